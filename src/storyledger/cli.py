@@ -1,0 +1,232 @@
+"""Command line: a thin layer over the library (pipeline, store, report, web).
+
+Exit codes scripts can rely on:
+  0  everything read
+  1  failure: nothing could be done (bad ledger file, no input found)
+  2  usage error (unknown option, missing argument)
+  3  partial: the job ran, but some inputs were skipped (each named on stderr)
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+app = typer.Typer(
+    help=(
+        "storyledger turns a pile of news articles about a developing story into a sourced ledger: "
+        "who reported what, when, citing whom.\n\n"
+        "Start with the bundled demo:\n\n"
+        "  storyledger demo\n\n"
+        "Then your own articles (text dumps, HTML pages, JSON Lines; files, folders or globs):\n\n"
+        "  storyledger build articles/ more/*.html feed.jsonl --db story.db\n\n"
+        "  storyledger show --db story.db\n\n"
+        "  storyledger export --db story.db --out export/\n\n"
+        "  storyledger report --db story.db --out story.html\n\n"
+        "  storyledger serve --db story.db\n\n"
+        "Exit codes: 0 ok, 1 failure, 2 usage error, 3 ran but skipped some inputs."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+DB_OPTION = typer.Option("ledger.db", "--db", help="The ledger file (SQLite). Created when missing.")
+
+
+def _fail(message: str, code: int = EXIT_FAIL) -> "typer.Exit":
+    err.print(f"error: {message}", markup=False)
+    return typer.Exit(code)
+
+
+def _progress() -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+
+
+def run_build(paths: list[str], db: str) -> int:
+    """Build (or update) a ledger; prints skips and a summary; returns the exit code."""
+    from storyledger import pipeline
+    from storyledger.store import StoreError
+
+    tasks: dict[str, int] = {}
+
+    with _progress() as bar:
+        def progress(stage: str, done: int, total: Optional[int]) -> None:
+            label = {"read": "reading", "extract": "extracting claims", "ledger": "joining facts"}.get(stage, stage)
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(label, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        def on_skip(item) -> None:
+            bar.console.print(f"skipped {item.reason}", markup=False, highlight=False)
+
+        try:
+            report = pipeline.build(paths, db, progress=progress, on_skip=on_skip)
+        except StoreError as exc:
+            raise _fail(str(exc))
+    out.print(f"{db}: {report.summary}", markup=False)
+    if report.read == 0 and not report.skipped:
+        err.print("error: no input files found in " + " ".join(paths), markup=False)
+        return EXIT_FAIL
+    if report.skipped:
+        return EXIT_PARTIAL if report.read else EXIT_FAIL
+    return EXIT_OK
+
+
+@app.command()
+def build(
+    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or globs such as 'pages/*.html'."),
+    db: str = DB_OPTION,
+) -> None:
+    """Read articles, clean them, extract claims and join them into the ledger file.
+
+    Re-running on the same input changes nothing; new articles are added to what is there.
+
+    Example: storyledger build ../shared/devset/seeds/articles --db seeds.db
+    """
+    raise typer.Exit(run_build(paths, db))
+
+
+@app.command()
+def export(
+    db: str = DB_OPTION,
+    out_dir: str = typer.Option(..., "--out", help="Directory for the export files."),
+    csv: bool = typer.Option(True, "--csv/--no-csv", help="Also write a CSV beside each JSON Lines file."),
+) -> None:
+    """Write articles, claims, facts, series, disagreements and timeline as JSON Lines (and CSV).
+
+    Example: storyledger export --db seeds.db --out export/
+    """
+    from storyledger.store import LedgerStore, StoreError
+    from storyledger.store.export import write_export
+
+    try:
+        with LedgerStore(db, readonly=True) as store:
+            counts = write_export(store, out_dir, csv_too=csv)
+    except StoreError as exc:
+        raise _fail(str(exc))
+    except OSError as exc:
+        raise _fail(f"{out_dir}: cannot write ({exc.strerror or exc})")
+    out.print(f"{out_dir}: " + ", ".join(f"{n} {k}" for k, n in counts.items()), markup=False)
+
+
+@app.command()
+def show(
+    db: str = DB_OPTION,
+    what: str = typer.Option("all", "--what", help="series, disagreements, timeline, facts, sources or all."),
+    limit: int = typer.Option(40, "--limit", help="At most this many rows per table."),
+) -> None:
+    """Print the story's series, disagreements and timeline as terminal tables.
+
+    Example: storyledger show --db seeds.db --what series
+    """
+    from storyledger.report import terminal
+    from storyledger.store import LedgerStore, StoreError
+
+    try:
+        with LedgerStore(db, readonly=True) as store:
+            terminal.show(store, out, what=what, limit=limit)
+    except StoreError as exc:
+        raise _fail(str(exc))
+    except ValueError as exc:
+        raise _fail(str(exc), EXIT_USAGE)
+
+
+@app.command()
+def report(
+    db: str = DB_OPTION,
+    out_file: str = typer.Option("storyledger-report.html", "--out", help="The HTML file to write."),
+) -> None:
+    """Write one self-contained HTML report (charts, timeline, ledger table) that works offline.
+
+    Example: storyledger report --db seeds.db --out story.html
+    """
+    from storyledger.report import write_report
+    from storyledger.store import LedgerStore, StoreError
+
+    try:
+        with LedgerStore(db, readonly=True) as store:
+            path = write_report(store, out_file)
+    except StoreError as exc:
+        raise _fail(str(exc))
+    except OSError as exc:
+        raise _fail(f"{out_file}: cannot write ({exc.strerror or exc})")
+    out.print(f"report written to {path}", markup=False)
+
+
+@app.command()
+def serve(
+    db: str = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; the default is this machine only."),
+    port: int = typer.Option(8765, "--port"),
+) -> None:
+    """Run the local web app (ledger, charts, search, upload) on the ledger file.
+
+    Example: storyledger serve --db seeds.db   then open http://127.0.0.1:8765/
+    """
+    from storyledger.web import serve as run_server
+
+    run_server(db, host=host, port=port)
+
+
+def demo_corpus_dir() -> Path:
+    return Path(__file__).parent / "data" / "demo"
+
+
+@app.command()
+def demo(
+    db: str = typer.Option("build/demo/ledger.db", "--db", help="Where to build the demo ledger."),
+    out_file: str = typer.Option("build/demo/report.html", "--out", help="Where to write the demo report."),
+) -> None:
+    """Build the bundled demo corpus (the North Korean troop story), write its report and export.
+
+    Example: storyledger demo
+    """
+    code = run_build([str(demo_corpus_dir())], db)
+    if code == EXIT_FAIL:
+        raise typer.Exit(code)
+    from storyledger.report import terminal, write_report
+    from storyledger.store import LedgerStore
+    from storyledger.store.export import write_export
+
+    with LedgerStore(db, readonly=True) as store:
+        terminal.show(store, out, what="series", limit=20)
+        path = write_report(store, out_file)
+        export_dir = Path(out_file).parent / "export"
+        write_export(store, export_dir)
+    out.print(f"\nreport: {Path(path).resolve()}", markup=False)
+    out.print(f"export: {export_dir.resolve()}", markup=False)
+    out.print(f"browse: storyledger serve --db {db}", markup=False)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    # Keep third-party chatter (and any model-hub lookups) off.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # a bug of ours: one line, the traceback only on request
+        if os.environ.get("STORYLEDGER_DEBUG"):
+            raise
+        err.print(f"error: internal error ({type(exc).__name__}: {exc}); "
+                  "run again with STORYLEDGER_DEBUG=1 for details", markup=False)
+        sys.exit(EXIT_FAIL)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,238 @@
+"""The one typed data model every stage reads and writes.
+
+Stages are plain functions between these objects:
+
+    ingest: paths            -> RawDocument
+    clean:  RawDocument      -> Article
+    extract: [Article]       -> [Claim]
+    ledger: [Article],[Claim] -> Ledger (facts, series, disagreements, timeline)
+
+Only ingest, store, report, web and cli touch files, sockets or the terminal.
+Dates are ISO strings (``YYYY-MM-DD`` or full datetimes) so that the model
+round-trips through SQLite and JSON without custom encoders.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+InputKind = Literal["text", "html", "jsonl"]
+
+# How a publication date was found (see docs/ARCHITECTURE.md):
+#   explicit  a date printed on the page or given in metadata
+#   relative  "3 months ago" resolved against the fetch time
+#   inferred  worked out from weekdays and dates in the text
+#   corpus    month/day from the text, year from sibling articles of the same run
+#   unknown   nothing to go on; ``published`` stays None
+DateBasis = Literal["explicit", "relative", "inferred", "corpus", "unknown"]
+
+ClaimKind = Literal["figure", "quote", "statement"]
+
+Qualifier = Literal["exact", "approximately", "at_most", "at_least", "range", "vague"]
+
+# What a figure counts (contract: ../shared/tools/README.md). ``other`` covers
+# every number that is not a count of people (areas, money, ratios, ages ...).
+Measure = Literal[
+    "deployed", "planned", "killed", "wounded", "killed_or_wounded", "missing",
+    "captured", "displaced", "evacuated", "affected", "other",
+]
+
+Modality = Literal["asserted", "estimate", "projection", "plan", "denial", "unconfirmed"]
+
+Granularity = Literal["day", "week", "month", "season", "year", "range"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class RawDocument(_Model):
+    """Bytes read from one file (or one JSONL line), decoded, not yet understood."""
+
+    source: str                      # path (plus ``#L<n>`` for a JSONL line) or URL
+    kind: InputKind
+    text: Optional[str] = None       # plain-text dump, or text given in JSONL
+    html: Optional[str] = None       # HTML page, or html given in JSONL
+    url: Optional[str] = None
+    title: Optional[str] = None      # given by JSONL metadata
+    published: Optional[str] = None  # given by JSONL metadata
+    fetched_at: Optional[str] = None  # when the page was fetched (anchors "3 months ago")
+    encoding: Optional[str] = None
+
+
+class Article(_Model):
+    """One cleaned article."""
+
+    id: str                          # hash of the normalised body
+    source: str
+    kind: InputKind = "text"
+    url: Optional[str] = None
+    title: Optional[str] = None
+    outlet: Optional[str] = None     # the publication that printed it (The Korea Times)
+    agency: Optional[str] = None     # wire credit (Yonhap), when the story is a wire story
+    authors: list[str] = Field(default_factory=list)
+    published: Optional[str] = None  # ISO date or datetime
+    published_basis: DateBasis = "unknown"
+    published_evidence: Optional[str] = None  # the words the date was worked out from
+    fetched_at: Optional[str] = None
+    language: Optional[str] = None
+    body: str = ""                   # paragraphs separated by blank lines
+    captions: list[str] = Field(default_factory=list)
+    duplicate_of: Optional[str] = None  # id of the article this one is a near-copy of
+
+
+class TimeSpan(_Model):
+    """The time a claim describes (or a time expression found in text)."""
+
+    start: str                       # ISO date
+    end: str                         # ISO date, inclusive; equal to start for one day
+    granularity: Granularity = "day"
+    text: Optional[str] = None       # the words it came from ("by Monday")
+    basis: Literal["explicit", "clause", "telling", "published", "inferred"] = "explicit"
+    char_start: Optional[int] = None  # offsets into Article.body when found in text
+    char_end: Optional[int] = None
+
+
+class Entity(_Model):
+    """A canonical source: a person, body, outlet or wire."""
+
+    name: str                        # canonical name ("National Intelligence Service")
+    type: Literal["person", "agency", "government", "outlet", "wire", "group", "other"] = "other"
+    role: Optional[str] = None       # "Defense Minister", "spokesperson for the ministry"
+    country: Optional[str] = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Attribution(_Model):
+    source: Optional[str] = None     # canonical name; None when unattributed
+    source_type: Optional[str] = None
+    role: Optional[str] = None       # role of a person source, when the text gives one
+    via: list[str] = Field(default_factory=list)  # relays, outermost first ("Yonhap")
+    cue: Optional[str] = None        # "said", "estimated", "according to"
+    modality: Modality = "asserted"
+    source_text: Optional[str] = None  # the words naming the source in the text
+
+
+class Claim(_Model):
+    id: str                          # hash of (article id, kind, char span)
+    article: str
+    kind: ClaimKind
+    text: str                        # the sentence it comes from
+    char_start: int = 0              # sentence span in Article.body (or in the title/caption)
+    char_end: int = 0
+    field: Literal["body", "title", "caption"] = "body"
+    # figures
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    qualifier: Optional[Qualifier] = None
+    number_text: Optional[str] = None   # "around 12,000"
+    number_start: Optional[int] = None  # span of the figure within ``text``
+    number_end: Optional[int] = None
+    counted: Optional[str] = None       # head noun counted: "troops", "special forces"
+    population: Optional[str] = None    # whose people: "North Korean"
+    measure: Optional[Measure] = None
+    where: Optional[str] = None
+    # quotes
+    quote: Optional[str] = None
+    # all kinds
+    as_of: Optional[TimeSpan] = None
+    attribution: Attribution = Field(default_factory=Attribution)
+
+    @property
+    def source(self) -> Optional[str]:
+        return self.attribution.source
+
+
+class FactSource(_Model):
+    name: str
+    first_published: Optional[str] = None
+    claims: list[str] = Field(default_factory=list)
+    via: list[str] = Field(default_factory=list)
+
+
+class Fact(_Model):
+    """Claims (from one or many articles) that state the same thing."""
+
+    id: str
+    kind: ClaimKind
+    claims: list[str]
+    label: str = ""
+    measure: Optional[Measure] = None
+    population: Optional[str] = None
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    qualifier: Optional[Qualifier] = None
+    where: Optional[str] = None
+    as_of: Optional[TimeSpan] = None
+    origin: Optional[str] = None               # original source (the NIS)
+    first_reporter: Optional[str] = None       # outlet/wire that published it first
+    first_published: Optional[str] = None
+    first_article: Optional[str] = None
+    sources: list[FactSource] = Field(default_factory=list)  # distinct originators
+    relays: list[str] = Field(default_factory=list)          # outlets/wires that passed it on
+    articles: list[str] = Field(default_factory=list)
+
+
+class SeriesPoint(_Model):
+    fact: str
+    source: Optional[str]
+    value: Optional[float]
+    low: Optional[float] = None
+    high: Optional[float] = None
+    qualifier: Optional[Qualifier] = None
+    as_of: Optional[TimeSpan] = None
+    published: Optional[str] = None
+    claims: list[str] = Field(default_factory=list)
+
+
+class Series(_Model):
+    """Facts about one quantity, ordered by the time they describe."""
+
+    id: str
+    label: str                       # "North Korean troops in Russia — sent"
+    population: Optional[str]
+    measure: Measure
+    scope: Optional[str] = None      # place scope ("Russia", "Kursk")
+    points: list[SeriesPoint] = Field(default_factory=list)
+    latest_by_source: dict[str, SeriesPoint] = Field(default_factory=dict)
+    range_by_source: dict[str, tuple[float, float]] = Field(default_factory=dict)
+
+
+class Disagreement(_Model):
+    id: str
+    kind: Literal["conflict", "revision", "retelling"]
+    series: Optional[str] = None
+    description: str
+    side_a: list[str]                # claim ids
+    side_b: list[str]
+    sources_a: list[str] = Field(default_factory=list)
+    sources_b: list[str] = Field(default_factory=list)
+
+
+class TimelineEntry(_Model):
+    id: str
+    start: Optional[str]
+    end: Optional[str]
+    text: str
+    kind: ClaimKind
+    fact: Optional[str] = None
+    claims: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    first_published: Optional[str] = None
+
+
+class Ledger(_Model):
+    facts: list[Fact] = Field(default_factory=list)
+    series: list[Series] = Field(default_factory=list)
+    disagreements: list[Disagreement] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+
+
+class SkippedInput(_Model):
+    """A file or line that could not be read, with a one-line reason."""
+
+    source: str
+    reason: str

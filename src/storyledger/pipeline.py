@@ -1,0 +1,141 @@
+"""The build job: ingest -> clean -> extract -> ledger, written to one ledger file.
+
+This is the one place that strings the stages together; the CLI and the web
+app both call it. Progress is reported through a callback so that the library
+stays free of terminal code.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from storyledger import clean, extract, ingest, ledger
+from storyledger.model import Article, RawDocument, SkippedInput
+from storyledger.store import LedgerStore
+
+Progress = Callable[[str, int, Optional[int]], None]  # (stage, done, total)
+
+
+@dataclass
+class BuildReport:
+    read: int = 0
+    new: int = 0
+    unchanged: int = 0
+    skipped: list[SkippedInput] = field(default_factory=list)
+    duplicates: int = 0
+    extracted: int = 0
+    claims: int = 0
+    facts: int = 0
+
+    @property
+    def summary(self) -> str:
+        return (f"read {self.read} article(s): {self.new} new, {self.unchanged} already in the ledger, "
+                f"{self.duplicates} near-duplicate(s) linked; skipped {len(self.skipped)}; "
+                f"{self.claims} claim(s) from {self.extracted} article(s); {self.facts} fact(s)")
+
+
+def _noop(stage: str, done: int, total: Optional[int]) -> None:
+    pass
+
+
+def ingest_into(store: LedgerStore, paths: Iterable[str | Path], report: BuildReport,
+                progress: Progress = _noop, on_skip: Callable[[SkippedInput], None] | None = None) -> None:
+    """Read, clean and store every input; bad inputs are recorded and skipped."""
+    n = 0
+    for item in ingest.iter_documents(paths):
+        n += 1
+        progress("read", n, None)
+        if isinstance(item, SkippedInput):
+            _skip(store, report, item, on_skip)
+            continue
+        try:
+            art = clean.clean_document(item)
+        except clean.CleanError as exc:
+            _skip(store, report, SkippedInput(source=item.source, reason=str(exc)), on_skip)
+            continue
+        report.read += 1
+        if store.has_article(art.id):
+            report.unchanged += 1
+            continue
+        store.put_article(art)
+        report.new += 1
+        if n % 200 == 0:
+            store.commit()
+    store.commit()
+
+
+def ingest_documents(store: LedgerStore, docs: Iterable[RawDocument], report: BuildReport) -> list[str]:
+    """Clean and store documents that arrived in memory (web upload, JSON API)."""
+    ids = []
+    for doc in docs:
+        try:
+            art = clean.clean_document(doc)
+        except clean.CleanError as exc:
+            _skip(store, report, SkippedInput(source=doc.source, reason=str(exc)), None)
+            continue
+        report.read += 1
+        ids.append(art.id)
+        if store.has_article(art.id):
+            report.unchanged += 1
+        else:
+            store.put_article(art)
+            report.new += 1
+    store.commit()
+    return ids
+
+
+def _skip(store, report, item, on_skip):
+    report.skipped.append(item)
+    store.put_skipped(item)
+    if on_skip:
+        on_skip(item)
+
+
+def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, nlp=None) -> None:
+    """Corpus-level fixes, extraction of what is new or stale, then the ledger."""
+    articles = store.articles()
+    for art in clean.finalize_corpus(articles):
+        store.put_article(art)
+        # a changed date or duplicate link changes claims (as_of): extract again
+        store.db.execute("DELETE FROM meta WHERE key=?", (f"extracted:{art.id}",))
+    store.commit()
+    report.duplicates = sum(1 for a in store.iter_articles() if a.duplicate_of)
+
+    by_id = {a.id: a for a in store.iter_articles()}
+    todo = [by_id[i] for i in by_id if store.extracted_version(i) != extract.VERSION]
+    total = len(todo)
+    done = 0
+    if todo:
+        for art, claims in extract.extract_claims(todo, nlp=nlp):
+            store.replace_claims(art.id, claims)
+            store.mark_extracted(art.id, extract.VERSION)
+            done += 1
+            report.extracted += 1
+            progress("extract", done, total)
+            if done % 100 == 0:
+                store.commit()
+    store.commit()
+
+    all_claims = store.claims()
+    report.claims = len(all_claims)
+    previous = store.ledger()
+    led = ledger.build_ledger(list(by_id.values()), all_claims, previous=previous)
+    store.put_ledger(led)
+    store.commit()
+    report.facts = len(led.facts)
+    progress("ledger", 1, 1)
+
+
+def build(paths: Iterable[str | Path], db: str | Path, progress: Progress = _noop,
+          on_skip: Callable[[SkippedInput], None] | None = None, nlp=None) -> BuildReport:
+    report = BuildReport()
+    with LedgerStore(db) as store:
+        ingest_into(store, paths, report, progress, on_skip)
+        finish(store, report, progress, nlp=nlp)
+    return report
+
+
+def articles_of(store: LedgerStore) -> list[Article]:
+    return store.articles()
