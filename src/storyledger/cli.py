@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line: never wrapped
 out = Console(highlight=False)
 
 app = typer.Typer(
@@ -76,7 +76,7 @@ def run_build(paths: list[str], db: str) -> int:
             report = pipeline.build(paths, db, progress=progress, on_skip=on_skip)
         except StoreError as exc:
             raise _fail(str(exc))
-    out.print(f"{db}: {report.summary}", markup=False)
+    out.print(f"{db}: {report.summary}", markup=False, soft_wrap=True)
     if report.read == 0 and not report.skipped:
         err.print("error: no input files found in " + " ".join(paths), markup=False)
         return EXIT_FAIL
@@ -119,7 +119,7 @@ def export(
         raise _fail(str(exc))
     except OSError as exc:
         raise _fail(f"{out_dir}: cannot write ({exc.strerror or exc})")
-    out.print(f"{out_dir}: " + ", ".join(f"{n} {k}" for k, n in counts.items()), markup=False)
+    out.print(f"{out_dir}: " + ", ".join(f"{n} {k}" for k, n in counts.items()), markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -163,7 +163,7 @@ def report(
         raise _fail(str(exc))
     except OSError as exc:
         raise _fail(f"{out_file}: cannot write ({exc.strerror or exc})")
-    out.print(f"report written to {path}", markup=False)
+    out.print(f"report written to {path}", markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -206,9 +206,9 @@ def demo(
         path = write_report(store, out_file)
         export_dir = Path(out_file).parent / "export"
         write_export(store, export_dir)
-    out.print(f"\nreport: {Path(path).resolve()}", markup=False)
-    out.print(f"export: {export_dir.resolve()}", markup=False)
-    out.print(f"browse: storyledger serve --db {db}", markup=False)
+    out.print(f"\nreport: {Path(path).resolve()}", markup=False, soft_wrap=True)
+    out.print(f"export: {export_dir.resolve()}", markup=False, soft_wrap=True)
+    out.print(f"browse: storyledger serve --db {db}", markup=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

@@ -1,0 +1,89 @@
+"""The command line: exit codes scripts can rely on, one-line errors, help that teaches."""
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from storyledger.cli import EXIT_FAIL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, app
+
+runner = CliRunner()
+
+STORY = ("Harbor officials said on Tuesday that 40 fishing boats had returned to port after the storm.\n\n"
+         "The coast guard said it was still searching for two missing sailors.\n")
+
+
+def _write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_help_teaches_with_examples():
+    res = runner.invoke(app, ["--help"])
+    assert res.exit_code == 0
+    assert "storyledger build" in res.output and "storyledger demo" in res.output
+    for cmd in ("build", "export", "show", "report", "serve", "demo"):
+        sub = runner.invoke(app, [cmd, "--help"])
+        assert sub.exit_code == 0 and "Example:" in sub.output, cmd
+
+
+def test_build_then_export(tmp_path):
+    art = _write(tmp_path, "storm.txt", "Boats return after the storm\n\n" + STORY)
+    db = tmp_path / "l.db"
+    res = runner.invoke(app, ["build", str(art), "--db", str(db)])
+    assert res.exit_code == EXIT_OK, res.output
+    assert "1 new" in res.output
+    res = runner.invoke(app, ["build", str(art), "--db", str(db)])
+    assert res.exit_code == EXIT_OK and "0 new, 1 already in the ledger" in res.output
+    out = tmp_path / "export"
+    res = runner.invoke(app, ["export", "--db", str(db), "--out", str(out)])
+    assert res.exit_code == EXIT_OK, res.output
+    rows = [json.loads(l) for l in (out / "articles.jsonl").read_text().splitlines()]
+    assert len(rows) == 1 and {"id", "source", "title", "published", "body", "captions"} <= rows[0].keys()
+    for name in ("articles", "claims", "facts", "series", "disagreements", "timeline"):
+        assert (out / f"{name}.jsonl").exists() and (out / f"{name}.csv").exists()
+
+
+def test_partial_batch_exit_code_and_one_line_reason(tmp_path):
+    good = _write(tmp_path, "good.txt", "Boats return after the storm\n\n" + STORY)
+    empty = _write(tmp_path, "empty.txt", "")
+    res = runner.invoke(app, ["build", str(good), str(empty), "--db", str(tmp_path / "l.db")])
+    assert res.exit_code == EXIT_PARTIAL, res.output
+    skipped = [l for l in res.output.splitlines() if l.startswith("skipped")]
+    assert len(skipped) == 1 and "empty.txt" in skipped[0]
+    assert "Traceback" not in res.output
+
+
+def test_nothing_readable_is_a_failure(tmp_path):
+    res = runner.invoke(app, ["build", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "l.db")])
+    assert res.exit_code == EXIT_FAIL
+    assert "Traceback" not in res.output
+
+
+def test_export_of_missing_ledger_is_one_line(tmp_path):
+    res = runner.invoke(app, ["export", "--db", str(tmp_path / "missing.db"), "--out", str(tmp_path / "o")])
+    assert res.exit_code == EXIT_FAIL
+    lines = [l for l in res.output.splitlines() if l.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error:") and "missing.db" in lines[0]
+
+
+def test_corrupt_ledger_is_one_line(tmp_path):
+    bad = _write(tmp_path, "bad.db", "not sqlite " * 500)
+    res = runner.invoke(app, ["show", "--db", str(bad)])
+    assert res.exit_code == EXIT_FAIL
+    assert res.output.strip().startswith("error:") and len(res.output.strip().splitlines()) == 1
+
+
+def test_unknown_show_section_is_a_usage_error(tmp_path):
+    art = _write(tmp_path, "a.txt", "Boats return after the storm\n\n" + STORY)
+    db = tmp_path / "l.db"
+    runner.invoke(app, ["build", str(art), "--db", str(db)])
+    res = runner.invoke(app, ["show", "--db", str(db), "--what", "nonsense"])
+    assert res.exit_code == EXIT_USAGE
+    assert "--what" in res.output
+
+
+def test_console_script_runs():
+    res = subprocess.run([sys.executable, "-m", "storyledger.cli", "--help"], capture_output=True, text=True)
+    assert res.returncode == 0 and "Usage" in res.stdout

@@ -1,0 +1,86 @@
+"""The ledger file: schema version, idempotent writes, search, clear errors."""
+import sqlite3
+
+import pytest
+
+from storyledger.model import Article, Attribution, Claim, Fact, Ledger, TimeSpan
+from storyledger.store import SCHEMA_VERSION, LedgerStore, StoreError, _fts_query
+
+
+def _article(i: str = "a1", body: str = "Troops were seen near the border on Tuesday.") -> Article:
+    return Article(id=i, source=f"/tmp/{i}.txt", title=f"Title {i}", body=body, published="2024-10-18",
+                   published_basis="explicit")
+
+
+def _claim(cid: str, art: str) -> Claim:
+    return Claim(id=cid, article=art, kind="figure", text="Some 300 troops were seen.", value=300,
+                 qualifier="approximately", measure="deployed",
+                 as_of=TimeSpan(start="2024-10-18", end="2024-10-18"),
+                 attribution=Attribution(source="National Intelligence Service", via=["Yonhap"]))
+
+
+def test_schema_version_recorded(tmp_path):
+    db = tmp_path / "l.db"
+    with LedgerStore(db):
+        pass
+    row = sqlite3.connect(db).execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    assert row == (str(SCHEMA_VERSION),)
+
+
+def test_other_schema_version_is_refused(tmp_path):
+    db = tmp_path / "l.db"
+    with LedgerStore(db):
+        pass
+    con = sqlite3.connect(db)
+    con.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="schema version 999"):
+        LedgerStore(db)
+
+
+def test_not_a_database_is_one_clear_error(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("this is not sqlite at all, just words\n" * 100)
+    with pytest.raises(StoreError, match="not a storyledger database"):
+        LedgerStore(bad)
+
+
+def test_readonly_missing_file(tmp_path):
+    with pytest.raises(StoreError, match="no such ledger file"):
+        LedgerStore(tmp_path / "missing.db", readonly=True)
+
+
+def test_article_and_claims_roundtrip_and_replace(tmp_path):
+    with LedgerStore(tmp_path / "l.db") as s:
+        assert s.put_article(_article()) is True
+        assert s.put_article(_article()) is False
+        s.replace_claims("a1", [_claim("c1", "a1"), _claim("c2", "a1")])
+        s.replace_claims("a1", [_claim("c1", "a1")])  # re-extraction replaces, never duplicates
+        assert [c.id for c in s.claims()] == ["c1"]
+        got = s.claims("a1")[0]
+        assert got.attribution.via == ["Yonhap"] and got.as_of.start == "2024-10-18"
+        assert s.count("articles") == 1
+
+
+def test_ledger_replaced_whole(tmp_path):
+    with LedgerStore(tmp_path / "l.db") as s:
+        s.put_ledger(Ledger(facts=[Fact(id="f1", kind="figure", claims=["c1"])]))
+        s.put_ledger(Ledger(facts=[Fact(id="f2", kind="figure", claims=["c2"])]))
+        assert [f.id for f in s.ledger().facts] == ["f2"]
+
+
+def test_full_text_search(tmp_path):
+    with LedgerStore(tmp_path / "l.db") as s:
+        s.put_article(_article("a1", "Satellite pictures showed a camp in Khabarovsk."))
+        s.put_article(_article("a2", "The briefing covered casualties in Kursk."))
+        s.replace_claims("a2", [_claim("c9", "a2")])
+        res = s.search("khabarovsk")
+        assert [a["id"] for a in res["articles"]] == ["a1"]
+        assert [c["id"] for c in s.search("troops seen")["claims"]] == ["c9"]
+        # FTS5 operators in user text are neutralised, never a syntax error
+        assert s.search('" OR NEAR( *') == {"articles": [], "claims": []}
+
+
+def test_fts_query_quotes_words():
+    assert _fts_query('kim "jong-un" OR x') == '"kim" "jong" "un" "OR" "x"'
