@@ -1,19 +1,108 @@
-"""Report: the ledger shown to people (static HTML report; terminal tables in ``terminal``).
+"""Report: the ledger as one self-contained HTML file (terminal tables live in ``terminal``).
 
-STUB — owned by the report/web work.
+The page is rendered by Jinja2 with autoescaping on; charts are SVG strings built in
+``charts`` (which escapes every piece of text itself). CSS and JS are package files
+inlined into the page, so the report works offline and from a mail attachment.
+The web app renders the very same templates with ``app`` set (search box, upload form).
 """
 from __future__ import annotations
 
-import html
+import json
+from datetime import datetime, timezone
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
+from typing import Any, Optional
 
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from storyledger.report import charts
+from storyledger.report.highlight import highlight_body
+from storyledger.report.view import (
+    LedgerView, claim_figure, claim_tooltip, drawable_points, fmt_number, fmt_span, fmt_value,
+    load_view, point_value,
+)
 from storyledger.store import LedgerStore
+
+_HERE = Path(__file__).parent
+
+
+def json_for_script(obj: Any) -> Markup:
+    """JSON safe inside <script>: no ``</script>``, ``<!--`` or ``&`` can end or bend the tag."""
+    text = json.dumps(obj, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    loaders = [FileSystemLoader(str(_HERE / "templates")),
+               FileSystemLoader(str(_HERE.parent / "web" / "templates"))]
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(num=fmt_number, span=fmt_span)
+    env.globals.update(json_for_script=json_for_script, fmt_value=fmt_value, point_value=point_value,
+                       claim_figure=claim_figure, claim_tooltip=claim_tooltip, static=static_text)
+    return env
+
+
+@lru_cache(maxsize=None)
+def static_text(name: str) -> Markup:
+    """A CSS/JS package file, inlined; these are our own files, never user input."""
+    return Markup((files("storyledger.report") / "static" / name).read_text(encoding="utf-8"))
+
+
+def page_context(view: LedgerView) -> dict[str, Any]:
+    """Everything the templates need, computed once per render."""
+    led = view.ledger
+    # one colour per source across all charts, the most prolific first
+    counts: dict[str, int] = {}
+    for s in led.series:
+        for p in s.points:
+            name = p.source or "unattributed"
+            counts[name] = counts.get(name, 0) + 1
+    sources = sorted(counts, key=lambda n: (-counts[n], n.lower()))
+    series = []
+    for i, s in enumerate(led.series):
+        dis = [d for d in led.disagreements
+               if d.series == s.id or set(d.side_a + d.side_b) & {c for p in s.points for c in p.claims}]
+        pts = drawable_points(s)
+        used = [n for n in sources if any((p.source or "unattributed") == n for p in pts)]
+        series.append(dict(
+            s=s, id=f"series-{i + 1}", points=pts, disagreements=dis,
+            svg=Markup(charts.series_chart(s, sources, dis, chart_id=f"chart-{i + 1}")),
+            legend=[(n, Markup(charts.legend_swatch(sources.index(n)))) for n in used],
+        ))
+    claims_by_article: dict[str, list] = {}
+    for c in view.claims:
+        claims_by_article.setdefault(c.article, []).append(c)
+    articles = [dict(a=a, claims=claims_by_article.get(a.id, []),
+                     body=Markup(highlight_body(a, claims_by_article.get(a.id, []))))
+                for a in view.articles]
+    start, end = view.date_span
+    measures = sorted({c.measure for c in view.claims if c.measure})
+    claim_sources = sorted({c.attribution.source for c in view.claims if c.attribution.source}, key=str.lower)
+    return dict(
+        view=view, led=led, series=series, articles=articles, hedge_key=Markup(charts.hedge_key()),
+        span_start=start, span_end=end, measures=measures, claim_sources=claim_sources,
+        timeline=sorted(led.timeline, key=lambda t: (t.start or "9999", t.end or "")),
+        meta=dict(articles=len(view.articles), claims=len(view.claims), facts=len(led.facts),
+                  series={f"chart-{i + 1}": len(x["points"]) for i, x in enumerate(series)},
+                  disagreements=len(led.disagreements), timeline=len(led.timeline)),
+        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+
+
+def render_view(view: LedgerView, *, app: Optional[dict] = None) -> str:
+    ctx = page_context(view)
+    ctx["app"] = app
+    return environment().get_template("report.html").render(**ctx)
 
 
 def render_report(store: LedgerStore) -> str:
-    arts = store.articles()
-    items = "".join(f"<li>{html.escape(a.title or a.source)}</li>" for a in arts)
-    return f"<!doctype html><meta charset=utf-8><title>storyledger</title><ul>{items}</ul>"
+    return render_view(load_view(store))
 
 
 def write_report(store: LedgerStore, out_file: str | Path) -> Path:
