@@ -189,6 +189,8 @@ def _tense(ctx: _Ctx, s: int, e: int) -> Optional[str]:
             return "future"
         if v.lemma_ in ("expect", "project", "schedule", "plan", "due", "forecast", "predict") and v.tag_ in ("VBN", "JJ"):
             return "future"
+        if v.lemma_ in ("plan", "schedule", "slate", "postpone", "delay", "adjourn", "set") and v.tag_ in ("VBD", "VBN", "VBZ", "VBP") and (v.lemma_ != "set" or v.tag_ == "VBN"):
+            return "future"
         if depth == 0:
             if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes) or v.tag_ == "VBD":
                 return "past"
@@ -218,6 +220,9 @@ def _pick_year_day(m: int, d: int, anchor: dt.date, tense: Optional[str]) -> Opt
     if tense == "future":
         after = [x for x in cands if x >= anchor]
         return min(after) if after else max(cands)
+    if tense is None:
+        # No tense to go on: the nearest reading ("a ceremony on March 12" in mid-February).
+        return min(cands, key=lambda x: abs((x - anchor).days))
     before = [x for x in cands if x <= anchor]
     return max(before) if before else min(cands)
 
@@ -227,6 +232,11 @@ def _pick_year_month(m: int, anchor: dt.date, tense: Optional[str], strict: bool
         if m > anchor.month or (m == anchor.month and not strict):
             return anchor.year
         return anchor.year + 1
+    if tense is None and not strict:
+        # Nearest month, ties to the past: "the summit in April" written in December.
+        fwd = (m - anchor.month) % 12
+        return anchor.year + (1 if m < anchor.month else 0) if 0 < fwd < 6 else (
+            anchor.year if m <= anchor.month else anchor.year - 1)
     if m < anchor.month or (m == anchor.month and not strict):
         return anchor.year
     return anchor.year - 1
@@ -262,6 +272,9 @@ def _dur_value(n: Optional[float], unit: str) -> str:
         q = str(int(n))
     else:
         q = str(n)
+    if code in ("DE", "CE") and n is not None:
+        k = n * (10 if code == "DE" else 100)
+        return f"P{int(k) if k == int(k) else k}Y"
     if code.startswith("T"):
         return f"PT{q}{code[1:]}"
     return f"P{q}{code}"
@@ -346,6 +359,12 @@ def _r_mon_day(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
     if m["year"]:
         x = _safe_date(int(m["year"]), mo, d)
         return _day(x) if x else None
+    if m["wd"]:
+        # "Monday, Oct. 26": the year whose Oct. 26 is a Monday, nearest the anchor.
+        wd = _WEEKDAYS[m["wd"].lower()]
+        fits = [x for x in (_safe_date(ctx.anchor.year + k, mo, d) for k in (0, -1, 1)) if x and x.weekday() == wd]
+        if fits:
+            return _day(fits[0])
     x = _pick_year_day(mo, d, ctx.anchor, _tense(ctx, s, e))
     return _day(x) if x else None
 
@@ -384,8 +403,7 @@ def _r_month(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
         before = ctx.text[max(0, s - 6):s].lower()
         k = re.search(r"\b(last|next|this)\s+$", before)
         if k and k[1] == "this":
-            tense = _tense(ctx, s, e)
-            y = _pick_year_month(mo, ctx.anchor, tense)
+            y = ctx.anchor.year
         elif k:
             y = _pick_year_month(mo, ctx.anchor, "future" if k[1] == "next" else "past", strict=True)
         else:
@@ -407,7 +425,7 @@ def _r_last_month_name(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm
     mo = _mnum(m["mon"])
     mod = m["mod"].lower()
     if mod == "this":
-        y = _pick_year_month(mo, ctx.anchor, _tense(ctx, s, e))
+        y = ctx.anchor.year
     else:
         y = _pick_year_month(mo, ctx.anchor, "future" if mod == "next" else "past", strict=True)
     return _month(y, mo)
@@ -430,7 +448,7 @@ def _r_week_of_month(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
     return _Norm("DATE", f"{y:04d}-{mo:02d}", st, en, "week")
 
 
-@_rule(_ci(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?P<u>quarter|half)(?:\s+of\s+(?P<year>" + _YEAR + r"|this year|last year|next year))?\b"))
+@_rule(_ci(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)[\s-]+(?P<u>quarter|half)(?:\s+of\s+(?P<year>" + _YEAR + r"|this year|last year|next year))?\b"))
 def _r_quarter(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
     k = _ORDINALS[m["ord"].lower()]
     yr = (m["year"] or "").lower()
@@ -510,7 +528,9 @@ def _r_season(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
         order = ["SP", "SU", "FA", "WI"]
         ci, ti = order.index(cur), order.index(code)
         tense = _tense(ctx, s, e)
-        if mod == "next" or (mod != "last" and tense == "future"):
+        if mod == "this":
+            y = cur_y if code != "WI" or cur == "WI" else a.year
+        elif mod == "next" or (mod != "last" and tense == "future"):
             y = cur_y if ti > ci or (ti == ci and mod != "next") else cur_y + 1
         elif mod == "last":
             y = cur_y if ti < ci else cur_y - 1
@@ -533,7 +553,7 @@ def _r_weekday(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
     d = _pick_weekday(wd, ctx.anchor, tense, strict)
     n = _day(d, "explicit" if d == ctx.anchor else "inferred")
     if m["part"]:
-        n.type, n.value = "TIME", f"{d.isoformat()}T{_DAYPARTS[m['part'].lower()]}"
+        n.type = "TIME"  # value stays the date, as most TimeBank annotators wrote it
     return n
 
 
