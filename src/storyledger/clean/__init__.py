@@ -1,12 +1,26 @@
 """Clean: RawDocument -> Article (furniture removed, title, byline, outlet, date).
 
-STUB — owned by the ingest/clean work; replace with the real cleaner.
+``clean_document`` works on one document alone; ``finalize_corpus`` does what needs the
+whole run: years taken from sibling articles, and near-duplicate links.
 """
 from __future__ import annotations
 
-import hashlib
+import datetime as dt
+import re
+from typing import Optional
 
+from storyledger.clean import dates
+from storyledger.clean.dedupe import article_id, duplicate_links
+from storyledger.clean.html import parse_html
+from storyledger.clean.language import detect
+from storyledger.clean.text import (
+    Parsed, domain_of, outlet_for_domain, outlet_for_name, parse_text, person_name, wire_name,
+)
 from storyledger.model import Article, RawDocument
+
+__all__ = ["CleanError", "clean_document", "finalize_corpus", "article_id"]
+
+MIN_BODY_WORDS = 15
 
 
 class CleanError(Exception):
@@ -14,15 +28,126 @@ class CleanError(Exception):
 
 
 def clean_document(raw: RawDocument) -> Article:
-    text = raw.text or ""
-    lines = [l.strip() for l in text.splitlines() if l.strip()]
-    if not lines:
-        raise CleanError(f"{raw.source}: no text")
-    body = "\n\n".join(lines[1:])
-    aid = hashlib.sha1(" ".join(body.split()).lower().encode()).hexdigest()[:16]
-    return Article(id=aid, source=raw.source, kind=raw.kind, title=lines[0], body=body)
+    """One document -> one Article; CleanError when nothing usable is left."""
+    if raw.text is not None and raw.text.strip():
+        parsed = parse_text(raw.text, title_hint=raw.title)
+        outlet = parsed.outlet
+        html_date = None
+    elif raw.html is not None and raw.html.strip():
+        parsed, outlet, html_date = _from_html(raw)
+    else:
+        raise CleanError(f"{raw.source}: no text in this document")
+
+    body = "\n\n".join(parsed.paragraphs).strip()
+    if len(body.split()) < MIN_BODY_WORDS:
+        raise CleanError(f"{raw.source}: no article text found (only page furniture or a few words)")
+    if not outlet and raw.url:
+        outlet = outlet_for_domain(domain_of(raw.url) or "")
+
+    published, basis, evidence = _date(raw, parsed, html_date, body)
+    return Article(
+        id=article_id(body), source=raw.source, kind=raw.kind, url=raw.url, title=parsed.title,
+        outlet=outlet, agency=parsed.agency, authors=parsed.authors, published=published,
+        published_basis=basis, published_evidence=evidence, fetched_at=raw.fetched_at,
+        language=parsed.language, body=body, captions=parsed.captions,
+    )
+
+
+def _from_html(raw: RawDocument) -> tuple[Parsed, Optional[str], Optional[str]]:
+    parts = parse_html(raw.html or "", raw.url)
+    lines = [" ".join(x.split()) for x in parts.text.split("\n") if x.strip()]
+    captions = [c for c in parts.captions]
+    capkeys = {" ".join(c.split()).casefold() for c in captions}
+    paras = [x for x in lines if x.casefold() not in capkeys]
+    authors = [person_name(a) for a in re.split(r"\s*[;,]\s*|\s+and\s+", parts.author or "") if a.strip()]
+    agency = None
+    if authors and wire_name(authors[0]):
+        agency, authors = wire_name(authors[0]), authors[1:]
+    if paras:
+        m = re.search(r"\((?P<wire>[^()]{2,40})\)\s*$", paras[-1])
+        if m and wire_name(m.group("wire")):
+            agency = agency or wire_name(m.group("wire"))
+    title = raw.title or parts.title
+    url = raw.url or parts.url
+    outlet = None
+    if parts.sitename:
+        outlet = outlet_for_name(parts.sitename)
+    if not outlet and (domain_of(url) or parts.hostname):
+        outlet = outlet_for_domain(domain_of(url) or parts.hostname or "")
+    parsed = Parsed(title=title, authors=authors, agency=agency, outlet=outlet,
+                    language=detect("\n".join(paras)), paragraphs=paras, captions=captions)
+    return parsed, outlet, parts.date
+
+
+def _date(raw: RawDocument, parsed: Parsed, html_date: Optional[str], body: str
+          ) -> tuple[Optional[str], str, Optional[str]]:
+    meta = dates.metadata_date(raw.published)
+    if meta:
+        return meta, "explicit", f"metadata: {raw.published}"
+    if parsed.dateline:
+        return parsed.dateline[0], "explicit", parsed.dateline[1]
+    if html_date:
+        return html_date, "explicit", "page metadata (htmldate)"
+    # only a relative phrase standing alone as a line: "today" inside a sentence is not a dateline
+    rel = dates.relative_date(parsed.relative, raw.fetched_at) if parsed.relative else None
+    if rel:
+        return rel[0], "relative", f"{rel[1]} (fetched {raw.fetched_at})"
+    inferred = dates.infer_date(dates.collect_hints(body, parsed.captions))
+    if inferred:
+        return inferred
+    return None, "unknown", None
+
+
+def _date_text(body: str, captions: list[str]) -> str:
+    return "\n\n".join([body, *captions])
 
 
 def finalize_corpus(articles: list[Article]) -> list[Article]:
-    """Corpus-level fixes (year from siblings, near-duplicate links); returns changed articles."""
-    return []
+    """Corpus-level fixes (year from siblings, near-duplicate links); returns changed articles.
+
+    Only dates that an article earned alone (explicit, relative, inferred) serve as references,
+    so running this twice gives the same answer and changes nothing the second time.
+    """
+    refs = [_day(a.published) for a in articles if a.published and a.published_basis in ("explicit", "relative", "inferred")]
+    refs = [r for r in refs if r is not None]
+    changed: dict[str, Article] = {}
+    updates: dict[str, dict] = {}
+    if refs:
+        anchored, floating = [], []
+        for a in articles:
+            if a.published_basis not in ("unknown", "corpus"):
+                continue
+            hints = dates.collect_hints(a.body, a.captions)
+            (anchored if hints.mentions else floating).append((a, hints))
+        resolved: list[dt.date] = []
+        for a, hints in anchored:
+            own = [r for r, x in zip(refs, _ref_ids(articles)) if x != a.id]
+            got = dates.infer_date(hints, own or None)
+            if got:
+                updates.setdefault(a.id, {}).update(published=got[0], published_basis=got[1], published_evidence=got[2])
+                resolved.append(dt.date.fromisoformat(got[0]))
+        for a, hints in floating:
+            got = dates.infer_date(hints, refs + resolved)
+            if got:
+                updates.setdefault(a.id, {}).update(published=got[0], published_basis=got[1], published_evidence=got[2])
+    # published dates decide which of two near-copies is the original
+    current = [a.model_copy(update=updates.get(a.id, {})) for a in articles]
+    for aid, dup in duplicate_links(current).items():
+        updates.setdefault(aid, {})["duplicate_of"] = dup
+    for a in articles:
+        upd = {k: v for k, v in updates.get(a.id, {}).items() if getattr(a, k) != v}
+        if upd:
+            changed[a.id] = a.model_copy(update=upd)
+    return list(changed.values())
+
+
+def _ref_ids(articles: list[Article]) -> list[str]:
+    return [a.id for a in articles if a.published and a.published_basis in ("explicit", "relative", "inferred")
+            and _day(a.published) is not None]
+
+
+def _day(iso: Optional[str]) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat((iso or "")[:10])
+    except ValueError:
+        return None

@@ -1,21 +1,243 @@
 """Ingest: paths, folders and globs -> RawDocument (or SkippedInput with a one-line reason).
 
-STUB — owned by the ingest/clean work; replace with the real reader.
+Streams: files are yielded one at a time, JSON Lines are read line by line, and a
+file's size is checked before any byte of it is read.
 """
 from __future__ import annotations
 
+import glob
+import gzip
+import io
+import json
+import os
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Optional
+
+from charset_normalizer import from_bytes
 
 from storyledger.model import RawDocument, SkippedInput
 
+MAX_BYTES = 20 * 1024 * 1024          # larger files are refused unread
+NOTE_PREFIX = "storyledger-note:"     # first line of our own demo files: not article text
+_GLOB_CHARS = set("*?[")
 
-def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDocument | SkippedInput]:
+Item = RawDocument | SkippedInput
+
+
+class _Skip(Exception):
+    """Internal: one file cannot be used; the message is the reason."""
+
+
+def iter_documents(paths: Iterable[str | Path]) -> Iterator[Item]:
+    """Yield one RawDocument per article (or SkippedInput per unreadable file/line)."""
     for p in paths:
-        p = Path(p)
-        files = sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else [p]
+        yield from _iter_path(str(p))
+
+
+def _iter_path(p: str) -> Iterator[Item]:
+    path = Path(p)
+    if not path.exists() and any(c in p for c in _GLOB_CHARS):
+        # the shell did not expand it (quoted, or Windows): expand it ourselves
+        matches = sorted(glob.glob(p, recursive=True))
+        files = [m for m in matches if os.path.isfile(m)]
+        if not files:
+            yield SkippedInput(source=p, reason=f"{p}: no file matches this pattern")
+            return
         for f in files:
-            try:
-                yield RawDocument(source=str(f), kind="text", text=f.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError) as exc:
-                yield SkippedInput(source=str(f), reason=str(exc))
+            yield from _iter_file(Path(f))
+        return
+    if not path.exists():
+        yield SkippedInput(source=p, reason=f"{p}: no such file or directory")
+        return
+    if path.is_dir():
+        files = sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
+        if not files:
+            yield SkippedInput(source=p, reason=f"{p}: directory has no readable files")
+            return
+        for f in files:
+            yield from _iter_file(f)
+        return
+    yield from _iter_file(path)
+
+
+def _iter_file(path: Path) -> Iterator[Item]:
+    src = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _Skip(f"file is {size / 1048576:.1f} MB, over the {MAX_BYTES // 1048576} MB limit")
+        if size == 0:
+            raise _Skip("empty file")
+        with open(path, "rb") as fh:
+            head = fh.read(2)
+        if head == b"\x1f\x8b":
+            yield from _iter_gzip(path)
+            return
+        if _looks_jsonl(path):
+            yield from _iter_jsonl_lines(path, _open_text_lines(path))
+            return
+        data = path.read_bytes()
+        text, enc = decode_bytes(data)
+        yield _text_document(src, text, enc, path.suffix.lower())
+    except _Skip as exc:
+        yield SkippedInput(source=src, reason=f"{src}: {exc}")
+    except OSError as exc:
+        yield SkippedInput(source=src, reason=f"{src}: cannot read ({exc.strerror or exc})")
+
+
+def _iter_gzip(path: Path) -> Iterator[Item]:
+    src = str(path)
+    inner_suffix = Path(path.stem).suffix.lower()
+    try:
+        # decompress at most MAX_BYTES + 1 so that a gzip bomb is refused, not loaded
+        with gzip.open(path, "rb") as fh:
+            if inner_suffix in (".jsonl", ".ndjson") or _gzip_head_is_json(path):
+                lines = (decode_bytes(b)[0] for b in fh)
+                yield from _iter_jsonl_lines(path, lines)
+                return
+            data = fh.read(MAX_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise _Skip(f"truncated or invalid gzip ({exc})") from None
+    if len(data) > MAX_BYTES:
+        raise _Skip(f"decompresses to over {MAX_BYTES // 1048576} MB")
+    if not data:
+        raise _Skip("empty file (after gunzip)")
+    text, enc = decode_bytes(data)
+    yield _text_document(src, text, enc, inner_suffix)
+
+
+def _gzip_head_is_json(path: Path) -> bool:
+    with gzip.open(path, "rb") as fh:
+        head = fh.read(512)
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
+def _looks_jsonl(path: Path) -> bool:
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return True
+    with open(path, "rb") as fh:
+        first = fh.readline(MAX_BYTES).lstrip(b"\xef\xbb\xbf \t\r\n")
+        if not first.strip():
+            first = fh.read(512).lstrip(b" \t\r\n")
+    if first[:1] == b"[":
+        # "[Exclusive] Headline" is text; a JSON array opens with a record or closes at once
+        return first[1:].lstrip()[:1] in (b"{", b"]", b"")
+    if first[:1] == b"{":
+        try:
+            return isinstance(json.loads(first), dict)
+        except ValueError:
+            return path.suffix.lower() == ".json"
+    return False
+
+
+def _open_text_lines(path: Path) -> Iterator[str]:
+    with open(path, "rb") as fh:
+        for raw in fh:
+            yield decode_bytes(raw)[0] if raw.strip() else ""
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Bytes -> text: utf-8 when valid, else charset-normalizer's guess. BOM stripped, newlines \\n."""
+    if b"\x00" in data[:8192] and not (data[:2] in (b"\xff\xfe", b"\xfe\xff")):
+        raise _Skip("binary file (NUL bytes), not text")
+    try:
+        text, enc = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None:
+            raise _Skip("undecodable bytes: no text encoding fits") from None
+        text, enc = str(best), best.encoding
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if _control_share(text) > 0.05:
+        raise _Skip("binary file (control bytes), not text")
+    return text, enc
+
+
+def _control_share(text: str) -> float:
+    sample = text[:4096]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\t\f\v")
+    return bad / len(sample)
+
+
+def _text_document(src: str, text: str, enc: str, suffix: str) -> RawDocument:
+    if text.startswith(NOTE_PREFIX):
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    if not text.strip():
+        raise _Skip("empty file (no text)")
+    kind = "html" if suffix in (".html", ".htm", ".xhtml") or _looks_html(text) else "text"
+    if kind == "html":
+        return RawDocument(source=src, kind="html", html=text, encoding=enc)
+    return RawDocument(source=src, kind="text", text=text, encoding=enc)
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or ("<body" in head and "</" in head) \
+        or ("<html" in text[:8192].lower())
+
+
+def _iter_jsonl_lines(path: Path, lines: Iterable[str]) -> Iterator[Item]:
+    """One RawDocument per JSON line; a ``[...]`` file of records is accepted too."""
+    src = str(path)
+    it = iter(lines)
+    first_nonblank: Optional[tuple[int, str]] = None
+    n = 0
+    for line in it:
+        n += 1
+        if line.strip():
+            first_nonblank = (n, line)
+            break
+    if first_nonblank is None:
+        raise _Skip("empty file")
+    n0, line0 = first_nonblank
+    if line0.lstrip("\ufeff \t").startswith("["):
+        # a JSON array: small enough (size-checked) to parse whole
+        whole = line0 + "".join(it)
+        try:
+            records = json.loads(whole.lstrip("\ufeff"))
+        except json.JSONDecodeError as exc:
+            raise _Skip(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        for i, rec in enumerate(records, 1):
+            yield _record(f"{src}#{i}", rec)
+        return
+    yield _jsonl_line(src, n0, line0.lstrip("\ufeff"))
+    for line in it:
+        n += 1
+        if line.strip():
+            yield _jsonl_line(src, n, line)
+
+
+def _jsonl_line(src: str, n: int, line: str) -> Item:
+    where = f"{src}#L{n}"
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return SkippedInput(source=where, reason=f"{src} line {n}: malformed JSON ({exc.msg}); line skipped")
+    return _record(where, rec, line_no=n, file=src)
+
+
+def _record(where: str, rec: object, line_no: Optional[int] = None, file: Optional[str] = None) -> Item:
+    label = f"{file} line {line_no}" if file else where
+    if not isinstance(rec, dict):
+        return SkippedInput(source=where, reason=f"{label}: not a JSON object; skipped")
+    text, html = rec.get("text"), rec.get("html")
+    text = text if isinstance(text, str) and text.strip() else None
+    html = html if isinstance(html, str) and html.strip() else None
+    if text is None and html is None:
+        return SkippedInput(source=where, reason=f"{label}: record has neither 'text' nor 'html'; skipped")
+
+    def s(key: str) -> Optional[str]:
+        v = rec.get(key)
+        return str(v) if v not in (None, "") else None
+
+    if text is not None:
+        text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        if text.startswith(NOTE_PREFIX):
+            text = text.split("\n", 1)[1] if "\n" in text else ""
+    return RawDocument(source=where, kind="jsonl", text=text, html=html if text is None else html,
+                       url=s("url"), title=s("title"), published=s("published"),
+                       fetched_at=s("fetched_at"), encoding="utf-8")

@@ -1,0 +1,265 @@
+"""Publication dates: printed datelines, metadata, "3 months ago", and weekday reasoning.
+
+Every function returns ``(iso, basis, evidence)`` or None; nothing here guesses a date that
+the text does not support.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Optional
+
+from dateutil import parser as dateparser
+from dateutil.relativedelta import relativedelta
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# "Oct. 16, 2024", "October 16 2024", "Oct. 18" (month first) and "16 October 2024", "4 October"
+_MDY = re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\d{{3}})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<day>\d{1,2})\b")
+_TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<mi>\d\d)(?::\d\d)?\s*(?P<ampm>[ap]\.?m\.?)?", re.I)
+_DATELINE_WORDS = re.compile(
+    r"\b(posted|published|updated|modified|last|date|on|at|by|kst|gmt|utc|am|pm|a\.m\.|p\.m\.|"
+    r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[:.,]?", re.I)
+_RELATIVE = re.compile(
+    r"\b(?P<n>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week|month|year)s?\s+ago\b|\b(?P<word>yesterday|today)\b",
+    re.I)
+_FUTURE = re.compile(r"\b(will|would|expected|plans?|planned|scheduled|set to|due to|is to|are to|to be held)\b", re.I)
+
+
+@dataclass
+class DateHints:
+    """What the text says about its own date, kept so that the corpus pass can finish the job."""
+
+    mentions: list[tuple[Optional[int], int, int, str]] = field(default_factory=list)  # (year, month, day, words)
+    body_years: list[int] = field(default_factory=list)  # years printed in the body (not in photo captions)
+    report_days: list[tuple[int, str]] = field(default_factory=list)  # (weekday, words) said as today/past
+    future_days: list[tuple[int, str]] = field(default_factory=list)  # "by Monday", "will ... on Monday"
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return MONTHS[key] if key in MONTHS else MONTHS[key[:3]]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def dateline(line: str) -> Optional[tuple[str, str]]:
+    """A line that is a printed date (plus time, "By ..." and labels): (iso, evidence)."""
+    m = _MDY.search(line) or _DMY.search(line)
+    iso_m = _ISO.search(line)
+    if m and m.group("year"):
+        y, mo, d = int(m.group("year")), _month(m.group("mon")), int(m.group("day"))
+        span = m.span()
+    elif iso_m:
+        y, mo, d = int(iso_m.group("year")), int(iso_m.group("m")), int(iso_m.group("day"))
+        span = iso_m.span()
+    else:
+        return None
+    if not _valid(y, mo, d):
+        return None
+    rest = line[:span[0]] + " " + line[span[1]:]
+    rest = re.sub(r"\bby\b.*$", " ", rest, flags=re.I)       # "By Yonhap", "By Lee Hyo-jin"
+    tm = _TIME.search(rest)
+    rest = _TIME.sub(" ", rest)
+    rest = _DATELINE_WORDS.sub(" ", rest)
+    if len(re.findall(r"[^\W\d_]{2,}", rest)) > 1:
+        return None                                         # a sentence that contains a date
+    iso = dt.date(y, mo, d).isoformat()
+    if tm and re.search(r"\bKST\b", line):
+        h, mi = int(tm.group("h")), int(tm.group("mi"))
+        ampm = (tm.group("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and h < 12:
+            h += 12
+        if ampm == "am" and h == 12:
+            h = 0
+        if h < 24:
+            iso = f"{iso}T{h:02d}:{mi:02d}:00+09:00"
+    return iso, line.strip()
+
+
+def metadata_date(value: Optional[str]) -> Optional[str]:
+    """A date given in metadata (JSONL ``published``, HTML meta) -> ISO, or None when unreadable."""
+    if not value:
+        return None
+    try:
+        d = dateparser.parse(value, default=dt.datetime(1900, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if d.year < 1990:
+        return None
+    if d.tzinfo is not None or (d.hour, d.minute, d.second) != (0, 0, 0):
+        return d.isoformat() if d.tzinfo is not None else d.date().isoformat()
+    return d.date().isoformat()
+
+
+def relative_date(text: str, fetched_at: Optional[str]) -> Optional[tuple[str, str]]:
+    """"3 months ago" / "yesterday" against the fetch time; None without a fetch time."""
+    if not fetched_at:
+        return None
+    try:
+        base = dateparser.parse(fetched_at).date()
+    except (ValueError, OverflowError, TypeError):
+        return None
+    m = _RELATIVE.search(text)
+    if not m:
+        return None
+    if m.group("word"):
+        delta = relativedelta(days=1 if m.group("word").lower() == "yesterday" else 0)
+    else:
+        n = m.group("n").lower()
+        k = 1 if n in ("a", "an", "one") else int(n)
+        unit = m.group("unit").lower()
+        if unit in ("second", "minute", "hour"):
+            delta = relativedelta(hours=k if unit == "hour" else 0)
+        else:
+            delta = relativedelta(**{unit + "s": k})
+    return (base - delta).isoformat(), m.group(0)
+
+
+def relative_phrase(line: str) -> bool:
+    return bool(_RELATIVE.search(line))
+
+
+def collect_hints(text: str, captions: tuple[str, ...] | list[str] = ()) -> DateHints:
+    """Month-day mentions and weekday mentions, sentence by sentence.
+
+    Captions count for dates ("a satellite image taken Oct. 18") but not for years: file photos
+    carry old years.
+    """
+    hints = DateHints()
+    for y, *_ in _collect(text, hints):
+        if y:
+            hints.body_years.append(y)
+    for cap in captions:
+        found = _collect(cap, hints)
+        # a caption date with a year is a file photo's: it says nothing of the article's day
+        hints.mentions = [m for m in hints.mentions if not (m in found and m[0])]
+    return hints
+
+
+def _before(text: str, pos: int, words: int = 9) -> str:
+    """The few words before ``pos`` in the same paragraph (abbreviations make sentence splits unsafe)."""
+    start = text.rfind("\n", 0, pos) + 1
+    return " ".join(text[start:pos].split()[-words:])
+
+
+def _collect(text: str, hints: DateHints) -> list[tuple[Optional[int], int, int, str]]:
+    before = len(hints.mentions)
+    for rx in (_MDY, _DMY):
+        for m in rx.finditer(text):
+            mo, d = _month(m.group("mon")), int(m.group("day"))
+            y = int(m.group("year")) if m.group("year") else None
+            if not _valid(y or 2000, mo, d) or _FUTURE.search(_before(text, m.start(), 6)):
+                continue               # "will be held on Nov. 5" is no lower bound for today
+            hints.mentions.append((y, mo, d, m.group(0)))
+    for m in re.finditer(r"\b(?P<pre>\w+\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text):
+        pre = (m.group("pre") or "").strip().lower()
+        wd = WEEKDAYS.index(m.group("wd").lower())
+        words = m.group(0).strip()
+        if pre in ("last", "previous", "past"):
+            continue                        # a day of the week before: says nothing of today
+        # a future verb close before the day ("will visit ... on Monday") makes it a coming day
+        near = _before(text, m.start("wd"))
+        if pre in ("by", "until", "till", "next", "coming", "before") or (pre != "later" and _FUTURE.search(near)):
+            hints.future_days.append((wd, words))
+        else:
+            hints.report_days.append((wd, words))
+    return hints.mentions[before:]
+
+
+def publication_weekday(hints: DateHints) -> Optional[tuple[int, int]]:
+    """(weekday of the report, days after it that the article was written) from the weekday mentions.
+
+    The report day is the mentioned weekday that has all other mentioned days within the six days
+    before it ("On Friday ... announced" + "Later Monday" -> Monday). When the text also names a
+    coming weekday after it ("by Monday"), the article is from a day in between.
+    """
+    days = sorted({d for d, _ in hints.report_days})
+    if not days:
+        return None
+    best = min(days, key=lambda w: (max((w - o) % 7 for o in days), -w))
+    after = 0
+    fut = {d for d, _ in hints.future_days}
+    if fut and best not in fut and min((f - best) % 7 for f in fut) >= 2:
+        after = 1
+    return best, after
+
+
+def _resolve_year(mo: int, d: int, refs: list[dt.date], text_years: list[int]) -> Optional[int]:
+    if refs:
+        center = _median(refs)
+        years = {r.year + k for r in refs for k in (-1, 0, 1)}
+        years = {y for y in years if _valid(y, mo, d)}
+        return min(years, key=lambda y: (abs((dt.date(y, mo, d) - center).days), -y)) if years else None
+    return max(text_years) if text_years else None
+
+
+def _median(refs: list[dt.date]) -> dt.date:
+    """Centre of the densest group of dates (a median is pulled away by one far-off article)."""
+    def density(r: dt.date) -> int:
+        return sum(1 for o in refs if abs((o - r).days) <= 60)
+    best = max(density(r) for r in refs)
+    group = [r for r in refs if density(r) == best]
+    near = sorted(o for o in refs if any(abs((o - g).days) <= 60 for g in group))
+    return near[(len(near) - 1) // 2]
+
+
+def infer_date(hints: DateHints, refs: Optional[list[dt.date]] = None) -> Optional[tuple[str, str, str]]:
+    """Work out the publication day from weekdays and dates in the text.
+
+    ``refs`` are publication dates of sibling articles of the same run: they supply a year the
+    text does not print (basis "corpus") and choose the week when the text alone leaves it open.
+    Returns (iso date, basis, evidence) or None.
+    """
+    refs = sorted(refs or [])
+    wd = publication_weekday(hints)
+    if wd is None:
+        return None
+    weekday, after = wd
+    text_years = hints.body_years
+    used_corpus = False
+    dates: list[tuple[dt.date, str]] = []
+    for y, mo, d, words in hints.mentions:
+        if y is None:
+            y = _resolve_year(mo, d, refs, text_years)
+            if y is None:
+                return None         # a date we cannot place may be the latest: wait for the corpus
+            used_corpus = used_corpus or bool(refs)
+        dates.append((dt.date(y, mo, d), words))
+    wd_words = ", ".join(sorted({w for _, w in hints.report_days}))
+    if dates:
+        anchor, anchor_words = max(dates)
+        first = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+        cands = [first + dt.timedelta(days=7 * k) for k in range(9)]
+        if refs:
+            center = _median([r for r in refs if abs((r - anchor).days) <= 366] or refs)
+            day = min(cands, key=lambda c: (abs((c - center).days), c))
+        else:
+            day = first
+        day += dt.timedelta(days=after)
+        basis = "corpus" if used_corpus else "inferred"
+        return day.isoformat(), basis, f"{wd_words}; latest date in text: {anchor_words}"
+    if not refs:
+        return None
+    # no date printed at all: the first matching weekday after the newest report of the story
+    center = _median(refs)
+    cluster = [r for r in refs if abs((r - center).days) <= 60]
+    newest = max(cluster)
+    day = newest + dt.timedelta(days=(weekday - newest.weekday()) % 7 or 7) + dt.timedelta(days=after)
+    return day.isoformat(), "corpus", f"{wd_words}; after the newest sibling report ({newest.isoformat()})"

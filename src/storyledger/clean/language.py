@@ -1,0 +1,63 @@
+"""Language of a text and of single lines (lingua, built once, a restricted language set for speed)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+# Languages a news corpus about world events is likely to mix in: enough to tell a portal's
+# notice from the article, few enough to keep detection fast.
+_LANGS = [
+    Language.ENGLISH, Language.KOREAN, Language.JAPANESE, Language.CHINESE, Language.RUSSIAN,
+    Language.UKRAINIAN, Language.GERMAN, Language.FRENCH, Language.SPANISH, Language.PORTUGUESE,
+    Language.ITALIAN, Language.ARABIC, Language.TURKISH, Language.POLISH, Language.DUTCH,
+]
+
+
+@lru_cache(maxsize=1)
+def detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*_LANGS).with_preloaded_language_models().build()
+
+
+def iso(lang: Optional[Language]) -> Optional[str]:
+    return lang.iso_code_639_1.name.lower() if lang is not None else None
+
+
+def detect(text: str) -> Optional[str]:
+    """ISO 639-1 code of the text's language, or None when lingua cannot tell."""
+    sample = text[:3000]
+    if not any(c.isalpha() for c in sample):
+        return None
+    return iso(detector().detect_language_of(sample))
+
+
+def _script_share(line: str) -> float:
+    """Share of letters that are Latin: a cheap first cut before asking lingua."""
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(1 for c in letters if c < "\u0250") / len(letters)
+
+
+def is_foreign_line(line: str, article_lang: Optional[str]) -> bool:
+    """True when a line is clearly in another language than the article's.
+
+    Names and loanwords make short Latin-script lines unreliable, so a line must either be
+    mostly in another script than the article's or be long enough for lingua to be confident.
+    """
+    if not article_lang:
+        return False
+    latin = _script_share(line)
+    latin_article = article_lang in {"en", "de", "fr", "es", "pt", "it", "tr", "pl", "nl"}
+    if latin_article and latin < 0.5:
+        return True            # e.g. a Korean portal notice in an English article
+    if not latin_article and latin > 0.9 and len(line.split()) >= 4:
+        return True
+    if len(line.split()) < 6:
+        return False
+    values = detector().compute_language_confidence_values(line)
+    if not values:
+        return False
+    top = values[0]
+    return iso(top.language) != article_lang and top.value > 0.9

@@ -1,0 +1,312 @@
+"""Plain-text page dumps -> title, byline, captions, body without page furniture.
+
+General rules on the shape of lines, never lists of one site's strings: a dump is a run of
+lines; widgets and menus are short lines without sentence punctuation, bullet runs, or lines in
+another language; legal lines have a small set of telltale words; captions describe a photo or
+are printed twice in a row.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+from urllib.parse import urlparse
+
+from storyledger.clean import dates
+from storyledger.clean.language import detect, is_foreign_line
+
+_BULLET = re.compile(r"^\s*(?:[-–—•·▪◦●○■□▶►*+]|\d{1,2}[.)])\s+")
+_TERMINAL = re.compile(r"[.!?。…][\"'”’)\]]*\s*$|[\"”’]\s*$|\)\s*$")
+_LEGAL = re.compile(
+    r"^\s*(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved|terms of (?:use|service)|privacy policy|"
+    r"cookie policy|editor[- ]in[- ]chief|read (?:the )?entire article|removal request|"
+    r"^\s*to remove this article|^\s*source\s*:\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\s*$|"
+    r"unauthori[sz]ed reproduction|무단\s*전재|재배포\s*금지",
+    re.I)
+_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?P<name>[^.|,]+)", re.I)
+_SOURCE_DOMAIN = re.compile(r"^\s*source\s*:\s*(?:https?://)?(?:www\.)?(?P<dom>[\w-]+(?:\.[\w-]+)+)", re.I)
+_EMAIL = re.compile(r"[\[(<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])>]?")
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_BYLINE = re.compile(rf"^\s*by\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*[,;]?\s*$", re.I)
+_COUNTER = re.compile(r"^[\d\s,.|·•:/kKmM]+$|^\s*\d[\d,.]*\s*(?:views?|comments?|likes?|shares?)\s*$", re.I)
+_CAPTION = re.compile(
+    r"^\s*(?:this|these|a|an|the)?\s*(?:\w+\s+){0,2}(?:photo|image|picture|handout|screenshot|screen grab|"
+    r"satellite image|file photo|video grab)s?\b.{0,200}?\b(?:shows?|showing|taken|released|provided)\b|"
+    r"\bin this (?:\w+\s+)?(?:photo|image|picture|handout|screenshot)\b|"
+    r"\b(?:photo|image|picture)s?\s*(?::|by\b|courtesy\b)|"
+    r"\((?:photo|image)s?\b[^)]*\)\s*$|^\s*(?:file|handout)\s+photo\b",
+    re.I)
+_WIRE_TAIL = re.compile(r"\(?\b(?P<wire>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\)?\s*$")
+
+_KOREAN_SYLLABLE = re.compile(
+    r"^(?:g|k|kk|n|d|t|tt|r|l|m|b|p|pp|s|ss|j|jj|ch|h)?"
+    r"(?:a|ae|ya|yae|eo|e|yeo|ye|o|wa|wae|oe|yo|u|wo|we|wi|yu|eu|ui|i)(?:k|n|t|l|m|p|ng)?$")
+
+
+@lru_cache(maxsize=1)
+def outlet_table() -> dict:
+    return json.loads(resources.files("storyledger").joinpath("data/outlets.json").read_text(encoding="utf-8"))
+
+
+def outlet_for_domain(domain: str) -> str:
+    """Canonical outlet for a web domain; unknown domains stand for themselves."""
+    dom = domain.lower().removeprefix("www.")
+    table = outlet_table()["domains"]
+    parts = dom.split(".")
+    for i in range(len(parts) - 1):
+        cand = ".".join(parts[i:])
+        if cand in table:
+            return table[cand]
+    return dom
+
+
+def outlet_for_name(name: str) -> Optional[str]:
+    """Canonical outlet for a printed name (any language); the name itself when unknown."""
+    key = " ".join(name.replace("Co., Ltd", "").split()).strip(" .,-").casefold()
+    key = re.sub(r"\s*(?:co\.?,?\s*ltd\.?|inc\.?|llc|corp\.?|all rights reserved\.?)$", "", key).strip(" .,")
+    if not key:
+        return None
+    names = outlet_table()["names"]
+    if key in names:
+        return names[key]
+    if "." in key and " " not in key:
+        return outlet_for_domain(key)
+    return " ".join(name.split()).strip(" .,") if len(key.split()) <= 6 and re.search(r"\w", key) else None
+
+
+def wire_name(text: str) -> Optional[str]:
+    """Canonical wire for a credit ("Yonhap", "The Associated Press"), else None."""
+    t = text.strip(" ()[].,").casefold()
+    for canon, aliases in outlet_table()["wires"].items():
+        if any(t == a.casefold() for a in aliases):
+            return canon
+    return None
+
+
+def normkey(text: str) -> str:
+    """Text compared for repeats: NFKC, straight quotes, folded case and whitespace."""
+    t = unicodedata.normalize("NFKC", text)
+    t = t.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "}))
+    return " ".join(t.split()).casefold()
+
+
+def person_name(raw: str) -> str:
+    """"SEO JI-EUN" -> "Seo Ji-eun"; mixed-case names are kept as printed."""
+    raw = " ".join(_EMAIL.sub(" ", raw).split()).strip(" ,;")
+    if not raw.isupper():
+        return raw
+    out = []
+    for tok in raw.split():
+        parts = tok.lower().split("-")
+        if len(parts) > 1 and all(_KOREAN_SYLLABLE.match(p) for p in parts):
+            out.append(parts[0].capitalize() + "-" + "-".join(parts[1:]))   # Korean given names
+        else:
+            out.append("-".join(p.title() for p in parts))
+    return " ".join(out)
+
+
+def _split_names(names: str) -> list[str]:
+    return [person_name(n) for n in re.split(r"\s*(?:,|\band\b|&)\s*", names) if n.strip()]
+
+
+@dataclass
+class Unit:
+    text: str
+    block: int
+    indented: bool
+    keep: bool = True
+    why: str = ""
+
+
+@dataclass
+class Parsed:
+    title: Optional[str] = None
+    authors: list[str] = field(default_factory=list)
+    agency: Optional[str] = None
+    outlet: Optional[str] = None
+    language: Optional[str] = None
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    dateline: Optional[tuple[str, str]] = None        # (iso, evidence)
+    relative: Optional[str] = None                     # "3 months ago"
+
+
+def _units(text: str) -> list[Unit]:
+    units, block = [], 0
+    for line in text.split("\n"):
+        if not line.strip():
+            block += 1
+            continue
+        stripped = line.replace("\u00a0", " ").strip()
+        units.append(Unit(stripped, block, indented=line[:1] in (" ", "\t")))
+    return units
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"[^\W_]+(?:[-'’.][^\W_]+)*", s))
+
+
+def _sentence_like(s: str, min_words: int = 6) -> bool:
+    return _words(s) >= min_words and bool(_TERMINAL.search(s))
+
+
+def _headline_like(s: str) -> bool:
+    return 3 <= _words(s) <= 40 and len(s) <= 300 and not _BULLET.match(s) and not _CAPTION.search(s) \
+        and not s.rstrip().endswith(":")
+
+
+def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
+    out = Parsed(language=detect(text))
+    units = _units(text)
+
+    # 1. lines that are furniture wherever they stand; some of them tell the outlet, byline or date
+    for u in units:
+        s = u.text
+        if _LEGAL.search(s):
+            u.keep, u.why = False, "legal"
+            m = _SOURCE_DOMAIN.match(s)
+            if m and not out.outlet:
+                out.outlet = outlet_for_domain(m.group("dom"))
+            m = _COPYRIGHT.search(s)
+            if m and re.match(r"\s*(?:copyright|©|\(c\))", s, re.I) and not out.outlet:
+                out.outlet = outlet_for_name(m.group("name"))
+            continue
+        dl = dates.dateline(s)
+        if dl:
+            u.keep, u.why = False, "dateline"
+            out.dateline = out.dateline or dl
+            by = re.search(r"\bby\s+(.+)$", s, re.I)
+            if by:
+                w = wire_name(by.group(1))
+                if w:
+                    out.agency = w
+                else:
+                    out.authors = out.authors or _split_names(by.group(1))
+            continue
+        m = _BYLINE.match(_EMAIL.sub(" ", s)) if _words(s) <= 14 else None
+        if m and not _TERMINAL.search(_EMAIL.sub("", s).strip()) or (m and _EMAIL.search(s)):
+            u.keep, u.why = False, "byline"
+            w = wire_name(m.group("names"))
+            if w:
+                out.agency = w
+            elif not out.authors:
+                out.authors = _split_names(m.group("names"))
+            continue
+        if dates.relative_phrase(s) and _words(re.sub(r"\d+", "", s)) <= 4 and not _TERMINAL.search(s):
+            u.keep, u.why = False, "counter"
+            out.relative = out.relative or s
+            continue
+        if _COUNTER.match(s):
+            u.keep, u.why = False, "counter"
+            continue
+        if is_foreign_line(s, out.language):
+            u.keep, u.why = False, "foreign"
+
+    # 2. the headline: given by metadata, else the first headline-like line; all before it is chrome
+    start = 0
+    live = [i for i, u in enumerate(units) if u.keep]
+    if title_hint:
+        out.title = " ".join(title_hint.split())
+        for i in live[:8]:
+            if normkey(units[i].text) == normkey(title_hint):
+                start = i + 1
+                units[i].keep, units[i].why = False, "title"
+                break
+    else:
+        for i in live:
+            if _headline_like(units[i].text):
+                out.title = units[i].text
+                units[i].keep, units[i].why = False, "title"
+                start = i + 1
+                break
+    if out.title is not None and not title_hint:
+        for u in units[:start]:
+            if u.keep:
+                u.keep, u.why = False, "before title"
+
+    body = [u for u in units[start:] if u.keep]
+
+    # 3. bullet runs (share buttons, font pickers, related headlines) unless they read as sentences
+    i = 0
+    while i < len(body):
+        if _BULLET.match(body[i].text):
+            j = i
+            while j < len(body) and _BULLET.match(body[j].text):
+                j += 1
+            run = body[i:j]
+            sentences = sum(1 for u in run if _sentence_like(_BULLET.sub("", u.text), 8))
+            if len(run) >= 2 and sentences * 2 <= len(run) or (len(run) == 1 and _words(run[0].text) <= 6):
+                for u in run:
+                    u.keep, u.why = False, "bullets"
+            i = j
+        else:
+            i += 1
+    body = [u for u in body if u.keep]
+
+    # 4. captions: described as a photo, or printed twice in a row; a paragraph a portal repeats
+    # above the body is kept once, where the body has it
+    seen: dict[str, list[int]] = {}
+    for k, u in enumerate(body):
+        seen.setdefault(normkey(u.text), []).append(k)
+    caption_keys: list[str] = []
+    for key, idx in seen.items():
+        if len(idx) < 2:
+            continue
+        adjacent = any(b - a == 1 for a, b in zip(idx, idx[1:]))
+        if adjacent or any(body[k].indented for k in idx):
+            caption_keys.append(key)
+            for k in idx:
+                body[k].keep, body[k].why = False, "caption"
+        else:
+            for k in idx[:-1]:
+                body[k].keep, body[k].why = False, "repeat"
+    for u in body:
+        if u.keep and _CAPTION.search(u.text):
+            u.keep, u.why = False, "caption"
+            caption_keys.append(normkey(u.text))
+    by_key = {normkey(u.text): u.text for u in body if u.why == "caption"}
+    for key in dict.fromkeys(caption_keys):
+        cap = by_key[key]
+        out.captions.append(cap)
+        m = _WIRE_TAIL.search(cap)
+        # a wire's photo credit marks a wire story only when no reporter or outlet is named
+        if m and not out.agency and not out.authors and not out.outlet and wire_name(m.group("wire")):
+            out.agency = wire_name(m.group("wire"))
+    body = [u for u in body if u.keep]
+
+    # 5. the tail after the last sentence is chrome (close buttons, "go top", share widgets);
+    # inside the body, one- and two-word lines without punctuation are widgets too
+    while body and not _sentence_like(body[-1].text, 5):
+        body.pop().keep = False
+    body = [u for u in body if _words(u.text) > 2 or _TERMINAL.search(u.text)]
+
+    # 6. wire credit closing the body: "... (Yonhap)"
+    if body:
+        m = re.search(r"\((?P<wire>[^()]{2,40})\)\s*$", body[-1].text)
+        if m and wire_name(m.group("wire")):
+            out.agency = out.agency or wire_name(m.group("wire"))
+
+    # 7. paragraphs: blank lines separate; hard-wrapped lines of one block are joined
+    paras: list[str] = []
+    prev: Optional[Unit] = None
+    for u in body:
+        joins = prev is not None and prev.block == u.block and not _TERMINAL.search(paras[-1]) and (
+            u.text[:1].islower() or len(prev.text) >= 50)
+        if joins:
+            paras[-1] = paras[-1] + " " + u.text
+        else:
+            paras.append(u.text)
+        prev = u
+    out.paragraphs = [" ".join(p.split()) for p in paras]
+    return out
+
+
+def domain_of(url: Optional[str]) -> Optional[str]:
+    if not url:
+        return None
+    host = urlparse(url).hostname
+    return host.lower().removeprefix("www.") if host else None
