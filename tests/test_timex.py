@@ -179,3 +179,20 @@ def test_seed_articles_do_not_break(nlp):
             assert doc.text[t.char_start:t.char_end] == t.text
             assert t.start <= t.end
     assert total > 0
+
+
+def test_bad_input_is_a_one_line_error(nlp):
+    from storyledger.extract.timex import TimexError
+    with pytest.raises(TimexError, match="anchor must be a date"):
+        find_times(nlp("On Friday."), "not a date")
+    with pytest.raises(TimexError, match="expected a spaCy Doc"):
+        find_times("On Friday.", SAT)
+    with pytest.raises(TimexError, match="expected text"):
+        find_times_text(None, SAT, nlp=nlp)  # type: ignore[arg-type]
+
+
+def test_anchor_may_be_a_datetime_or_iso_string(nlp):
+    doc = nlp("The envoy left on Friday.")
+    want = find_times(doc, SAT)
+    assert find_times(doc, dt.datetime(2024, 10, 26, 9, 30)) == want
+    assert find_times(doc, "2024-10-26T09:30:00") == want  # type: ignore[arg-type]

@@ -53,6 +53,9 @@ _DAYPARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
 _FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim", "project",
                  "prepare", "hope", "promise", "vow", "threaten", "agree", "seek", "want",
                  "forecast", "predict", "anticipate", "likely", "poise", "go"}
+_STATIVE = {"say", "tell", "report", "announce", "be", "have", "include", "remain", "contain",
+            "know", "believe", "think", "show", "mean", "seem", "appear", "need", "want", "hold",
+            "estimate", "claim", "add", "note", "cite", "quote", "describe", "call"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
 
 _MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -198,7 +201,10 @@ def _tense(ctx: _Ctx, s: int, e: int) -> Optional[str]:
                 return "future"
             to = any(a.lower_ == "to" for a in auxes)
             if not to:
-                if v.tag_ in ("VBZ", "VBP") and v.lemma_ not in ("say", "tell", "report", "announce", "be", "have"):
+                # Plain present of an event verb in a main clause is a schedule ("talks start
+                # Monday"); in a relative clause or with a state verb it says nothing of time.
+                if (v.tag_ in ("VBZ", "VBP") and v.dep_ not in ("relcl", "acl", "amod")
+                        and v.lemma_ not in _STATIVE):
                     return "future"
                 return None
         # infinitive: look at the verb it complements
@@ -771,8 +777,29 @@ def _candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, int, re.Mat
     return out
 
 
+class TimexError(ValueError):
+    """Bad input to the time-expression finder (the message is one line)."""
+
+
+def _as_date(anchor: object) -> dt.date:
+    # A datetime would not compare with the dates built here; an ISO string is accepted too.
+    if isinstance(anchor, dt.datetime):
+        return anchor.date()
+    if isinstance(anchor, dt.date):
+        return anchor
+    if isinstance(anchor, str):
+        try:
+            return dt.date.fromisoformat(anchor.strip()[:10])
+        except ValueError:
+            pass
+    raise TimexError(f"anchor must be a date or an ISO date string, got {anchor!r}")
+
+
 def find_timexes(doc, anchor: dt.date) -> list[Timex]:
     """Every time expression in a spaCy Doc or Span as TimeML-style ``Timex`` records."""
+    anchor = _as_date(anchor)
+    if not hasattr(doc, "text") or not hasattr(doc, "ents"):
+        raise TimexError(f"expected a spaCy Doc or Span, got {type(doc).__name__}")
     full = doc.doc if hasattr(doc, "doc") else doc
     text = full.text
     lo = getattr(doc, "start_char", 0)
@@ -821,6 +848,8 @@ _NLP = None
 def find_times_text(text: str, anchor: dt.date, nlp=None) -> list[TimeSpan]:
     """Same as ``find_times`` for plain text (loads/uses ``nlp`` to parse it)."""
     global _NLP
+    if not isinstance(text, str):
+        raise TimexError(f"expected text, got {type(text).__name__}")
     if nlp is None:
         if _NLP is None:
             import spacy
