@@ -1,14 +1,31 @@
 """Ledger: claims across articles -> facts, series, disagreements, timeline.
 
-STUB — owned by the ledger work; replace with the real joiner.
+``build_ledger`` is a pure function, rerun on all claims after every build.
+Ids are stable: a fact keeps the id of the previous ledger's fact it shares
+most claims with; a new fact's id is a hash of its smallest claim id. Series,
+disagreement and timeline ids derive from their keys and fact ids. Every list
+is sorted, so the same inputs give byte-identical output.
 """
 from __future__ import annotations
 
 from typing import Optional
 
-from storyledger.model import Article, Claim, Fact, Ledger
+from storyledger.ledger.disagree import build_disagreements
+from storyledger.ledger.join import build_facts, _roots
+from storyledger.ledger.series import build_series
+from storyledger.ledger.timeline import build_timeline
+from storyledger.model import Article, Claim, Ledger
+
+__all__ = ["build_ledger"]
 
 
 def build_ledger(articles: list[Article], claims: list[Claim], previous: Optional[Ledger] = None) -> Ledger:
-    facts = [Fact(id="f-" + c.id, kind=c.kind, claims=[c.id]) for c in claims]
-    return Ledger(facts=facts)
+    # input order must not matter: sort once here
+    articles = sorted(articles, key=lambda a: a.id)
+    claims = sorted(claims, key=lambda c: c.id)
+    facts, _ = build_facts(articles, claims, previous)
+    by_claim = {c.id: c for c in claims}
+    series = build_series(facts, by_claim)
+    root_of = _roots({a.id: a for a in articles})
+    disagreements = build_disagreements(facts, series, by_claim, root_of)
+    return Ledger(facts=facts, series=series, disagreements=disagreements, timeline=build_timeline(facts))

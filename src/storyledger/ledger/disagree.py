@@ -1,0 +1,171 @@
+"""Where tellings differ: conflicts, revisions and retellings.
+
+conflict   different sources, different figures, same quantity, overlapping times
+revision   one source, a later telling of a different figure for an overlapping time
+           (planned and deployed count the same force: "decided to send 12,000" in
+           October, "sent 11,000 last October" said in February)
+retelling  one fact told with different counted nouns or hedges across articles
+"""
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from typing import Optional
+
+from storyledger.ledger.join import _fmt_num, day, figure_interval, noun_key, places_compatible, pop_key, \
+    short_hash, _HEDGE
+from storyledger.ledger.sources import name_key
+from storyledger.model import Claim, Disagreement, Fact, Series
+
+# A later telling counts as a revision only when published at least this much later.
+REVISION_MIN_DAYS = 14
+# Each revision looks back over at most this many earlier facts of its source and quantity.
+REVISION_WINDOW = 200
+_FAMILY = {"planned": "force", "deployed": "force"}
+
+
+def _span(f: Fact) -> Optional[tuple[int, int]]:
+    if f.as_of is None:
+        return None
+    s, e = day(f.as_of.start), day(f.as_of.end)
+    if s is None:
+        return None
+    return s, (e if e is not None else s)
+
+
+def _interval(f: Fact) -> Optional[tuple[float, float]]:
+    return figure_interval(Claim(id="", article="", kind="figure", text="", value=f.value, low=f.low,
+                                 high=f.high, qualifier=f.qualifier))
+
+
+def _disjoint(a: Optional[tuple[float, float]], b: Optional[tuple[float, float]]) -> bool:
+    return a is not None and b is not None and (a[1] < b[0] or b[1] < a[0])
+
+
+def _num(f: Fact) -> str:
+    if f.qualifier == "range" and f.low is not None and f.high is not None:
+        return f"{_fmt_num(f.low)}–{_fmt_num(f.high)}"
+    return _HEDGE.get(f.qualifier or "", "") + _fmt_num(f.value if f.value is not None else (f.high or f.low))
+
+
+def _when(f: Fact) -> str:
+    if f.as_of is None:
+        return "an unknown time"
+    return f.as_of.start if f.as_of.start == f.as_of.end else f"{f.as_of.start} to {f.as_of.end}"
+
+
+def _src_keys(f: Fact) -> set[str]:
+    return {name_key(s.name) for s in f.sources}
+
+
+def conflicts(series: list[Series], facts: dict[str, Fact]) -> list[Disagreement]:
+    out = []
+    for s in series:
+        items = []
+        for p in s.points:
+            f = facts[p.fact]
+            span = _span(f)
+            if span is not None:
+                items.append((span[0], span[1], f.id))
+        items.sort()
+        active: list[tuple[int, str]] = []
+        for start, end, fid in items:
+            while active and active[0][0] < start:
+                heapq.heappop(active)
+            b = facts[fid]
+            for _, aid in sorted(active, key=lambda x: x[1]):
+                a = facts[aid]
+                if _src_keys(a) & _src_keys(b) or not _disjoint(_interval(a), _interval(b)):
+                    continue
+                a, b = sorted((a, b), key=lambda f: (f.as_of.start if f.as_of else "", f.id))
+                out.append(Disagreement(
+                    id="d-" + short_hash("conflict", a.id, b.id), kind="conflict", series=s.id,
+                    description=(f"{a.origin} gives {_num(a)} and {b.origin} gives {_num(b)} for "
+                                 f"{s.label} at overlapping times ({_when(a)}; {_when(b)})."),
+                    side_a=list(a.claims), side_b=list(b.claims),
+                    sources_a=[x.name for x in a.sources], sources_b=[x.name for x in b.sources]))
+            heapq.heappush(active, (end, fid))
+    return out
+
+
+def revisions(facts: list[Fact], series_of: dict[str, str]) -> list[Disagreement]:
+    groups: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.kind == "figure" and f.measure and f.measure != "other" and f.origin and f.origin != "unattributed" \
+                and _span(f) and day(f.first_published) is not None and _interval(f):
+            groups[(name_key(f.origin), pop_key(f.population), _FAMILY.get(f.measure, f.measure))].append(f)
+    out = []
+    for _, fs in sorted(groups.items()):
+        fs.sort(key=lambda f: (day(f.first_published), f.id))
+        for n, b in enumerate(fs):
+            pb, sb, ib = day(b.first_published), _span(b), _interval(b)
+            best = None
+            for a in fs[max(0, n - REVISION_WINDOW):n]:
+                sa = _span(a)
+                if day(a.first_published) + REVISION_MIN_DAYS > pb:  # type: ignore[operator]
+                    continue
+                if sa[1] < sb[0] or sb[1] < sa[0]:  # type: ignore[index]
+                    continue
+                if not places_compatible(name_key(a.where), name_key(b.where)) or not _disjoint(_interval(a), ib):
+                    continue
+                va, vb = (a.value or a.high or a.low or 1.0), (b.value or b.high or b.low or 1.0)
+                score = (abs(math.log(max(va, 1e-9) / max(vb, 1e-9))), a.id)
+                if best is None or score < best[0]:
+                    best = (score, a)
+            if best is None:
+                continue
+            a = best[1]
+            out.append(Disagreement(
+                id="d-" + short_hash("revision", a.id, b.id), kind="revision", series=series_of.get(b.id),
+                description=(f"{b.origin} revised its figure for {_when(b)}: {_num(a)} {a.measure} "
+                             f"(told {a.first_published[:10]}) became {_num(b)} {b.measure} "  # type: ignore[index]
+                             f"(told {b.first_published[:10]})."),  # type: ignore[index]
+                side_a=list(a.claims), side_b=list(b.claims),
+                sources_a=[x.name for x in a.sources], sources_b=[x.name for x in b.sources]))
+    return out
+
+
+def retellings(facts: list[Fact], claims: dict[str, Claim], root_of: dict[str, str],
+               series_of: dict[str, str]) -> list[Disagreement]:
+    """One figure told with another counted noun or hedge in another article."""
+    out = []
+    for f in facts:
+        if f.kind != "figure" or len(f.articles) < 2:
+            continue
+        cs = [claims[c] for c in f.claims if c in claims]
+        if not cs:
+            continue
+        # compare with the first telling that names what it counts
+        first = next((c for c in cs if c.counted), cs[0])
+
+        def differs(c: Claim) -> bool:
+            n1, n2 = noun_key(first.counted), noun_key(c.counted)
+            return bool(n1 and n2 and n1 != n2) or (first.qualifier or "exact") != (c.qualifier or "exact")
+
+        side_b = [c for c in cs if differs(c)]
+        side_a = [c for c in cs if not differs(c)]
+        # told differently by another article, not just headline against body
+        if not side_b or len({root_of.get(c.article, c.article) for c in side_a + side_b}) < 2:
+            continue
+        b0 = side_b[0]
+        told_a = " ".join(x for x in (first.number_text, first.counted) if x) or _fmt_num(first.value)
+        told_b = " ".join(x for x in (b0.number_text, b0.counted) if x) or _fmt_num(b0.value)
+        src = {cid: s.name for s in f.sources for cid in s.claims}
+        out.append(Disagreement(
+            id="d-" + short_hash("retelling", f.id), kind="retelling", series=series_of.get(f.id),
+            description=f"One fact ({f.label}) is told as “{told_a}” and as “{told_b}”.",
+            side_a=[c.id for c in side_a], side_b=[c.id for c in side_b],
+            sources_a=sorted({src[c.id] for c in side_a if c.id in src}),
+            sources_b=sorted({src[c.id] for c in side_b if c.id in src})))
+    return out
+
+
+def build_disagreements(facts: list[Fact], series: list[Series], claims: dict[str, Claim],
+                        root_of: dict[str, str]) -> list[Disagreement]:
+    by_id = {f.id: f for f in facts}
+    series_of = {p.fact: s.id for s in series for p in s.points}
+    out = conflicts(series, by_id) + revisions(facts, series_of) + retellings(facts, claims, root_of, series_of)
+    order = {"conflict": 0, "revision": 1, "retelling": 2}
+    out.sort(key=lambda d: (order[d.kind], d.id))
+    return out

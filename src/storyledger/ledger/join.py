@@ -1,0 +1,521 @@
+"""Same fact, many tellings: join claims that state one thing into a Fact.
+
+Figures are blocked by (measure, number) — "around 12,000" and "12,000" share a
+block, 12,000 and 11,000 never meet — and within a block compared only while
+their time windows can overlap (a sweep over start dates), so the work grows
+with the block sizes, not with the square of all claims. Quotes and statements
+are blocked by their normalised words (exact) plus MinHash LSH for light edits.
+
+Two claims in a block are one fact when population, place, time and source are
+compatible (see ``compatible``). Clusters grow by union-find; a merge is refused
+when it would put two incompatible places, peoples or disjoint times into one
+fact, so a vague claim cannot chain two different facts together.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from storyledger.ledger.sources import Chain, chain_of, chains_compatible, name_key, originator, \
+    reporter, source_info, _covers, _MEDIA_TYPES
+from storyledger.model import Article, Claim, Fact, FactSource, Ledger, TimeSpan
+
+# A figure dated only by its telling or its publication ("said on Friday") may
+# describe anything up to a month before that: its window reaches back this far.
+SOFT_DAYS = 31
+# Headline, caption and body of one article tell one story: allow small date slips.
+SAME_ARTICLE_DAYS = 7
+_SOFT_BASES = {"published", "telling"}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def day(s: Optional[str]) -> Optional[int]:
+    """Ordinal day of an ISO date or datetime string; None if absent or unreadable."""
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def short_hash(*parts: str, n: int = 12) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
+
+
+def _depl(w: str) -> str:
+    if len(w) > 3 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def pop_key(pop: Optional[str]) -> str:
+    """"North Koreans" -> "north korean"."""
+    return " ".join(_depl(w) for w in name_key(pop).split())
+
+
+def noun_key(noun: Optional[str]) -> str:
+    return pop_key(noun)
+
+
+def pops_compatible(a: str, b: str) -> bool:
+    """Equal, or equal up to initials ("n korean" ~ "north korean")."""
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or len(wa) != len(wb):
+        return False
+    return all(x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+               for x, y in zip(wa, wb))
+
+
+def places_compatible(a: str, b: str) -> bool:
+    """None fits anything; else one place's words contain the other's ("Kursk" ~ "Kursk region").
+
+    "Russia's Far East" and "Khabarovsk" share no words and do not fit.
+    """
+    if not a or not b or a == b:
+        return True
+    sa, sb = set(a.split()) - {"s", "region", "province", "oblast"}, set(b.split()) - {"s", "region", "province", "oblast"}
+    return bool(sa and sb) and (sa <= sb or sb <= sa)
+
+
+def figure_interval(c: Claim) -> Optional[tuple[float, float]]:
+    """The numbers a figure allows: "up to 5,000" -> (0, 5000); "around 12,000" -> ±5%."""
+    v = c.value
+    lo = c.low if c.low is not None else v
+    hi = c.high if c.high is not None else v
+    if lo is None and hi is None:
+        return None
+    q = c.qualifier or "exact"
+    if q == "at_most":
+        return (0.0, float(hi if hi is not None else lo))
+    if q == "at_least":
+        return (float(lo if lo is not None else hi), float("inf"))
+    lo = lo if lo is not None else hi
+    hi = hi if hi is not None else lo
+    if q in ("approximately", "vague"):
+        return (float(lo) * 0.95, float(hi) * 1.05)
+    return (float(lo), float(hi))
+
+
+def number_key(c: Claim) -> Optional[tuple]:
+    """Figures that can be one fact share this key: a range by its ends, else its one number."""
+    if c.qualifier == "range" and c.low is not None and c.high is not None and c.low != c.high:
+        return ("r", round(c.low, 6), round(c.high, 6))
+    rep = c.value if c.value is not None else (c.high if c.high is not None else c.low)
+    return None if rep is None else ("v", round(rep, 6))
+
+
+@dataclass
+class Telling:
+    """A claim with what the joiner needs worked out once."""
+
+    claim: Claim
+    article: Optional[Article]
+    root: str                       # article id after following duplicate_of
+    pub: Optional[int]
+    start: Optional[int]            # matching window (soft times reach back)
+    end: Optional[int]
+    hard: bool                      # time from the claim's own words
+    chain: Chain
+    pop: str
+    where: str
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+
+def _roots(articles: dict[str, Article]) -> dict[str, str]:
+    out = {}
+    for aid in articles:
+        seen, cur = {aid}, aid
+        while articles.get(cur) and articles[cur].duplicate_of and articles[cur].duplicate_of in articles \
+                and articles[cur].duplicate_of not in seen:
+            cur = articles[cur].duplicate_of  # type: ignore[assignment]
+            seen.add(cur)
+        out[aid] = cur
+    return out
+
+
+def make_tellings(articles: list[Article], claims: list[Claim]) -> list[Telling]:
+    by_id = {a.id: a for a in articles}
+    roots = _roots(by_id)
+    out = []
+    for c in claims:
+        art = by_id.get(c.article)
+        pub = day(art.published) if art else None
+        start = end = None
+        hard = False
+        if c.as_of is not None:
+            start, end = day(c.as_of.start), day(c.as_of.end)
+            if start is not None and end is None:
+                end = start
+            if end is not None and start is None:
+                start = end
+            hard = start is not None and c.as_of.basis not in _SOFT_BASES
+        if start is None and pub is not None:
+            start = end = pub
+        if start is not None and not hard:
+            start -= SOFT_DAYS
+        out.append(Telling(c, art, roots.get(c.article, c.article), pub, start, end, hard,
+                           chain_of(c, art), pop_key(c.population), name_key(c.where)))
+    return out
+
+
+def compatible(a: Telling, b: Telling) -> bool:
+    """Can two tellings in one block be the same fact?"""
+    same = a.root == b.root
+    if a.start is not None and b.start is not None:
+        tol = SAME_ARTICLE_DAYS if same else 0
+        if a.start > b.end + tol or b.start > a.end + tol:  # type: ignore[operator]
+            return False
+    if not places_compatible(a.where, b.where):
+        return False
+    attributed = a.chain.origin is not None and b.chain.origin is not None
+    if attributed and not chains_compatible(a.chain, b.chain):
+        return False
+    if not attributed and not same:
+        # unattributed tellings join across articles only with each other, when fully specified
+        if a.chain.origin is not None or b.chain.origin is not None or not (a.pop and b.pop):
+            return False
+    if a.pop and b.pop:
+        return pops_compatible(a.pop, b.pop)
+    return same or attributed
+
+
+class _Clusters:
+    """Union-find whose merges must keep places, peoples and hard times consistent."""
+
+    def __init__(self, tellings: list[Telling]):
+        self.parent = list(range(len(tellings)))
+        self.places = [{t.where} - {""} for t in tellings]
+        self.pops = [{t.pop} - {""} for t in tellings]
+        self.win = [(t.start, t.end) if t.hard else (None, None) for t in tellings]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return True
+        if not all(places_compatible(x, y) for x in self.places[ri] for y in self.places[rj]):
+            return False
+        if not all(pops_compatible(x, y) for x in self.pops[ri] for y in self.pops[rj]):
+            return False
+        (s1, e1), (s2, e2) = self.win[ri], self.win[rj]
+        s = max(x for x in (s1, s2) if x is not None) if (s1 is not None or s2 is not None) else None
+        e = min(x for x in (e1, e2) if x is not None) if (e1 is not None or e2 is not None) else None
+        if s is not None and e is not None and s > e + SAME_ARTICLE_DAYS:
+            return False
+        lo, hi = sorted((ri, rj))
+        self.parent[hi] = lo
+        self.places[lo] |= self.places[hi]
+        self.pops[lo] |= self.pops[hi]
+        self.win[lo] = (s, e)
+        return True
+
+
+def _sweep(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None:
+    """Compare tellings of one block whose time windows can overlap (plus the undated)."""
+    dated = sorted((i for i in idx if tellings[i].start is not None),
+                   key=lambda i: (tellings[i].start, tellings[i].claim.id))
+    undated = sorted((i for i in idx if tellings[i].start is None), key=lambda i: tellings[i].claim.id)
+    active: list[tuple[int, int]] = []   # heap of (end + tolerance, index)
+    for i in dated:
+        t = tellings[i]
+        while active and active[0][0] < t.start:  # type: ignore[operator]
+            heapq.heappop(active)
+        for _, j in sorted(active, key=lambda x: x[1]):
+            if compatible(tellings[j], t):
+                clusters.union(j, i)
+        heapq.heappush(active, (t.end + SAME_ARTICLE_DAYS, i))  # type: ignore[operator]
+    for n, i in enumerate(undated):
+        for j in undated[:n] + dated:
+            if compatible(tellings[j], tellings[i]):
+                clusters.union(j, i)
+
+
+def _text_key(c: Claim) -> str:
+    return " ".join(_WORD.findall((c.quote if c.kind == "quote" and c.quote else c.text).lower()))
+
+
+def _join_texts(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None:
+    """Quotes and statements: same words (exactly, or nearly by MinHash) and compatible sources."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in idx:
+        blocks[(tellings[i].claim.kind, _text_key(tellings[i].claim))].append(i)
+    for (_, key), members in sorted(blocks.items()):
+        if key:
+            _sweep(members, tellings, clusters)
+    keys = sorted(k for k in blocks if len(k[1].split()) >= 6)
+    if len(keys) < 2:
+        return
+    from datasketch import MinHash, MinHashLSH  # only needed when there are texts to compare
+
+    lsh = MinHashLSH(threshold=0.8, num_perm=64)
+    sigs = {}
+    for n, k in enumerate(keys):
+        words = k[1].split()
+        shingles = {" ".join(words[i:i + 3]).encode("utf-8") for i in range(max(1, len(words) - 2))}
+        m = MinHash(num_perm=64, seed=1)
+        m.update_batch(sorted(shingles))
+        sigs[n] = (m, shingles)
+        lsh.insert(str(n), m)
+    for n, k in enumerate(keys):
+        for other in sorted(int(x) for x in lsh.query(sigs[n][0])):
+            if other <= n or keys[other][0] != k[0]:
+                continue
+            a, b = sigs[n][1], sigs[other][1]
+            if len(a & b) / max(1, len(a | b)) < 0.8:
+                continue
+            i, j = blocks[k][0], blocks[keys[other]][0]
+            if compatible(tellings[i], tellings[j]):
+                clusters.union(i, j)
+
+
+def cluster(tellings: list[Telling]) -> list[list[Telling]]:
+    """Groups of tellings that state one fact, each sorted by publication then claim id."""
+    clusters = _Clusters(tellings)
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    texts: list[int] = []
+    for i, t in enumerate(tellings):
+        c = t.claim
+        if c.kind == "figure":
+            nk = number_key(c)
+            if nk is not None:
+                blocks[(c.measure or "", nk)].append(i)
+        else:
+            texts.append(i)
+    for key in sorted(blocks, key=repr):
+        if len(blocks[key]) > 1:
+            _sweep(blocks[key], tellings, clusters)
+    _join_texts(texts, tellings, clusters)
+    groups: dict[int, list[Telling]] = defaultdict(list)
+    for i, t in enumerate(tellings):
+        groups[clusters.find(i)].append(t)
+    out = [sorted(g, key=_tell_order) for g in groups.values()]
+    out.sort(key=lambda g: _tell_order(g[0]))
+    return out
+
+
+def _tell_order(t: Telling) -> tuple:
+    return (t.pub if t.pub is not None else 10**9, t.claim.field != "title", t.claim.id)
+
+
+# -- facts -------------------------------------------------------------------
+
+def _fold_origins(group: list[Telling], roots: dict[str, Article]) -> dict[str, str]:
+    """Originator of each claim, with relays and vague descriptors folded into who they relay.
+
+    "Kyiv Post" (source) folds into "Ukrainian intelligence" when another telling
+    says the Kyiv Post was citing Ukrainian intelligence; "Ukrainian media" folds
+    into the Ukrainian outlet or source it describes. Returns claim id -> name.
+    """
+    # an unattributed wire copy is told by the wire of the article it duplicates
+    names = {t.id: originator(t.claim, roots.get(t.root) or t.article) for t in group}
+    keys = {t.id: t.chain.origin.key if t.chain.origin else name_key(names[t.id]) for t in group}
+    display: dict[str, str] = {}
+    for t in sorted(group, key=lambda t: name_key(names[t.id]) != keys[t.id]):  # the canonical spelling first
+        display.setdefault(keys[t.id], names[t.id])
+    target: dict[str, str] = {}
+    for t in group:
+        k = keys[t.id]
+        if k in target:
+            continue
+        for u in group:
+            ku = keys[u.id]
+            if ku == k or u.chain.origin is None:
+                continue
+            if any(r.key == k for r in u.chain.relays):
+                target[k] = ku
+                break
+        else:
+            info = t.chain.origin
+            if info is not None and info.generic:
+                for u in group:
+                    ku, uo = keys[u.id], u.chain.origin
+                    # fold into a specific source, or into a vague one that tells the path it took
+                    if ku == k or uo is None or target.get(ku) == k:
+                        continue
+                    if uo.generic and not (u.claim.attribution.via and not t.claim.attribution.via):
+                        continue
+                    if any(_covers(info, s) for s in u.chain.all()):
+                        target[k] = ku
+                        break
+
+    def resolve(k: str) -> str:
+        seen = {k}
+        while k in target and target[k] not in seen:
+            k = target[k]
+            seen.add(k)
+        return k
+
+    return {t.id: display[resolve(keys[t.id])] for t in group}
+
+
+def _fmt_num(x: Optional[float]) -> str:
+    if x is None:
+        return "?"
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+_HEDGE = {"approximately": "around ", "at_most": "up to ", "at_least": "more than ", "vague": "some "}
+MEASURE_WORDS = {
+    "deployed": "deployed", "planned": "to be sent", "killed": "killed", "wounded": "wounded",
+    "killed_or_wounded": "killed or wounded", "missing": "missing", "captured": "captured",
+    "displaced": "displaced", "evacuated": "evacuated", "affected": "affected", "other": "",
+}
+
+
+def _most_common(values: list[Optional[str]]) -> Optional[str]:
+    vals = [v for v in values if v]
+    if not vals:
+        return None
+    counts = Counter(vals)
+    first = {v: i for i, v in reversed(list(enumerate(vals)))}
+    return min(counts, key=lambda v: (-counts[v], first[v]))
+
+
+def _pick_as_of(group: list[Telling]) -> Optional[TimeSpan]:
+    """The most precise time any telling gives (its own words over the publication date)."""
+    cands = [t for t in group if t.claim.as_of is not None and day(t.claim.as_of.start) is not None]
+    if not cands:
+        return None
+    best = min(cands, key=lambda t: (not t.hard, (day(t.claim.as_of.end) or 0) - (day(t.claim.as_of.start) or 0),
+                                     t.claim.as_of.start, t.claim.id))
+    return best.claim.as_of
+
+
+def fact_label(kind: str, value: Optional[float], low: Optional[float], high: Optional[float],
+               qualifier: Optional[str], population: Optional[str], counted: Optional[str],
+               measure: Optional[str], where: Optional[str], origin: Optional[str], text: str = "") -> str:
+    if kind != "figure":
+        words = text.strip()
+        words = words if len(words) <= 160 else words[:157].rstrip() + "..."
+        return f"{origin}: {words}" if origin else words
+    if qualifier == "range" and low is not None and high is not None:
+        num = f"{_fmt_num(low)}–{_fmt_num(high)}"
+    else:
+        num = _HEDGE.get(qualifier or "", "") + _fmt_num(value if value is not None else (high if high is not None else low))
+    parts = [num, population or "", counted or ("people" if measure and measure != "other" else ""),
+             MEASURE_WORDS.get(measure or "", "")]
+    label = " ".join(p for p in parts if p)
+    if where:
+        label += f" {'to' if measure == 'planned' else 'in'} {where}"
+    if origin:
+        label += f" ({origin})"
+    return label
+
+
+def make_fact(group: list[Telling], roots: dict[str, Article]) -> Fact:
+    """A fact (id filled in later) from its tellings, earliest first."""
+    first = group[0]
+    claims = [t.claim for t in group]
+    origins = _fold_origins(group, roots)
+    # sources: distinct originators; duplicates of one article and relays are not new sources
+    by_src: dict[str, list[Telling]] = {}
+    for t in group:
+        by_src.setdefault(origins[t.id], []).append(t)
+    sources = []
+    relays: list[str] = []
+    origin_names = set(by_src)
+    for name, ts in by_src.items():
+        via: list[str] = []
+        for t in ts:
+            own = t.claim.attribution.source
+            info = t.chain.origin
+            # a folded source relayed the story, unless it was only a vague name for the originator
+            relayed = bool(own) and info is not None and info.key != name_key(name) \
+                and (not info.generic or info.type in _MEDIA_TYPES)
+            names = ([own] if relayed else []) + list(t.claim.attribution.via)
+            rart = roots.get(t.root) or t.article
+            names += [n for n in (reporter(t.article), reporter(rart)) if n]
+            for n in names:
+                if n and n not in via and n != name:
+                    via.append(n)
+        pubs = [t.article.published for t in ts if t.article and t.article.published]
+        sources.append(FactSource(name=name, first_published=min(pubs, key=lambda p: (day(p), p)) if pubs else None,
+                                  claims=[t.id for t in ts], via=via))
+        relays += [v for v in via if v not in relays and v not in origin_names]
+    sources.sort(key=lambda s: (day(s.first_published) or 10**9, s.first_published or "", s.name))
+    origin = max(by_src, key=lambda n: (len(by_src[n]), -group.index(by_src[n][0])))
+    first_art = next((t.article for t in group if t.article and t.article.published), first.article)
+    c0 = next((t.claim for t in group if t.claim.value is not None or t.claim.high is not None), first.claim)
+    where = _most_common([t.claim.where for t in group])
+    counted = _most_common([t.claim.counted for t in group])
+    population = _most_common([t.claim.population for t in group])
+    measure = _most_common([t.claim.measure for t in group])
+    label = fact_label(first.claim.kind, c0.value, c0.low, c0.high, c0.qualifier, population, counted,
+                       measure, where, origin, (first.claim.quote and f"“{first.claim.quote}”") or first.claim.text)
+    articles: list[str] = []
+    for t in group:
+        if t.claim.article not in articles:
+            articles.append(t.claim.article)
+    return Fact(
+        id="", kind=first.claim.kind, claims=[c.id for c in claims], label=label,
+        measure=measure, population=population,
+        value=c0.value, low=c0.low, high=c0.high, qualifier=c0.qualifier, where=where,
+        as_of=_pick_as_of(group), origin=origin,
+        first_reporter=reporter(first_art) if first_art else None,
+        first_published=first_art.published if first_art else None,
+        first_article=first_art.id if first_art else None,
+        sources=sources, relays=relays, articles=articles)
+
+
+def assign_ids(facts: list[Fact], previous: Optional[Ledger]) -> None:
+    """Stable fact ids.
+
+    A fact keeps the id of the previous ledger's fact it shares most claims with
+    (each previous id used once), so adding articles never renames a fact. A new
+    fact is named by a hash of its smallest claim id, which depends only on the
+    claims, so the same inputs always give the same ids.
+    """
+    taken: set[str] = set()
+    if previous is not None and previous.facts:
+        prev_of: dict[str, str] = {}
+        for pf in previous.facts:
+            for cid in pf.claims:
+                prev_of.setdefault(cid, pf.id)
+        pairs = []
+        for n, f in enumerate(facts):
+            overlap = Counter(prev_of[c] for c in f.claims if c in prev_of)
+            pairs += [(-k, pid, min(f.claims), n) for pid, k in overlap.items()]
+        for _, pid, _, n in sorted(pairs):
+            if not facts[n].id and pid not in taken:
+                facts[n].id = pid
+                taken.add(pid)
+        taken |= {pf.id for pf in previous.facts}  # never hand a retired id to another fact
+    for f in sorted((f for f in facts if not f.id), key=lambda f: min(f.claims)):
+        for cid in sorted(f.claims):
+            cand = "f-" + short_hash(cid)
+            if cand not in taken:
+                break
+        else:
+            base, k = "f-" + short_hash(min(f.claims)), 2
+            while f"{base}-{k}" in taken:
+                k += 1
+            cand = f"{base}-{k}"
+        f.id = cand
+        taken.add(cand)
+
+
+def build_facts(articles: list[Article], claims: list[Claim], previous: Optional[Ledger]) -> tuple[list[Fact], list[Telling]]:
+    tellings = make_tellings(articles, claims)
+    by_id = {a.id: a for a in articles}
+    facts = [make_fact(g, by_id) for g in cluster(tellings)]
+    assign_ids(facts, previous)
+    facts.sort(key=lambda f: (day(f.first_published) or 10**9, f.first_published or "", f.id))
+    return facts, tellings

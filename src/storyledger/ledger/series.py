@@ -1,0 +1,98 @@
+"""Series: the facts about one quantity (whose people, what is counted, where), in time order.
+
+A series is keyed by population and measure. Place splits it only where a fact
+names a place other than the series' main one (the place most facts give): the
+NIS's 1,500 in the Far East is not a point on the country-wide planned total.
+Figures counting "other" things, or with no population, form no series.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Optional
+
+from storyledger.ledger.join import day, places_compatible, pop_key, short_hash, _most_common
+from storyledger.ledger.sources import name_key
+from storyledger.model import Claim, Fact, Series, SeriesPoint
+
+CASUALTY = {"killed", "wounded", "killed_or_wounded", "missing"}
+SERIES_MEASURE_WORDS = {
+    "deployed": "deployed", "planned": "planned", "killed": "killed", "wounded": "wounded",
+    "killed_or_wounded": "killed or wounded", "missing": "missing", "captured": "captured",
+    "displaced": "displaced", "evacuated": "evacuated", "affected": "affected",
+}
+
+
+def bounds(f: Fact) -> tuple[Optional[float], Optional[float]]:
+    lo = f.low if f.low is not None else f.value
+    hi = f.high if f.high is not None else f.value
+    return (lo if lo is not None else hi), (hi if hi is not None else lo)
+
+
+def point_of(f: Fact) -> SeriesPoint:
+    return SeriesPoint(fact=f.id, source=f.origin, value=f.value, low=f.low, high=f.high,
+                       qualifier=f.qualifier, as_of=f.as_of, published=f.first_published, claims=list(f.claims))
+
+
+def _point_order(p: SeriesPoint) -> tuple:
+    return (p.as_of.start if p.as_of else "9999", p.as_of.end if p.as_of else "9999",
+            day(p.published) or 10**9, p.fact)
+
+
+def series_label(population: str, noun: str, scope: Optional[str], measure: str) -> str:
+    head = f"{population} {noun}".strip()
+    if scope:
+        head += f" in {scope}"
+    return f"{head} — {SERIES_MEASURE_WORDS.get(measure, measure)}"
+
+
+def build_series(facts: list[Fact], claims: dict[str, Claim]) -> list[Series]:
+    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.kind == "figure" and f.measure and f.measure != "other" and pop_key(f.population) \
+                and (f.value is not None or f.low is not None or f.high is not None):
+            groups[(pop_key(f.population), f.measure)].append(f)
+    out: list[Series] = []
+    for (pk, measure), fs in sorted(groups.items()):
+        # the main scope is a place most facts share (or the only place named); facts naming
+        # no place belong to it; other places get series of their own
+        places = Counter(name_key(f.where) for f in fs if f.where)
+        main = min(places, key=lambda k: (-places[k], len(k.split()), k)) if places else ""
+        if len(places) > 1 and places[main] < 2:
+            main = ""
+        parts: dict[str, list[Fact]] = defaultdict(list)
+        for f in fs:
+            k = name_key(f.where)
+            parts["" if not k or k == main or places_compatible(k, main) and len(k) < len(main) else k].append(f)
+        for scope_key, members in sorted(parts.items()):
+            scope_key = scope_key or main
+            scope = _most_common([f.where for f in members if name_key(f.where) == scope_key]) if scope_key else None
+            population = _most_common([f.population for f in members]) or pk
+            if measure in CASUALTY:
+                noun = "casualties"
+            else:
+                noun = _most_common([noun_of(claims.get(c)) for f in members for c in f.claims]) or "people"
+            points = sorted((point_of(f) for f in members), key=_point_order)
+            latest: dict[str, SeriesPoint] = {}
+            ranges: dict[str, tuple[float, float]] = {}
+            for p, f in ((p, next(f for f in members if f.id == p.fact)) for p in points):
+                src = p.source or "unattributed"
+                cur = latest.get(src)
+                if cur is None or _latest_key(p) > _latest_key(cur):
+                    latest[src] = p
+                lo, hi = bounds(f)
+                if lo is not None and hi is not None:
+                    r = ranges.get(src)
+                    ranges[src] = (min(r[0], lo), max(r[1], hi)) if r else (lo, hi)
+            out.append(Series(id="s-" + short_hash(pk, measure, scope_key), label=series_label(population, noun, scope, measure),
+                              population=population, measure=measure, scope=scope, points=points,
+                              latest_by_source=dict(sorted(latest.items())), range_by_source=dict(sorted(ranges.items()))))
+    out.sort(key=lambda s: (s.label, s.id))
+    return out
+
+
+def _latest_key(p: SeriesPoint) -> tuple:
+    return (p.as_of.end if p.as_of else "", p.as_of.start if p.as_of else "", day(p.published) or 0, p.fact)
+
+
+def noun_of(c: Optional[Claim]) -> Optional[str]:
+    return c.counted.lower().strip() if c is not None and c.counted else None
