@@ -196,3 +196,10 @@ def test_anchor_may_be_a_datetime_or_iso_string(nlp):
     want = find_times(doc, SAT)
     assert find_times(doc, dt.datetime(2024, 10, 26, 9, 30)) == want
     assert find_times(doc, "2024-10-26T09:30:00") == want  # type: ignore[arg-type]
+
+
+def test_holidays_and_the_weekend(nlp):
+    found = find_times(nlp("Shops will close on Christmas Day; last Thanksgiving was quiet."), SAT)
+    assert [(t.text, t.start) for t in found] == [("Christmas Day", "2024-12-25"), ("last Thanksgiving", "2023-11-23")]
+    t = one(nlp, "The shelling eased over the weekend.", dt.date(2024, 10, 28))
+    assert (t.start, t.end, t.granularity) == ("2024-10-26", "2024-10-27", "range")

@@ -748,6 +748,43 @@ def _r_clock(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
     return n
 
 
+def _holiday_date(name: str, y: int) -> dt.date:
+    if name.startswith("thanksgiving"):
+        first = dt.date(y, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)  # 4th Thursday (US)
+    if name.startswith("christmas eve"):
+        return dt.date(y, 12, 24)
+    if name.startswith("christmas"):
+        return dt.date(y, 12, 25)
+    if name.startswith("new year's eve"):
+        return dt.date(y, 12, 31)
+    return dt.date(y, 1, 1)
+
+
+@_rule(r"\b(?:(?P<mod>" + _ci("last|next|this") + r")\s+)?(?P<h>Thanksgiving(?: Day)?|Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)?)(?:\s+(?P<year>" + _YEAR + r"))?")
+def _r_holiday(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    name, mod = m["h"].lower(), (m["mod"] or "").lower()
+    if m["year"]:
+        return _day(_holiday_date(name, int(m["year"])))
+    a = ctx.anchor
+    cands = [_holiday_date(name, a.year + k) for k in (-1, 0, 1)]
+    tense = {"last": "past", "next": "future"}.get(mod) or _tense(ctx, s, e)
+    if tense == "future":
+        return _day(min(x for x in cands if x >= a))
+    if tense == "past":
+        return _day(max(x for x in cands if x <= a))
+    return _day(min(cands, key=lambda x: abs((x - a).days)))
+
+
+@_rule(_ci(r"\bthe\s+weekend\b"))
+def _r_the_weekend(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    # The weekend nearest the anchor in the direction of the clause (past by default).
+    k = 0 if _tense(ctx, s, e) == "future" else -1
+    if ctx.anchor.weekday() >= 5:
+        k = 0
+    return _shift_unit(ctx.anchor, "weekend", k)
+
+
 # --------------------------------------------------------------------------- driver
 
 _CUE = re.compile(r"(?i)\b(since|by|until|till|through|from)\s+(?:the\s+)?$")
