@@ -17,7 +17,10 @@ _LANGS = [
 
 @lru_cache(maxsize=1)
 def detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*_LANGS).with_preloaded_language_models().build()
+    # trigram ("low accuracy") models: a fifth of a second to load instead of seconds, and
+    # plenty for telling whole articles and long lines apart
+    return (LanguageDetectorBuilder.from_languages(*_LANGS).with_low_accuracy_mode()
+            .with_preloaded_language_models().build())
 
 
 def iso(lang: Optional[Language]) -> Optional[str]:
