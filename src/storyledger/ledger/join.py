@@ -17,7 +17,8 @@ import hashlib
 import heapq
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Optional
 
@@ -34,6 +35,7 @@ _SOFT_BASES = {"published", "telling"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=65536)
 def day(s: Optional[str]) -> Optional[int]:
     """Ordinal day of an ISO date or datetime string; None if absent or unreadable."""
     if not s:
@@ -56,6 +58,7 @@ def _depl(w: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def pop_key(pop: Optional[str]) -> str:
     """"North Koreans" -> "north korean"."""
     return " ".join(_depl(w) for w in name_key(pop).split())

@@ -39,6 +39,7 @@ _COMPASS = {"south", "north", "east", "west"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: Optional[str]) -> str:
     """Lowercase words, no leading article: "The Kyiv Post" -> "kyiv post"."""
     if not name:
