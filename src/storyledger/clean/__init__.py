@@ -39,7 +39,7 @@ def clean_document(raw: RawDocument) -> Article:
         raise CleanError(f"{raw.source}: no text in this document")
 
     body = "\n\n".join(parsed.paragraphs).strip()
-    if len(body.split()) < MIN_BODY_WORDS:
+    if _size(body) < MIN_BODY_WORDS:
         raise CleanError(f"{raw.source}: no article text found (only page furniture or a few words)")
     if not outlet and raw.url:
         outlet = outlet_for_domain(domain_of(raw.url) or "")
@@ -51,6 +51,12 @@ def clean_document(raw: RawDocument) -> Article:
         published_basis=basis, published_evidence=evidence, fetched_at=raw.fetched_at,
         language=parsed.language, body=body, captions=parsed.captions,
     )
+
+
+def _size(text: str) -> int:
+    """Words, counting two CJK characters as one (Chinese and Japanese put no spaces between words)."""
+    cjk = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text))
+    return len(text.split()) + cjk // 2
 
 
 def _from_html(raw: RawDocument) -> tuple[Parsed, Optional[str], Optional[str]]:

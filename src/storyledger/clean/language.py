@@ -1,6 +1,8 @@
 """Language of a text and of single lines (lingua, built once, a restricted language set for speed)."""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
@@ -29,21 +31,30 @@ def iso(lang: Optional[Language]) -> Optional[str]:
 
 def detect(text: str) -> Optional[str]:
     """ISO 639-1 code of the text's language, or None when lingua cannot tell."""
-    sample = text[:3000]
+    sample = text[:1200]
     if not any(c.isalpha() for c in sample):
         return None
     return iso(detector().detect_language_of(sample))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
 def _script_share(line: str) -> float:
     """Share of letters that are Latin: a cheap first cut before asking lingua."""
-    letters = [c for c in line if c.isalpha()]
-    if not letters:
-        return 1.0
-    return sum(1 for c in letters if c < "\u0250") / len(letters)
+    letters = len(_LETTER.findall(line))
+    return len(_LATIN.findall(line)) / letters if letters else 1.0
 
 
-def is_foreign_line(line: str, article_lang: Optional[str]) -> bool:
+def common_words(text: str, k: int = 30) -> frozenset[str]:
+    """The article's most frequent short words: its own function words, in whatever language."""
+    counts = Counter(w for w in _TOKEN.findall(text.lower()) if len(w) <= 4)
+    return frozenset(w for w, _ in counts.most_common(k))
+
+
+def is_foreign_line(line: str, article_lang: Optional[str], common: frozenset[str] = frozenset()) -> bool:
     """True when a line is clearly in another language than the article's.
 
     Names and loanwords make short Latin-script lines unreliable, so a line must either be
@@ -59,6 +70,8 @@ def is_foreign_line(line: str, article_lang: Optional[str]) -> bool:
         return True
     if len(line.split()) < 6:
         return False
+    if len(common.intersection(_TOKEN.findall(line.lower()))) >= 3:
+        return False           # uses the article's own function words: same language, no need to ask
     values = detector().compute_language_confidence_values(line)
     if not values:
         return False

@@ -17,7 +17,7 @@ from typing import Optional
 from urllib.parse import urlparse
 
 from storyledger.clean import dates
-from storyledger.clean.language import detect, is_foreign_line
+from storyledger.clean.language import common_words, detect, is_foreign_line
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·▪◦●○■□▶►*+]|\d{1,2}[.)])\s+")
 _TERMINAL = re.compile(r"[.!?。…][\"'”’)\]]*\s*$|[\"”’]\s*$|\)\s*$")
@@ -162,6 +162,7 @@ def _headline_like(s: str) -> bool:
 def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
     out = Parsed(language=detect(text))
     units = _units(text)
+    common = common_words(text)
 
     # 1. lines that are furniture wherever they stand; some of them tell the outlet, byline or date
     for u in units:
@@ -203,7 +204,7 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
         if _COUNTER.match(s):
             u.keep, u.why = False, "counter"
             continue
-        if is_foreign_line(s, out.language):
+        if is_foreign_line(s, out.language, common):
             u.keep, u.why = False, "foreign"
 
     # 2. the headline: given by metadata, else the first headline-like line; all before it is chrome
