@@ -29,7 +29,7 @@ def bounds(f: Fact) -> tuple[Optional[float], Optional[float]]:
 
 
 def point_of(f: Fact) -> SeriesPoint:
-    return SeriesPoint(fact=f.id, source=f.origin, value=f.value, low=f.low, high=f.high,
+    return SeriesPoint.model_construct(fact=f.id, source=f.origin, value=f.value, low=f.low, high=f.high,
                        qualifier=f.qualifier, as_of=f.as_of, published=f.first_published, claims=list(f.claims))
 
 
@@ -74,7 +74,9 @@ def build_series(facts: list[Fact], claims: dict[str, Claim]) -> list[Series]:
             points = sorted((point_of(f) for f in members), key=_point_order)
             latest: dict[str, SeriesPoint] = {}
             ranges: dict[str, tuple[float, float]] = {}
-            for p, f in ((p, next(f for f in members if f.id == p.fact)) for p in points):
+            member = {f.id: f for f in members}
+            for p in points:
+                f = member[p.fact]
                 src = p.source or "unattributed"
                 cur = latest.get(src)
                 if cur is None or _latest_key(p) > _latest_key(cur):

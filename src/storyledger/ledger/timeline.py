@@ -6,7 +6,7 @@ from storyledger.model import Fact, TimelineEntry
 
 
 def build_timeline(facts: list[Fact]) -> list[TimelineEntry]:
-    out = [TimelineEntry(id="t-" + f.id.removeprefix("f-"), start=f.as_of.start, end=f.as_of.end, text=f.label,
+    out = [TimelineEntry.model_construct(id="t-" + f.id.removeprefix("f-"), start=f.as_of.start, end=f.as_of.end, text=f.label,
                          kind=f.kind, fact=f.id, claims=list(f.claims), sources=[s.name for s in f.sources],
                          first_published=f.first_published)
            for f in facts if f.as_of is not None]
