@@ -1,0 +1,223 @@
+"""Who says so: the source of a clause and the chain of relays that passed it on.
+
+Walking up the dependency tree from a claim's words, every reporting verb whose *content*
+holds the claim (its ccomp/xcomp/parataxis/object) adds one teller: the innermost teller is
+the source, the outer ones are relays ("The NIS said ..., Yonhap said"). "citing X" on a
+reporting verb puts X inside its teller; "according to X" names a teller for its clause.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from storyledger.extract.entities import ArticleEntities, is_title_word
+from storyledger.extract.lexicon import (
+    ESTIMATE_CUES, GENERIC_REPORT_NOUNS, MODALS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
+    UNCONFIRMED_CUES,
+)
+from storyledger.model import Attribution
+
+CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "conj", "advcl_content"}
+_PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_PRONOUNS_BODY = {"it", "they", "we"}
+
+
+@dataclass
+class Teller:
+    source: str
+    source_type: str
+    role: Optional[str]
+    text: str
+    cue: str
+    generic: Optional[str] = None     # "indefinite" (a news report) or "definite" (the report)
+    verb: Optional[Token] = None
+
+
+@dataclass
+class SourceFinder:
+    ents: ArticleEntities
+    last_person: Optional[str] = None
+    last_body: Optional[str] = None
+    history: list[Teller] = field(default_factory=list)
+
+    # -- naming a source phrase ----------------------------------------------
+    def name(self, tok: Token, cue: str, verb: Optional[Token] = None) -> Teller:
+        pos = tok.idx
+        words = _core_tokens(tok)
+        text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_BODY:
+            if low in _PRONOUNS_PERSON and self.last_person:
+                p = self.ents.people.get(self.last_person)
+                return Teller(self.last_person, "person", p.role if p else None, tok.text, cue, verb=verb)
+            if self.history:
+                prev = self.history[-1]
+                return Teller(prev.source, prev.source_type, prev.role, tok.text, cue, verb=verb)
+            return Teller(tok.text, "other", None, tok.text, cue, verb=verb)
+        # a person named in the phrase: "Defense Minister Kim Yong-hyun", "Hong Min, a fellow ..."
+        person = [e for e in tok.doc.ents if e.label_ == "PERSON"
+                  and e.start >= words[0].i and e.end <= words[-1].i + 1] if words else []
+        if person:
+            ent = person[-1]
+            name = re.sub(r"['’]s$", "", ent.text).strip()
+            role_toks = [t for t in words if t.i < ent.start and t.dep_ != "det" and t.pos_ != "DET"]
+            role = " ".join(t.text for t in role_toks).replace(" 's", "'s") or None
+            appos = [c for c in tok.children if c.dep_ == "appos"]
+            if appos:
+                a = appos[0]
+                role = _strip_det(tok.doc[a.left_edge.i:a.right_edge.i + 1].text) or role
+            known = self.ents.person_by_part(name, pos) if len(name.split()) == 1 else None
+            if known is not None:
+                name = known.name
+                role = role or known.role
+            p = self.ents.learn_person(name, role, pos)
+            self.last_person = p.name
+            return Teller(p.name, "person", p.role, text, cue, verb=verb)
+        # a bare surname seen before ("Jeon said")
+        if len(words) == 1 and tok.pos_ == "PROPN":
+            known = self.ents.person_by_part(tok.text, pos)
+            if known is not None:
+                self.last_person = known.name
+                known.last_seen = pos
+                return Teller(known.name, "person", known.role, text, cue, verb=verb)
+        det = next((t.lower_ for t in words if t.dep_ == "det"), "")
+        head = tok.lemma_.lower()
+        content = [t for t in words if t.dep_ != "det"]
+        # "a news report", "media reports": a placeholder for an outlet named nearby
+        if head in GENERIC_REPORT_NOUNS and not any(t.ent_type_ in {"NORP", "ORG", "GPE"} for t in content):
+            kind = "definite" if det in {"the", "this", "that"} else "indefinite"
+            return Teller(text, "other", None, text, cue, generic=kind, verb=verb)
+        # "the minister", "the official", "the spokesperson": someone described before
+        if det == "the" and len(content) <= 2 and is_title_word(tok.text):
+            known = self.ents.by_descriptor(tok.text, pos)
+            if known is not None:
+                self.last_person = known.name
+                return Teller(known.name, "person", known.role, text, cue, verb=verb)
+        # "a foreign ministry official": the body, with the person's role
+        if head in {"official", "spokesperson", "spokesman", "spokeswoman", "source", "officer"} and len(content) > 1:
+            body_words = " ".join(t.text for t in content if t.i != tok.i)
+            name, typ = self.ents.canonical(body_words)
+            if typ != "other":
+                self.ents.described.append((tok.lower_, name, pos))
+                return Teller(name, typ, tok.text, text, cue, verb=verb)
+            self.ents.described.append((tok.lower_, f"{body_words} {tok.text}", pos))
+        name, typ = self.ents.canonical(text)
+        if typ == "other" and det == "the" and len(content) <= 2:
+            # "the agency said": the body last named by that kind of noun
+            for prev in reversed(self.history):
+                if prev.source_type in {"agency", "government", "wire", "outlet", "group"} and \
+                        (tok.lower_ in prev.source.lower() or tok.lower_ in {"agency", "ministry", "service", "paper", "outlet"}):
+                    return Teller(prev.source, prev.source_type, prev.role, text, cue, verb=verb)
+        if typ != "person":
+            self.last_body = name
+        return Teller(name, typ, None, text, cue, verb=verb)
+
+    # -- the chain above a token ---------------------------------------------
+    def chain(self, tok: Token, sent: Span) -> list[Teller]:
+        """Tellers from innermost (the source) to outermost relay, for the clause of ``tok``."""
+        out: list[Teller] = []
+        cur = tok
+        seen = 0
+        while seen < 40:
+            seen += 1
+            for t in self._according(cur):
+                out.append(t)
+            head = cur.head
+            if head.i == cur.i:
+                break
+            if _is_report(head) and (cur.dep_ in CONTENT_DEPS or cur.dep_ in {"advcl"} and cur.i < head.i and _comma_between(cur, head)):
+                out.extend(self._tellers_of(head))
+            cur = head
+        return out
+
+    def _according(self, tok: Token) -> list[Teller]:
+        res = []
+        for c in tok.children:
+            if c.lower_ == "according" and c.dep_ == "prep":
+                for to in c.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            res.append(self.name(pobj, "according to"))
+        return res
+
+    def _tellers_of(self, verb: Token) -> list[Teller]:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.dep_ != "nsubjpass"), None)
+        if subj is None and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        tellers: list[Teller] = []
+        cited = [self.name(o, "citing") for c in verb.children if c.dep_ in {"advcl", "xcomp", "conj"}
+                 and c.lemma_ in {"cite", "quote"} for o in c.children if o.dep_ in {"dobj", "pobj"}]
+        tellers.extend(cited)
+        if subj is not None:
+            tellers.append(self.name(subj, verb.lemma_.lower(), verb))
+        return tellers
+
+
+def _is_report(tok: Token) -> bool:
+    return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in REPORT_LEMMAS
+
+
+def _comma_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == "," for t in a.doc[lo:hi])
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(a|an|the)\s+", "", text.strip(), flags=re.I).strip(" ,")
+
+
+def _core_tokens(tok: Token) -> list[Token]:
+    """The naming words of a phrase: its subtree without clauses, appositions and punctuation."""
+    drop: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in {"appos", "relcl", "acl", "punct", "advmod", "cc", "conj"} or \
+                (c.dep_ == "prep" and c.lower_ not in {"of", "for"}):
+            drop.update(range(c.left_edge.i, c.right_edge.i + 1))
+    toks = [t for t in tok.subtree if t.i not in drop and not t.is_punct or t.text in {"'s", "’s", "."} and t.i not in drop]
+    toks = [t for t in toks if t.text not in {"(", ")"}]
+    return toks or [tok]
+
+
+def modality_of(tok: Token, sent: Span, tellers: list[Teller]) -> str:
+    """asserted/estimate/projection/plan/denial/unconfirmed from cues on the way up and in the sentence."""
+    words = {t.lower_ for t in sent}
+    path = []
+    cur = tok
+    while True:
+        path.append(cur)
+        path.extend(c for c in cur.children if c.dep_ in {"aux", "neg", "advmod", "amod"})
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    lemmas = {t.lemma_.lower() for t in path} | {t.lower_ for t in path}
+    if any(t.dep_ == "neg" for t in path if t.head.lemma_.lower() in REPORT_LEMMAS | {"confirm", "acknowledge"}) or "deny" in lemmas:
+        return "denial"
+    if words & UNCONFIRMED_CUES:
+        return "unconfirmed"
+    if lemmas & (PROJECTION_CUES - {"increase", "hit", "reach"}) or ("could" in lemmas or "would" in lemmas):
+        return "projection"
+    if lemmas & (PLAN_CUES - {"to"}) or any(t.lower_ == "to" and t.dep_ == "aux" and t.head.head.lemma_ == "be" for t in path):
+        return "plan"
+    if lemmas & ESTIMATE_CUES or any(t.cue in ESTIMATE_CUES for t in tellers):
+        return "estimate"
+    return "asserted"
+
+
+def to_attribution(tellers: list[Teller], agency: Optional[str], modality: str) -> Attribution:
+    via: list[str] = []
+    src = tellers[0] if tellers else None
+    for t in reversed(tellers[1:]):
+        if t.source not in via and (src is None or t.source != src.source):
+            via.append(t.source)
+    if agency and agency not in via and (src is None or src.source != agency):
+        via.insert(0, agency)
+    if src is None:
+        return Attribution(via=via, modality=modality)
+    return Attribution(source=src.source, source_type=src.source_type, role=src.role, via=via,
+                       cue=src.cue, modality=modality, source_text=src.text)

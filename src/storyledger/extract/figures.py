@@ -1,0 +1,314 @@
+"""Figures: a number, its hedge, what it counts, whose people, what happened to them, where.
+
+The measure comes from the words that govern the counted noun in the dependency parse
+(its own clause: "who were killed", "decided to send", "projected to reach"), not from
+keywords anywhere in the sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from storyledger.extract.lexicon import (
+    BOUND_VERBS, HEDGES, MEASURE_CUES, MODALS, NOT_PEOPLE_HEADS, PEOPLE, PLAN_LEMMAS,
+    REPORT_LEMMAS, SCALES, UNITS, VAGUE, parse_number,
+)
+
+_SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+_OTHER_ENTS = {"PERCENT", "MONEY", "QUANTITY"}
+_NUMWORDS = set(UNITS) | set(SCALES) | VAGUE
+_ANAPHORA = {"them", "these", "those", "this", "that", "which", "whom"}
+_PLACE_PREPS = {"to", "in", "into", "at", "near", "inside", "across", "on"}
+_TOTAL_NOUNS = {"number", "total", "count", "figure", "toll", "tally", "size", "strength"}
+
+
+@dataclass
+class Figure:
+    start: int                    # token index of the first number token (hedge excluded)
+    end: int                      # token index after the number
+    value: Optional[float]
+    low: Optional[float] = None
+    high: Optional[float] = None
+    qualifier: str = "exact"
+    hedge_start: Optional[int] = None
+    counted: Optional[str] = None
+    population: Optional[str] = None
+    measure: Optional[str] = None
+    where: Optional[str] = None
+    anchor: Optional[Token] = None   # counted noun, or the number when it stands alone
+    anaphoric: bool = False          # "of them", "this number", "more": points back
+    continues: bool = False          # "three more": same event as the previous figure
+    path: list[Token] = field(default_factory=list)
+
+
+def _is_num(t: Token) -> bool:
+    if t.ent_type_ in _SKIP_ENTS:
+        return False
+    return t.tag_ == "CD" or t.like_num or t.lower_ in _NUMWORDS
+
+
+def find_figures(sent: Span, demonym) -> list[Figure]:
+    figs: list[Figure] = []
+    i = sent.start
+    doc = sent.doc
+    while i < sent.end:
+        t = doc[i]
+        if not _is_num(t) or (t.lower_ in {"a"}):
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end and (_is_num(doc[j]) and doc[j].lower_ in _NUMWORDS | {"-"} or
+                                doc[j].lower_ == "of" and t.lower_ in VAGUE and j + 1 < sent.end and doc[j + 1].lower_ in VAGUE):
+            j += 1
+        start = i
+        if i > sent.start and doc[i - 1].lower_ in {"a", "half"} and t.lower_ in {"dozen", "hundred", "thousand", "million"}:
+            start = i - 1
+        fig = _make(doc, start, j, sent, demonym)
+        if fig is not None:
+            figs.append(fig)
+        i = j
+    return figs
+
+
+def _make(doc, start: int, end: int, sent: Span, demonym) -> Optional[Figure]:
+    toks = doc[start:end]
+    last = toks[-1]
+    words = [t.text for t in toks]
+    low_words = [w.lower() for w in words]
+    # identifiers and years: "Article 4", "in 2024", "No. 1"
+    if start > sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and last.dep_ not in {"nummod"} \
+            and len(toks) == 1 and toks[0].text.isdigit():
+        return None
+    if len(toks) == 1 and re.fullmatch(r"(1[89]|20)\d\d", toks[0].text) and last.dep_ != "nummod":
+        return None
+    if len(toks) == 1 and re.fullmatch(r"(1[89]|20)\d\d", toks[0].text) and last.head.pos_ != "NOUN":
+        return None
+    if re.search(r"\d[:/]\d|\d(st|nd|rd|th)$", toks.text) or last.text.endswith(("s",)) and last.text[:-1].isdigit():
+        return None  # times, ordinals, decades ("1990s")
+    if low_words == ["one"] and last.dep_ not in {"nummod"}:
+        return None  # "one of the", "one side": a pronoun, not a count
+    vague = all(w in VAGUE or w == "of" for w in low_words)
+    value = None if vague else parse_number(words)
+    if value is None and not vague:
+        return None
+    fig = Figure(start=start, end=end, value=value)
+    if vague:
+        fig.qualifier = "vague"
+    _hedge(doc, fig, sent)
+    if not vague:
+        _range(doc, fig, sent)
+    _counted(doc, fig, sent, demonym)
+    _measure(doc, fig, sent)
+    if vague:
+        fig.measure = None  # an amount with no number is not a data point
+    return fig
+
+
+def _hedge(doc, fig: Figure, sent: Span) -> None:
+    before = [t.lower_ for t in doc[max(sent.start, fig.start - 3):fig.start]]
+    for words, q in HEDGES:
+        n = len(words)
+        if tuple(before[-n:]) == words and len(before) >= n:
+            fig.qualifier = q
+            fig.hedge_start = fig.start - n
+            break
+    after = [t.lower_ for t in doc[fig.end:min(sent.end, fig.end + 2)]]
+    if after[:2] in (["or", "more"], ["or", "so"]):
+        fig.qualifier = "at_least" if after[1] == "more" else "approximately"
+    elif after[:2] in (["or", "fewer"], ["or", "less"]):
+        fig.qualifier = "at_most"
+    num = doc[fig.end - 1]
+    gov = num.head if num.dep_ in {"nummod", "quantmod"} else num
+    for h in (gov.head, gov.head.head):
+        if gov.dep_ in {"dobj", "pobj", "attr"} and h.lemma_.lower() in BOUND_VERBS and fig.qualifier == "exact":
+            fig.qualifier = BOUND_VERBS[h.lemma_.lower()]
+    if fig.value is not None:
+        if fig.qualifier == "at_most":
+            fig.high = fig.value
+        elif fig.qualifier == "at_least":
+            fig.low = fig.value
+
+
+def _range(doc, fig: Figure, sent: Span) -> None:
+    k = fig.end
+    if k + 1 < sent.end and doc[k].lower_ in {"to", "and", "-", "\u2013", "or"} and _is_num(doc[k + 1]):
+        m = k + 1
+        while m < sent.end and _is_num(doc[m]):
+            m += 1
+        other = parse_number([t.text for t in doc[k + 1:m]])
+        is_between = doc[k].lower_ == "and" and fig.start > sent.start and doc[fig.start - 1].lower_ == "between"
+        if other is not None and fig.value is not None and other > fig.value and (doc[k].lower_ != "and" or is_between):
+            # "3,000 to 5,000 troops": scale words may sit only on the upper end ("3 to 5 million")
+            lowv = fig.value
+            if lowv < 1000 and other >= 1000 and re.fullmatch(r"\d+(\.\d+)?", doc[fig.start].text) and \
+                    doc[m - 1].lower_ in SCALES:
+                lowv = lowv * SCALES[doc[m - 1].lower_]
+            fig.low, fig.high, fig.value = lowv, other, lowv
+            fig.qualifier = "range"
+            fig.end = m
+    if "-" in doc[fig.start].text and re.fullmatch(r"[\d,.]+[-\u2013][\d,.]+", doc[fig.start].text):
+        a, b = re.split(r"[-\u2013]", doc[fig.start].text)
+        lo, hi = parse_number([a]), parse_number([b])
+        if lo is not None and hi is not None and hi > lo:
+            fig.low, fig.high, fig.value, fig.qualifier = lo, hi, lo, "range"
+
+
+def _pop_of(noun: Token, demonym) -> Optional[str]:
+    for c in noun.children:
+        if c.ent_type_ == "NORP" and c.dep_ in {"amod", "compound", "nmod"}:
+            ent = next((e for e in noun.doc.ents if e.start <= c.i < e.end), None)
+            return _singular_demonym(ent.text if ent else c.text)
+        if c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP"}:
+            ent = next((e for e in noun.doc.ents if e.start <= c.i < e.end), None)
+            return demonym(re.sub(r"['’]s$", "", ent.text if ent else c.text))
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for p in c.children:
+                if p.ent_type_ in {"GPE", "NORP"}:
+                    ent = next((e for e in noun.doc.ents if e.start <= p.i < e.end), None)
+                    return demonym(ent.text if ent else p.text)
+    if noun.ent_type_ == "NORP":
+        ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+        return _singular_demonym(ent.text if ent else noun.text)
+    return None
+
+
+def _singular_demonym(text: str) -> str:
+    text = text.strip()
+    return text[:-1] if text.endswith("ns") or text.endswith("is") else text
+
+
+def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
+    num = doc[fig.end - 1]
+    noun: Optional[Token] = None
+    if num.dep_ in {"nummod", "quantmod", "amod", "compound"} and num.head.pos_ in {"NOUN", "PROPN"}:
+        noun = num.head
+    elif num.pos_ in {"NOUN", "PROPN"} and fig.qualifier == "vague":
+        of = next((c for c in num.children if c.lower_ == "of"), None)
+        noun = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+    if noun is None:
+        of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and pobj.lower_ in _ANAPHORA:
+            fig.anaphoric = True
+        elif pobj is not None:
+            noun = pobj
+        fig.anchor = num
+    # "Out of this number, an estimated 4,000 soldiers": a subset of the figure before
+    if any(t.lower_ in {"number", "them", "figure", "total"} and doc[t.i - 1].lower_ in {"this", "that", "of"}
+           for t in doc[max(sent.start, fig.start - 8):fig.start]):
+        fig.anaphoric = True
+    if noun is not None:
+        fig.anchor = noun
+        mods = [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.ent_type_ != "NORP"
+                and c.i > fig.end - 1 and c.lower_ not in {"more", "additional", "other", "further"}]
+        first = min([noun.i] + [m.i for m in mods])
+        fig.counted = doc[first:noun.i + 1].text
+        fig.population = _pop_of(noun, demonym)
+        if any(c.lower_ in {"more", "additional", "further"} and c.i >= fig.start for c in noun.children) or \
+                (fig.end < sent.end and doc[fig.end].lower_ in {"more", "additional"}):
+            fig.continues = True
+        # "the total number of North Korean troops ... reach 5,000"
+    if fig.counted is None and num.dep_ in {"dobj", "pobj", "attr", "npadvmod"}:
+        verb = num.head.head if num.dep_ == "pobj" else num.head
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None and verb.dep_ in {"xcomp", "acl", "relcl"}:
+            subj = verb.head if verb.dep_ in {"acl", "relcl"} else next(
+                (c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            target = subj
+            if subj.lemma_.lower() in _TOTAL_NOUNS:
+                of = next((c for c in subj.children if c.lower_ == "of"), None)
+                target = next((p for p in of.children if p.dep_ == "pobj"), subj) if of is not None else subj
+            if target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE or target.lemma_.lower() in MEASURE_CUES:
+                comp = [c for c in target.children if c.dep_ == "compound" and c.ent_type_ != "NORP"]
+                fig.counted = (comp[0].text + " " if comp and target.lemma_.lower() in MEASURE_CUES else "") + target.text \
+                    if not (target.lemma_.lower() in MEASURE_CUES and not comp) else target.text
+                fig.population = _pop_of(target, demonym)
+                fig.path.append(target)
+
+
+def is_people(counted: Optional[str]) -> bool:
+    if not counted:
+        return False
+    head = counted.split()[-1].lower()
+    if head in NOT_PEOPLE_HEADS or head.rstrip("s") in NOT_PEOPLE_HEADS:
+        return False
+    if head in PEOPLE or head.rstrip("s") in PEOPLE or head.endswith(("ans", "ese", "ians")):
+        return True
+    return head in {"deployment", "dispatch", "mobilization"}
+
+
+def _measure(doc, fig: Figure, sent: Span) -> None:
+    anchor = fig.anchor or doc[fig.end - 1]
+    # ratios: "three officers for every 30 soldiers", "per 1,000 people"
+    for t in doc[max(sent.start, fig.start - 2):fig.start]:
+        if t.lower_ in {"every", "per", "each"}:
+            fig.measure = "other"
+            return
+    nodes: list[Token] = []
+    # the counted noun's own clauses first: "soldiers who were killed", "troops expected to assemble"
+    for c in anchor.children:
+        if c.dep_ in {"acl", "relcl"}:
+            nodes.append(c)
+            nodes.extend(x for x in c.children if x.dep_ in {"xcomp", "conj"})
+    cur = anchor
+    steps = 0
+    while cur.head.i != cur.i and steps < 12:
+        steps += 1
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"} and cur.lemma_.lower() in REPORT_LEMMAS and cur.lemma_.lower() not in {"estimate"} \
+                and not (cur.lemma_.lower() in {"report", "confirm"} and any(n.dep_ == "dobj" for n in [anchor])):
+            if nodes and nodes[-1].dep_ in {"ccomp", "parataxis"}:
+                break
+        nodes.append(cur)
+        # verbs of size whose subject names the group: "deployment ... could increase to 10,000"
+        if cur.lemma_.lower() in {"increase", "reach", "hit", "exceed", "total", "stand", "number", "rise", "grow", "top"}:
+            nodes.extend(c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"})
+    nodes = fig.path + nodes
+    fig.path = nodes
+    measure = None
+    for n in nodes:
+        lem = n.lemma_.lower()
+        m = MEASURE_CUES.get(lem) or MEASURE_CUES.get(n.lower_)
+        if m is None:
+            continue
+        if m in {"killed", "wounded"}:
+            others = {MEASURE_CUES.get(c.lemma_.lower()) for c in n.children if c.dep_ == "conj"}
+            if others & ({"killed", "wounded"} - {m}) and any(c.lower_ == "or" for c in n.children):
+                m = "killed_or_wounded"
+        measure = m
+        break
+    planned = False
+    for n in nodes:
+        lem = n.lemma_.lower()
+        if lem in PLAN_LEMMAS or n.lower_ in {"due", "plans"}:
+            planned = True
+        if n.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in MODALS for c in n.children):
+            planned = True
+        if n.pos_ == "VERB" and MEASURE_CUES.get(lem) == "deployed" and n.dep_ in {"xcomp", "ccomp", "ROOT"} and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children):
+            planned = True
+        if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
+            break
+    people = is_people(fig.counted)
+    if not people:
+        fig.measure = "other"
+        return
+    if measure == "deployed" and planned:
+        measure = "planned"
+    elif measure is None and planned:
+        measure = "planned"
+    fig.measure = measure or "other"
+    # where: a place phrase on the counted noun or its governing verbs
+    for n in [anchor] + nodes:
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        sub = doc[p.left_edge.i:p.right_edge.i + 1]
+                        if any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in sub) or p.lemma_ in {"region", "front", "area", "border"}:
+                            fig.where = re.sub(r"^(the)\s+", "", sub.text)
+                            return

@@ -1,0 +1,330 @@
+"""One article's claims from its parsed title, body and captions.
+
+Sentences are read in order because sources carry: a pronoun or "the report" points back,
+"a news report" points forward to the outlet named next, an unattributed sentence goes on
+with its paragraph's source, and "Two of them" inherits from the figure before.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from storyledger.extract.attribution import (
+    SourceFinder, Teller, _is_report, modality_of, to_attribution,
+)
+from storyledger.extract.entities import ArticleEntities, is_title_word
+from storyledger.extract.figures import Figure, _measure, find_figures, is_people
+from storyledger.extract.quotes import QuoteSpan, find_quotes, speech_verb
+from storyledger.extract.times import parse_anchor, published_span, times_in
+from storyledger.model import Article, Attribution, Claim, TimeSpan
+
+_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&.]{1,9})\)")
+_LINKS = {"of", "for", "and", "the", "on"}
+_DENIAL_LEMMAS = {"release", "issue", "acknowledge", "confirm", "comment", "disclose", "react", "respond",
+                  "announce", "publish", "report", "reveal", "make"}
+
+
+def claim_id(article: str, kind: str, fld: str, part: int, start: int, end: int) -> str:
+    return hashlib.blake2b(f"{article}|{kind}|{fld}|{part}|{start}|{end}".encode(), digest_size=8).hexdigest()
+
+
+@dataclass
+class _Prev:
+    claim: Claim
+    fig: Figure
+    sent_i: int
+    para: int
+
+
+@dataclass
+class ArticleExtractor:
+    art: Article
+    ents: ArticleEntities = field(default_factory=ArticleEntities)
+
+    def __post_init__(self) -> None:
+        self.finder = SourceFinder(self.ents)
+        self.anchor = parse_anchor(self.art.published)
+        self.claims: list[Claim] = []
+        text = "\n".join([self.art.title or "", self.art.body, *self.art.captions])
+        for m in _ACRONYM_RE.finditer(text):
+            short = m.group(1)
+            # the capitalised words just before "(NIS)", walking back (linear, no regex backtracking)
+            words = text[max(0, m.start() - 120):m.start()].split()
+            keep: list[str] = []
+            for w in reversed(words):
+                if w[:1].isupper() or (w in _LINKS and keep):
+                    keep.insert(0, w)
+                else:
+                    break
+            while keep and keep[0] in _LINKS:
+                keep.pop(0)
+            if not keep:
+                continue
+            long = " ".join(keep)
+            initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’.\-]*", long) if w[0].isupper())
+            if all(ch in initials for ch in short.replace(".", "").replace("&", "")):
+                tail = re.split(r"['’]s\s+", long)[-1]
+                self.ents.learn_acronym(long if self.ents.table.lookup(long) else tail, short)
+
+    # ------------------------------------------------------------------
+    def run(self, title: Optional[Doc], body: Doc, captions: list[Doc]) -> list[Claim]:
+        self._field(body, "body", 0)
+        if title is not None:
+            self._field(title, "title", 0)
+        for k, cap in enumerate(captions):
+            self._field(cap, "caption", k)
+        return self.claims
+
+    def _field(self, doc: Doc, fld: str, part: int) -> None:
+        self.finder.history = self.finder.history[-3:] if fld == "body" else []
+        para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", doc.text)]
+        quotes = find_quotes(doc)
+        quote_speaker: dict[int, list[Teller]] = {}
+        last_quote_tellers: list[Teller] = []
+        last_quote_end = -10**9
+        prev_fig: Optional[_Prev] = None
+        para_tellers: dict[int, list[Teller]] = {}
+        pending: list[tuple[int, list[Claim]]] = []
+        caption_time: Optional[TimeSpan] = None
+        caption_place: Optional[str] = None
+        if fld == "caption":
+            ts = times_in(doc[:], self.anchor)
+            caption_time = ts[0].model_copy(update={"basis": "inferred"}) if ts else None
+            place = next((e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}), None)
+            caption_place = place.text if place is not None else None
+
+        for si, sent in enumerate(doc.sents):
+            para = sum(1 for p in para_starts if p <= sent.start_char) - 1
+            self._learn_people(sent)
+            # quotes that open in this sentence
+            sent_quotes = [q for q in quotes if sent.start_char <= q.start < sent.end_char]
+            for q in sent_quotes:
+                verb, subj = speech_verb(doc, q)
+                tellers: list[Teller] = []
+                if subj is not None:
+                    tellers = [self.finder.name(subj, verb.lemma_.lower(), verb)]
+                    tellers += self._outer(verb)
+                elif verb is None and not q.short and last_quote_tellers and \
+                        q.start - last_quote_end < 400:
+                    tellers = last_quote_tellers
+                if tellers and not q.short or verb is not None and tellers:
+                    quote_speaker[q.start] = tellers
+                    last_quote_tellers, last_quote_end = tellers, q.end
+                    self._add_quote(doc, fld, part, q, tellers, verb)
+                elif not q.short:
+                    self._add_quote(doc, fld, part, q, [], verb)
+            times = times_in(sent, self.anchor)
+            figs = find_figures(sent, self.ents.table.demonym)
+            own_any: list[Teller] = []
+            sent_claims: list[Claim] = []
+            for fig in figs:
+                tok = fig.anchor or doc[fig.end - 1]
+                inq = next((q for q in quotes if q.start <= tok.idx < q.end and q.start in quote_speaker), None)
+                tellers = self.finder.chain(tok, sent)
+                if inq is not None and not tellers:
+                    tellers = quote_speaker[inq.start]
+                antecedent = prev_fig if prev_fig and si - prev_fig.sent_i <= 2 else None
+                if fig.anaphoric and antecedent and fig.counted is None:
+                    fig.counted, fig.population = antecedent.fig.counted, antecedent.fig.population
+                    fig.path = []
+                    _measure(doc, fig, sent)
+                if is_people(fig.counted) and fig.population is None:
+                    fig.population = self._sender(fig) or (antecedent.fig.population if antecedent and (fig.anaphoric or fig.continues) else None)
+                inherited = False
+                if not tellers and antecedent and (fig.anaphoric or fig.continues) and antecedent.claim.attribution.source:
+                    attr = antecedent.claim.attribution.model_copy(deep=True)
+                    inherited = True
+                elif not tellers and para in para_tellers:
+                    attr = to_attribution(para_tellers[para], self.art.agency, "asserted")
+                    inherited = True
+                else:
+                    attr = to_attribution(tellers, self.art.agency, "asserted")
+                attr.modality = modality_of(doc[fig.end - 1], sent, tellers) if not inherited or attr.modality == "asserted" \
+                    else attr.modality
+                if fig.hedge_start is not None and doc[fig.hedge_start].lower_ in {"an", "estimated"} and attr.modality == "asserted":
+                    attr.modality = "estimate"
+                if tellers:
+                    own_any = tellers
+                as_of = self._as_of(tok, sent, times, tellers)
+                if as_of is None and fld == "caption" and caption_time is not None:
+                    as_of = caption_time
+                if as_of is None and antecedent and fig.continues and antecedent.claim.as_of:
+                    as_of = antecedent.claim.as_of
+                if as_of is None and antecedent and fig.anaphoric and antecedent.claim.as_of and self.anchor and \
+                        _perfect(fig):
+                    as_of = TimeSpan(start=antecedent.claim.as_of.start, end=self.anchor.isoformat(),
+                                     granularity="range", text=None, basis="inferred")
+                if as_of is None:
+                    as_of = published_span(self.anchor)
+                where = fig.where or (caption_place if fld == "caption" and is_people(fig.counted) else None)
+                c = self._figure_claim(doc, fld, part, sent, fig, attr, as_of, where)
+                sent_claims.append(c)
+                if fig.qualifier != "vague" and is_people(fig.counted):
+                    prev_fig = _Prev(c, fig, si, para)
+                if tellers and tellers[0].generic == "indefinite":
+                    pending.append((si, [c]))
+            # statements: attributed sentences with nothing else to show, and denials
+            if not figs and not sent_quotes:
+                st = self._statement(doc, fld, part, sent, times)
+                if st is not None:
+                    sent_claims.append(st)
+                    own_any = own_any or [Teller(st.attribution.source or "", st.attribution.source_type or "other",
+                                                 st.attribution.role, st.attribution.source_text or "",
+                                                 st.attribution.cue or "")]
+            if not own_any:
+                own_any = self.finder.chain(sent.root, sent)
+            if own_any:
+                inner = own_any[0]
+                if inner.generic == "definite" and self.finder.history:
+                    for c in sent_claims:
+                        if c.attribution.source == inner.source:
+                            self._patch(c, self.finder.history[-1])
+                elif inner.generic is None and inner.source:
+                    for (pi, pcs) in pending:
+                        if 0 < si - pi <= 2 and inner.source_type in {"outlet", "wire", "other", "agency", "government"}:
+                            for c in pcs:
+                                self._patch(c, inner, own_any)
+                    pending = [(pi, pcs) for (pi, pcs) in pending if si - pi <= 0]
+                    self.finder.history.append(inner)
+                    para_tellers[para] = own_any
+
+    # ------------------------------------------------------------------
+    def _patch(self, c: Claim, t: Teller, chain: Optional[list[Teller]] = None) -> None:
+        new = to_attribution(chain or [t], self.art.agency, c.attribution.modality)
+        new.cue = c.attribution.cue
+        c.attribution = new
+
+    def _outer(self, verb: Token) -> list[Teller]:
+        """Relays above a speech verb ("..., the official said, Yonhap reported")."""
+        return self.finder.chain(verb, verb.sent)
+
+    def _sender(self, fig: Figure) -> Optional[str]:
+        for n in fig.path:
+            if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() not in {"say", "report", "announce", "tell"}:
+                subj = next((c for c in n.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None and subj.ent_type_ in {"GPE", "NORP"}:
+                    ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+                    return self.ents.table.demonym(ent.text if ent else subj.text)
+        return None
+
+    def _learn_people(self, sent: Span) -> None:
+        for e in sent.ents:
+            if e.label_ != "PERSON":
+                continue
+            name = re.sub(r"['’]s$", "", e.text).strip()
+            role_toks = []
+            k = e.start - 1
+            while k >= sent.start and (e.doc[k].dep_ in {"compound", "amod", "poss", "case"} or
+                                       is_title_word(e.doc[k].text)) and e.doc[k].head.i >= e.start - 1 and \
+                    e.doc[k].ent_type_ != "PERSON":
+                role_toks.insert(0, e.doc[k].text)
+                k -= 1
+            role = " ".join(role_toks).replace(" 's", "'s") or None
+            root = e.root
+            appos = next((c for c in root.children if c.dep_ == "appos" and c.i >= e.end), None)
+            if role is None and appos is not None:
+                role = re.sub(r"^(a|an|the)\s+", "", e.doc[appos.left_edge.i:appos.right_edge.i + 1].text)
+            if len(name.split()) == 1 and self.ents.person_by_part(name, e.start_char):
+                continue
+            self.ents.learn_person(name, role, e.start_char)
+
+    def _as_of(self, tok: Token, sent: Span, times: list[TimeSpan], tellers: list[Teller]) -> Optional[TimeSpan]:
+        if not times:
+            return None
+        chain = [tok] + list(tok.ancestors)
+        report_at = next((k for k, n in enumerate(chain) if k > 0 and _is_report(n) and
+                          chain[k - 1].dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}), len(chain))
+        best: Optional[tuple[int, TimeSpan]] = None
+        for ts in times:
+            span = sent.doc.char_span(ts.char_start, ts.char_end, alignment_mode="expand") \
+                if ts.char_start is not None else None
+            if span is None:
+                continue
+            up = {span.root.i} | {a.i for a in span.root.ancestors}
+            k = next((k for k, n in enumerate(chain) if n.i in up), None)
+            if k is None:
+                continue
+            if best is None or k < best[0]:
+                best = (k, ts)
+        if best is None:
+            return None
+        basis = "clause" if best[0] < report_at else "telling"
+        return best[1].model_copy(update={"basis": basis})
+
+    def _figure_claim(self, doc, fld, part, sent: Span, fig: Figure, attr: Attribution,
+                      as_of: Optional[TimeSpan], where: Optional[str]) -> Claim:
+        first = fig.hedge_start if fig.hedge_start is not None else fig.start
+        ns, ne = doc[first].idx, doc[fig.end - 1].idx + len(doc[fig.end - 1].text)
+        c = Claim(
+            id=claim_id(self.art.id, "figure", fld, part, ns, ne), article=self.art.id, kind="figure",
+            text=sent.text, char_start=sent.start_char, char_end=sent.end_char, field=fld,
+            value=fig.value, low=fig.low, high=fig.high, qualifier=fig.qualifier,
+            number_text=doc.text[ns:ne], number_start=ns - sent.start_char, number_end=ne - sent.start_char,
+            counted=fig.counted, population=fig.population, measure=fig.measure, where=where,
+            as_of=as_of, attribution=attr)
+        self.claims.append(c)
+        return c
+
+    def _add_quote(self, doc: Doc, fld: str, part: int, q: QuoteSpan, tellers: list[Teller],
+                   verb: Optional[Token]) -> None:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return
+        s0, s1 = span[0].sent, span[-1].sent
+        if verb is not None:
+            s0 = min(s0, verb.sent, key=lambda s: s.start)
+            s1 = max(s1, verb.sent, key=lambda s: s.end)
+        text = doc.text[s0.start_char:s1.end_char]
+        tok = verb if verb is not None else span.root
+        times = times_in(doc[s0.start:s1.end], self.anchor)
+        as_of = self._as_of(tok, tok.sent, times, tellers) or published_span(self.anchor)
+        attr = to_attribution(tellers, self.art.agency, "asserted")
+        if tellers:
+            attr.cue = tellers[0].cue
+        self.claims.append(Claim(
+            id=claim_id(self.art.id, "quote", fld, part, q.start, q.end), article=self.art.id, kind="quote",
+            text=text, char_start=s0.start_char, char_end=s1.end_char, field=fld, quote=q.text,
+            as_of=as_of, attribution=attr))
+
+    def _statement(self, doc: Doc, fld: str, part: int, sent: Span, times: list[TimeSpan]) -> Optional[Claim]:
+        root = sent.root
+        modality = None
+        tellers: list[Teller] = []
+        neg = next((c for c in root.children if c.dep_ == "neg"), None)
+        preconj = any(t.lower_ == "neither" for t in sent)
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and ((neg is not None or preconj) and root.lemma_.lower() in _DENIAL_LEMMAS
+                                 or root.lemma_.lower() in {"deny", "decline", "refuse"}
+                                 or root.lemma_.lower() == "remain" and any(c.lower_ == "silent" for c in root.children)):
+            tellers = [self.finder.name(subj, root.lemma_.lower(), root)]
+            modality = "denial"
+        elif _is_report(root) and subj is not None:
+            tellers = self.finder.chain(next((c for c in root.children if c.dep_ in {"ccomp", "dobj", "xcomp"}), root), sent) \
+                or [self.finder.name(subj, root.lemma_.lower(), root)]
+        else:
+            tellers = self.finder._according(root)
+        if not tellers or not tellers[0].source or tellers[0].generic:
+            return None
+        attr = to_attribution(tellers, self.art.agency, modality or modality_of(root, sent, tellers))
+        as_of = self._as_of(root, sent, times, tellers) or published_span(self.anchor)
+        c = Claim(id=claim_id(self.art.id, "statement", fld, part, sent.start_char, sent.end_char),
+                  article=self.art.id, kind="statement", text=sent.text, char_start=sent.start_char,
+                  char_end=sent.end_char, field=fld, as_of=as_of, attribution=attr)
+        self.claims.append(c)
+        return c
+
+
+def _perfect(fig: Figure) -> bool:
+    for n in fig.path[:4]:
+        if n.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ in {"aux"} and c.lemma_ == "have" for c in n.children)
+    return False
+
+
+def extract_article(art: Article, title: Optional[Doc], body: Doc, captions: list[Doc]) -> list[Claim]:
+    return ArticleExtractor(art).run(title, body, captions)
