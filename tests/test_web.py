@@ -1,0 +1,154 @@
+"""The local web app through its ASGI interface: pages, JSON API, uploads and their limits."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyledger.web import MAX_UPLOAD, create_app, safe_name
+from test_report import make_store
+
+STORY = ("Ferry service resumes after the flood\n\n"
+         "The harbour authority said on Wednesday that ferries to the two islands would sail again "
+         "from Thursday morning.\n\n"
+         "About 300 passengers had been waiting in the port town since the weekend, the authority said.\n")
+
+
+@pytest.fixture(scope="module")
+def base_db(tmp_path_factory):
+    return make_store(tmp_path_factory.mktemp("web") / "l.db")
+
+
+@pytest.fixture()
+def client(base_db, tmp_path):
+    """A fresh copy of the fixture ledger per test, so writes do not leak between tests."""
+    db = tmp_path / "ledger.db"
+    shutil.copy(base_db, db)
+    with TestClient(create_app(str(db), data_dir=str(tmp_path / "data"))) as c:
+        yield c
+
+
+def test_home_is_the_report_with_search_and_upload(client):
+    r = client.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert r.text.count('data-point="1"') == 4
+    assert 'action="/search"' in r.text and 'action="/upload"' in r.text
+    assert "<script>alert" not in r.text
+    assert client.get("/").text == r.text  # cached page, same bytes
+
+
+def test_search_page_and_api(client):
+    r = client.get("/search", params={"q": "Red Cross"})
+    assert r.status_code == 200
+    assert re.search(r'id="search-summary">\d+ articles?, 2 claims\.', r.text)
+    assert "<mark>" in r.text
+    hostile = client.get("/search", params={"q": '<script>alert("q")</script>'})
+    assert hostile.status_code == 200 and "<script>alert" not in hostile.text
+    api = client.get("/api/search", params={"q": "evacuated"}).json()
+    assert [c["id"] for c in api["claims"]] == ["c6"]
+    assert client.get("/api/search").status_code == 422
+
+
+def test_claims_api_filters(client):
+    assert len(client.get("/api/claims").json()) == 6
+    assert {c["id"] for c in client.get("/api/claims", params={"measure": "displaced"}).json()} == {"c1", "c3", "c4"}
+    assert {c["id"] for c in client.get("/api/claims", params={"source": "Wire Agency"}).json()} == {"c3", "c4"}
+    rows = client.get("/api/claims", params={"article": "a1"}).json()
+    assert [c["id"] for c in rows] == ["c1", "c2"]
+    assert rows[0]["as_of_start"] == "2025-02-24" and rows[0]["source"] == "Regional Emergency Office"
+
+
+def test_read_api(client):
+    assert [a["id"] for a in client.get("/api/articles").json()] == ["a1", "a2", "a3"]
+    assert len(client.get("/api/facts").json()) == 4
+    series = client.get("/api/series").json()
+    assert len(series) == 1 and len(series[0]["points"]) == 4
+    assert client.get("/api/disagreements").json()[0]["kind"] == "conflict"
+    assert [t["id"] for t in client.get("/api/timeline").json()] == ["t2", "t1"]
+    one = client.get("/api/articles/a2").json()
+    assert one["article"]["title"] == "Thousands leave flooded towns" and len(one["claims"]) == 2
+    missing = client.get("/api/articles/nope")
+    assert missing.status_code == 404 and missing.json() == {"detail": "no article 'nope'"}
+
+
+def test_add_by_json_api_updates_pages(client):
+    before = client.get("/").text
+    r = client.post("/api/articles", json={"text": STORY, "url": "https://example.org/ferry",
+                                            "published": "2025-03-06"})
+    assert r.status_code == 201, r.text
+    assert r.json()["new"] == 1 and len(r.json()["ids"]) == 1
+    assert len(client.get("/api/articles").json()) == 4
+    after = client.get("/").text
+    assert after != before and "4 articles" in after
+    again = client.post("/api/articles", json={"text": STORY})
+    assert again.json()["new"] == 0 and again.json()["unchanged"] == 1
+
+
+@pytest.mark.parametrize("body,status", [
+    ({"title": "no text"}, 400),
+    ({"text": "x", "evil": 1}, 400),
+    ("[1, 2", 400),
+])
+def test_add_bad_json_is_a_clear_400(client, body, status):
+    r = client.post("/api/articles", content=body if isinstance(body, str) else json.dumps(body),
+                    headers={"content-type": "application/json"})
+    assert r.status_code == status
+    assert "\n" not in r.json()["detail"]
+
+
+def test_upload_never_uses_the_client_name(client, tmp_path):
+    r = client.post("/upload", files={"file": ("../../evil.txt", STORY.encode(), "text/plain")},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/?added=1")
+    assert not list(tmp_path.parent.rglob("evil.txt")) and not list(tmp_path.rglob("evil*"))
+    kept = list((tmp_path / "data" / "uploads").iterdir())
+    assert len(kept) == 1 and re.fullmatch(r"[0-9a-f]{24}\.txt", kept[0].name)
+    assert kept[0].read_bytes() == STORY.encode()
+    sources = [a["source"] for a in client.get("/api/articles").json()]
+    assert "upload/evil.txt" in sources
+    page = client.get(r.headers["location"])
+    assert "Added 1 new article(s)." in page.text
+
+
+def test_upload_jsonl_skips_bad_lines(client):
+    lines = [json.dumps({"text": STORY, "title": "Ferries sail"}), "not json", json.dumps({"url": "x"})]
+    r = client.post("/upload", files={"file": ("feed.jsonl", "\n".join(lines).encode(), "application/x-ndjson")},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    assert "added=1" in r.headers["location"] and "skipped=2" in r.headers["location"]
+
+
+def test_upload_unknown_kind_and_size_limit(client):
+    r = client.post("/upload", files={"file": ("tool.exe", b"MZ\x00\x01", "application/octet-stream")})
+    assert r.status_code == 400
+    assert r.json() == {"detail": "tool.exe: unsupported kind '.exe'; send .txt, .html or .jsonl"}
+    page = client.post("/upload", files={"file": ("tool.exe", b"MZ", "application/octet-stream")},
+                       headers={"accept": "text/html"})
+    assert page.status_code == 400 and "unsupported kind" in page.text and "<!doctype html>" in page.text
+    big = b"a" * (MAX_UPLOAD + 100 * 1024)
+    r = client.post("/upload", files={"file": ("big.txt", big, "text/plain")})
+    assert r.status_code == 413 and r.json() == {"detail": "upload too large: the limit is 5 MB"}
+    r = client.post("/api/articles", content=b'{"text": "' + big + b'"}', headers={"content-type": "application/json"})
+    assert r.status_code == 413
+    assert client.post("/upload", files={"file": ("empty.txt", b"", "text/plain")}).status_code == 400
+
+
+def test_openapi_and_offline_docs(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/api/claims", "/api/search", "/api/articles", "/api/series"} <= set(spec["paths"])
+    assert client.get("/api/openapi.json").json() == spec
+    docs = client.get("/docs").text
+    assert "/static/swagger/swagger-ui-bundle.js" in docs and "cdn." not in docs
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/static/swagger/../../__init__.py").status_code == 404
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("../../evil.txt", "evil.txt"), ("..\\..\\win.html", "win.html"), ("/etc/passwd", "passwd"),
+    (".hidden.txt", "hidden.txt"), ("a b;c.txt", "a_b_c.txt"), (None, "upload"), ("..", "upload"),
+])
+def test_safe_name(name, expected):
+    assert safe_name(name) == expected
