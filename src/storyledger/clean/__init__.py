@@ -20,7 +20,7 @@ from storyledger.model import Article, RawDocument
 
 __all__ = ["CleanError", "clean_document", "finalize_corpus", "article_id"]
 
-MIN_BODY_WORDS = 15
+MIN_BODY_WORDS = 5          # fewer words than this is a menu or a stub, not an article
 
 
 class CleanError(Exception):

@@ -154,9 +154,12 @@ def _sentence_like(s: str, min_words: int = 6) -> bool:
     return _words(s) >= min_words and bool(_TERMINAL.search(s))
 
 
-def _headline_like(s: str) -> bool:
-    return 3 <= _words(s) <= 40 and len(s) <= 300 and not _BULLET.match(s) and not _CAPTION.search(s) \
-        and not s.rstrip().endswith(":")
+def _headline_like(s: str, first: bool = False) -> bool:
+    """Three words or more (two will do for the very first line of the file), not a sentence of body."""
+    n = _words(s)
+    if n < (2 if first else 3) or n > 40 or len(s) > 300 or _BULLET.match(s) or _CAPTION.search(s):
+        return False
+    return not s.rstrip().endswith(":") and not (n > 20 and s.rstrip().endswith("."))
 
 
 def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
@@ -219,7 +222,7 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
                 break
     else:
         for i in live:
-            if _headline_like(units[i].text):
+            if _headline_like(units[i].text, first=i == 0 and len(live) > 1):
                 out.title = units[i].text
                 units[i].keep, units[i].why = False, "title"
                 start = i + 1
