@@ -185,6 +185,11 @@ def demo_corpus_dir() -> Path:
     return Path(__file__).parent / "data" / "demo"
 
 
+def demo_corpus_files() -> list[str]:
+    """The demo articles (the folder also holds a README that describes them)."""
+    return [str(p) for p in sorted(demo_corpus_dir().iterdir()) if p.suffix in {".txt", ".html", ".jsonl"}]
+
+
 @app.command()
 def demo(
     db: str = typer.Option("build/demo/ledger.db", "--db", help="Where to build the demo ledger."),
@@ -194,7 +199,7 @@ def demo(
 
     Example: storyledger demo
     """
-    code = run_build([str(demo_corpus_dir())], db)
+    code = run_build(demo_corpus_files(), db)
     if code == EXIT_FAIL:
         raise typer.Exit(code)
     from storyledger.report import terminal, write_report
