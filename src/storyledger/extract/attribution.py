@@ -42,6 +42,7 @@ class SourceFinder:
     last_person: Optional[str] = None
     last_body: Optional[str] = None
     history: list[Teller] = field(default_factory=list)
+    chains: list[list[Teller]] = field(default_factory=list)
 
     # -- naming a source phrase ----------------------------------------------
     def name(self, tok: Token, cue: str, verb: Optional[Token] = None) -> Teller:
@@ -53,6 +54,9 @@ class SourceFinder:
             if low in _PRONOUNS_PERSON and self.last_person:
                 p = self.ents.people.get(self.last_person)
                 return Teller(self.last_person, "person", p.role if p else None, tok.text, cue, verb=verb)
+            if self.chains and low in _PRONOUNS_BODY:
+                prev = self.chains[-1][-1]
+                return Teller(prev.source, prev.source_type, prev.role, tok.text, cue, verb=verb)
             if self.history:
                 prev = self.history[-1]
                 return Teller(prev.source, prev.source_type, prev.role, tok.text, cue, verb=verb)
@@ -76,6 +80,13 @@ class SourceFinder:
             p = self.ents.learn_person(name, role, pos)
             self.last_person = p.name
             return Teller(p.name, "person", p.role, text, cue, verb=verb)
+        # "Ukrainian news outlet The Kyiv Post": the apposed name is the name
+        for a in tok.children:
+            if a.dep_ == "appos" and a.ent_type_ in {"ORG", "WORK_OF_ART", "GPE", "NORP", "PERSON"} or \
+                    a.dep_ == "compound" and a.ent_type_ == "ORG" and a.i > words[0].i:
+                n2, t2 = self.ents.canonical(tok.doc[a.left_edge.i:a.right_edge.i + 1].text)
+                if t2 != "other":
+                    return Teller(n2, t2, None, text, cue, verb=verb)
         # a bare surname seen before ("Jeon said")
         if len(words) == 1 and tok.pos_ == "PROPN":
             known = self.ents.person_by_part(tok.text, pos)
@@ -94,8 +105,12 @@ class SourceFinder:
         if det == "the" and len(content) <= 2 and is_title_word(tok.text):
             known = self.ents.by_descriptor(tok.text, pos)
             if known is not None:
-                self.last_person = known.name
-                return Teller(known.name, "person", known.role, text, cue, verb=verb)
+                p = self.ents.people.get(known)
+                if p is not None:
+                    self.last_person = p.name
+                    return Teller(p.name, "person", p.role, text, cue, verb=verb)
+                kname, ktyp = self.ents.canonical(known)
+                return Teller(kname, ktyp, tok.text, text, cue, verb=verb)
         # "a foreign ministry official": the body, with the person's role
         if head in {"official", "spokesperson", "spokesman", "spokeswoman", "source", "officer"} and len(content) > 1:
             body_words = " ".join(t.text for t in content if t.i != tok.i)
@@ -105,6 +120,17 @@ class SourceFinder:
                 return Teller(name, typ, tok.text, text, cue, verb=verb)
             self.ents.described.append((tok.lower_, f"{body_words} {tok.text}", pos))
         name, typ = self.ents.canonical(text)
+        if typ == "other":
+            # "Ukrainian news outlet The Kyiv Post": the longest known name inside the phrase
+            ws = [t.text for t in content]
+            for k in range(1, len(ws)):
+                for part in (" ".join(ws[k:]), " ".join(ws[:len(ws) - k])):
+                    n2, t2 = self.ents.canonical(part.replace(" 's", "'s"))
+                    if t2 != "other":
+                        name, typ = n2, t2
+                        break
+                if typ != "other":
+                    break
         if typ == "other" and det == "the" and len(content) <= 2:
             # "the agency said": the body last named by that kind of noun
             for prev in reversed(self.history):
@@ -125,13 +151,40 @@ class SourceFinder:
             seen += 1
             for t in self._according(cur):
                 out.append(t)
+            if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
+                break  # "after Ukrainian media reported ...": the outer speaker does not relay it
             head = cur.head
             if head.i == cur.i:
                 break
-            if _is_report(head) and (cur.dep_ in CONTENT_DEPS or cur.dep_ in {"advcl"} and cur.i < head.i and _comma_between(cur, head)):
+            if head.pos_ == "NOUN" and head.lemma_.lower() in REPORT_NOUNS and cur.dep_ == "prep" and \
+                    cur.lower_ in {"on", "about", "of"}:
+                mods = [c for c in head.children if c.dep_ in {"compound", "amod", "poss"} and c.i < head.i]
+                if mods:
+                    words = head.doc[min(m.left_edge.i for m in mods):head.i + 1].text
+                    out.append(self.name_text(words, head.lemma_.lower()))
+            if _is_report(head) and (cur.dep_ in CONTENT_DEPS or _content_advcl(cur, head)):
                 out.extend(self._tellers_of(head))
+            for c in head.children:
+                # "..., Yonhap reported on Friday": a reporting clause hung after the content
+                if c.i > tok.i and c.i != cur.i and c.dep_ in {"advcl", "parataxis", "conj"} and _is_report(c) and \
+                        not any(m.dep_ == "mark" for m in c.children) and _comma_between(tok, c) and \
+                        any(m.dep_ == "nsubj" for m in c.children):
+                    out.extend(self._tellers_of(c))
             cur = head
         return out
+
+    def name_phrase(self, tok: Token, cue: str) -> Teller:
+        """A cited phrase kept whole with its coordination ("one Ukrainian and two U.S. officials")."""
+        if any(c.dep_ == "conj" for c in tok.children):
+            words = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
+            name, typ = self.ents.canonical(words)
+            return Teller(name, typ, None, words, cue)
+        return self.name(tok, cue)
+
+    def name_text(self, words: str, cue: str) -> Teller:
+        words = re.sub(r"\s+(report|reports|statement|assessment|estimate|announcement)$", "", words.strip())
+        name, typ = self.ents.canonical(words)
+        return Teller(name, typ, None, words, cue)
 
     def _according(self, tok: Token) -> list[Teller]:
         res = []
@@ -151,7 +204,7 @@ class SourceFinder:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         tellers: list[Teller] = []
-        cited = [self.name(o, "citing") for c in verb.children if c.dep_ in {"advcl", "xcomp", "conj"}
+        cited = [self.name_phrase(o, "citing") for c in verb.children if c.dep_ in {"advcl", "xcomp", "conj"}
                  and c.lemma_ in {"cite", "quote"} for o in c.children if o.dep_ in {"dobj", "pobj"}]
         tellers.extend(cited)
         if subj is not None:
@@ -161,6 +214,18 @@ class SourceFinder:
 
 def _is_report(tok: Token) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in REPORT_LEMMAS
+
+
+REPORT_NOUNS = {"report", "statement", "assessment", "estimate", "announcement", "briefing", "claim", "analysis"}
+
+
+def _content_advcl(cur: Token, head: Token) -> bool:
+    """An advcl that is what was said: "X confirms North to send ...", "..., X said" with no "after/when"."""
+    if cur.dep_ != "advcl" or any(c.dep_ == "mark" for c in cur.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and cur.i > head.i:
+        return True
+    return cur.i < head.i and _comma_between(cur, head)
 
 
 def _comma_between(a: Token, b: Token) -> bool:
@@ -176,7 +241,8 @@ def _core_tokens(tok: Token) -> list[Token]:
     """The naming words of a phrase: its subtree without clauses, appositions and punctuation."""
     drop: set[int] = set()
     for c in tok.children:
-        if c.dep_ in {"appos", "relcl", "acl", "punct", "advmod", "cc", "conj"} or \
+        if c.dep_ in {"appos", "relcl", "acl", "punct", "advmod", "cc", "conj", "preconj", "npadvmod"} or \
+                c.ent_type_ in {"DATE", "TIME"} or \
                 (c.dep_ == "prep" and c.lower_ not in {"of", "for"}):
             drop.update(range(c.left_edge.i, c.right_edge.i + 1))
     toks = [t for t in tok.subtree if t.i not in drop and not t.is_punct or t.text in {"'s", "’s", "."} and t.i not in drop]

@@ -108,7 +108,7 @@ class ArticleEntities:
                     best = p
         return best
 
-    def by_descriptor(self, words: str, pos: int) -> Optional[Person]:
+    def by_descriptor(self, words: str, pos: int) -> Optional[str]:
         """'the minister', 'the official', 'the spokesperson' -> latest person whose role says so."""
         head = words.casefold().split()[-1] if words.split() else ""
         best = None
@@ -116,7 +116,7 @@ class ArticleEntities:
             if at <= pos and head and re.search(rf"\b{re.escape(head)}", role):
                 if best is None or at > best[1]:
                     best = (name, at)
-        return self.people.get(best[0]) if best else None
+        return best[0] if best else None
 
     def canonical(self, text: str) -> tuple[str, str]:
         """(canonical name, type) for a source phrase; unknown phrases keep their own words."""

@@ -244,7 +244,7 @@ def is_people(counted: Optional[str]) -> bool:
 def _measure(doc, fig: Figure, sent: Span) -> None:
     anchor = fig.anchor or doc[fig.end - 1]
     # ratios: "three officers for every 30 soldiers", "per 1,000 people"
-    for t in doc[max(sent.start, fig.start - 2):fig.start]:
+    for t in list(doc[max(sent.start, fig.start - 2):fig.start]) + list(doc[fig.end:min(sent.end, fig.end + 5)]):
         if t.lower_ in {"every", "per", "each"}:
             fig.measure = "other"
             return
@@ -266,7 +266,10 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
         nodes.append(cur)
         # verbs of size whose subject names the group: "deployment ... could increase to 10,000"
         if cur.lemma_.lower() in {"increase", "reach", "hit", "exceed", "total", "stand", "number", "rise", "grow", "top"}:
-            nodes.extend(c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"})
+            subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subj and cur.dep_ == "xcomp":
+                subj = [c for c in cur.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            nodes.extend(subj)
     nodes = fig.path + nodes
     fig.path = nodes
     measure = None
@@ -288,11 +291,14 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
             planned = True
         if n.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in MODALS for c in n.children):
             planned = True
-        if n.pos_ == "VERB" and MEASURE_CUES.get(lem) == "deployed" and n.dep_ in {"xcomp", "ccomp", "ROOT"} and \
+        if n.pos_ == "VERB" and MEASURE_CUES.get(lem) == "deployed" and \
+                (n.dep_ in {"xcomp", "ccomp", "ROOT"} or n.dep_ == "advcl" and n.head.lemma_.lower() in REPORT_LEMMAS) and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children):
             planned = True
         if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
             break
+        if n.pos_ == "VERB" and MEASURE_CUES.get(lem) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in n.children):
+            break  # the figure's own clause ends here: "1,500 of them already deployed", not "decided"
     people = is_people(fig.counted)
     if not people:
         fig.measure = "other"

@@ -76,9 +76,9 @@ MODALS = {"will", "would", "could", "may", "might", "shall", "can"}
 REPORT_LEMMAS = {
     "say", "announce", "estimate", "report", "tell", "state", "add", "claim", "confirm", "deny",
     "note", "assess", "indicate", "reveal", "warn", "argue", "brief", "disclose", "explain",
-    "write", "believe", "suggest", "show", "allege", "acknowledge", "insist", "stress", "caution",
+    "write", "believe", "suggest", "allege", "acknowledge", "insist", "stress", "caution",
     "declare", "inform", "testify", "assert", "conclude", "find", "publish", "quote", "cite",
-    "continue", "comment", "observe", "predict", "forecast", "express", "mention", "answer",
+    "comment", "observe", "predict", "forecast", "express", "mention", "answer",
     "reply", "respond", "urge", "accuse", "describe",
 }
 SPEECH_LEMMAS = REPORT_LEMMAS | {"ask", "vow", "call", "point", "recall", "admit", "complain"}

@@ -101,6 +101,7 @@ class ArticleExtractor:
         for si, sent in enumerate(doc.sents):
             para = sum(1 for p in para_starts if p <= sent.start_char) - 1
             self._learn_people(sent)
+            quote_tellers: list[Teller] = []
             # quotes that open in this sentence
             sent_quotes = [q for q in quotes if sent.start_char <= q.start < sent.end_char]
             for q in sent_quotes:
@@ -114,6 +115,7 @@ class ArticleExtractor:
                     tellers = last_quote_tellers
                 if tellers and not q.short or verb is not None and tellers:
                     quote_speaker[q.start] = tellers
+                    quote_tellers = tellers
                     last_quote_tellers, last_quote_end = tellers, q.end
                     self._add_quote(doc, fld, part, q, tellers, verb)
                 elif not q.short:
@@ -135,6 +137,8 @@ class ArticleExtractor:
                     _measure(doc, fig, sent)
                 if is_people(fig.counted) and fig.population is None:
                     fig.population = self._sender(fig) or (antecedent.fig.population if antecedent and (fig.anaphoric or fig.continues) else None)
+                if not tellers and fld == "title":
+                    tellers = self._headline_teller(doc)
                 inherited = False
                 if not tellers and antecedent and (fig.anaphoric or fig.continues) and antecedent.claim.attribution.source:
                     attr = antecedent.claim.attribution.model_copy(deep=True)
@@ -177,13 +181,14 @@ class ArticleExtractor:
                                                  st.attribution.role, st.attribution.source_text or "",
                                                  st.attribution.cue or "")]
             if not own_any:
-                own_any = self.finder.chain(sent.root, sent)
+                own_any = quote_tellers or self.finder.chain(sent.root, sent)
             if own_any:
                 inner = own_any[0]
-                if inner.generic == "definite" and self.finder.history:
+                if inner.generic == "definite" and self.finder.chains:
+                    prev_chain = self.finder.chains[-1]
                     for c in sent_claims:
                         if c.attribution.source == inner.source:
-                            self._patch(c, self.finder.history[-1])
+                            self._patch(c, prev_chain[0], prev_chain + own_any[1:])
                 elif inner.generic is None and inner.source:
                     for (pi, pcs) in pending:
                         if 0 < si - pi <= 2 and inner.source_type in {"outlet", "wire", "other", "agency", "government"}:
@@ -191,6 +196,7 @@ class ArticleExtractor:
                                 self._patch(c, inner, own_any)
                     pending = [(pi, pcs) for (pi, pcs) in pending if si - pi <= 0]
                     self.finder.history.append(inner)
+                    self.finder.chains.append(own_any)
                     para_tellers[para] = own_any
 
     # ------------------------------------------------------------------
@@ -198,6 +204,19 @@ class ArticleExtractor:
         new = to_attribution(chain or [t], self.art.agency, c.attribution.modality)
         new.cue = c.attribution.cue
         c.attribution = new
+
+    def _headline_teller(self, doc: Doc) -> list[Teller]:
+        """Headlines credit a source after (or before) a colon: "... to Russia: spy agency"."""
+        parts = doc.text.split(":")
+        if len(parts) != 2:
+            return []
+        for piece in (parts[1], parts[0]):
+            words = piece.strip()
+            if 0 < len(words.split()) <= 5:
+                name, typ = self.ents.canonical(words)
+                if typ != "other":
+                    return [Teller(name, typ, None, words, "headline")]
+        return []
 
     def _outer(self, verb: Token) -> list[Teller]:
         """Relays above a speech verb ("..., the official said, Yonhap reported")."""
@@ -249,11 +268,15 @@ class ArticleExtractor:
             k = next((k for k, n in enumerate(chain) if n.i in up), None)
             if k is None:
                 continue
+            if (ts.text or "").lower() in {"currently", "now", "at present", "presently"}:
+                k += len(chain)  # "now" is the time of the telling: prefer any other time
             if best is None or k < best[0]:
                 best = (k, ts)
         if best is None:
             return None
         basis = "clause" if best[0] < report_at else "telling"
+        if best[0] >= len(chain):
+            basis = "telling"
         return best[1].model_copy(update={"basis": basis})
 
     def _figure_claim(self, doc, fld, part, sent: Span, fig: Figure, attr: Attribution,

@@ -48,12 +48,16 @@ def speech_verb(doc: Doc, q: QuoteSpan) -> tuple[Optional[Token], Optional[Token
     roots = [t for t in inside if t.head.i < inside.start or t.head.i >= inside.end or t.head.i == t.i]
     for r in roots:
         cur = r
-        for _ in range(6):
-            if (cur.i < inside.start or cur.i >= inside.end) and _speech(cur):
+        # a scare quote counts only as the direct object of a speech verb ("expressed 'grave concern'")
+        for _ in range(1 if q.short else 6):
+            if (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and \
+                    (not q.short or r.dep_ in {"dobj", "attr", "oprd"}):
                 return cur, _subject(cur)
             if cur.head.i == cur.i:
                 break
             cur = cur.head
+            if q.short and (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and r.dep_ in {"dobj", "attr", "oprd"}:
+                return cur, _subject(cur)
     if q.short:
         return None, None
     cands = [t for s in {first, last} for t in s if (t.i < inside.start or t.i >= inside.end) and _speech(t)]
