@@ -14,7 +14,7 @@ from storyledger.clean.dedupe import article_id, duplicate_links
 from storyledger.clean.html import parse_html
 from storyledger.clean.language import detect
 from storyledger.clean.text import (
-    Parsed, domain_of, normkey, outlet_for_domain, outlet_for_name, parse_text, person_name, wire_name,
+    Parsed, _credit, domain_of, normkey, outlet_for_domain, outlet_for_name, parse_text, person_name, wire_name,
 )
 from storyledger.model import Article, RawDocument
 
@@ -69,10 +69,10 @@ def _from_html(raw: RawDocument) -> tuple[Parsed, Optional[str], Optional[str]]:
     # trafilatura keeps the page's <h1> as the first line when it repeats the headline
     while paras and title and normkey(paras[0]) in (normkey(title), normkey(parts.title or "")):
         paras.pop(0)
-    authors = [person_name(a) for a in re.split(r"\s*[;,]\s*|\s+and\s+", parts.author or "") if a.strip()]
-    agency = None
-    if authors and wire_name(authors[0]):
-        agency, authors = wire_name(authors[0]), authors[1:]
+    credit = Parsed()
+    if parts.author:
+        _credit(parts.author, credit)        # a wire named as author is the agency, not a person
+    authors, agency = credit.authors, credit.agency
     if paras:
         m = re.search(r"\((?P<wire>[^()]{2,40})\)\s*$", paras[-1])
         if m and wire_name(m.group("wire")):

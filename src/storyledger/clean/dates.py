@@ -26,9 +26,10 @@ _MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July
 _MDY = re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\d{{3}})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 _DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<day>\d{1,2})\b")
+_DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<m>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")   # 28.04.2025: day first
 _TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<mi>\d\d)(?::\d\d)?\s*(?P<ampm>[ap]\.?m\.?)?", re.I)
 _DATELINE_WORDS = re.compile(
-    r"\b(posted|published|updated|modified|last|date|on|at|by|kst|gmt|utc|am|pm|a\.m\.|p\.m\.|"
+    r"\b(posted|published|updated|modified|last|date|on|at|by|kst|gmt|utc|am|pm|a\.m\.|p\.m\.|views?|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[:.,]?", re.I)
 _RELATIVE = re.compile(
     r"\b(?P<n>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week|month|year)s?\s+ago\b|\b(?P<word>yesterday|today)\b",
@@ -62,7 +63,7 @@ def _valid(y: int, m: int, d: int) -> bool:
 def dateline(line: str) -> Optional[tuple[str, str]]:
     """A line that is a printed date (plus time, "By ..." and labels): (iso, evidence)."""
     m = _MDY.search(line) or _DMY.search(line)
-    iso_m = _ISO.search(line)
+    iso_m = _ISO.search(line) or _DOTTED.search(line)
     if m and m.group("year"):
         y, mo, d = int(m.group("year")), _month(m.group("mon")), int(m.group("day"))
         span = m.span()

@@ -27,7 +27,13 @@ _LEGAL = re.compile(
     r"^\s*to remove this article|^\s*source\s*:\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\s*$|"
     r"unauthori[sz]ed reproduction|무단\s*전재|재배포\s*금지",
     re.I)
-_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?P<name>[^.|,]+)", re.I)
+_COPYRIGHT = re.compile(r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?P<name>[^.|,]+)", re.I)
+# navigation: "World | Asia | Defense", "Site > Section", "News  War  Politics", "[Share] [Post]"
+_NAV = re.compile(r"\S\s*(?:\||›|»|>|·)\s*\S|\w\s{2,}\w.*\w\s{2,}\w|^\s*\[[^\]]{1,20}\](?:\s*\[[^\]]{1,20}\])+\s*$")
+_ORG_WORDS = re.compile(r"\b(?:news|newswire|wire|desk|staff|agency|press|service|reporters?|editors?|bureau|times|post|daily)\b", re.I)
+_WIRE_WORDS = re.compile(r"\b(?:newswire|wire service|news agency|press agency|presse)\b", re.I)
+_PLAIN_BYLINE = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})(?:\s*,\s*[A-Z][\w .'-]{1,30}|\s+in\s+[A-Z][\w .'-]{1,30})?$")
+_LEAD_CREDIT = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[^()]{1,20})?\s*\((?P<wire>[^()]{2,30})\)\s*(?:--|—|–|-)")
 _SOURCE_DOMAIN = re.compile(r"^\s*source\s*:\s*(?:https?://)?(?:www\.)?(?P<dom>[\w-]+(?:\.[\w-]+)+)", re.I)
 _EMAIL = re.compile(r"[\[(<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])>]?")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
@@ -67,7 +73,8 @@ def outlet_for_domain(domain: str) -> str:
 def outlet_for_name(name: str) -> Optional[str]:
     """Canonical outlet for a printed name (any language); the name itself when unknown."""
     key = " ".join(name.replace("Co., Ltd", "").split()).strip(" .,-").casefold()
-    key = re.sub(r"\s*(?:co\.?,?\s*ltd\.?|inc\.?|llc|corp\.?|all rights reserved\.?)$", "", key).strip(" .,")
+    key = re.split(r"\s+(?:or|and) its\s", key)[0]
+    key = re.sub(r"\s*(?:co\.?,?\s*ltd\.?|ltd\.?|inc\.?|llc|corp\.?|all rights reserved\.?)$", "", key).strip(" .,")
     if not key:
         return None
     names = outlet_table()["names"]
@@ -75,7 +82,10 @@ def outlet_for_name(name: str) -> Optional[str]:
         return names[key]
     if "." in key and " " not in key:
         return outlet_for_domain(key)
-    return " ".join(name.split()).strip(" .,") if len(key.split()) <= 6 and re.search(r"\w", key) else None
+    if len(key.split()) > 6 or not re.search(r"\w", key):
+        return None
+    words = " ".join(name.split()).strip(" .,").split()[: len(key.split())]
+    return " ".join(words)
 
 
 def wire_name(text: str) -> Optional[str]:
@@ -109,8 +119,17 @@ def person_name(raw: str) -> str:
     return " ".join(out)
 
 
+def _credit(names: str, out: "Parsed") -> None:
+    """A byline's names: people go to authors; a wire ("Yonhap", "Pacific Newswire") to agency."""
+    w = wire_name(names) or (" ".join(names.split()) if _WIRE_WORDS.search(names) else None)
+    if w:
+        out.agency = out.agency or w
+    elif not _ORG_WORDS.search(names) and not out.authors:
+        out.authors = _split_names(names)
+
+
 def _split_names(names: str) -> list[str]:
-    return [person_name(n) for n in re.split(r"\s*(?:,|\band\b|&)\s*", names) if n.strip()]
+    return [person_name(n) for n in re.split(r"\s*(?:[,;]|\band\b|&)\s*", names) if n.strip()]
 
 
 @dataclass
@@ -185,20 +204,15 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
             out.dateline = out.dateline or dl
             by = re.search(r"\bby\s+(.+)$", s, re.I)
             if by:
-                w = wire_name(by.group(1))
-                if w:
-                    out.agency = w
-                else:
-                    out.authors = out.authors or _split_names(by.group(1))
+                _credit(by.group(1), out)
             continue
         m = _BYLINE.match(_EMAIL.sub(" ", s)) if _words(s) <= 14 else None
         if m and not _TERMINAL.search(_EMAIL.sub("", s).strip()) or (m and _EMAIL.search(s)):
             u.keep, u.why = False, "byline"
-            w = wire_name(m.group("names"))
-            if w:
-                out.agency = w
-            elif not out.authors:
-                out.authors = _split_names(m.group("names"))
+            _credit(m.group("names"), out)
+            continue
+        if _NAV.search(s) and _words(s) <= 12 and not _TERMINAL.search(s):
+            u.keep, u.why = False, "nav"
             continue
         if dates.relative_phrase(s) and _words(re.sub(r"\d+", "", s)) <= 4 and not _TERMINAL.search(s):
             u.keep, u.why = False, "counter"
@@ -221,18 +235,36 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
                 units[i].keep, units[i].why = False, "title"
                 break
     else:
-        for i in live:
-            if _headline_like(units[i].text, first=i == 0 and len(live) > 1):
-                out.title = units[i].text
-                units[i].keep, units[i].why = False, "title"
-                start = i + 1
-                break
+        # the headline stands before the first sentence of body; site names and section crumbs
+        # there are shorter (or shouted in capitals), so a line of five words or more wins,
+        # unless it ends with a full stop as body sentences do
+        first_sentence = next((i for i in live if _sentence_like(units[i].text, 12)), len(units))
+        head = [i for i in live if i < first_sentence and _headline_like(units[i].text, first=i == live[0])]
+        full = [i for i in head if _words(units[i].text) >= 5 and not units[i].text.isupper()
+                and not units[i].text.rstrip().endswith(".")]
+        pick = full[0] if full else (head[0] if head else None)
+        if pick is None:
+            pick = next((i for i in live if _headline_like(units[i].text, first=i == live[0] and len(live) > 1)), None)
+        if pick is not None:
+            out.title = units[pick].text
+            units[pick].keep, units[pick].why = False, "title"
+            start = pick + 1
     if out.title is not None and not title_hint:
         for u in units[:start]:
             if u.keep:
                 u.keep, u.why = False, "before title"
 
     body = [u for u in units[start:] if u.keep]
+
+    # a byline without "By" ("Rebecca Thorne, Washington") stands between headline and body
+    for u in body:
+        if _sentence_like(u.text, 12):
+            break
+        m = _PLAIN_BYLINE.match(u.text)
+        if m and not _TERMINAL.search(u.text):
+            u.keep, u.why = False, "byline"
+            _credit(m.group("name"), out)
+    body = [u for u in body if u.keep]
 
     # 3. bullet runs (share buttons, font pickers, related headlines) unless they read as sentences
     i = 0
@@ -288,8 +320,11 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
         body.pop().keep = False
     body = [u for u in body if _words(u.text) > 2 or _TERMINAL.search(u.text)]
 
-    # 6. wire credit closing the body: "... (Yonhap)"
+    # 6. wire credit opening the body ("SEOUL, Oct. 18 (PNW) --") or closing it ("... (Yonhap)")
     if body:
+        m = _LEAD_CREDIT.match(body[0].text)
+        if m and not out.agency:
+            out.agency = wire_name(m.group("wire")) or m.group("wire").strip()
         m = re.search(r"\((?P<wire>[^()]{2,40})\)\s*$", body[-1].text)
         if m and wire_name(m.group("wire")):
             out.agency = out.agency or wire_name(m.group("wire"))

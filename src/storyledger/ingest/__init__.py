@@ -10,6 +10,7 @@ import gzip
 import io
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from storyledger.model import RawDocument, SkippedInput
 MAX_BYTES = 20 * 1024 * 1024          # larger files are refused unread
 NOTE_PREFIX = "storyledger-note:"     # first line of our own demo files: not article text
 _GLOB_CHARS = set("*?[")
+_DOC_FILE = re.compile(r"^(?:readme|licen[cs]e|copying|source)(?:\.(?:md|txt|rst))?$", re.I)
 
 Item = RawDocument | SkippedInput
 
@@ -52,7 +54,9 @@ def _iter_path(p: str) -> Iterator[Item]:
         yield SkippedInput(source=p, reason=f"{p}: no such file or directory")
         return
     if path.is_dir():
-        files = sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
+        # a corpus folder's own README/LICENSE is documentation, not an article
+        files = sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")
+                       and not _DOC_FILE.match(f.name))
         if not files:
             yield SkippedInput(source=p, reason=f"{p}: directory has no readable files")
             return
