@@ -131,6 +131,8 @@ class ArticleEntities:
         # "South Korea's National Intelligence Service (NIS)", "NIS's": strip and retry
         stripped = re.sub(r"\s*\([^)]*\)\s*$", "", text.translate(_APOS)).strip()
         stripped = re.sub(r"'s$", "", stripped)
+        # "the country's Defence Ministry": a generic possessor adds nothing to the name
+        stripped = re.sub(r"^(?:the\s+)?(?:country|nation|state|region|island|kingdom)'s\s+", "", stripped, flags=re.I)
         if stripped != text:
             return self.canonical(stripped)
         m = re.match(r"^(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*'s\s+(.+)$", stripped)

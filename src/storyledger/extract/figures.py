@@ -297,7 +297,9 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
             planned = True
         if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
             break
-        if n.pos_ == "VERB" and MEASURE_CUES.get(lem) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in n.children):
+        if n.pos_ == "VERB" and MEASURE_CUES.get(lem) and (
+                any(c.dep_ in {"nsubj", "nsubjpass"} for c in n.children) or
+                n.dep_ in {"acl", "relcl", "pcomp", "advcl"} and not any(c.lower_ == "to" for c in n.children)):
             break  # the figure's own clause ends here: "1,500 of them already deployed", not "decided"
     people = is_people(fig.counted)
     if not people:

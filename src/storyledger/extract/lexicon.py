@@ -86,7 +86,7 @@ ESTIMATE_CUES = {"estimate", "believe", "assess", "estimated", "suspect", "think
 PROJECTION_CUES = {"project", "expect", "could", "forecast", "predict", "likely", "anticipate", "increase", "hit", "reach"}
 PLAN_CUES = {"decide", "plan", "intend", "due", "scheduled", "train", "prepare", "to"}
 UNCONFIRMED_CUES = {"reportedly", "allegedly", "purportedly", "unconfirmed", "rumored", "rumoured", "supposedly"}
-GENERIC_REPORT_NOUNS = {"report", "reports", "news", "media", "sources", "source", "outlets", "outlet"}
+GENERIC_REPORT_NOUNS = {"report", "reports", "news", "media", "outlets", "outlet"}
 
 _NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 

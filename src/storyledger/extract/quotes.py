@@ -50,21 +50,26 @@ def speech_verb(doc: Doc, q: QuoteSpan) -> tuple[Optional[Token], Optional[Token
         cur = r
         # a scare quote counts only as the direct object of a speech verb ("expressed 'grave concern'")
         for _ in range(1 if q.short else 6):
-            if (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and \
+            if (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and _same_par(doc, cur, q) and \
                     (not q.short or r.dep_ in {"dobj", "attr", "oprd"}):
                 return cur, _subject(cur)
             if cur.head.i == cur.i:
                 break
             cur = cur.head
-            if q.short and (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and r.dep_ in {"dobj", "attr", "oprd"}:
+            if q.short and _same_par(doc, cur, q) and (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and r.dep_ in {"dobj", "attr", "oprd"}:
                 return cur, _subject(cur)
     if q.short:
         return None, None
-    cands = [t for s in {first, last} for t in s if (t.i < inside.start or t.i >= inside.end) and _speech(t)]
+    cands = [t for s in {first, last} for t in s if (t.i < inside.start or t.i >= inside.end) and _speech(t)
+             and "\n" not in doc.text[min(t.idx, q.end):max(t.idx, q.start)]]
     if not cands:
         return None, None
     best = min(cands, key=lambda t: min(abs(t.i - inside.start), abs(t.i - inside.end)))
     return best, _subject(best)
+
+
+def _same_par(doc: Doc, t: Token, q: QuoteSpan) -> bool:
+    return "\n" not in doc.text[min(t.idx, q.end):max(t.idx, q.start)]
 
 
 def _speech(t: Token) -> bool:
