@@ -242,3 +242,73 @@ def test_seed_furniture_removed_and_text_kept(seeds):
 def test_seed_captions_once(seeds):
     _, arts = seeds
     assert [len(arts[n].captions) for n in sorted(arts)] == [1, 1, 0, 1, 1]
+
+
+MAGAZINE_DUMP = """Skip to main content
+The Lakeside Herald
+News | Region | Sport | Opinion
+
+Home  Region  Weather  Traffic
+
+Lakeside > Region
+
+Ferry operator adds winter crossings after record autumn
+
+Timetable change takes effect next month
+
+Marta Lindqvist, Lakeside
+Published 03.11.2023 14:20
+
+[Share] [Post] [Email]
+
+The ferry company said it would add four winter crossings a week after carrying more passengers this autumn than in any year since it was founded.
+
+Managers said the extra sailings would run on weekday mornings, when commuters had complained of full boats.
+
+Related
+  › Bridge tolls to stay frozen
+  › Harbour cafe wins regional prize
+
+© 2023 Lakeside Herald Media Ltd or its affiliated companies. All rights reserved.
+"""
+
+WIRE_DUMP = """Northern Times
+Politics | World
+
+Dam inspectors find cracks after spring floods
+
+Apr. 4, 2023 - 08:15 By Harbour Newswire
+
+COASTVILLE, Apr. 4 (HNW) -- Inspectors found new cracks in the old river dam after the spring floods, the regional water board said on Tuesday.
+
+The board said the dam remained safe but that repairs would start before the summer.
+"""
+
+
+def test_site_chrome_title_plain_byline_and_dotted_date():
+    art = clean_document(RawDocument(source="m.txt", kind="text", text=MAGAZINE_DUMP))
+    assert art.title == "Ferry operator adds winter crossings after record autumn"
+    assert art.authors == ["Marta Lindqvist"]
+    assert (art.published, art.published_basis) == ("2023-11-03", "explicit")
+    assert art.outlet == "Lakeside Herald Media"
+    assert art.body.split("\n\n") == [
+        "Timetable change takes effect next month",
+        "The ferry company said it would add four winter crossings a week after carrying more passengers this "
+        "autumn than in any year since it was founded.",
+        "Managers said the extra sailings would run on weekday mornings, when commuters had complained of full boats.",
+    ]
+    assert art.captions == []
+
+
+def test_wire_byline_is_agency_not_author():
+    art = clean_document(RawDocument(source="w.txt", kind="text", text=WIRE_DUMP))
+    assert art.title == "Dam inspectors find cracks after spring floods"
+    assert (art.authors, art.agency) == ([], "Harbour Newswire")
+    assert art.published == "2023-04-04"
+    assert art.body.startswith("COASTVILLE, Apr. 4 (HNW) -- Inspectors found new cracks")
+
+
+def test_folder_readme_is_not_an_article(tmp_path):
+    (tmp_path / "README.md").write_text("# About this corpus\n\nNotes for people.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(WIRE_DUMP, encoding="utf-8")
+    assert [Path(d.source).name for d in iter_documents([tmp_path])] == ["a.txt"]

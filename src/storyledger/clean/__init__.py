@@ -14,7 +14,7 @@ from storyledger.clean.dedupe import article_id, duplicate_links
 from storyledger.clean.html import parse_html
 from storyledger.clean.language import detect
 from storyledger.clean.text import (
-    Parsed, _credit, domain_of, normkey, outlet_for_domain, outlet_for_name, parse_text, person_name, wire_name,
+    _BYLINE, _LEAD_CREDIT, _NAV, _TERMINAL, Parsed, _credit, _sentence_like, domain_of, normkey, outlet_for_domain, outlet_for_name, parse_text, person_name, wire_name,
 )
 from storyledger.model import Article, RawDocument
 
@@ -66,9 +66,7 @@ def _from_html(raw: RawDocument) -> tuple[Parsed, Optional[str], Optional[str]]:
     capkeys = {" ".join(c.split()).casefold() for c in captions}
     paras = [x for x in lines if x.casefold() not in capkeys]
     title = raw.title or parts.title
-    # trafilatura keeps the page's <h1> as the first line when it repeats the headline
-    while paras and title and normkey(paras[0]) in (normkey(title), normkey(parts.title or "")):
-        paras.pop(0)
+    paras = _trim_head(paras, {normkey(t) for t in (title, parts.title) if t})
     credit = Parsed()
     if parts.author:
         _credit(parts.author, credit)        # a wire named as author is the agency, not a person
@@ -77,6 +75,9 @@ def _from_html(raw: RawDocument) -> tuple[Parsed, Optional[str], Optional[str]]:
         m = re.search(r"\((?P<wire>[^()]{2,40})\)\s*$", paras[-1])
         if m and wire_name(m.group("wire")):
             agency = agency or wire_name(m.group("wire"))
+        m = _LEAD_CREDIT.match(paras[0])
+        if m and not agency:
+            agency = wire_name(m.group("wire")) or m.group("wire").strip()
     url = raw.url or parts.url
     outlet = None
     if parts.sitename:
@@ -86,6 +87,19 @@ def _from_html(raw: RawDocument) -> tuple[Parsed, Optional[str], Optional[str]]:
     parsed = Parsed(title=title, authors=authors, agency=agency, outlet=outlet,
                     language=detect("\n".join(paras)), paragraphs=paras, captions=captions)
     return parsed, outlet, parts.date
+
+
+def _trim_head(paras: list[str], titles: set[str]) -> list[str]:
+    """Lines trafilatura keeps above the first sentence: the <h1> again, section crumbs, a dateline."""
+    out = list(paras)
+    while out and not _sentence_like(out[0], 12):
+        line = out[0]
+        if normkey(line) in titles or _NAV.search(line) or dates.dateline(line) or _BYLINE.match(line) \
+                or (len(line.split()) <= 2 and not _TERMINAL.search(line)):
+            out.pop(0)
+        else:
+            break
+    return out
 
 
 def _date(raw: RawDocument, parsed: Parsed, html_date: Optional[str], body: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +20,7 @@ from urllib.parse import urlparse
 from storyledger.clean import dates
 from storyledger.clean.language import common_words, detect, is_foreign_line
 
-_BULLET = re.compile(r"^\s*(?:[-–—•·▪◦●○■□▶►*+]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-–—•·▪◦●○■□▶►▸›»*+]|\d{1,2}[.)])\s+")
 _TERMINAL = re.compile(r"[.!?。…][\"'”’)\]]*\s*$|[\"”’]\s*$|\)\s*$")
 _LEGAL = re.compile(
     r"^\s*(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved|terms of (?:use|service)|privacy policy|"
@@ -43,6 +44,7 @@ _CAPTION = re.compile(
     r"^\s*(?:this|these|a|an|the)?\s*(?:\w+\s+){0,2}(?:photo|image|picture|handout|screenshot|screen grab|"
     r"satellite image|file photo|video grab)s?\b.{0,200}?\b(?:shows?|showing|taken|released|provided)\b|"
     r"\bin this (?:\w+\s+)?(?:photo|image|picture|handout|screenshot)\b|"
+    r"\bin an? (?:\w+\s+)?(?:photo|image|picture|handout|screenshot)s? (?:released|provided|distributed|carried|taken)\b|"
     r"\b(?:photo|image|picture)s?\s*(?::|by\b|courtesy\b)|"
     r"\((?:photo|image)s?\b[^)]*\)\s*$|^\s*(?:file|handout)\s+photo\b",
     re.I)
@@ -257,7 +259,10 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
     body = [u for u in units[start:] if u.keep]
 
     # a byline without "By" ("Rebecca Thorne, Washington") stands between headline and body
-    for u in body:
+    twice = Counter(normkey(u.text) for u in body)
+    for u in body[:10]:
+        if _CAPTION.search(u.text) or u.indented or twice[normkey(u.text)] > 1:
+            continue
         if _sentence_like(u.text, 12):
             break
         m = _PLAIN_BYLINE.match(u.text)
