@@ -13,7 +13,7 @@ import math
 from collections import defaultdict
 from typing import Optional
 
-from storyledger.ledger.join import _fmt_num, day, figure_interval, noun_key, places_compatible, pop_key, \
+from storyledger.ledger.join import _fmt_num, counted_noun, day, figure_interval, noun_key, places_compatible, pop_key, \
     short_hash, _HEDGE
 from storyledger.ledger.sources import name_key
 from storyledger.model import Claim, Disagreement, Fact, Series
@@ -76,7 +76,8 @@ def conflicts(series: list[Series], facts: dict[str, Fact]) -> list[Disagreement
             b = facts[fid]
             for _, aid in sorted(active, key=lambda x: x[1]):
                 a = facts[aid]
-                if _src_keys(a) & _src_keys(b) or not _disjoint(_interval(a), _interval(b)):
+                if _src_keys(a) & _src_keys(b) or not _disjoint(_interval(a), _interval(b)) \
+                        or not places_compatible(name_key(a.where), name_key(b.where)):
                     continue
                 a, b = sorted((a, b), key=lambda f: (f.as_of.start if f.as_of else "", f.id))
                 out.append(Disagreement(
@@ -137,10 +138,10 @@ def retellings(facts: list[Fact], claims: dict[str, Claim], root_of: dict[str, s
         if not cs:
             continue
         # compare with the first telling that names what it counts
-        first = next((c for c in cs if c.counted), cs[0])
+        first = next((c for c in cs if counted_noun(c)), cs[0])
 
         def differs(c: Claim) -> bool:
-            n1, n2 = noun_key(first.counted), noun_key(c.counted)
+            n1, n2 = noun_key(counted_noun(first)), noun_key(counted_noun(c))
             return bool(n1 and n2 and n1 != n2) or (first.qualifier or "exact") != (c.qualifier or "exact")
 
         side_b = [c for c in cs if differs(c)]

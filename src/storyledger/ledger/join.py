@@ -32,6 +32,9 @@ SOFT_DAYS = 31
 # Headline, caption and body of one article tell one story: allow small date slips.
 SAME_ARTICLE_DAYS = 7
 _SOFT_BASES = {"published", "telling"}
+# Counts of what has happened to people so far: "six were killed", told on the 21st, fits
+# six killed on the 4th. Their windows reach back like soft times.
+CUMULATIVE = {"killed", "wounded", "killed_or_wounded", "missing", "captured"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -79,15 +82,53 @@ def pops_compatible(a: str, b: str) -> bool:
                for x, y in zip(wa, wb))
 
 
-def places_compatible(a: str, b: str) -> bool:
-    """None fits anything; else one place's words contain the other's ("Kursk" ~ "Kursk region").
+# Words that say what kind of place, not which place: sharing one proves nothing.
+_PLACE_GENERIC = {"s", "the", "of", "in", "on", "at", "to", "a", "an", "region", "regions", "province",
+                  "area", "areas", "part", "parts", "border", "city", "town", "village", "country",
+                  "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                  "far", "near", "territory", "front", "line", "and"}
 
-    "Russia's Far East" and "Khabarovsk" share no words and do not fit.
+
+def places_compatible(a: str, b: str) -> bool:
+    """None fits anything; else one place's words contain the other's ("Kursk" ~ "Kursk region"),
+    or two longer descriptions share a word that names something ("occupied").
+
+    "Russia's Far East" and "Khabarovsk" share no such word and do not fit.
     """
     if not a or not b or a == b:
         return True
-    sa, sb = set(a.split()) - {"s", "region", "province", "oblast"}, set(b.split()) - {"s", "region", "province", "oblast"}
-    return bool(sa and sb) and (sa <= sb or sb <= sa)
+    sa, sb = set(a.split()) - _PLACE_GENERIC, set(b.split()) - _PLACE_GENERIC
+    if not sa or not sb:
+        return True
+    if sa <= sb or sb <= sa:
+        return True
+    # "Russian-occupied areas" ~ "Russia": words of one stem
+    return any(_stem_eq(x, y) for x in sa for y in sb if len(x) >= 4 and len(y) >= 4)
+
+
+def place_key(where: Optional[str]) -> str:
+    """Place words that name something; "" for none or a bare "the area"."""
+    words = name_key(where).split()
+    return " ".join(words) if set(words) - _PLACE_GENERIC else ""
+
+
+def counted_noun(c: Claim) -> Optional[str]:
+    """What a figure counts, lowercased; None when it only repeats the people ("six North Koreans")."""
+    if not c.counted:
+        return None
+    key = noun_key(c.counted)
+    if set(key.split()) <= set(pop_key(c.population).split()):
+        return None
+    return c.counted.lower().strip()
+
+
+def _stem_eq(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    n = 0
+    while n < min(len(x), len(y)) and x[n] == y[n]:
+        n += 1
+    return n >= 5 and len(x) - n <= 3 and len(y) - n <= 3
 
 
 def figure_interval(c: Claim) -> Optional[tuple[float, float]]:
@@ -167,7 +208,7 @@ def make_tellings(articles: list[Article], claims: list[Claim]) -> list[Telling]
             hard = start is not None and c.as_of.basis not in _SOFT_BASES
         if start is None and pub is not None:
             start = end = pub
-        if start is not None and not hard:
+        if start is not None and (not hard or c.measure in CUMULATIVE):
             start -= SOFT_DAYS
         out.append(Telling(c, art, roots.get(c.article, c.article), pub, start, end, hard,
                            chain_of(c, art), pop_key(c.population), name_key(c.where)))
@@ -187,8 +228,12 @@ def compatible(a: Telling, b: Telling) -> bool:
     if attributed and not chains_compatible(a.chain, b.chain):
         return False
     if not attributed and not same:
-        # unattributed tellings join across articles only with each other, when fully specified
-        if a.chain.origin is not None or b.chain.origin is not None or not (a.pop and b.pop):
+        # across articles an unattributed telling needs a named people, and either another
+        # unattributed telling or one passed on by the same wire or outlet (its own earlier report)
+        if not (a.pop and b.pop):
+            return False
+        if (a.chain.origin is None) != (b.chain.origin is None) \
+                and not {r.key for r in a.chain.relays} & {r.key for r in b.chain.relays}:
             return False
     if a.pop and b.pop:
         return pops_compatible(a.pop, b.pop)
@@ -418,7 +463,7 @@ def fact_label(kind: str, value: Optional[float], low: Optional[float], high: Op
     parts = [num, population or "", counted or ("people" if measure and measure != "other" else ""),
              MEASURE_WORDS.get(measure or "", "")]
     label = " ".join(p for p in parts if p)
-    if where:
+    if where and len(where.split()) <= 4:  # a place, not a described circumstance
         label += f" {'to' if measure == 'planned' else 'in'} {where}"
     if origin:
         label += f" ({origin})"
@@ -460,7 +505,7 @@ def make_fact(group: list[Telling], roots: dict[str, Article]) -> Fact:
     first_art = next((t.article for t in group if t.article and t.article.published), first.article)
     c0 = next((t.claim for t in group if t.claim.value is not None or t.claim.high is not None), first.claim)
     where = _most_common([t.claim.where for t in group])
-    counted = _most_common([t.claim.counted for t in group])
+    counted = _most_common([counted_noun(t.claim) for t in group])
     population = _most_common([t.claim.population for t in group])
     measure = _most_common([t.claim.measure for t in group])
     label = fact_label(first.claim.kind, c0.value, c0.low, c0.high, c0.qualifier, population, counted,

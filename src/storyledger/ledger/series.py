@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Optional
 
-from storyledger.ledger.join import day, places_compatible, pop_key, short_hash, _most_common
+from storyledger.ledger.join import counted_noun, day, place_key, places_compatible, pop_key, short_hash, _most_common
 from storyledger.ledger.sources import name_key
 from storyledger.model import Claim, Fact, Series, SeriesPoint
 
+MAX_SCOPE_WORDS = 4
 CASUALTY = {"killed", "wounded", "killed_or_wounded", "missing"}
 SERIES_MEASURE_WORDS = {
     "deployed": "deployed", "planned": "planned", "killed": "killed", "wounded": "wounded",
@@ -55,22 +56,25 @@ def build_series(facts: list[Fact], claims: dict[str, Claim]) -> list[Series]:
     for (pk, measure), fs in sorted(groups.items()):
         # the main scope is a place most facts share (or the only place named); facts naming
         # no place belong to it; other places get series of their own
-        places = Counter(name_key(f.where) for f in fs if f.where)
+        places = Counter(place_key(f.where) for f in fs if place_key(f.where))
         main = min(places, key=lambda k: (-places[k], len(k.split()), k)) if places else ""
         if len(places) > 1 and places[main] < 2:
             main = ""
         parts: dict[str, list[Fact]] = defaultdict(list)
         for f in fs:
-            k = name_key(f.where)
-            parts["" if not k or k == main or places_compatible(k, main) and len(k) < len(main) else k].append(f)
+            k = place_key(f.where)
+            parts["" if not k or (main and places_compatible(k, main)) else k].append(f)
         for scope_key, members in sorted(parts.items()):
             scope_key = scope_key or main
-            scope = _most_common([f.where for f in members if name_key(f.where) == scope_key]) if scope_key else None
+            scope = _most_common([f.where for f in members if place_key(f.where) == scope_key]) if scope_key else None
+            if scope and len(scope.split()) > MAX_SCOPE_WORDS:
+                scope = None  # a described circumstance ("in a strike on ..."), not a place to label by
             population = _most_common([f.population for f in members]) or pk
             if measure in CASUALTY:
                 noun = "casualties"
             else:
-                noun = _most_common([noun_of(claims.get(c)) for f in members for c in f.claims]) or "people"
+                noun = _most_common([counted_noun(claims[c]) for f in members for c in f.claims if c in claims]) \
+                    or "people"
             points = sorted((point_of(f) for f in members), key=_point_order)
             latest: dict[str, SeriesPoint] = {}
             ranges: dict[str, tuple[float, float]] = {}
@@ -95,6 +99,3 @@ def build_series(facts: list[Fact], claims: dict[str, Claim]) -> list[Series]:
 def _latest_key(p: SeriesPoint) -> tuple:
     return (p.as_of.end if p.as_of else "", p.as_of.start if p.as_of else "", day(p.published) or 0, p.fact)
 
-
-def noun_of(c: Optional[Claim]) -> Optional[str]:
-    return c.counted.lower().strip() if c is not None and c.counted else None
