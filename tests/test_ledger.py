@@ -254,3 +254,35 @@ def test_source_compatibility_rules():
 
 def test_empty_input():
     assert build_ledger([], []) == Ledger()
+
+
+def test_rules_for_noisy_extraction():
+    arts = [art("W1", "2024-10-21", agency="Wire"), art("W2", "2024-10-16", agency="Wire"),
+            art("Z", "2024-10-20", outlet="Elsewhere")]
+    claims = [
+        # told on the 21st without a source, by the wire that earlier credited Ukrainian media
+        fig("u1", "W1", 6, "killed", "2024-10-21", counted="North Koreans"),
+        fig("u2", "W2", 6, "killed", "2024-10-01", "2024-10-16", source="Ukrainian media",
+            where="a strike on occupied territory"),
+        fig("u3", "W2", 6, "killed", "2024-10-04", source="Ukrainian intelligence",
+            where="the occupied part of the region"),
+        # same number and people, no source, another outlet, two months on: another event
+        fig("u4", "Z", 6, "killed", "2024-12-20"),
+        # a place with no name in it fits anything; a different named place does not
+        fig("p1", "W2", 300, "deployed", "2024-10-16", source=NIS, where="the area"),
+        fig("p2", "W1", 300, "deployed", "2024-10-16", source=NIS, where="Vladivostok"),
+        fig("p3", "Z", 300, "deployed", "2024-10-16", source=NIS, where="Kursk"),
+    ]
+    led = build_ledger(arts, claims)
+    assert sorted(sorted(f.claims) for f in led.facts) == [["p1", "p2"], ["p3"], ["u1", "u2", "u3"], ["u4"]]
+    six = fact_of(led, "u1")
+    assert six.label.startswith("6 North Korean troops killed")  # "North Koreans" only repeats the people
+
+
+def test_bad_input_does_not_raise():
+    claims = [fig("z1", "missing-article", 5, "killed", "not-a-date"),
+              fig("z2", "missing-article", 5, "killed", "2024-13-45"),
+              Claim(id="z3", article="nowhere", kind="figure", text="No number here.")]
+    led = build_ledger([], claims)
+    # unreadable dates count as no date; one article's two tellings of one number stay one fact
+    assert sorted(sorted(f.claims) for f in led.facts) == [["z1", "z2"], ["z3"]]
