@@ -131,11 +131,12 @@ def finalize_corpus(articles: list[Article]) -> list[Article]:
     Only dates that an article earned alone (explicit, relative, inferred) serve as references,
     so running this twice gives the same answer and changes nothing the second time.
     """
-    refs = [_day(a.published) for a in articles if a.published and a.published_basis in ("explicit", "relative", "inferred")]
-    refs = [r for r in refs if r is not None]
+    refs = [d for d in (_day(a.published) for a in articles
+                        if a.published and a.published_basis in ("explicit", "relative", "inferred")) if d]
     changed: dict[str, Article] = {}
     updates: dict[str, dict] = {}
-    if refs:
+    corpus = dates.CorpusDates.of(refs)
+    if corpus:
         anchored, floating = [], []
         for a in articles:
             if a.published_basis not in ("unknown", "corpus"):
@@ -144,13 +145,14 @@ def finalize_corpus(articles: list[Article]) -> list[Article]:
             (anchored if hints.mentions else floating).append((a, hints))
         resolved: list[dt.date] = []
         for a, hints in anchored:
-            own = [r for r, x in zip(refs, _ref_ids(articles)) if x != a.id]
-            got = dates.infer_date(hints, own or None)
+            got = dates.infer_date(hints, corpus)
             if got:
                 updates.setdefault(a.id, {}).update(published=got[0], published_basis=got[1], published_evidence=got[2])
                 resolved.append(dt.date.fromisoformat(got[0]))
+        # articles with weekdays only are placed after the newest report, counting those just dated
+        corpus2 = dates.CorpusDates.of(refs + resolved) if resolved else corpus
         for a, hints in floating:
-            got = dates.infer_date(hints, refs + resolved)
+            got = dates.infer_date(hints, corpus2)
             if got:
                 updates.setdefault(a.id, {}).update(published=got[0], published_basis=got[1], published_evidence=got[2])
     # published dates decide which of two near-copies is the original
@@ -162,11 +164,6 @@ def finalize_corpus(articles: list[Article]) -> list[Article]:
         if upd:
             changed[a.id] = a.model_copy(update=upd)
     return list(changed.values())
-
-
-def _ref_ids(articles: list[Article]) -> list[str]:
-    return [a.id for a in articles if a.published and a.published_basis in ("explicit", "relative", "inferred")
-            and _day(a.published) is not None]
 
 
 def _day(iso: Optional[str]) -> Optional[dt.date]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import statistics
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -202,33 +201,46 @@ def publication_weekday(hints: DateHints) -> Optional[tuple[int, int]]:
     return best, after
 
 
-def _resolve_year(mo: int, d: int, refs: list[dt.date], text_years: list[int]) -> Optional[int]:
-    if refs:
-        center = _median(refs)
-        years = {r.year + k for r in refs for k in (-1, 0, 1)}
-        years = {y for y in years if _valid(y, mo, d)}
-        return min(years, key=lambda y: (abs((dt.date(y, mo, d) - center).days), -y)) if years else None
+@dataclass(frozen=True)
+class CorpusDates:
+    """Publication dates of sibling articles, summarised once per run (not once per article)."""
+
+    center: dt.date            # middle of the densest group of dates
+    newest: dt.date            # newest date of that group
+    years: frozenset[int]
+
+    @classmethod
+    def of(cls, refs: list[dt.date]) -> Optional["CorpusDates"]:
+        if not refs:
+            return None
+        days = sorted(r.toordinal() for r in refs)
+        # densest 61-day window (two-pointer sweep): one far-off article cannot pull the centre
+        best, lo_best, hi_best, lo = 0, 0, 0, 0
+        for hi in range(len(days)):
+            while days[hi] - days[lo] > 60:
+                lo += 1
+            if hi - lo + 1 > best:
+                best, lo_best, hi_best = hi - lo + 1, lo, hi
+        group = days[lo_best:hi_best + 1]
+        return cls(center=dt.date.fromordinal(group[(len(group) - 1) // 2]),
+                   newest=dt.date.fromordinal(group[-1]), years=frozenset(r.year for r in refs))
+
+
+def _resolve_year(mo: int, d: int, corpus: Optional[CorpusDates], text_years: list[int]) -> Optional[int]:
+    if corpus:
+        years = {y + k for y in corpus.years for k in (-1, 0, 1) if _valid(y + k, mo, d)}
+        return min(years, key=lambda y: (abs((dt.date(y, mo, d) - corpus.center).days), -y)) if years else None
     return max(text_years) if text_years else None
 
 
-def _median(refs: list[dt.date]) -> dt.date:
-    """Centre of the densest group of dates (a median is pulled away by one far-off article)."""
-    def density(r: dt.date) -> int:
-        return sum(1 for o in refs if abs((o - r).days) <= 60)
-    best = max(density(r) for r in refs)
-    group = [r for r in refs if density(r) == best]
-    near = sorted(o for o in refs if any(abs((o - g).days) <= 60 for g in group))
-    return near[(len(near) - 1) // 2]
-
-
-def infer_date(hints: DateHints, refs: Optional[list[dt.date]] = None) -> Optional[tuple[str, str, str]]:
+def infer_date(hints: DateHints, refs: "Optional[list[dt.date] | CorpusDates]" = None) -> Optional[tuple[str, str, str]]:
     """Work out the publication day from weekdays and dates in the text.
 
     ``refs`` are publication dates of sibling articles of the same run: they supply a year the
     text does not print (basis "corpus") and choose the week when the text alone leaves it open.
     Returns (iso date, basis, evidence) or None.
     """
-    refs = sorted(refs or [])
+    corpus = refs if isinstance(refs, CorpusDates) else CorpusDates.of(list(refs or []))
     wd = publication_weekday(hints)
     if wd is None:
         return None
@@ -238,29 +250,26 @@ def infer_date(hints: DateHints, refs: Optional[list[dt.date]] = None) -> Option
     dates: list[tuple[dt.date, str]] = []
     for y, mo, d, words in hints.mentions:
         if y is None:
-            y = _resolve_year(mo, d, refs, text_years)
+            y = _resolve_year(mo, d, corpus, text_years)
             if y is None:
                 return None         # a date we cannot place may be the latest: wait for the corpus
-            used_corpus = used_corpus or bool(refs)
+            used_corpus = used_corpus or corpus is not None
         dates.append((dt.date(y, mo, d), words))
     wd_words = ", ".join(sorted({w for _, w in hints.report_days}))
     if dates:
         anchor, anchor_words = max(dates)
         first = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
         cands = [first + dt.timedelta(days=7 * k) for k in range(9)]
-        if refs:
-            center = _median([r for r in refs if abs((r - anchor).days) <= 366] or refs)
-            day = min(cands, key=lambda c: (abs((c - center).days), c))
+        if corpus:
+            day = min(cands, key=lambda c: (abs((c - corpus.center).days), c))
         else:
             day = first
         day += dt.timedelta(days=after)
         basis = "corpus" if used_corpus else "inferred"
         return day.isoformat(), basis, f"{wd_words}; latest date in text: {anchor_words}"
-    if not refs:
+    if not corpus:
         return None
     # no date printed at all: the first matching weekday after the newest report of the story
-    center = _median(refs)
-    cluster = [r for r in refs if abs((r - center).days) <= 60]
-    newest = max(cluster)
+    newest = corpus.newest
     day = newest + dt.timedelta(days=(weekday - newest.weekday()) % 7 or 7) + dt.timedelta(days=after)
     return day.isoformat(), "corpus", f"{wd_words}; after the newest sibling report ({newest.isoformat()})"
