@@ -234,7 +234,10 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
     def search_page(q: str = ""):
         def make(store: LedgerStore) -> str:
             hits = store.search(q) if q.strip() else {"articles": [], "claims": []}
-            titles = {a.id: a.title or a.source for a in store.articles()}
+            titles = {}
+            for aid in {c["article"] for c in hits["claims"]}:
+                art = store.article(aid)
+                titles[aid] = (art.title or art.source) if art else aid
             for a in hits["articles"]:
                 a["snippet_html"] = _snippet(a["snippet"] or "")
             return environment().get_template("search.html").render(

@@ -1,0 +1,107 @@
+"""App latency under a bounded local load: 50 concurrent clients, a fixed number of requests.
+
+Starts uvicorn on 127.0.0.1 on a free port (its own process, so the load generator does not
+share its GIL) on the demo ledger, then asyncio +
+httpx clients fetch the ledger page and a search; prints p50/p99 per route and stops.
+
+    .venv/bin/python bench/web_latency.py
+    .venv/bin/python bench/web_latency.py --clients 50 --requests 1000
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import socket
+import statistics
+import sys
+import tempfile
+import subprocess
+import time
+from pathlib import Path
+
+import httpx
+
+from storyledger import pipeline
+from storyledger.cli import demo_corpus_dir
+
+
+def pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(q / 100 * (len(xs) - 1))))]
+
+
+async def load(base: str, path: str, clients: int, total: int) -> tuple[list[float], int, float]:
+    lat: list[float] = []
+    errors = 0
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(total):
+        queue.put_nowait(i)
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        nonlocal errors
+        while True:
+            try:
+                queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            t0 = time.perf_counter()
+            r = await client.get(base + path)
+            lat.append(time.perf_counter() - t0)
+            if r.status_code != 200:
+                errors += 1
+
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker(client) for _ in range(clients)))
+        wall = time.perf_counter() - t0
+    return lat, errors, wall
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--requests", type=int, default=1000, help="requests per route")
+    ap.add_argument("--query", default="North Korean troops")
+    args = ap.parse_args()
+    print("command: " + " ".join([Path(sys.executable).name, *sys.argv]), flush=True)
+    src = demo_corpus_dir()
+    if not any(p.suffix in (".txt", ".html", ".jsonl") for p in src.iterdir()):
+        print(f"demo corpus missing in {src}: nothing measured")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "demo.db"
+        pipeline.build([src], db)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        code = ("import uvicorn, sys; from storyledger.web import create_app; "
+                "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')")
+        server = subprocess.Popen([sys.executable, "-c", code, str(db), str(port)])
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 30
+        while True:
+            try:
+                httpx.get(base + "/api/timeline", timeout=2)
+                break
+            except httpx.TransportError:
+                if time.time() > deadline or server.poll() is not None:
+                    raise SystemExit("the app server did not start")
+                time.sleep(0.1)
+        try:
+            page = httpx.get(base + "/").content
+            print(f"demo ledger page: {len(page) / 1e3:.0f} kB; one uvicorn worker, "
+                  f"{args.clients} concurrent clients, {args.requests} requests per route")
+            q = args.query.replace(" ", "+")
+            for name, path in (("ledger page  GET /", "/"), (f"search page  GET /search?q={q}", f"/search?q={q}"),
+                               (f"search API   GET /api/search?q={q}", f"/api/search?q={q}")):
+                lat, errors, wall = asyncio.run(load(base, path, args.clients, args.requests))
+                print(f"{name}: p50 {1000 * statistics.median(lat):.1f} ms, p99 {1000 * pct(lat, 99):.1f} ms, "
+                      f"{len(lat) / wall:.0f} req/s, {errors} errors", flush=True)
+        finally:
+            server.terminate()
+            server.wait(10)
+
+
+if __name__ == "__main__":
+    main()
