@@ -152,3 +152,14 @@ def test_openapi_and_offline_docs(client):
 ])
 def test_safe_name(name, expected):
     assert safe_name(name) == expected
+
+
+def test_serve_refuses_a_missing_or_bad_ledger(tmp_path):
+    from storyledger.web import serve
+
+    with pytest.raises(SystemExit, match=r"no such ledger file"):
+        serve(str(tmp_path / "nope.db"))
+    bad = tmp_path / "bad.db"
+    bad.write_text("not sqlite at all " * 100)
+    with pytest.raises(SystemExit, match=r"^error: .*not a storyledger database"):
+        serve(str(bad))
