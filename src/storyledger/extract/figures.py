@@ -44,9 +44,16 @@ class Figure:
     path: list[Token] = field(default_factory=list)
 
 
+_DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+             "minute", "minutes", "second", "seconds", "decade", "decades", "year-old", "century", "centuries"}
+
+
 def _is_num(t: Token) -> bool:
     if t.ent_type_ in _SKIP_ENTS:
-        return False
+        # dates are not figures, but durations are ("three months", "15 years"): kept, measure other
+        nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+        if t.ent_type_ == "ORDINAL" or nxt is None or nxt.lower_ not in _DURATION:
+            return False
     return t.tag_ == "CD" or t.like_num or t.lower_ in _NUMWORDS
 
 
