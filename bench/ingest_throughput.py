@@ -103,14 +103,37 @@ def worker(root: str) -> None:
                       "per_second": round(n / secs, 1), "peak_rss_mb": round(rss_mb, 1)}))
 
 
+def finalize_worker(root: str) -> None:
+    """Child process: clean every file, then time the corpus pass (years + near-duplicates)."""
+    sys.path.insert(0, str(SRC))
+    from storyledger.clean import CleanError, clean_document, finalize_corpus
+    from storyledger.ingest import iter_documents
+    from storyledger.model import SkippedInput
+    arts = []
+    for item in iter_documents([root]):
+        if isinstance(item, SkippedInput):
+            continue
+        try:
+            arts.append(clean_document(item))
+        except CleanError:
+            pass
+    t = time.perf_counter()
+    changed = finalize_corpus(arts)
+    print(json.dumps({"articles": len(arts), "seconds": round(time.perf_counter() - t, 2), "changed": len(changed)}))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 4000])
     ap.add_argument("--kinds", nargs="+", default=["text", "html"])
     ap.add_argument("--worker")
+    ap.add_argument("--finalize-worker")
     args = ap.parse_args()
     if args.worker:
         worker(args.worker)
+        return 0
+    if args.finalize_worker:
+        finalize_worker(args.finalize_worker)
         return 0
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
     print(f"ingest+clean throughput, one process (taskset to one core when available); "
@@ -127,6 +150,12 @@ def main() -> int:
                 r = json.loads(out.strip().splitlines()[-1])
                 print(f"{kind:5s} n={n:5d}: {r['per_second']:7.1f} articles/s ({r['articles']} ok, "
                       f"{r['failed']} failed, {r['seconds']} s), peak RSS {r['peak_rss_mb']} MB")
+                if kind == "text":
+                    out = subprocess.run(cmd[:-2] + ["--finalize-worker", str(root)], capture_output=True,
+                                         text=True, env=env, check=True).stdout
+                    f = json.loads(out.strip().splitlines()[-1])
+                    print(f"      finalize_corpus over {f['articles']} articles: {f['seconds']} s "
+                          f"({f['changed']} changed: dates from siblings, near-duplicate links)")
     print("command: .venv/bin/python bench/ingest_throughput.py" + (
         "" if args.sizes == [2000, 4000] else " --sizes " + " ".join(map(str, args.sizes))))
     return 0

@@ -92,7 +92,7 @@ def _from_html(raw: RawDocument) -> tuple[Parsed, Optional[str], Optional[str]]:
 def _trim_head(paras: list[str], titles: set[str]) -> list[str]:
     """Lines trafilatura keeps above the first sentence: the <h1> again, section crumbs, a dateline."""
     out = list(paras)
-    while out and not _sentence_like(out[0], 12):
+    while out and not _sentence_like(out[0], 12) and len(out[0].split()) <= 15:
         line = out[0]
         if normkey(line) in titles or _NAV.search(line) or dates.dateline(line) or _BYLINE.match(line) \
                 or (len(line.split()) <= 2 and not _TERMINAL.search(line)):
