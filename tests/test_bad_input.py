@@ -5,6 +5,8 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from storyledger.ingest import iter_documents
 from storyledger.model import RawDocument, SkippedInput
 
@@ -90,3 +92,22 @@ def test_document_with_no_article_is_one_line_clean_error():
         assert str(exc) == "menu.txt: no article text found (only page furniture or a few words)"
     else:
         raise AssertionError("expected CleanError")
+
+
+@pytest.mark.parametrize("html", ["<html></html>", "<html><body><nav>Home | News</nav></body></html>", "<<<>>>\x0c"])
+def test_empty_or_broken_html_is_clean_error(html):
+    from storyledger.clean import CleanError, clean_document
+    with pytest.raises(CleanError) as info:
+        clean_document(RawDocument(source="p.html", kind="html", html=html))
+    assert str(info.value).startswith("p.html: ") and "\n" not in str(info.value)
+
+
+def test_pipeline_reports_skips_and_goes_on(tmp_path):
+    from storyledger import pipeline
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "empty.txt").write_bytes(b"")
+    (src / "ok.txt").write_text(GOOD, encoding="utf-8")
+    report = pipeline.build([src], tmp_path / "l.db")
+    assert report.new == 1
+    assert [s.reason for s in report.skipped] == [f"{src / 'empty.txt'}: empty file"]

@@ -34,7 +34,10 @@ def clean_document(raw: RawDocument) -> Article:
         outlet = parsed.outlet
         html_date = None
     elif raw.html is not None and raw.html.strip():
-        parsed, outlet, html_date = _from_html(raw)
+        try:
+            parsed, outlet, html_date = _from_html(raw)
+        except Exception as exc:   # lxml/trafilatura on broken markup: one line, not a traceback
+            raise CleanError(f"{raw.source}: HTML could not be parsed ({type(exc).__name__})") from None
     else:
         raise CleanError(f"{raw.source}: no text in this document")
 
