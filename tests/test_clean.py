@@ -202,10 +202,6 @@ def seeds():
     return gold, {Path(a.source).name: changed.get(a.id, a) for a in arts}
 
 
-def _norm(s: str) -> str:
-    return normkey(s).replace("-", "-")
-
-
 def test_seed_titles_authors_outlets(seeds):
     gold, arts = seeds
     for name, g in gold.items():
