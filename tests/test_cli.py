@@ -87,3 +87,10 @@ def test_unknown_show_section_is_a_usage_error(tmp_path):
 def test_console_script_runs():
     res = subprocess.run([sys.executable, "-m", "storyledger.cli", "--help"], capture_output=True, text=True)
     assert res.returncode == 0 and "Usage" in res.stdout
+
+
+def test_fetched_at_must_be_a_date(tmp_path):
+    art = _write(tmp_path, "a.txt", "Boats return after the storm\n\n" + STORY)
+    res = runner.invoke(app, ["build", str(art), "--db", str(tmp_path / "l.db"), "--fetched-at", "last week"])
+    assert res.exit_code == EXIT_USAGE
+    assert "--fetched-at" in res.output and "Traceback" not in res.output

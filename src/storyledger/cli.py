@@ -55,7 +55,7 @@ def _progress() -> Progress:
                     TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
 
 
-def run_build(paths: list[str], db: str) -> int:
+def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None) -> int:
     """Build (or update) a ledger; prints skips and a summary; returns the exit code."""
     from storyledger import pipeline
     from storyledger.store import StoreError
@@ -73,7 +73,7 @@ def run_build(paths: list[str], db: str) -> int:
             bar.console.print(f"skipped {item.reason}", markup=False, highlight=False)
 
         try:
-            report = pipeline.build(paths, db, progress=progress, on_skip=on_skip)
+            report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at)
         except StoreError as exc:
             raise _fail(str(exc))
     out.print(f"{db}: {report.summary}", markup=False, soft_wrap=True)
@@ -89,6 +89,10 @@ def run_build(paths: list[str], db: str) -> int:
 def build(
     paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or globs such as 'pages/*.html'."),
     db: str = DB_OPTION,
+    fetched_at: Optional[str] = typer.Option(
+        None, "--fetched-at", metavar="YYYY-MM-DD",
+        help="When the pages were saved, for inputs that do not say (text dumps): "
+             "anchors relative dates such as '3 months ago'."),
 ) -> None:
     """Read articles, clean them, extract claims and join them into the ledger file.
 
@@ -96,7 +100,13 @@ def build(
 
     Example: storyledger build ../shared/devset/seeds/articles --db seeds.db
     """
-    raise typer.Exit(run_build(paths, db))
+    if fetched_at is not None:
+        import datetime as dt
+        try:
+            fetched_at = dt.date.fromisoformat(fetched_at[:10]).isoformat() + fetched_at[10:]
+        except ValueError:
+            raise _fail(f"--fetched-at {fetched_at!r} is not a date like 2025-05-27", EXIT_USAGE)
+    raise typer.Exit(run_build(paths, db, fetched_at))
 
 
 @app.command()

@@ -41,8 +41,13 @@ def _noop(stage: str, done: int, total: Optional[int]) -> None:
 
 
 def ingest_into(store: LedgerStore, paths: Iterable[str | Path], report: BuildReport,
-                progress: Progress = _noop, on_skip: Callable[[SkippedInput], None] | None = None) -> None:
-    """Read, clean and store every input; bad inputs are recorded and skipped."""
+                progress: Progress = _noop, on_skip: Callable[[SkippedInput], None] | None = None,
+                fetched_at: Optional[str] = None) -> None:
+    """Read, clean and store every input; bad inputs are recorded and skipped.
+
+    ``fetched_at`` is when the inputs were saved, for those that do not say (text dumps):
+    it anchors relative dates such as "3 months ago".
+    """
     n = 0
     for item in ingest.iter_documents(paths):
         n += 1
@@ -50,6 +55,8 @@ def ingest_into(store: LedgerStore, paths: Iterable[str | Path], report: BuildRe
         if isinstance(item, SkippedInput):
             _skip(store, report, item, on_skip)
             continue
+        if fetched_at and not item.fetched_at:
+            item = item.model_copy(update={"fetched_at": fetched_at})
         try:
             art = clean.clean_document(item)
         except clean.CleanError as exc:
@@ -129,10 +136,11 @@ def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, 
 
 
 def build(paths: Iterable[str | Path], db: str | Path, progress: Progress = _noop,
-          on_skip: Callable[[SkippedInput], None] | None = None, nlp=None) -> BuildReport:
+          on_skip: Callable[[SkippedInput], None] | None = None, nlp=None,
+          fetched_at: Optional[str] = None) -> BuildReport:
     report = BuildReport()
     with LedgerStore(db) as store:
-        ingest_into(store, paths, report, progress, on_skip)
+        ingest_into(store, paths, report, progress, on_skip, fetched_at=fetched_at)
         finish(store, report, progress, nlp=nlp)
     return report
 
