@@ -184,7 +184,8 @@ def test_html_page_title_author_outlet_captions():
     assert art.title == "Lighthouse restored after two years of work"
     assert art.authors == ["Mira Olsen"]
     assert art.outlet == "Coast Gazette"
-    assert (art.published, art.published_basis) == ("2023-06-14", "explicit")
+    assert (art.published, art.published_basis) == ("2023-06-14T09:00:00+00:00", "explicit")
+    assert art.published_evidence == "page metadata (meta article:published_time)"
     assert art.captions == ["The lighthouse at dusk after its restoration."]
     assert art.body.startswith("The old lighthouse on the northern cape shone again")
     assert "Home" not in art.body and "All rights reserved" not in art.body

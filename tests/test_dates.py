@@ -113,3 +113,51 @@ def test_seed_003_with_fetch_time():
     [raw] = [d for d in iter_documents([SEEDS / "articles" / "003_74e7166735daae4e.txt"])]
     art = clean_document(raw.model_copy(update={"fetched_at": "2025-05-27"}))
     assert (art.published, art.published_basis) == ("2025-02-27", "relative")
+
+
+# ---- HTML pages: structured metadata over htmldate's heuristics (own small pages) ----------
+
+_PARA = ("<p>The river ferry resumed its crossings this week after the spring floods had closed "
+         "both landings for almost a month, the operator told passengers.</p>")
+
+
+def _page(head: str = "", body: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><title>Ferry resumes crossings</title>{head}</head>"
+            f"<body><article><h1>Ferry resumes crossings</h1>{body}{_PARA * 3}</article></body></html>")
+
+
+def _html_date(html: str, url: str = "https://ferry.example/news/item") -> tuple:
+    art = clean_document(RawDocument(source="f.html", kind="html", html=html, url=url))
+    return art.published, art.published_basis, art.published_evidence
+
+
+def test_json_ld_date_published_wins_over_other_dates():
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+          ' "datePublished": "Tue, Sep 15 2020 10:01:41 EDT", "dateModified": "2020-09-16"}</script>')
+    html = _page(ld, "<p class='related'>Related: 20 May 2020, the ferry timetable</p>")
+    assert _html_date(html) == ("2020-09-15", "explicit", "page metadata (JSON-LD datePublished)")
+
+
+def test_utc_time_shown_in_the_publishers_zone():
+    meta = '<meta property="article:published_time" content="2020-05-02T02:54:29Z">'
+    other = "<span data-t='Fri, 01 May 2020 23:00:00 -0400'></span><span data-t='2020-05-01T20:10:00-04:00'></span>"
+    assert _html_date(_page(meta, other))[0] == "2020-05-01T22:54:29-04:00"
+    # no zone anywhere on the page: the UTC time is kept as given
+    assert _html_date(_page(meta))[0] == "2020-05-02T02:54:29+00:00"
+    # a real offset is already local
+    meta9 = '<meta property="article:published_time" content="2024-10-18T23:45:00+09:00">'
+    assert _html_date(_page(meta9))[0] == "2024-10-18T23:45:00+09:00"
+
+
+def test_url_date_taken_when_a_zone_explains_the_difference():
+    ld = '<script type="application/ld+json">{"@type": "Article", "datePublished": "%s"}</script>'
+    url = "https://ferry.example/2020/02/17/ferry-resumes/"
+    assert _html_date(_page(ld % "2020-02-18T02:18:11Z"), url)[0] == "2020-02-17"
+    # ten hours past midnight UTC: the URL keeps the day the story was started, not published
+    assert _html_date(_page(ld % "2020-02-18T10:04:00Z"), url)[0] == "2020-02-18T10:04:00+00:00"
+
+
+def test_copyright_year_alone_is_no_publication_date():
+    html = ("<!DOCTYPE html><html><head><title>Ferry timetable</title></head><body><main>"
+            f"{_PARA * 3}</main><footer>© 2020 Ferry Operators</footer></body></html>")
+    assert _html_date(html, "https://ferry.example/timetable")[:2] == (None, "unknown")

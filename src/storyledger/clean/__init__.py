@@ -62,7 +62,7 @@ def _size(text: str) -> int:
     return len(text.split()) + cjk // 2
 
 
-def _from_html(raw: RawDocument) -> tuple[Parsed, Optional[str], Optional[str]]:
+def _from_html(raw: RawDocument) -> tuple[Parsed, Optional[str], Optional[tuple[str, str]]]:
     parts = parse_html(raw.html or "", raw.url)
     lines = [" ".join(x.split()) for x in parts.text.split("\n") if x.strip()]
     captions = [c for c in parts.captions]
@@ -89,7 +89,7 @@ def _from_html(raw: RawDocument) -> tuple[Parsed, Optional[str], Optional[str]]:
         outlet = outlet_for_domain(domain_of(url) or parts.hostname or "")
     parsed = Parsed(title=title, authors=authors, agency=agency, outlet=outlet,
                     language=detect("\n".join(paras)), paragraphs=paras, captions=captions)
-    return parsed, outlet, parts.date
+    return parsed, outlet, (parts.date, parts.date_source or "") if parts.date else None
 
 
 def _trim_head(paras: list[str], titles: set[str]) -> list[str]:
@@ -105,7 +105,7 @@ def _trim_head(paras: list[str], titles: set[str]) -> list[str]:
     return out
 
 
-def _date(raw: RawDocument, parsed: Parsed, html_date: Optional[str], body: str
+def _date(raw: RawDocument, parsed: Parsed, html_date: Optional[tuple[str, str]], body: str
           ) -> tuple[Optional[str], str, Optional[str]]:
     meta = dates.metadata_date(raw.published)
     if meta:
@@ -113,7 +113,7 @@ def _date(raw: RawDocument, parsed: Parsed, html_date: Optional[str], body: str
     if parsed.dateline:
         return parsed.dateline[0], "explicit", parsed.dateline[1]
     if html_date:
-        return html_date, "explicit", "page metadata (htmldate)"
+        return html_date[0], "explicit", f"page metadata ({html_date[1]})"
     # only a relative phrase standing alone as a line: "today" inside a sentence is not a dateline
     rel = dates.relative_date(parsed.relative, raw.fetched_at) if parsed.relative else None
     if rel:
