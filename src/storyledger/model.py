@@ -136,6 +136,7 @@ class Claim(_Model):
     where: Optional[str] = None
     # quotes
     quote: Optional[str] = None
+    content: Optional[str] = None       # statements: the reported clause ("X said CLAUSE"), not verbatim
     # all kinds
     as_of: Optional[TimeSpan] = None
     attribution: Attribution = Field(default_factory=Attribution)

@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from storyledger.extract.entities import ArticleEntities, is_title_word
+from storyledger.extract.quotes import pronoun_referent
 from storyledger.extract.lexicon import (
     ESTIMATE_CUES, GENERIC_REPORT_NOUNS, MODALS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
     UNCONFIRMED_CUES,
@@ -23,6 +24,12 @@ from storyledger.model import Attribution
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "conj", "advcl_content"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_BODY = {"it", "they", "we"}
+_POSS_PRONOUNS = {"his", "her", "its", "their"}
+# Generic nouns for a kind of body, by the entity types they can stand for ("the newspaper" -> an outlet).
+_BODY_NOUNS = {"agency": {"agency", "wire"}, "service": {"agency"}, "ministry": {"government"},
+               "newspaper": {"outlet"}, "paper": {"outlet"}, "outlet": {"outlet", "wire"},
+               "broadcaster": {"outlet"}, "government": {"government"}, "department": {"government"},
+               "office": {"government", "agency"}, "wire": {"wire"}, "daily": {"outlet"}}
 
 
 @dataclass
@@ -43,6 +50,13 @@ class SourceFinder:
     last_body: Optional[str] = None
     history: list[Teller] = field(default_factory=list)
     chains: list[list[Teller]] = field(default_factory=list)
+    mentioned: list[tuple[str, str, int]] = field(default_factory=list)  # (name, type, char offset) of known bodies
+
+    def mention(self, text: str, pos: int) -> None:
+        """A known body named anywhere in the text (a later "the newspaper" may mean it)."""
+        name, typ = self.ents.canonical(text)
+        if typ not in {"other", "person"}:
+            self.mentioned.append((name, typ, pos))
 
     # -- naming a source phrase ----------------------------------------------
     def name(self, tok: Token, cue: str, verb: Optional[Token] = None) -> Teller:
@@ -51,6 +65,11 @@ class SourceFinder:
         text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_BODY:
+            ref = pronoun_referent(tok) if low in _PRONOUNS_PERSON else None
+            if ref is not None:  # the nearest person of the pronoun's gender, subjects first
+                p = self.ents.people.get(ref) or (self.ents.person_by_part(ref, pos) if " " not in ref else None)
+                self.last_person = p.name if p else ref
+                return Teller(self.last_person, "person", p.role if p else None, tok.text, cue, verb=verb)
             if low in _PRONOUNS_PERSON and self.last_person:
                 p = self.ents.people.get(self.last_person)
                 return Teller(self.last_person, "person", p.role if p else None, tok.text, cue, verb=verb)
@@ -61,6 +80,24 @@ class SourceFinder:
                 prev = self.history[-1]
                 return Teller(prev.source, prev.source_type, prev.role, tok.text, cue, verb=verb)
             return Teller(tok.text, "other", None, tok.text, cue, verb=verb)
+        # "his intelligence services", "its spy agency": the services of whoever the pronoun means
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS), None)
+        if poss is not None and tok.pos_ == "NOUN":
+            if poss.lower_ in {"his", "her"} and self.last_person:
+                p = self.ents.people.get(self.last_person)
+                return Teller(self.last_person, "person", p.role if p else None, text, cue, verb=verb)
+            if poss.lower_ in {"its", "their"} and self.history:
+                prev = self.history[-1]
+                return Teller(prev.source, prev.source_type, prev.role, text, cue, verb=verb)
+        # "a report in The New York Times", "a statement by the ministry": the publisher is the source
+        if tok.lemma_.lower() in REPORT_NOUNS | GENERIC_REPORT_NOUNS:
+            for c in tok.children:
+                if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "from"}:
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        inner = self.name(pobj, cue, verb)
+                        if inner.source_type != "other" or pobj.ent_type_ in {"ORG", "PERSON"}:
+                            return inner
         # a person named in the phrase: "Defense Minister Kim Yong-hyun", "Hong Min, a fellow ..."
         person = [e for e in tok.doc.ents if e.label_ == "PERSON"
                   and e.start >= words[0].i and e.end <= words[-1].i + 1] if words else []
@@ -137,6 +174,15 @@ class SourceFinder:
                 if prev.source_type in {"agency", "government", "wire", "outlet", "group"} and \
                         (tok.lower_ in prev.source.lower() or tok.lower_ in {"agency", "ministry", "service", "paper", "outlet"}):
                     return Teller(prev.source, prev.source_type, prev.role, text, cue, verb=verb)
+        if typ == "other" and det == "the" and tok.lemma_.lower() in _BODY_NOUNS:
+            # "the newspaper", "the South Korean agency": the latest body of that kind (and country)
+            # named in the article, as a source or anywhere in the text
+            country = " ".join(t.text for t in content if t.i != tok.i and t.ent_type_ in {"NORP", "GPE"})
+            if len(content) - 1 == len(country.split()):
+                for prev in reversed(self.mentioned):
+                    if prev[1] in _BODY_NOUNS[tok.lemma_.lower()] and prev[2] <= tok.idx and \
+                            (not country or self.ents.same_country(prev[0], country)):
+                        return Teller(prev[0], prev[1], None, text, cue, verb=verb)
         if typ != "person":
             self.last_body = name
         return Teller(name, typ, None, text, cue, verb=verb)
@@ -164,11 +210,20 @@ class SourceFinder:
                     out.append(self.name_text(words, head.lemma_.lower()))
             if _is_report(head) and (cur.dep_ in CONTENT_DEPS or _content_advcl(cur, head)):
                 out.extend(self._tellers_of(head))
+            elif head.pos_ == "NOUN" and head.lemma_.lower() in REPORT_NOUNS and cur.dep_ in {"acl", "ccomp", "relcl"} \
+                    and any(c.lower_ == "that" and c.dep_ == "mark" for c in cur.children):
+                by = next((c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"}), None)
+                pobj = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+                if pobj is not None:
+                    out.append(self.name(pobj, head.lemma_.lower()))
+            elif cur.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in {"put", "place", "peg"}:
+                out.extend(self._tellers_of(head.head))  # "Zelensky put the number at 11,000"
             for c in head.children:
                 # "..., Yonhap reported on Friday": a reporting clause hung after the content
                 if c.i > tok.i and c.i != cur.i and c.dep_ in {"advcl", "parataxis", "conj"} and _is_report(c) and \
                         not any(m.dep_ == "mark" for m in c.children) and _comma_between(tok, c) and \
-                        any(m.dep_ == "nsubj" for m in c.children):
+                        (any(m.dep_ == "nsubj" for m in c.children) or _left_subject(c) is not None) and \
+                        not (c.dep_ == "conj" and _is_report(head) and cur.dep_ in CONTENT_DEPS):
                     out.extend(self._tellers_of(c))
             cur = head
         return out
@@ -197,15 +252,22 @@ class SourceFinder:
         return res
 
     def _tellers_of(self, verb: Token) -> list[Teller]:
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.dep_ != "nsubjpass"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        # "a man said by Ukrainian authorities to be ...": the agent tells, not the subject
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        subj = subj or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "conj":
+            subj = _left_subject(verb)
         if subj is None and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         tellers: list[Teller] = []
-        cited = [self.name_phrase(o, "citing") for c in verb.children if c.dep_ in {"advcl", "xcomp", "conj"}
-                 and c.lemma_ in {"cite", "quote"} for o in c.children if o.dep_ in {"dobj", "pobj"}]
+        hosts = [verb] + ([subj] if subj is not None else [])
+        cited = [self.name_phrase(o, "citing") for h in hosts for c in h.children
+                 if c.dep_ in {"advcl", "xcomp", "conj", "acl"} and c.lemma_ in {"cite", "quote"}
+                 for o in c.children if o.dep_ in {"dobj", "pobj"}]
         tellers.extend(cited)
         if subj is not None:
             tellers.append(self.name(subj, verb.lemma_.lower(), verb))
@@ -216,7 +278,28 @@ def _is_report(tok: Token) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in REPORT_LEMMAS
 
 
-REPORT_NOUNS = {"report", "statement", "assessment", "estimate", "announcement", "briefing", "claim", "analysis"}
+REPORT_NOUNS = {"report", "statement", "assessment", "estimate", "announcement", "briefing", "claim", "analysis",
+                "disclosure", "finding", "revelation"}
+
+
+def _left_subject(verb: Token) -> Optional[Token]:
+    """The noun phrase right before a subjectless reporting verb (", the NIS (NIS) told ..."), when a
+    poor parse hung it elsewhere."""
+    k = verb.i - 1
+    doc = verb.doc
+    if k >= 0 and doc[k].text == ")":
+        while k >= 0 and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    if k < 0 or doc[k].pos_ not in {"PROPN", "NOUN"} or doc[k].dep_ in {"nsubj", "dobj", "pobj"}:
+        return None
+    t = doc[k]
+    # the head of the phrase ending at k
+    while t.head.i != t.i and t.dep_ in {"compound", "amod", "poss", "flat"} and t.head.i <= k:
+        t = t.head
+    if t.ent_type_ not in {"ORG", "PERSON", "GPE", "NORP"} and t.lemma_.lower() not in _BODY_NOUNS:
+        return None
+    return t
 
 
 def _content_advcl(cur: Token, head: Token) -> bool:
@@ -275,7 +358,19 @@ def modality_of(tok: Token, sent: Span, tellers: list[Teller]) -> str:
     return "asserted"
 
 
+# Heads of phrases that name unnamed people ("officials", "two U.S. officials", "sources").
+_ANONYMOUS = {"official", "officials", "source", "sources", "people", "person", "officer", "officers"}
+
+
+def _anonymous(t: Teller) -> bool:
+    words = t.text.lower().replace(",", " ").split()
+    return t.source_type == "other" and bool(words) and words[-1] in _ANONYMOUS and t.generic is None
+
+
 def to_attribution(tellers: list[Teller], agency: Optional[str], modality: str) -> Attribution:
+    # unnamed officials cited by a named outlet or body: the outlet is the source we can check
+    while len(tellers) > 1 and _anonymous(tellers[0]) and tellers[1].source_type != "other":
+        tellers = tellers[1:]
     via: list[str] = []
     src = tellers[0] if tellers else None
     for t in reversed(tellers[1:]):

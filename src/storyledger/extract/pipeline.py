@@ -19,7 +19,7 @@ from storyledger.extract.attribution import (
 )
 from storyledger.extract.entities import ArticleEntities, is_title_word
 from storyledger.extract.figures import Figure, _measure, find_figures, is_people
-from storyledger.extract.quotes import QuoteSpan, find_quotes, speech_verb
+from storyledger.extract.quotes import QuoteSpan, Reported, find_quotes, reported_speech, speech_verb
 from storyledger.extract.times import parse_anchor, published_span, times_in
 from storyledger.model import Article, Attribution, Claim, TimeSpan
 
@@ -180,6 +180,13 @@ class ArticleExtractor:
                     own_any = own_any or [Teller(st.attribution.source or "", st.attribution.source_type or "other",
                                                  st.attribution.role, st.attribution.source_text or "",
                                                  st.attribution.cue or "")]
+            # reported speech ("X said CLAUSE"): the clause is a statement's content
+            st_here = next((c for c in sent_claims if c.kind == "statement"), None)
+            for rep in reported_speech(sent, quotes):
+                if st_here is not None and st_here.content is None:
+                    st_here.content = rep.text
+                else:
+                    self._reported(doc, fld, part, sent, rep, times)
             if not own_any:
                 own_any = quote_tellers or self.finder.chain(sent.root, sent)
             if own_any:
@@ -313,6 +320,17 @@ class ArticleExtractor:
             id=claim_id(self.art.id, "quote", fld, part, q.start, q.end), article=self.art.id, kind="quote",
             text=text, char_start=s0.start_char, char_end=s1.end_char, field=fld, quote=q.text,
             as_of=as_of, attribution=attr))
+
+    def _reported(self, doc: Doc, fld: str, part: int, sent: Span, rep: Reported, times: list[TimeSpan]) -> None:
+        tellers = [self.finder.name(rep.subject, rep.verb.lemma_.lower(), rep.verb)] + self._outer(rep.verb)
+        if not tellers[0].source or tellers[0].generic:
+            return
+        attr = to_attribution(tellers, self.art.agency, modality_of(rep.verb, sent, tellers))
+        as_of = self._as_of(rep.verb, sent, times, tellers) or published_span(self.anchor)
+        self.claims.append(Claim(
+            id=claim_id(self.art.id, "statement", fld, part, rep.start, rep.end), article=self.art.id,
+            kind="statement", text=sent.text, char_start=sent.start_char, char_end=sent.end_char, field=fld,
+            content=rep.text, as_of=as_of, attribution=attr))
 
     def _statement(self, doc: Doc, fld: str, part: int, sent: Span, times: list[TimeSpan]) -> Optional[Claim]:
         root = sent.root

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.lexicon import SPEECH_LEMMAS
 
@@ -81,3 +81,182 @@ def _subject(verb: Token) -> Optional[Token]:
     if subj is None and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return subj
+
+
+# -- who "he" / "she" is ------------------------------------------------------------------
+# Grammatical gender is read from the article itself (honorifics, gendered role nouns, and the
+# pronouns used next to a lone named person), never from a list of first names.
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_HONORIFIC = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f",
+              "sir": "m", "dame": "f", "lady": "f", "lord": "m"}
+_GENDER_NOUNS = {
+    "m": {"man", "father", "dad", "son", "husband", "brother", "boy", "grandfather", "uncle", "nephew",
+          "king", "prince", "spokesman", "chairman", "businessman", "congressman", "boyfriend",
+          "stepfather", "grandson", "fiance", "widower", "councilman", "actor"},
+    "f": {"woman", "mother", "mom", "mum", "daughter", "wife", "sister", "girl", "grandmother", "aunt",
+          "niece", "queen", "princess", "spokeswoman", "chairwoman", "businesswoman", "congresswoman",
+          "girlfriend", "stepmother", "granddaughter", "fiancee", "widow", "councilwoman", "actress"},
+}
+_SUBJ = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class Mention:
+    key: str            # the words naming the person as first seen in full ("Erik Karlsson")
+    i: int              # token index of the mention's head
+    sent: int           # sentence start token
+    subject: bool       # subject of its clause: the likeliest referent of a later "he"
+
+
+def _mention_key(words: str, keys: list[str]) -> str:
+    """A one-word mention joins the latest fuller name that contains it ("Karlsson")."""
+    words = re.sub(r"['\u2019]s$", "", words).strip()
+    if " " not in words:
+        low = words.casefold()
+        for k in reversed(keys):
+            if low in k.casefold().split():
+                return k
+    return words
+
+
+def person_mentions(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
+    """People mentioned in a doc, in order, and the gender ('m'/'f') the article gives them.
+
+    Cached on the doc: the extractor asks once per pronoun.
+    """
+    cached = doc.user_data.get("storyledger_people")
+    if cached is not None:
+        return cached
+    mentions: list[Mention] = []
+    keys: list[str] = []
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            continue
+        key = _mention_key(e.text, keys)
+        if key not in keys:
+            keys.append(key)
+        root = e.root
+        subj = root.dep_ in _SUBJ or root.dep_ == "appos" and root.head.dep_ in _SUBJ
+        mentions.append(Mention(key, root.i, e.sent.start, subj))
+    # a proper-noun subject of a speech verb the tagger did not call a person ("Chief Na'moks said")
+    ent_toks = {t.i for e in doc.ents for t in e}
+    for t in doc:
+        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.i not in ent_toks and _speech(t.head):
+            span = doc[min([t.i] + [c.i for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]):t.i + 1]
+            key = _mention_key(span.text, keys)
+            mentions.append(Mention(key, t.i, t.sent.start, True))
+    # a later surname the tagger missed ("Lonechild and others are planning ...")
+    seen = {m.i for m in mentions}
+    for t in doc:
+        if t.i in seen or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ in {"ORG", "GPE", "NORP", "LOC", "PERSON"}:
+            continue
+        first = next((m for m in mentions if t.text.casefold() in m.key.casefold().split() and m.i < t.i), None)
+        if first is not None:
+            subj = t.dep_ in _SUBJ or t.dep_ == "compound" and t.head.dep_ in _SUBJ and t.head.pos_ == "PROPN"
+            mentions.append(Mention(first.key, t.i, t.sent.start, subj))
+    mentions.sort(key=lambda m: m.i)
+    votes: dict[str, dict[str, int]] = {}
+
+    def vote(key: str, g: str, n: int = 1) -> None:
+        votes.setdefault(key, {"m": 0, "f": 0})[g] += n
+
+    for m in mentions:
+        head = doc[m.i]
+        span_start = next((e.start for e in doc.ents if e.start <= m.i < e.end), m.i)
+        before = doc[span_start - 1].lower_ if span_start > 0 else ""
+        if before in _HONORIFIC:
+            vote(m.key, _HONORIFIC[before], 5)
+        # "his wife Jane Doe", "Doe, a mother of three": a gendered noun naming the person
+        for c in list(head.children) + ([head.head] if head.dep_ == "appos" else []):
+            if c.dep_ in {"appos", "compound"} or c is head.head:
+                lem = c.lemma_.lower()
+                for g, nouns in _GENDER_NOUNS.items():
+                    if lem in nouns:
+                        vote(m.key, g, 3)
+    # pronouns in a sentence that names one person only (and in the next sentence when it names nobody)
+    sents = list(doc.sents)
+    by_sent: dict[int, set[str]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent, set()).add(m.key)
+    for k, s in enumerate(sents):
+        names = by_sent.get(s.start, set())
+        if len(names) != 1:
+            continue
+        (key,) = names
+        toks = list(s)
+        if k + 1 < len(sents) and sents[k + 1].start not in by_sent:
+            toks += list(sents[k + 1])
+        male = sum(t.lower_ in _MALE for t in toks)
+        female = sum(t.lower_ in _FEMALE for t in toks)
+        if male and not female:
+            vote(key, "m")
+        elif female and not male:
+            vote(key, "f")
+    gender = {k: ("m" if v["m"] > v["f"] else "f") for k, v in votes.items() if v["m"] != v["f"]}
+    doc.user_data["storyledger_people"] = (mentions, gender)
+    return mentions, gender
+
+
+def pronoun_referent(tok: Token, window: int = 1500) -> Optional[str]:
+    """The person a "he"/"she" stands for: the latest subject of matching gender, else the latest mention.
+
+    Candidates come before the pronoun and within ``window`` characters; a person the article
+    genders otherwise is skipped.
+    """
+    low = tok.lower_
+    want = "m" if low in _MALE else "f" if low in _FEMALE else None
+    if want is None:
+        return None
+    mentions, gender = person_mentions(tok.doc)
+    cands = [m for m in mentions if m.i < tok.i and tok.idx - tok.doc[m.i].idx <= window
+             and gender.get(m.key, want) == want and not (tok.doc[m.i].sent.start == tok.sent.start and m.i > tok.head.i)]
+    if not cands:
+        return None
+    subj = [m for m in cands if m.subject]
+    pick = subj[-1] if subj else cands[-1]
+    # a later non-subject mention in the same sentence as the pronoun is nearer than an old subject
+    last = cands[-1]
+    if not last.subject and last.sent == tok.sent.start and subj and subj[-1].sent != tok.sent.start:
+        pick = last
+    return pick.key
+
+
+# -- reported (indirect) speech ------------------------------------------------------------
+@dataclass
+class Reported:
+    verb: Token
+    subject: Token                # who is said to have said it ("Smith", "she", "the ministry")
+    start: int                    # char span of the reported clause
+    end: int
+    text: str
+
+
+def reported_speech(sent: Span, quotes: list[QuoteSpan]) -> list[Reported]:
+    """Clauses a speech verb reports: "X said (that) CLAUSE", "CLAUSE, X said", "X told Y CLAUSE".
+
+    A clause mostly inside quote marks is left to the direct quote; a clause of a few words
+    ("he said so") is not a statement.
+    """
+    doc = sent.doc
+    out: list[Reported] = []
+    for v in sent:
+        if not _speech(v):
+            continue
+        comp = next((c for c in v.children if c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"}), None)
+        subj = _subject(v)
+        if comp is None or subj is None or subj.i >= comp.left_edge.i and subj.i <= comp.right_edge.i:
+            continue
+        toks = [t for t in doc[comp.left_edge.i:comp.right_edge.i + 1]]
+        while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ == "that"):
+            toks.pop(0)
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len([t for t in toks if not t.is_punct]) < 4:
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes if not q.short)
+        if quoted > (end - start) / 2:
+            continue
+        out.append(Reported(v, subj, start, end, doc.text[start:end]))
+    return out
