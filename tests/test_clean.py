@@ -287,7 +287,7 @@ def test_site_chrome_title_plain_byline_and_dotted_date():
     assert art.title == "Ferry operator adds winter crossings after record autumn"
     assert art.authors == ["Marta Lindqvist"]
     assert (art.published, art.published_basis) == ("2023-11-03", "explicit")
-    assert art.outlet == "Lakeside Herald Media"
+    assert art.outlet == "Lakeside Herald"          # the masthead, not the holding company
     assert art.body.split("\n\n") == [
         "Timetable change takes effect next month",
         "The ferry company said it would add four winter crossings a week after carrying more passengers this "
@@ -309,3 +309,63 @@ def test_folder_readme_is_not_an_article(tmp_path):
     (tmp_path / "README.md").write_text("# About this corpus\n\nNotes for people.\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text(WIRE_DUMP, encoding="utf-8")
     assert [Path(d.source).name for d in iter_documents([tmp_path])] == ["a.txt"]
+
+
+# ---- credits: desk lines, meta lines, abbreviations a document spells out ------------------
+
+AGGREGATOR_DUMP = """Lantern Wire Digest
+Home  World  Science  Sport
+
+Glacier retreat measured at record pace in the northern valleys
+
+2 days ago · Lantern Wire Digest Desk · 3 min read
+
+Survey teams measured the glacier's front at its furthest point back since records began, the regional climate office said in its yearly report.
+
+The office said the ice had lost about forty metres of length over the summer, twice the average of the past decade.
+"""
+
+ABBREVIATION_DUMP = """River ports reopen after the spring floods
+
+RIVERTON, May 3 (NRS) -- Both river ports reopened to cargo barges on Wednesday after the water fell below the warning mark, port officials said.
+
+The Northern Radio Service (NRS) reported that the first barges left the lower port before dawn.
+"""
+
+
+def test_meta_line_gives_relative_date_and_desk_outlet():
+    raw = RawDocument(source="d.txt", kind="text", text=AGGREGATOR_DUMP, fetched_at="2023-09-14T08:00:00Z")
+    art = clean_document(raw)
+    assert (art.published, art.published_basis) == ("2023-09-12", "relative")
+    assert art.published_evidence == "2 days ago (fetched 2023-09-14T08:00:00Z)"
+    assert art.outlet == "Lantern Wire Digest"
+    assert art.authors == []
+    assert "min read" not in art.body
+    # without a fetch time the phrase dates nothing
+    assert clean_document(raw.model_copy(update={"fetched_at": None})).published_basis == "unknown"
+
+
+def test_wire_abbreviation_defined_in_the_text():
+    art = clean_document(RawDocument(source="r.txt", kind="text", text=ABBREVIATION_DUMP))
+    assert art.agency == "Northern Radio Service"
+
+
+def test_wire_abbreviation_fits_the_pages_own_name():
+    html = """<!DOCTYPE html><html><head><title>River ports reopen | Northern Radio Service</title>
+    <meta property="og:site_name" content="Northern Radio Service"></head><body><article>
+    <h1>River ports reopen</h1>
+    <p>RIVERTON, May 3 (NRS) -- Both river ports reopened to cargo barges on Wednesday after the water fell below the warning mark, port officials said.</p>
+    <p>The first barges left the lower port before dawn, and the upper port expects its own first departures on Thursday morning.</p>
+    </article></body></html>"""
+    art = clean_document(RawDocument(source="r.html", kind="html", html=html, url="https://nrs.example/ports"))
+    assert (art.outlet, art.agency) == ("Northern Radio Service", "Northern Radio Service")
+
+
+def test_abbreviation_fits():
+    from storyledger.clean.text import abbreviation_fits, expand_abbreviation
+    assert abbreviation_fits("PNW", "Pacific Newswire")
+    assert abbreviation_fits("KCNA", "Korean Central News Agency")
+    assert not abbreviation_fits("AP", "Pacific")
+    assert not abbreviation_fits("NRS", "Radio Service")        # the first letter must open the name
+    assert expand_abbreviation("NRS", "A report by the Northern Radio Service (NRS) said") == "Northern Radio Service"
+    assert expand_abbreviation("XYZ", "nothing here", ("Harbor Ledger",)) is None

@@ -14,7 +14,7 @@ from storyledger.clean.dedupe import article_id, duplicate_links
 from storyledger.clean.html import parse_html
 from storyledger.clean.language import detect
 from storyledger.clean.text import (
-    _BYLINE, _LEAD_CREDIT, _NAV, _TERMINAL, Parsed, _credit, _sentence_like, domain_of, normkey, outlet_for_domain, outlet_for_name, parse_text, person_name, wire_name,
+    _BYLINE, _LEAD_CREDIT, _NAV, _TERMINAL, Parsed, _credit, _sentence_like, _wire_credit, domain_of, normkey, outlet_for_domain, outlet_for_name, parse_text, person_name, wire_name,
 )
 from storyledger.model import Article, RawDocument
 
@@ -78,15 +78,17 @@ def _from_html(raw: RawDocument) -> tuple[Parsed, Optional[str], Optional[tuple[
         m = re.search(r"\((?P<wire>[^()]{2,40})\)\s*$", paras[-1])
         if m and wire_name(m.group("wire")):
             agency = agency or wire_name(m.group("wire"))
-        m = _LEAD_CREDIT.match(paras[0])
-        if m and not agency:
-            agency = wire_name(m.group("wire")) or m.group("wire").strip()
     url = raw.url or parts.url
     outlet = None
     if parts.sitename:
         outlet = outlet_for_name(parts.sitename)
     if not outlet and (domain_of(url) or parts.hostname):
         outlet = outlet_for_domain(domain_of(url) or parts.hostname or "")
+    if paras:
+        m = _LEAD_CREDIT.match(paras[0])
+        if m and not agency:
+            agency = _wire_credit(m.group("wire"), "\n".join([title or "", *paras]),
+                                  (outlet, parts.sitename, parts.author))
     parsed = Parsed(title=title, authors=authors, agency=agency, outlet=outlet,
                     language=detect("\n".join(paras)), paragraphs=paras, captions=captions)
     return parsed, outlet, (parts.date, parts.date_source or "") if parts.date else None

@@ -48,6 +48,13 @@ _CAPTION = re.compile(
     r"\b(?:photo|image|picture)s?\s*(?::|by\b|courtesy\b)|"
     r"\((?:photo|image)s?\b[^)]*\)\s*$|^\s*(?:file|handout)\s+photo\b",
     re.I)
+# company words after a masthead in a copyright holder's name
+_HOLDER_WORD = re.compile(r"\s+(?:media|group|holdings|publishing|publications|publishers|company|corporation|"
+                          r"limited|plc|gmbh|ag|s\.a\.?)$", re.I)
+# a desk or staff credit names the outlet itself: "Kestrel News Desk", "Harbor Ledger Staff"
+_DESK = re.compile(r"^(?P<org>.+?)\s+(?:newsdesk|desk|staff|newsroom|editors)$", re.I)
+# parts of a meta line: "3 days ago · Kestrel News Desk · 4 min read"
+_META_SEP = re.compile(r"\s+[·•|]\s+")
 _WIRE_TAIL = re.compile(r"\(?\b(?P<wire>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\)?\s*$")
 
 _KOREAN_SYLLABLE = re.compile(
@@ -72,14 +79,22 @@ def outlet_for_domain(domain: str) -> str:
     return dom
 
 
-def outlet_for_name(name: str) -> Optional[str]:
-    """Canonical outlet for a printed name (any language); the name itself when unknown."""
+def outlet_for_name(name: str, holder: bool = False) -> Optional[str]:
+    """Canonical outlet for a printed name (any language); the name itself when unknown.
+
+    ``holder``: the name is a copyright holder, a company ("Meridian Daily Media Ltd"); its
+    trailing company words are dropped to leave the masthead ("Meridian Daily").
+    """
     key = " ".join(name.replace("Co., Ltd", "").split()).strip(" .,-").casefold()
     key = re.split(r"\s+(?:or|and) its\s", key)[0]
     key = re.sub(r"\s*(?:co\.?,?\s*ltd\.?|ltd\.?|inc\.?|llc|corp\.?|all rights reserved\.?)$", "", key).strip(" .,")
     if not key:
         return None
     names = outlet_table()["names"]
+    if key in names:
+        return names[key]
+    while holder and len(key.split()) > 2 and _HOLDER_WORD.search(key) and key not in names:
+        key = _HOLDER_WORD.sub("", key).strip(" .,")
     if key in names:
         return names[key]
     if "." in key and " " not in key:
@@ -96,6 +111,42 @@ def wire_name(text: str) -> Optional[str]:
     for canon, aliases in outlet_table()["wires"].items():
         if any(t == a.casefold() for a in aliases):
             return canon
+    return None
+
+
+def abbreviation_fits(short: str, long: str) -> bool:
+    """Schwartz & Hearst (2003): the short form's letters occur in order in the long form, read
+    right to left, with its first letter starting the long form ("PNW" fits "Pacific Newswire")."""
+    letters = [c for c in short.casefold() if c.isalnum()]
+    text = long.casefold()
+    if len(letters) < 2 or not text or text[0] != letters[0] or len(long.split()) > len(letters) + 2:
+        return False
+    j = len(text) - 1
+    for i in range(len(letters) - 1, -1, -1):
+        while j >= 0 and (text[j] != letters[i] or (i == 0 and j > 0 and text[j - 1].isalnum())):
+            j -= 1
+        if j < 0:
+            return False
+        j -= 1
+    return True
+
+
+def expand_abbreviation(short: str, text: str, names: tuple[Optional[str], ...] | list[Optional[str]] = ()
+                        ) -> Optional[str]:
+    """The long form of ``short``: defined in the text as "Name (ABBR)", else a name the same
+    document prints elsewhere (its outlet, a byline credit) that the abbreviation fits."""
+    short = short.strip()
+    if not re.fullmatch(r"[A-Z][A-Za-z0-9&.-]{1,9}", short) or not any(c.isupper() for c in short[1:]):
+        return None
+    for m in re.finditer(rf"((?:[A-Z][\w'’&.-]*\s+){{1,6}})\({re.escape(short)}\)", text):
+        words = m.group(1).split()
+        for k in range(1, len(words) + 1):     # the shortest run of capitalised words it fits
+            cand = " ".join(words[-k:])
+            if abbreviation_fits(short, cand):
+                return cand
+    for name in names:
+        if name and abbreviation_fits(short, name):
+            return name
     return None
 
 
@@ -124,8 +175,11 @@ def person_name(raw: str) -> str:
 def _credit(names: str, out: "Parsed") -> None:
     """A byline's names: people go to authors; a wire ("Yonhap", "Pacific Newswire") to agency."""
     w = wire_name(names) or (" ".join(names.split()) if _WIRE_WORDS.search(names) else None)
+    desk = _DESK.match(" ".join(names.split()))
     if w:
         out.agency = out.agency or w
+    elif desk and _words(desk.group("org")) <= 5:
+        out.outlet = out.outlet or outlet_for_name(desk.group("org"))
     elif not _ORG_WORDS.search(names) and not out.authors:
         out.authors = _split_names(names)
 
@@ -198,7 +252,7 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
                 out.outlet = outlet_for_domain(m.group("dom"))
             m = _COPYRIGHT.search(s)
             if m and re.match(r"\s*(?:copyright|©|\(c\))", s, re.I) and not out.outlet:
-                out.outlet = outlet_for_name(m.group("name"))
+                out.outlet = outlet_for_name(m.group("name"), holder=True)
             continue
         dl = dates.dateline(s)
         if dl:
@@ -215,6 +269,14 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
             continue
         if _NAV.search(s) and _words(s) <= 12 and not _TERMINAL.search(s):
             u.keep, u.why = False, "nav"
+            # a meta line ("3 days ago · Kestrel News Desk · 4 min read"): its parts may date or credit
+            parts = _META_SEP.split(s)
+            if len(parts) > 1:
+                for part in parts:
+                    if dates.relative_phrase(part) and _words(re.sub(r"\d+", "", part)) <= 4:
+                        out.relative = out.relative or part
+                    elif _DESK.match(part) or _WIRE_WORDS.search(part):
+                        _credit(part, out)
             continue
         if dates.relative_phrase(s) and _words(re.sub(r"\d+", "", s)) <= 4 and not _TERMINAL.search(s):
             u.keep, u.why = False, "counter"
@@ -329,7 +391,7 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
     if body:
         m = _LEAD_CREDIT.match(body[0].text)
         if m and not out.agency:
-            out.agency = wire_name(m.group("wire")) or m.group("wire").strip()
+            out.agency = _wire_credit(m.group("wire"), "\n".join(u.text for u in body), (out.outlet,))
         m = re.search(r"\((?P<wire>[^()]{2,40})\)\s*$", body[-1].text)
         if m and wire_name(m.group("wire")):
             out.agency = out.agency or wire_name(m.group("wire"))
@@ -347,6 +409,13 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
         prev = u
     out.paragraphs = [" ".join(p.split()) for p in paras]
     return out
+
+
+def _wire_credit(credit: str, text: str, names: tuple[Optional[str], ...]) -> str:
+    """A wire credit as the wire's name: known wires, else an abbreviation the document spells out."""
+    credit = credit.strip()
+    long = expand_abbreviation(credit, text, names)
+    return wire_name(credit) or (long and (wire_name(long) or long)) or credit
 
 
 def domain_of(url: Optional[str]) -> Optional[str]:
