@@ -83,9 +83,12 @@ class SourceFinder:
         # "his intelligence services", "its spy agency": the services of whoever the pronoun means
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS), None)
         if poss is not None and tok.pos_ == "NOUN":
-            if poss.lower_ in {"his", "her"} and self.last_person:
-                p = self.ents.people.get(self.last_person)
-                return Teller(self.last_person, "person", p.role if p else None, text, cue, verb=verb)
+            # the person named last before this phrase (names in the sentence are learned first)
+            named = [p for p in self.ents.people.values() if p.last_seen <= pos]
+            person = max(named, key=lambda p: p.last_seen).name if named else self.last_person
+            if poss.lower_ in {"his", "her"} and person:
+                p = self.ents.people.get(person)
+                return Teller(person, "person", p.role if p else None, text, cue, verb=verb)
             if poss.lower_ in {"its", "their"} and self.history:
                 prev = self.history[-1]
                 return Teller(prev.source, prev.source_type, prev.role, text, cue, verb=verb)

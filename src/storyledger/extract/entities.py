@@ -118,6 +118,14 @@ class ArticleEntities:
                     best = (name, at)
         return best[0] if best else None
 
+    def same_country(self, name: str, words: str) -> bool:
+        """Is the body ``name`` of the country ``words`` names ("South Korean", "South Korea's")?"""
+        ent = self.table.entities.get(name)
+        if ent is None or not ent.country:
+            return False
+        w = norm_key(re.sub(r"['’]s$", "", words))
+        return w in {norm_key(ent.country), norm_key(self.table.demonym(ent.country))}
+
     def canonical(self, text: str) -> tuple[str, str]:
         """(canonical name, type) for a source phrase; unknown phrases keep their own words."""
         key = norm_key(text)

@@ -76,7 +76,7 @@ def find_figures(sent: Span, demonym) -> list[Figure]:
         fig = _make(doc, start, j, sent, demonym)
         if fig is not None:
             figs.append(fig)
-        i = j
+        i = max(j, fig.end) if fig is not None else j  # a range's upper end is not a figure of its own
     return figs
 
 
@@ -97,7 +97,8 @@ def _make(doc, start: int, end: int, sent: Span, demonym) -> Optional[Figure]:
         return None  # times, ordinals, decades ("1990s")
     if low_words == ["one"] and last.dep_ not in {"nummod"}:
         return None  # "one of the", "one side": a pronoun, not a count
-    vague = all(w in VAGUE or w == "of" for w in low_words)
+    vague = all(w in VAGUE or w == "of" for w in low_words) or \
+        start > sent.start and doc[start - 1].lower_ in {"several", "few", "many"} and low_words[-1] in SCALES  # "several hundred"
     value = None if vague else parse_number(words)
     if value is None and not vague:
         return None
@@ -189,6 +190,8 @@ def _singular_demonym(text: str) -> str:
 
 def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
     num = doc[fig.end - 1]
+    while num.dep_ == "conj" and num.head.i < num.i and _is_num(num.head):
+        num = num.head  # "between 11,000 and 12,000 soldiers": the lower end carries the noun
     noun: Optional[Token] = None
     if num.dep_ in {"nummod", "quantmod", "amod", "compound"} and num.head.pos_ in {"NOUN", "PROPN"}:
         noun = num.head
@@ -204,8 +207,8 @@ def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
             noun = pobj
         fig.anchor = num
     # "Out of this number, an estimated 4,000 soldiers": a subset of the figure before
-    if any(t.lower_ in {"number", "them", "figure", "total"} and doc[t.i - 1].lower_ in {"this", "that", "of"}
-           for t in doc[max(sent.start, fig.start - 8):fig.start]):
+    if any(t.lower_ in {"number", "them", "figure", "total", "those", "these", "whom"} and
+           doc[t.i - 1].lower_ in {"this", "that", "of"} for t in doc[max(sent.start, fig.start - 8):fig.start]):
         fig.anaphoric = True
     if noun is not None:
         fig.anchor = noun
@@ -237,13 +240,19 @@ def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
                 fig.path.append(target)
 
 
+def _singular(w: str) -> str:
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"          # casualties -> casualty
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
 def is_people(counted: Optional[str]) -> bool:
     if not counted:
         return False
     head = counted.split()[-1].lower()
-    if head in NOT_PEOPLE_HEADS or head.rstrip("s") in NOT_PEOPLE_HEADS:
+    if head in NOT_PEOPLE_HEADS or _singular(head) in NOT_PEOPLE_HEADS:
         return False
-    if head in PEOPLE or head.rstrip("s") in PEOPLE or head.endswith(("ans", "ese", "ians")):
+    if head in PEOPLE or _singular(head) in PEOPLE or head.endswith(("ans", "ese", "ians")):
         return True
     return head in {"deployment", "dispatch", "mobilization"}
 
@@ -280,7 +289,12 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     nodes = fig.path + nodes
     fig.path = nodes
     measure = None
-    for n in nodes:
+    cue_nodes = ([anchor] if anchor.i != fig.end - 1 or anchor.pos_ != "NUM" else []) + nodes
+    nxt = doc[fig.end] if fig.end < sent.end else None
+    if anchor.i == fig.end - 1 and nxt is not None and nxt.pos_ in {"ADJ", "VERB"} and \
+            MEASURE_CUES.get(nxt.lower_) in {"killed", "wounded", "missing", "captured"}:
+        cue_nodes.insert(0, nxt)  # "about 1,000 wounded": the word right after a bare number
+    for n in cue_nodes:
         lem = n.lemma_.lower()
         m = MEASURE_CUES.get(lem) or MEASURE_CUES.get(n.lower_)
         if m is None:
@@ -294,8 +308,9 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     planned = False
     for n in nodes:
         lem = n.lemma_.lower()
-        if lem in PLAN_LEMMAS or n.lower_ in {"due", "plans"}:
-            planned = True
+        if (lem in PLAN_LEMMAS or n.lower_ in {"due", "plans"}) and not (
+                lem in _SIZE_VERBS and any(c.i == anchor.i and c.dep_ in {"nsubj", "nsubjpass"} for c in n.children)):
+            planned = True  # "expected to reach 10,000" plans; "3,000 soldiers reached Russia" arrived
         if n.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in MODALS for c in n.children):
             planned = True
         if n.pos_ == "VERB" and MEASURE_CUES.get(lem) == "deployed" and \
@@ -312,18 +327,57 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     if not people:
         fig.measure = "other"
         return
+    if measure is None and _present(nodes):
+        measure = "deployed"  # "11,000 soldiers are now in the Kursk region", "10,000 there by December"
     if measure == "deployed" and planned:
         measure = "planned"
     elif measure is None and planned:
         measure = "planned"
     fig.measure = measure or "other"
-    # where: a place phrase on the counted noun or its governing verbs
+    # where: a place phrase on the counted noun or its governing verbs, up to the reporting verb
+    # (the place of the telling, "told lawmakers in Seoul", is not where the people are)
     for n in [anchor] + nodes:
+        if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
+            break
         for c in n.children:
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        sub = doc[p.left_edge.i:p.right_edge.i + 1]
-                        if any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in sub) or p.lemma_ in {"region", "front", "area", "border"}:
-                            fig.where = re.sub(r"^(the)\s+", "", sub.text)
-                            return
+            cands = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS else \
+                [c] if c.dep_ == "dobj" and n.lemma_.lower() in _ARRIVE and c.ent_type_ in {"GPE", "LOC"} else []
+            for p in cands:
+                sub = _place_words(p)
+                if any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in sub) or p.lemma_ in {"region", "front", "area", "border"}:
+                    fig.where = re.sub(r"^(the)\s+", "", doc[sub[0].i:sub[-1].i + 1].text)
+                    return
+
+
+_ARRIVE = {"reach", "enter", "cross", "arrive"}
+_SIZE_VERBS = {"increase", "reach", "hit", "rise", "grow"}
+
+
+def _place_words(p: Token) -> list[Token]:
+    """The words naming a place: "Vladivostok aboard Russian vessels" -> Vladivostok; keeps "Russia's Kursk region"."""
+    drop = {i for c in p.children if c.dep_ in {"prep", "relcl", "acl", "appos", "punct", "cc", "conj"}
+            for i in range(c.left_edge.i, c.right_edge.i + 1)}
+    toks = [t for t in p.subtree if t.i not in drop]
+    # contiguous run around the head only
+    lo = hi = toks.index(p)
+    while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
+        hi += 1
+    return toks[lo:hi + 1]
+
+
+def _present(nodes: list[Token]) -> bool:
+    """Being somewhere: a copula with a place ("are in Kursk") or "there", before any reporting verb."""
+    for n in nodes:
+        if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
+            return False
+        if n.lemma_.lower() in {"be", "have", "remain"}:
+            for c in n.children:
+                if c.dep_ == "advmod" and c.lower_ == "there":
+                    return True
+                if c.dep_ == "prep" and c.lower_ in {"in", "inside"} and any(
+                        p.dep_ == "pobj" and (p.ent_type_ in {"GPE", "LOC"} or p.lemma_ in {"region", "area", "front"})
+                        for p in c.children):
+                    return True
+    return False

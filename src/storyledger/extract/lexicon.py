@@ -63,12 +63,12 @@ for _m, _words in {
     "affected": "affect",
     "deployed": ("deploy deployment send dispatch gather station arrive assemble present mobilize "
                  "mobilization mobilisation transfer position base reinforce post move enter join "
-                 "fight serve stay operate"),
+                 "fight serve stay operate reach"),
 }.items():
     for _w in _words.split():
         MEASURE_CUES[_w] = _m
 # Cues that turn a deployment into a plan or a projection.
-PLAN_LEMMAS = {"decide", "plan", "expect", "due", "train", "prepare", "intend", "project",
+PLAN_LEMMAS = {"form", "decide", "plan", "expect", "due", "train", "prepare", "intend", "project",
                "anticipate", "aim", "agree", "promise", "pledge", "hit", "increase", "rise",
                "grow", "reach", "ready", "scheduled", "set", "likely"}
 MODALS = {"will", "would", "could", "may", "might", "shall", "can"}
