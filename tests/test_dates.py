@@ -161,3 +161,12 @@ def test_copyright_year_alone_is_no_publication_date():
     html = ("<!DOCTYPE html><html><head><title>Ferry timetable</title></head><body><main>"
             f"{_PARA * 3}</main><footer>© 2020 Ferry Operators</footer></body></html>")
     assert _html_date(html, "https://ferry.example/timetable")[:2] == (None, "unknown")
+
+
+def test_seed_003_fetch_time_through_ingest():
+    if not SEEDS.exists():
+        pytest.skip(f"../shared not present: {SEEDS}")
+    [raw] = list(iter_documents([SEEDS / "articles" / "003_74e7166735daae4e.txt"], fetched_at="2025-05-27"))
+    art = clean_document(raw)
+    assert (art.published, art.published_basis) == ("2025-02-27", "relative")
+    assert art.published_evidence.endswith("(fetched 2025-05-27)")

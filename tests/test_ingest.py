@@ -104,3 +104,14 @@ def test_jsonl_is_streamed_line_by_line(tmp_path):
     first = next(it)                 # a generator: nothing beyond the first line is needed yet
     assert first.source == f"{p}#L1"
     assert sum(1 for _ in it) == 2999
+
+
+def test_fetch_time_given_by_the_caller(tmp_path):
+    (tmp_path / "a.txt").write_text("Ferry resumes crossings\n\n3 months ago\n\nThe ferry sailed again this week.\n")
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"text": "The ferry sailed.", "fetched_at": "2024-01-05"}) + "\n"
+        + json.dumps({"text": "The ferry sailed again."}) + "\n")
+    docs = list(iter_documents([tmp_path], fetched_at="2025-05-27"))
+    assert [(Path(d.source).name, d.fetched_at) for d in docs] == [
+        ("a.txt", "2025-05-27"), ("b.jsonl#L1", "2024-01-05"), ("b.jsonl#L2", "2025-05-27")]
+    assert all(d.fetched_at is None for d in iter_documents([tmp_path / "a.txt"]))

@@ -32,10 +32,17 @@ class _Skip(Exception):
     """Internal: one file cannot be used; the message is the reason."""
 
 
-def iter_documents(paths: Iterable[str | Path]) -> Iterator[Item]:
-    """Yield one RawDocument per article (or SkippedInput per unreadable file/line)."""
+def iter_documents(paths: Iterable[str | Path], fetched_at: Optional[str] = None) -> Iterator[Item]:
+    """Yield one RawDocument per article (or SkippedInput per unreadable file/line).
+
+    ``fetched_at`` (ISO date or datetime): when the user saved these pages; it anchors "3 days
+    ago" in documents that carry no fetch time of their own (a JSONL record's own wins).
+    """
     for p in paths:
-        yield from _iter_path(str(p))
+        for item in _iter_path(str(p)):
+            if fetched_at and isinstance(item, RawDocument) and not item.fetched_at:
+                item = item.model_copy(update={"fetched_at": fetched_at})
+            yield item
 
 
 def _iter_path(p: str) -> Iterator[Item]:
