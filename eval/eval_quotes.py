@@ -4,8 +4,9 @@
 
 GGT's gold holds direct quotes ("...," she said) and reported speech (she said that ...), so
 both of our kinds are scored against it with one rule. Each claim offers the words it says were
-said: a `quote` claim its quoted words, a `statement` claim its `content` (the reported clause;
-the whole sentence when it has none). A gold quotation is found when an unused claim of the same
+said: a `quote` claim its quoted words, a `statement` claim its `content` (the reported clause of
+"X said CLAUSE" / "according to X, CLAUSE"); statements with no content (denials, "X declined to
+comment") report no words and are not scored. A gold quotation is found when an unused claim of the same
 article shares at least half of its words in both directions (the claim with the highest word
 Jaccard is taken, one claim per gold quote). Precision counts claims used by some gold quote.
 
@@ -60,7 +61,7 @@ def said_words(claim) -> str | None:
     if claim.kind == "quote":
         return claim.quote
     if claim.kind == "statement":
-        return getattr(claim, "content", None) or claim.text
+        return claim.content
     return None
 
 
@@ -69,7 +70,7 @@ def score(pairs: Iterable, rows: list[dict], detail: bool = False) -> dict:
     found = found_direct = pred_ok = n_ref = spk_lenient = spk_strict = 0
     out: list[dict] = []
     for (art, claims), row in zip(pairs, rows):
-        preds = [(words(said_words(c)), c) for c in claims if c.kind in {"quote", "statement"}]
+        preds = [(words(said_words(c)), c) for c in claims if said_words(c)]
         n_pred += len(preds)
         n_pred_quote += sum(1 for _, c in preds if c.kind == "quote")
         used: set[int] = set()

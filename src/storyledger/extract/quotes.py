@@ -259,4 +259,23 @@ def reported_speech(sent: Span, quotes: list[QuoteSpan]) -> list[Reported]:
         if quoted > (end - start) / 2:
             continue
         out.append(Reported(v, subj, start, end, doc.text[start:end]))
+    # "According to X, CLAUSE" / "CLAUSE, according to X": the rest of the sentence is the content
+    for acc in sent:
+        if acc.lower_ != "according" or acc.dep_ != "prep":
+            continue
+        pobj = next((o for to in acc.children for o in to.children if o.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        drop = set(range(acc.left_edge.i, acc.right_edge.i + 1))
+        toks = [t for t in sent if t.i not in drop]
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len([t for t in toks if not t.is_punct]) < 4:
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes if not q.short)
+        if quoted <= (end - start) / 2:
+            out.append(Reported(acc, pobj, start, end, doc.text[start:end]))
     return out
