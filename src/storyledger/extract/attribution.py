@@ -213,6 +213,9 @@ class SourceFinder:
                     out.append(self.name_text(words, head.lemma_.lower()))
             if _is_report(head) and (cur.dep_ in CONTENT_DEPS or _content_advcl(cur, head)):
                 out.extend(self._tellers_of(head))
+                if head.dep_ == "conj" and any(c.dep_ == "nsubj" for c in head.children):
+                    # "X said A, and Y said B": Y's report is coordinated with X's, not told by X
+                    break
             elif head.pos_ == "NOUN" and head.lemma_.lower() in REPORT_NOUNS and cur.dep_ in {"acl", "ccomp", "relcl"} \
                     and any(c.lower_ == "that" and c.dep_ == "mark" for c in cur.children):
                 by = next((c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"}), None)
@@ -226,7 +229,9 @@ class SourceFinder:
                 if c.i > tok.i and c.i != cur.i and c.dep_ in {"advcl", "parataxis", "conj"} and _is_report(c) and \
                         not any(m.dep_ == "mark" for m in c.children) and _comma_between(tok, c) and \
                         (any(m.dep_ == "nsubj" for m in c.children) or _left_subject(c) is not None) and \
-                        not (c.dep_ == "conj" and _is_report(head) and cur.dep_ in CONTENT_DEPS):
+                        not (c.dep_ == "conj" and _is_report(head) and cur.dep_ in CONTENT_DEPS) and \
+                        not any(m.dep_ in {"ccomp", "xcomp"} for m in c.children):
+                    # a tag ("..., Yonhap reported"), not a second report with its own content
                     out.extend(self._tellers_of(c))
             cur = head
         return out

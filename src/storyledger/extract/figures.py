@@ -306,17 +306,20 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
         measure = m
         break
     planned = False
+    modal_only = True   # planned only by a modal ("could be in Kursk"): still a presence, hedged
     for n in nodes:
         lem = n.lemma_.lower()
         if (lem in PLAN_LEMMAS or n.lower_ in {"due", "plans"}) and not (
                 lem in _SIZE_VERBS and any(c.i == anchor.i and c.dep_ in {"nsubj", "nsubjpass"} for c in n.children)):
-            planned = True  # "expected to reach 10,000" plans; "3,000 soldiers reached Russia" arrived
+            planned = True
+            modal_only = False  # "expected to reach 10,000" plans; "3,000 soldiers reached Russia" arrived
         if n.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in MODALS for c in n.children):
             planned = True
         if n.pos_ == "VERB" and MEASURE_CUES.get(lem) == "deployed" and \
                 (n.dep_ in {"xcomp", "ccomp", "ROOT"} or n.dep_ == "advcl" and n.head.lemma_.lower() in REPORT_LEMMAS) and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children):
             planned = True
+            modal_only = False
         if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
             break
         if n.pos_ == "VERB" and MEASURE_CUES.get(lem) and (
@@ -329,6 +332,7 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
         return
     if measure is None and _present(nodes):
         measure = "deployed"  # "11,000 soldiers are now in the Kursk region", "10,000 there by December"
+        planned = planned and not modal_only  # "as many as 5,000 could be in Kursk" is a count of presence
     if measure == "deployed" and planned:
         measure = "planned"
     elif measure is None and planned:

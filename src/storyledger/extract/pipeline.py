@@ -169,7 +169,8 @@ class ArticleExtractor:
                     # noun named earlier in the sentence
                     nouns = [t for t in reversed(doc[sent.start:fig.start]) if t.pos_ == "NOUN" and is_people(t.text)]
                     # the subject the clause is about ("soldiers have begun arriving"), else the nearest
-                    noun = next((t for t in nouns if t.dep_ in {"nsubj", "nsubjpass"}), nouns[0] if nouns else None)
+                    subjects = [t for t in nouns if t.dep_ in {"nsubj", "nsubjpass"}]
+                    noun = min(subjects, key=lambda t: len(list(t.ancestors))) if subjects else (nouns[0] if nouns else None)
                     if noun is not None:
                         fig.counted, fig.population = noun.text, _pop_of(noun, self.ents.table.demonym)
                         fig.path = []
@@ -226,6 +227,13 @@ class ArticleExtractor:
                     st_here.content = rep.text
                 else:
                     self._reported(doc, fld, part, sent, rep, times)
+                # a quote with no speech verb after "X said CLAUSE" goes on with X
+                src = st_here if st_here is not None and st_here.content == rep.text else \
+                    next((c for c in reversed(self.claims) if c.content == rep.text), None)
+                if src is not None and src.attribution.source_type == "person":
+                    a = src.attribution
+                    last_quote_tellers = [Teller(a.source or "", "person", a.role, a.source_text or "", a.cue or "")]
+                    last_quote_end = rep.end
             if not own_any:
                 own_any = quote_tellers or self.finder.chain(sent.root, sent)
             if own_any:
@@ -323,6 +331,14 @@ class ArticleExtractor:
             up = {span.root.i} | {a.i for a in span.root.ancestors}
             k = next((k for k, n in enumerate(chain) if n.i in up), None)
             if k is None:
+                continue
+            meet = chain[k].i
+            below = [span.root] + [a for a in span.root.ancestors if a.i != meet]
+            below = below[:next((n for n, a in enumerate(below) if a.i == meet), len(below))]
+            # "about 3,000 were in Russia, with around 10,000 expected by December": the time of
+            # another number's clause; "since they entered combat in early December": a start, not the count's time
+            if any(a.pos_ == "NUM" and a.i != tok.i for a in below) or \
+                    any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in a.children) for a in below):
                 continue
             if (ts.text or "").lower() in {"currently", "now", "at present", "presently"}:
                 k += len(chain)  # "now" is the time of the telling: prefer any other time

@@ -3,8 +3,8 @@
 Quote marks are paired per paragraph (curly or straight). The speaker is the subject of the
 speech verb outside the quote marks that governs the quoted words (or the nearest one in the
 same sentence); a quote with no speech verb continues the previous quote's speaker.
-Two-word scare quotes ("closely") are kept only when they are the object of a speech verb
-("expressed 'serious concern'").
+Short scare quotes ("closely") are kept only when they are the object of a speech verb
+("expressed 'serious concern'"), not a naming complement ("called it a 'pause'").
 """
 from __future__ import annotations
 
@@ -51,15 +51,21 @@ def speech_verb(doc: Doc, q: QuoteSpan) -> tuple[Optional[Token], Optional[Token
         # a scare quote counts only as the direct object of a speech verb ("expressed 'grave concern'")
         for _ in range(1 if q.short else 6):
             if (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and _same_par(doc, cur, q) and \
-                    (not q.short or r.dep_ in {"dobj", "attr", "oprd"}):
+                    (not q.short or r.dep_ in {"dobj", "attr"}):
                 return cur, _subject(cur)
             if cur.head.i == cur.i:
                 break
             cur = cur.head
-            if q.short and _same_par(doc, cur, q) and (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and r.dep_ in {"dobj", "attr", "oprd"}:
+            if q.short and _same_par(doc, cur, q) and (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and r.dep_ in {"dobj", "attr"}:
                 return cur, _subject(cur)
     if q.short:
         return None, None
+    # '"...," according to X.'
+    for t in list(first) + (list(last) if last != first else []):
+        if t.lower_ == "according" and (t.i < inside.start or t.i >= inside.end) and _same_par(doc, t, q):
+            pobj = next((o for to in t.children for o in to.children if o.dep_ == "pobj"), None)
+            if pobj is not None:
+                return t, pobj
     cands = [t for s in {first, last} for t in s if (t.i < inside.start or t.i >= inside.end) and _speech(t)
              and "\n" not in doc.text[min(t.idx, q.end):max(t.idx, q.start)]]
     if not cands:
@@ -266,8 +272,12 @@ def reported_speech(sent: Span, quotes: list[QuoteSpan]) -> list[Reported]:
         pobj = next((o for to in acc.children for o in to.children if o.dep_ == "pobj"), None)
         if pobj is None:
             continue
-        drop = set(range(acc.left_edge.i, acc.right_edge.i + 1))
-        toks = [t for t in sent if t.i not in drop]
+        # the "according to X[, a role]" phrase runs to the sentence's end, or to the comma that closes it
+        if acc.i > sent.start + 2:
+            toks = [t for t in sent if t.i < acc.i]
+        else:
+            comma = next((t.i for t in sent if t.i > pobj.i and t.text == ","), pobj.i)
+            toks = [t for t in sent if t.i > comma]
         while toks and toks[0].is_punct:
             toks.pop(0)
         while toks and toks[-1].is_punct:
