@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -18,7 +19,7 @@ from storyledger.extract.attribution import (
     SourceFinder, Teller, _is_report, modality_of, to_attribution,
 )
 from storyledger.extract.entities import ArticleEntities, is_title_word
-from storyledger.extract.figures import Figure, _measure, find_figures, is_people
+from storyledger.extract.figures import Figure, _measure, _pop_of, find_figures, is_people
 from storyledger.extract.quotes import QuoteSpan, Reported, find_quotes, reported_speech, speech_verb
 from storyledger.extract.times import parse_anchor, published_span, times_in
 from storyledger.model import Article, Attribution, Claim, TimeSpan
@@ -78,7 +79,31 @@ class ArticleExtractor:
             self._field(title, "title", 0)
         for k, cap in enumerate(captions):
             self._field(cap, "caption", k)
+        self._story_population()
+        self._headline_sources()
         return self.claims
+
+    def _story_population(self) -> None:
+        """People counted with no word for whose ("1,500 special forces") are the story's people:
+        the population most of the article's people figures name."""
+        pops = Counter(c.population for c in self.claims if c.kind == "figure" and c.population and is_people(c.counted))
+        if not pops:
+            return
+        main = max(pops, key=lambda p: (pops[p], -min(c.char_start for c in self.claims if c.population == p)))
+        for c in self.claims:
+            if c.kind == "figure" and c.population is None and is_people(c.counted):
+                c.population = main
+
+    def _headline_sources(self) -> None:
+        """A headline figure is the body's figure in short: it takes the body's source and chain
+        ("Seoul says ... 12,000", "..., report says" -> the agency or outlet the body names)."""
+        body = [c for c in self.claims if c.kind == "figure" and c.field == "body" and c.attribution.source]
+        for c in self.claims:
+            if c.kind != "figure" or c.field != "title" or c.value is None:
+                continue
+            same = [b for b in body if b.value == c.value and (b.measure == c.measure or "other" in {b.measure, c.measure})]
+            if same:
+                c.attribution = same[0].attribution.model_copy(deep=True)
 
     def _field(self, doc: Doc, fld: str, part: int) -> None:
         self.finder.history = self.finder.history[-3:] if fld == "body" else []
@@ -131,10 +156,25 @@ class ArticleExtractor:
                 if inq is not None and not tellers:
                     tellers = quote_speaker[inq.start]
                 antecedent = prev_fig if prev_fig and si - prev_fig.sent_i <= 2 else None
-                if fig.anaphoric and antecedent and fig.counted is None:
+                elliptic = _elliptic(fig, doc)
+                if fig.anaphoric and antecedent and fig.counted is None or elliptic and antecedent and \
+                        antecedent.para == para:
+                    # "about 3,000 were in Russia, with around 10,000 expected": the number stands for
+                    # the people counted just before; "at least 100 dead" names only what happened
                     fig.counted, fig.population = antecedent.fig.counted, antecedent.fig.population
                     fig.path = []
                     _measure(doc, fig, sent)
+                elif elliptic and fig.counted is None:
+                    # "soldiers have begun arriving ..., and as many as 5,000 may be there": the people
+                    # noun named earlier in the sentence
+                    nouns = [t for t in reversed(doc[sent.start:fig.start]) if t.pos_ == "NOUN" and is_people(t.text)]
+                    # the subject the clause is about ("soldiers have begun arriving"), else the nearest
+                    subjects = [t for t in nouns if t.dep_ in {"nsubj", "nsubjpass"}]
+                    noun = min(subjects, key=lambda t: len(list(t.ancestors))) if subjects else (nouns[0] if nouns else None)
+                    if noun is not None:
+                        fig.counted, fig.population = noun.text, _pop_of(noun, self.ents.table.demonym)
+                        fig.path = []
+                        _measure(doc, fig, sent)
                 if is_people(fig.counted) and fig.population is None:
                     fig.population = self._sender(fig) or (antecedent.fig.population if antecedent and (fig.anaphoric or fig.continues) else None)
                 if not tellers and fld == "title":
@@ -239,14 +279,24 @@ class ArticleExtractor:
     def _sender(self, fig: Figure) -> Optional[str]:
         for n in fig.path:
             if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() not in {"say", "report", "announce", "tell"}:
-                subj = next((c for c in n.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-                if subj is not None and subj.ent_type_ in {"GPE", "NORP"}:
-                    ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
-                    return self.ents.table.demonym(ent.text if ent else subj.text)
+                # the subject nearest the verb ("SEOUL, Oct. 18 -- North Korea has decided": not the dateline)
+                subjs = [c for c in n.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                subj = max(subjs, key=lambda c: (c.i < n.i, c.i if c.i < n.i else -c.i)) if subjs else None
+                if subj is None:
+                    continue
+                ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+                words = ent.text if ent is not None else " ".join(t.text for t in subj.subtree if t.dep_ != "punct")
+                dem = self.ents.table.demonyms.get(words) or self.ents.table.demonyms.get(re.sub(r"^the\s+", "", words, flags=re.I).title())
+                if subj.ent_type_ in {"GPE", "NORP"}:
+                    return self.ents.table.demonym(words)
+                if dem:
+                    return dem  # "the North" in the alias table's demonyms
         return None
 
     def _learn_people(self, sent: Span) -> None:
         for e in sent.ents:
+            if e.label_ in {"ORG", "WORK_OF_ART", "GPE", "NORP"}:
+                self.finder.mention(e.text, e.start_char)
             if e.label_ != "PERSON":
                 continue
             name = re.sub(r"['’]s$", "", e.text).strip()
@@ -281,6 +331,14 @@ class ArticleExtractor:
             up = {span.root.i} | {a.i for a in span.root.ancestors}
             k = next((k for k, n in enumerate(chain) if n.i in up), None)
             if k is None:
+                continue
+            meet = chain[k].i
+            below = [span.root] + [a for a in span.root.ancestors if a.i != meet]
+            below = below[:next((n for n, a in enumerate(below) if a.i == meet), len(below))]
+            # "about 3,000 were in Russia, with around 10,000 expected by December": the time of
+            # another number's clause; "since they entered combat in early December": a start, not the count's time
+            if any(a.pos_ == "NUM" and a.i != tok.i for a in below) or \
+                    any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in a.children) for a in below):
                 continue
             if (ts.text or "").lower() in {"currently", "now", "at present", "presently"}:
                 k += len(chain)  # "now" is the time of the telling: prefer any other time
@@ -365,6 +423,23 @@ class ArticleExtractor:
                   char_end=sent.end_char, field=fld, as_of=as_of, attribution=attr)
         self.claims.append(c)
         return c
+
+
+# Words that say what happened to people without naming them: "100 dead and 1,000 wounded".
+_STATE_NOUNS = {"dead", "wounded", "injured", "killed", "missing", "captured", "deaths", "fatalities"}
+
+
+def _elliptic(fig: Figure, doc: Doc) -> bool:
+    """A count with no noun of its own (or only a state word) that stands for people counted before."""
+    if fig.value is None or fig.anaphoric or fig.qualifier == "vague":
+        return False
+    if fig.counted is None:
+        nxt = doc[fig.end] if fig.end < len(doc) else None
+        # "10,000 expected", "3,000 were", "1,000 wounded"; not "2024," or "one of"
+        if doc[fig.end - 1].lower_ == "one" or nxt is not None and nxt.ent_type_ in {"NORP", "GPE"}:
+            return False  # "one of", "one Ukrainian and two U.S. officials"
+        return nxt is None or nxt.pos_ in {"VERB", "AUX", "ADV", "ADJ", "PUNCT", "CCONJ", "ADP"} and nxt.lower_ != "of"
+    return fig.counted.lower() in _STATE_NOUNS
 
 
 def _perfect(fig: Figure) -> bool:
