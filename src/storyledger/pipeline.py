@@ -49,14 +49,12 @@ def ingest_into(store: LedgerStore, paths: Iterable[str | Path], report: BuildRe
     it anchors relative dates such as "3 months ago".
     """
     n = 0
-    for item in ingest.iter_documents(paths):
+    for item in ingest.iter_documents(paths, fetched_at=fetched_at):
         n += 1
         progress("read", n, None)
         if isinstance(item, SkippedInput):
             _skip(store, report, item, on_skip)
             continue
-        if fetched_at and not item.fetched_at:
-            item = item.model_copy(update={"fetched_at": fetched_at})
         try:
             art = clean.clean_document(item)
         except clean.CleanError as exc:
