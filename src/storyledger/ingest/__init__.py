@@ -98,6 +98,32 @@ def _iter_file(path: Path) -> Iterator[Item]:
         yield SkippedInput(source=src, reason=f"{src}: cannot read ({exc.strerror or exc})")
 
 
+def iter_bytes(source: str, data: bytes, fetched_at: Optional[str] = None) -> Iterator[Item]:
+    """Documents from bytes already in memory (a web upload), by the same rules as a file.
+
+    ``source`` names the input (its suffix helps tell the kind, as for a file on disk).
+    """
+    suffix = Path(source).suffix.lower()
+    try:
+        if len(data) > MAX_BYTES:
+            raise _Skip(f"{len(data) / 1048576:.1f} MB, over the {MAX_BYTES // 1048576} MB limit")
+        if not data.strip():
+            raise _Skip("empty file")
+        first = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        if suffix in (".jsonl", ".ndjson", ".json") or first == b"{":
+            lines = (decode_bytes(b)[0] if b.strip() else "" for b in data.splitlines(keepends=True))
+            items: Iterable[Item] = _iter_jsonl_lines(Path(source), lines)
+        else:
+            text, enc = decode_bytes(data)
+            items = [_text_document(source, text, enc, suffix)]
+        for item in items:
+            if fetched_at and isinstance(item, RawDocument) and not item.fetched_at:
+                item = item.model_copy(update={"fetched_at": fetched_at})
+            yield item
+    except _Skip as exc:
+        yield SkippedInput(source=source, reason=f"{source}: {exc}")
+
+
 def _iter_gzip(path: Path) -> Iterator[Item]:
     src = str(path)
     inner_suffix = Path(path.stem).suffix.lower()

@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from markupsafe import Markup, escape
 from pydantic import BaseModel, ConfigDict, Field
 
+from storyledger import ingest
 from storyledger.model import RawDocument, SkippedInput
 from storyledger.store import LedgerStore, StoreError
 
@@ -130,49 +131,21 @@ def safe_name(filename: Optional[str]) -> str:
     return name[:100]
 
 
-def decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise HTTPException(400, f"{name}: not a text file (encoding not recognised)")
-    return str(best)
-
-
 def documents_from_upload(name: str, data: bytes) -> tuple[list[RawDocument], list[SkippedInput], str]:
-    """Bytes of one uploaded file -> documents; unknown kinds are a 400 with a one-line reason."""
+    """Bytes of one uploaded file -> documents (through ingest, as for files on disk).
+
+    Unknown kinds are a 400 with a one-line reason; an unreadable file is too.
+    """
     suffix = PurePosixPath(name).suffix.lower()
-    kind = KINDS.get(suffix)
-    if kind is None:
+    if suffix not in KINDS:
         raise HTTPException(400, f"{name}: unsupported kind {suffix or '(no extension)'!r}; "
                                  "send .txt, .html or .jsonl")
-    text = decode(data, name)
-    source = f"upload/{name}"
-    if kind == "text":
-        return [RawDocument(source=source, kind="text", text=text)], [], suffix
-    if kind == "html":
-        return [RawDocument(source=source, kind="html", html=text)], [], suffix
-    docs, skipped = [], []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict):
-                raise ValueError("not a JSON object")
-            item = ArticleIn.model_validate({k: v for k, v in obj.items() if k in ArticleIn.model_fields})
-            if not (item.text or item.html):
-                raise ValueError("no text or html field")
-        except ValueError as exc:
-            reason = str(exc).splitlines()[0]
-            skipped.append(SkippedInput(source=f"{source}#L{n}", reason=f"{source}#L{n}: {reason}"))
-            continue
-        docs.append(RawDocument(source=f"{source}#L{n}", kind="jsonl", text=item.text, html=item.html,
-                                url=item.url, title=item.title, published=item.published))
+    docs: list[RawDocument] = []
+    skipped: list[SkippedInput] = []
+    for item in ingest.iter_bytes(f"upload/{name}", data):
+        (skipped if isinstance(item, SkippedInput) else docs).append(item)
+    if not docs and skipped and suffix != ".jsonl":
+        raise HTTPException(400, skipped[0].reason)
     return docs, skipped, suffix
 
 
