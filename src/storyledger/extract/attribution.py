@@ -218,7 +218,7 @@ class SourceFinder:
                     break
             elif head.pos_ == "NOUN" and head.lemma_.lower() in REPORT_NOUNS and cur.dep_ in {"acl", "ccomp", "relcl"} \
                     and any(c.lower_ == "that" and c.dep_ == "mark" for c in cur.children):
-                by = next((c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"}), None)
+                by = next((c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from", "in"}), None)
                 pobj = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
                 if pobj is not None:
                     out.append(self.name(pobj, head.lemma_.lower()))

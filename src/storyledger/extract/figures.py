@@ -348,7 +348,11 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
                 [c] if c.dep_ == "dobj" and n.lemma_.lower() in _ARRIVE and c.ent_type_ in {"GPE", "LOC"} else []
             for p in cands:
                 sub = _place_words(p)
-                if any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in sub) or p.lemma_ in {"region", "front", "area", "border"}:
+                # a named place (not a demonym: "in Ukrainian custody"); small models tag some
+                # places oddly ("Kursk" as PRODUCT), so a bare proper noun after a place preposition counts
+                if any(t.ent_type_ in {"GPE", "LOC", "FAC"} and t.pos_ == "PROPN" for t in sub) or \
+                        p.lemma_ in {"region", "front", "area", "border"} or \
+                        p.pos_ == "PROPN" and p.ent_type_ in {"", "PRODUCT"} and c.dep_ == "prep" and p.is_title:
                     fig.where = re.sub(r"^(the)\s+", "", doc[sub[0].i:sub[-1].i + 1].text)
                     return
 
@@ -359,8 +363,12 @@ _SIZE_VERBS = {"increase", "reach", "hit", "rise", "grow"}
 
 def _place_words(p: Token) -> list[Token]:
     """The words naming a place: "Vladivostok aboard Russian vessels" -> Vladivostok; keeps "Russia's Kursk region"."""
+    # keep a phrase that places it further ("Vladivostok, in Russia's Far East"), not "aboard Russian vessels"
     drop = {i for c in p.children if c.dep_ in {"prep", "relcl", "acl", "appos", "punct", "cc", "conj"}
+            and not (c.dep_ == "prep" and c.lower_ == "in" and any(t.ent_type_ in {"GPE", "LOC"} and t.pos_ == "PROPN"
+                                                                  for t in c.subtree))
             for i in range(c.left_edge.i, c.right_edge.i + 1)}
+    drop -= {i for i in drop if p.doc[i].text == "," and i + 1 < len(p.doc) and p.doc[i + 1].lower_ == "in" and i + 1 not in drop}
     toks = [t for t in p.subtree if t.i not in drop]
     # contiguous run around the head only
     lo = hi = toks.index(p)

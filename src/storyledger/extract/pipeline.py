@@ -101,9 +101,13 @@ class ArticleExtractor:
         for c in self.claims:
             if c.kind != "figure" or c.field != "title" or c.value is None:
                 continue
-            same = [b for b in body if b.value == c.value and (b.measure == c.measure or "other" in {b.measure, c.measure})]
+            fam = {"planned": "force", "deployed": "force"}
+            same = [b for b in body if b.value == c.value and (fam.get(b.measure or "", b.measure) == fam.get(c.measure or "", c.measure)
+                                                              or "other" in {b.measure, c.measure})]
             if same:
                 c.attribution = same[0].attribution.model_copy(deep=True)
+                if same[0].measure != "other" and c.measure != "other":
+                    c.measure = same[0].measure  # "could be in Kursk": the body says what it counts
 
     def _field(self, doc: Doc, fld: str, part: int) -> None:
         self.finder.history = self.finder.history[-3:] if fld == "body" else []
@@ -337,7 +341,7 @@ class ArticleExtractor:
             below = below[:next((n for n, a in enumerate(below) if a.i == meet), len(below))]
             # "about 3,000 were in Russia, with around 10,000 expected by December": the time of
             # another number's clause; "since they entered combat in early December": a start, not the count's time
-            if any(a.pos_ == "NUM" and a.i != tok.i for a in below) or \
+            if any(a.pos_ == "NUM" and a.i != tok.i or a.dep_ == "conj" and a.pos_ == "VERB" for a in below) or \
                     any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in a.children) for a in below):
                 continue
             if (ts.text or "").lower() in {"currently", "now", "at present", "presently"}:

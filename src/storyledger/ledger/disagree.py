@@ -15,11 +15,22 @@ from typing import Optional
 
 from storyledger.ledger.join import _fmt_num, counted_noun, day, figure_interval, noun_key, places_compatible, pop_key, \
     short_hash, _HEDGE
+from storyledger.ledger.series import containers, scope_words, _GENERIC
 from storyledger.ledger.sources import name_key
 from storyledger.model import Claim, Disagreement, Fact, Series
 
 # A later telling counts as a revision only when published at least this much later.
-REVISION_MIN_DAYS = 14
+REVISION_MIN_DAYS = 3
+# Two sources "at the same time": times this many days apart still meet (a figure said on the
+# 17th and another said on the 18th describe the same moment of a developing story).
+CONFLICT_DAYS = 7
+# Running counts: a later, different figure from the same source updates the earlier one.
+RUNNING = {"killed", "wounded", "killed_or_wounded", "missing", "captured"}
+# A count of people sent, told again by its source within this many days, is a revision of it.
+RECOUNT_DAYS = 31
+# A plan told again as a count of people sent ("decided to send 12,000" -> "sent 11,000") is a
+# revision only when told at least this much later.
+FAMILY_REVISION_DAYS = 14
 # Each revision looks back over at most this many earlier facts of its source and quantity.
 REVISION_WINDOW = 200
 _FAMILY = {"planned": "force", "deployed": "force"}
@@ -59,7 +70,22 @@ def _src_keys(f: Fact) -> set[str]:
     return {name_key(s.name) for s in f.sources}
 
 
-def conflicts(series: list[Series], facts: dict[str, Fact]) -> list[Disagreement]:
+def _part_of(a: Fact, b: Fact, inside: dict[str, set[str]]) -> Optional[bool]:
+    """None when a and b name the same place (or one names none); else True if a's place lies in b's."""
+    ka = set(scope_words(a.where, inside).split()) - _GENERIC
+    kb = set(scope_words(b.where, inside).split()) - _GENERIC
+    if not ka or not kb or ka == kb or not places_compatible(" ".join(sorted(ka)), " ".join(sorted(kb))):
+        return None
+    return len(ka) > len(kb)
+
+
+def _too_many_for_whole(part: Fact, whole: Fact) -> bool:
+    """A part's count contradicts the whole's only when it is surely larger."""
+    ip, iw = _interval(part), _interval(whole)
+    return ip is not None and iw is not None and ip[0] > iw[1]
+
+
+def conflicts(series: list[Series], facts: dict[str, Fact], inside: dict[str, set[str]]) -> list[Disagreement]:
     out = []
     for s in series:
         items = []
@@ -73,12 +99,20 @@ def conflicts(series: list[Series], facts: dict[str, Fact]) -> list[Disagreement
         for start, end, fid in items:
             while active and active[0][0] < start:
                 heapq.heappop(active)
+            point = start == end
             b = facts[fid]
             for _, aid in sorted(active, key=lambda x: x[1]):
                 a = facts[aid]
-                if _src_keys(a) & _src_keys(b) or not _disjoint(_interval(a), _interval(b)) \
-                        or not places_compatible(name_key(a.where), name_key(b.where)):
+                if _src_keys(a) & _src_keys(b) or not _disjoint(_interval(a), _interval(b)):
                     continue
+                sa = _span(a)
+                if sa is not None and sa[1] < start and not (point and sa[0] == sa[1]):
+                    continue  # a week's slack only between figures each told for one day
+                part = _part_of(a, b, inside)
+                if part is None and not places_compatible(name_key(a.where), name_key(b.where)):
+                    continue
+                if part is not None and not (_too_many_for_whole(a, b) if part else _too_many_for_whole(b, a)):
+                    continue  # 1,500 in the Far East does not contradict 3,000 in Russia
                 a, b = sorted((a, b), key=lambda f: (f.as_of.start if f.as_of else "", f.id))
                 out.append(Disagreement(
                     id="d-" + short_hash("conflict", a.id, b.id), kind="conflict", series=s.id,
@@ -86,7 +120,7 @@ def conflicts(series: list[Series], facts: dict[str, Fact]) -> list[Disagreement
                                  f"{s.label} at overlapping times ({_when(a)}; {_when(b)})."),
                     side_a=list(a.claims), side_b=list(b.claims),
                     sources_a=[x.name for x in a.sources], sources_b=[x.name for x in b.sources]))
-            heapq.heappush(active, (end, fid))
+            heapq.heappush(active, (end + CONFLICT_DAYS, fid))
     return out
 
 
@@ -104,14 +138,18 @@ def revisions(facts: list[Fact], series_of: dict[str, str]) -> list[Disagreement
             best = None
             for a in fs[max(0, n - REVISION_WINDOW):n]:
                 sa = _span(a)
-                if day(a.first_published) + REVISION_MIN_DAYS > pb:  # type: ignore[operator]
+                pa = day(a.first_published)
+                if pa + (REVISION_MIN_DAYS if a.measure == b.measure else FAMILY_REVISION_DAYS) > pb:  # type: ignore[operator]
                     continue
-                if sa[1] < sb[0] or sb[1] < sa[0]:  # type: ignore[index]
+                running = a.measure == b.measure and sa[0] <= sb[1] and (  # type: ignore[index]
+                    b.measure in RUNNING or b.measure == "deployed" and pb - pa <= RECOUNT_DAYS)  # type: ignore[operator]
+                if (sa[1] < sb[0] or sb[1] < sa[0]) and not running:  # type: ignore[index]
                     continue
                 if not places_compatible(name_key(a.where), name_key(b.where)) or not _disjoint(_interval(a), ib):
                     continue
                 va, vb = (a.value or a.high or a.low or 1.0), (b.value or b.high or b.low or 1.0)
-                score = (abs(math.log(max(va, 1e-9) / max(vb, 1e-9))), a.id)
+                # the latest earlier telling first (a chain of updates), then the nearest figure
+                score = (-(day(a.first_published) or 0), abs(math.log(max(va, 1e-9) / max(vb, 1e-9))), a.id)
                 if best is None or score < best[0]:
                     best = (score, a)
             if best is None:
@@ -166,7 +204,8 @@ def build_disagreements(facts: list[Fact], series: list[Series], claims: dict[st
                         root_of: dict[str, str]) -> list[Disagreement]:
     by_id = {f.id: f for f in facts}
     series_of = {p.fact: s.id for s in series for p in s.points}
-    out = conflicts(series, by_id) + revisions(facts, series_of) + retellings(facts, claims, root_of, series_of)
+    inside = containers(c.where for c in claims.values())
+    out = conflicts(series, by_id, inside) + revisions(facts, series_of) + retellings(facts, claims, root_of, series_of)
     order = {"conflict": 0, "revision": 1, "retelling": 2}
     out.sort(key=lambda d: (order[d.kind], d.id))
     return out

@@ -8,9 +8,10 @@ Figures counting "other" things, or with no population, form no series.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import Optional
 
-from storyledger.ledger.join import counted_noun, day, place_key, places_compatible, pop_key, short_hash, _most_common
+from storyledger.ledger.join import _PLACE_GENERIC as _GENERIC, counted_noun, day, place_key, places_compatible, pop_key, short_hash, _most_common
 from storyledger.ledger.sources import name_key
 from storyledger.model import Claim, Fact, Series, SeriesPoint
 
@@ -46,7 +47,30 @@ def series_label(population: str, noun: str, scope: Optional[str], measure: str)
     return f"{head} — {SERIES_MEASURE_WORDS.get(measure, measure)}"
 
 
+def containers(wheres: Iterable[Optional[str]]) -> dict[str, set[str]]:
+    """What the corpus says each place word lies in: "Russia's Kursk region" puts "kursk" in "russia"."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for where in sorted({w for w in wheres if w}):
+        words = name_key(where).split()
+        if "s" in words[1:]:  # possessive: outer 's inner
+            k = words.index("s")
+            outer, inner = set(words[:k]) - _GENERIC, set(words[k + 1:]) - _GENERIC
+            for w in inner:
+                out[w] |= outer
+    return out
+
+
+def scope_words(where: Optional[str], inside: dict[str, set[str]]) -> str:
+    """A place's key with the places the corpus says contain it ("kursk region" -> "kursk region russia")."""
+    key = place_key(where)
+    extra: list[str] = []
+    for w in key.split():
+        extra += sorted(inside.get(w, set()) - set(key.split()) - set(extra))
+    return " ".join(key.split() + extra)
+
+
 def build_series(facts: list[Fact], claims: dict[str, Claim]) -> list[Series]:
+    inside = containers(c.where for c in claims.values())
     groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in facts:
         if f.kind == "figure" and f.measure and f.measure != "other" and pop_key(f.population) \
@@ -56,14 +80,16 @@ def build_series(facts: list[Fact], claims: dict[str, Claim]) -> list[Series]:
     for (pk, measure), fs in sorted(groups.items()):
         # the main scope is a place most facts share (or the only place named); facts naming
         # no place belong to it; other places get series of their own
+        # a part of the main place ("Russia's Kursk region", "eastern Russia" in "Russia") stays in its series
         places = Counter(place_key(f.where) for f in fs if place_key(f.where))
-        main = min(places, key=lambda k: (-places[k], len(k.split()), k)) if places else ""
+        main = min(places, key=lambda k: (-sum(1 for f in fs if places_compatible(scope_words(f.where, inside), k)),
+                                          -places[k], len(k.split()), k)) if places else ""
         if len(places) > 1 and places[main] < 2:
             main = ""
         parts: dict[str, list[Fact]] = defaultdict(list)
         for f in fs:
             k = place_key(f.where)
-            parts["" if not k or (main and places_compatible(k, main)) else k].append(f)
+            parts["" if not k or (main and places_compatible(scope_words(f.where, inside), main)) else k].append(f)
         for scope_key, members in sorted(parts.items()):
             scope_key = scope_key or main
             scope = _most_common([f.where for f in members if place_key(f.where) == scope_key]) if scope_key else None
