@@ -137,7 +137,8 @@ def test_fact_sources_reporters_relays(built):
     assert f.origin == NIS
     assert (f.first_reporter, f.first_published, f.first_article) == ("Foreign Weekly", "2024-10-18", "A4")
     assert f.relays == ["Foreign Weekly", "Yonhap"]
-    assert f.label == "12,000 North Korean troops to be sent to Russia (National Intelligence Service)"
+    # the hedged body wording ("around 12,000") over a bare headline number
+    assert f.label == "around 12,000 North Korean troops to be sent to Russia (National Intelligence Service)"
     six = fact_of(led, "c-d")
     # "Ukrainian media" is the vague name of the Ukrainian chain; the wire copy is not a second source
     assert [s.name for s in six.sources] == ["Ukrainian intelligence"]

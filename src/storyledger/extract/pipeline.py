@@ -442,7 +442,8 @@ def _elliptic(fig: Figure, doc: Doc) -> bool:
         # "10,000 expected", "3,000 were", "1,000 wounded"; not "2024," or "one of"
         if doc[fig.end - 1].lower_ == "one" or nxt is not None and nxt.ent_type_ in {"NORP", "GPE"}:
             return False  # "one of", "one Ukrainian and two U.S. officials"
-        return nxt is None or nxt.pos_ in {"VERB", "AUX", "ADV", "ADJ", "PUNCT", "CCONJ", "ADP"} and nxt.lower_ != "of"
+        return nxt is None or nxt.pos_ in {"VERB", "AUX", "ADV", "ADJ", "PUNCT", "CCONJ", "ADP"} and nxt.lower_ != "of" \
+            or nxt.lower_ in {"who", "whom"}  # "including some 600 who died"
     return fig.counted.lower() in _STATE_NOUNS
 
 
