@@ -1,0 +1,147 @@
+"""The ledger of the bundled demo corpus against the figure table in its README.
+
+Built once per module. The series and disagreements pinned here are what the demo articles
+say (see src/storyledger/data/demo/README.md): who gave which figure, hedged how, and where
+sources disagree or revise themselves. `storyledger show` must print the same rows.
+"""
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from storyledger import pipeline
+from storyledger.cli import app, demo_corpus_files
+from storyledger.model import Ledger
+from storyledger.store import LedgerStore
+
+NIS = "National Intelligence Service"
+ZEL = "Volodymyr Zelensky"
+DEPLOYED = "North Korean soldiers in Russia — deployed"
+PLANNED = "North Korean soldiers in Russia — planned"
+KW = "North Korean casualties in Russia — killed or wounded"
+KILLED = "North Korean casualties in Russia — killed"
+WOUNDED = "North Korean casualties — wounded"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> tuple[str, Ledger]:
+    db = tmp_path_factory.mktemp("demo") / "ledger.db"
+    pipeline.build(demo_corpus_files(), db)
+    with LedgerStore(db) as store:
+        return str(db), store.ledger()
+
+
+def _series(led: Ledger) -> dict[str, set[tuple]]:
+    return {s.label: {(p.source, p.value, p.qualifier) for p in s.points} for s in led.series}
+
+
+def test_series_labels(demo):
+    _, led = demo
+    labels = {s.label for s in led.series}
+    assert {DEPLOYED, PLANNED, KW, KILLED, WOUNDED, "North Korean soldiers in Kursk region — captured"} <= labels
+    # no series for South Korean soldiers, for the place of a telling, or for things that are not people
+    assert not any(lab.startswith(("South Korean", "Ukrainian")) or " in Seoul" in lab for lab in labels)
+    assert len(labels) <= 8
+
+
+def test_deployed_points(demo):
+    pts = _series(demo[1])[DEPLOYED]
+    assert {
+        (NIS, 1500, "approximately"),          # special forces moved to the Far East (a part of Russia)
+        (NIS, 3000, "approximately"),          # Oct 23: a second group followed
+        ("White House", 3000, "at_least"),
+        ("The New York Times", 5000, "at_most"),  # Kursk by Monday
+        ("Pentagon", 10000, "approximately"),
+        ("US State Department", 10000, "at_least"),
+        (ZEL, 11000, "approximately"),         # in the Kursk region
+        ("Pentagon", 11000, "range"),          # 11,000–12,000
+        (NIS, 1000, "at_least"),               # more sent in January and February
+        (NIS, 11000, "approximately"),         # the first deployment
+    } <= pts
+    # nobody credits an NIS figure to the outlet that relayed it
+    assert not any(src in {"Seoul Evening Wire", "Pacific Newswire", "report", "officials"} for src, _, _ in pts)
+
+
+def test_planned_points(demo):
+    pts = _series(demo[1])[PLANNED]
+    assert {(ZEL, 10000, "exact"), (NIS, 12000, "approximately"), (NIS, 10000, "approximately")} <= pts
+    assert not any(src in {"his intelligence services", "Pacific Newswire", "South Korean government"}
+                   for src, _, _ in pts)
+
+
+def test_casualty_points(demo):
+    s = _series(demo[1])
+    assert s[KW] == {("Ukrainian intelligence", 30, "at_least"), (ZEL, 3000, "at_least"),
+                     (NIS, 3000, "approximately"), (NIS, 4000, "approximately"), (NIS, 4700, "approximately")}
+    assert s[KILLED] == {(NIS, 100, "at_least"), (NIS, 300, "approximately"), (NIS, 600, "approximately")}
+    assert s[WOUNDED] == {(NIS, 1000, "approximately"), (NIS, 2700, "approximately")}
+
+
+def test_as_of_of_key_points(demo):
+    _, led = demo
+    by = {s.label: s for s in led.series}
+    when = {(p.source, p.value): (p.as_of.start, p.as_of.end) for p in by[DEPLOYED].points if p.as_of}
+    assert when[(NIS, 3000)] == ("2024-10-23", "2024-10-23")   # not the December projection
+    assert when[("Pentagon", 10000)] == ("2024-10-28", "2024-10-28")
+    assert when[(NIS, 1000)] == ("2025-01-01", "2025-02-27")
+    killed = {(p.source, p.value): p.as_of.start for p in by[KILLED].points}
+    assert killed[(NIS, 100)] == "2024-12-19"   # told that day; "since ... early December" is a start
+
+
+def _pairs(led: Ledger, kind: str) -> set[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    return {(tuple(d.sources_a), tuple(d.sources_b), d.description) for d in led.disagreements if d.kind == kind}
+
+
+def test_conflicts(demo):
+    _, led = demo
+    found = {(a, b) for a, b, _ in _pairs(led, "conflict")}
+    assert ((ZEL,), (NIS,)) in found            # 10,000 vs around 12,000, Oct 17-18
+    assert ((NIS,), ("Pentagon",)) in found     # around 3,000 vs around 10,000, Oct 23-28
+    # a part is not contradicted by a larger whole: 1,500 in the Far East vs 3,000 in Russia
+    assert not any(d.kind == "conflict" and "1,500" in d.description and "around 3,000" in d.description
+                   for d in led.disagreements)
+
+
+def test_revisions(demo):
+    _, led = demo
+    descs = {d for a, b, d in _pairs(led, "revision") if a == (NIS,) and b == (NIS,)}
+    wanted = [
+        "around 1,500 deployed (told 2024-10-18) became around 3,000 deployed (told 2024-10-23)",
+        "around 3,000 killed_or_wounded (told 2025-01-13) became around 4,000 killed_or_wounded (told 2025-02-27)",
+        "around 4,000 killed_or_wounded (told 2025-02-27) became around 4,700 killed_or_wounded (told 2025-04-30)",
+        "around 1,000 wounded (told 2024-12-24) became around 2,700 wounded (told 2025-01-13)",
+    ]
+    for w in wanted:
+        assert any(w in d for d in descs), w
+
+
+def test_retelling_of_one_fact(demo):
+    _, led = demo
+    assert any(d.kind == "retelling" and d.sources_a == [NIS] and "12,000" in d.description for d in led.disagreements)
+
+
+def _show(db: str, what: str) -> list[str]:
+    res = CliRunner().invoke(app, ["show", "--db", db, "--what", what, "--limit", "200"], env={"COLUMNS": "260"})
+    assert res.exit_code == 0, res.output
+    return [" ".join(line.split()) for line in res.output.splitlines()]
+
+
+def test_show_series_prints_the_rows(demo):
+    db, _ = demo
+    lines = _show(db, "series")
+    for label in (DEPLOYED, PLANNED, KW, KILLED, WOUNDED):
+        assert label in lines
+    for row in ("National Intelligence Service about 3,000 2024-10-23 2024-10-23",
+                "Pentagon about 10,000 2024-10-28 2024-10-29",
+                "Volodymyr Zelensky 10,000 2024-10-17 2024-10-17",
+                "Volodymyr Zelensky at least 3,000 2024-12-23 2024-12-24",
+                "National Intelligence Service about 4,700 2025-04-30 2025-04-30"):
+        assert row in lines, row
+
+
+def test_show_disagreements_prints_the_rows(demo):
+    db, _ = demo
+    text = "\n".join(_show(db, "disagreements"))
+    assert "conflict Volodymyr Zelensky gives 10,000 and National Intelligence Service gives around 12,000" in text
+    assert "conflict National Intelligence Service gives around 3,000 and Pentagon gives around 10,000" in text
+    assert text.count("revision National Intelligence Service revised its figure") >= 4
