@@ -179,3 +179,85 @@ def test_seed_quote_speakers(nlp, seed_articles):
         [(_, claims)] = list(extract.extract_claims([seed_articles[key]], nlp=nlp))
         got = [c.attribution.source for c in claims if c.kind == "quote"]
         assert got == speakers, key
+
+
+# -- round 2: rules found on the demo corpus, each pinned on our own invented sentences ------------
+
+def test_elliptic_counts_take_the_people_before(nlp):
+    cs = figs(claims_of(nlp, "The border agency told reporters on Tuesday that about 2,000 Iranian "
+                             "engineers had reached Belarus, and that it expected the total to rise to 6,000 by June."))
+    by = {c.value: c for c in cs}
+    assert (by[2000].measure, by[2000].where, by[2000].population) == ("deployed", "Belarus", "Iranian")
+    assert (by[6000].counted, by[6000].population, by[6000].measure) == ("engineers", "Iranian", "planned")
+    # "told reporters on Tuesday" dates the 2,000; "by June" belongs to the other number's clause
+    assert by[2000].as_of.start == "2024-03-12"
+
+
+def test_state_words_and_of_those(nlp):
+    cs = figs(claims_of(nlp, "The agency said 500 Ruritanian conscripts had been killed or wounded. "
+                             "Of those, about 90 were killed and some 410 wounded, it said."))
+    by = {c.value: c for c in cs}
+    assert (by[90].measure, by[90].counted, by[90].population) == ("killed", "conscripts", "Ruritanian")
+    assert by[410].measure == "wounded" and by[410].attribution.source == by[500].attribution.source
+
+
+def test_range_upper_end_is_not_a_second_figure(nlp):
+    cs = figs(claims_of(nlp, "The ministry estimated that between 7,000 and 8,000 Ruritanian conscripts were in Borduria."))
+    assert [(c.value, c.high, c.qualifier, c.counted, c.measure) for c in cs] == \
+        [(7000, 8000, "range", "conscripts", "deployed")]
+
+
+def test_several_hundred_is_vague(nlp):
+    [c] = figs(claims_of(nlp, "An official said the unit had suffered several hundred casualties."))
+    assert c.qualifier == "vague" and c.value is None
+
+
+def test_place_of_telling_is_not_the_place_of_the_people(nlp):
+    [c] = figs(claims_of(nlp, "The defence ministry told lawmakers in Capitalia that 1,200 Ruritanian "
+                              "conscripts had arrived in Borduria aboard cargo ships."))
+    assert c.where == "Borduria" and c.measure == "deployed"
+
+
+def test_whose_people_from_the_subject_nearest_the_verb(nlp):
+    [c] = figs(claims_of(nlp, "TOKYO, March 3 -- Iran has decided to send around 4,000 troops abroad, "
+                              "Japan's defence ministry said on Friday."))
+    assert c.population == "Iranian" and c.measure == "planned"
+
+
+def test_possessive_pronoun_source_is_its_owner(nlp):
+    cs = figs(claims_of(nlp, "President Anna Vell told reporters on Monday that her intelligence services "
+                             "believed Ruritania was preparing 6,000 conscripts for the front."))
+    assert cs[0].attribution.source == "Anna Vell"
+
+
+def test_report_in_a_named_paper_citing_officials(nlp):
+    [c] = figs(claims_of(nlp, "A report in The New York Times, citing officials, said that as many as 900 "
+                              "Ruritanian conscripts could be in Borduria by Friday."))
+    assert c.attribution.source == "The New York Times"
+    assert (c.measure, c.qualifier) == ("deployed", "at_most")
+
+
+def test_the_newspaper_and_the_agency_of_a_country(nlp):
+    cs = figs(claims_of(nlp, "Officials spoke to The New York Times on Monday.\n\n"
+                             "The newspaper said 300 Ruritanian conscripts had been captured.\n\n"
+                             "South Korea's National Intelligence Service briefed lawmakers on Monday.\n\n"
+                             "Later, the South Korean agency estimated that 700 Ruritanian conscripts had been wounded."))
+    by = {c.value: c for c in cs}
+    assert by[300].attribution.source == "The New York Times"
+    assert by[700].attribution.source == "National Intelligence Service"
+
+
+def test_subjectless_tail_reporting_clause_and_coordinated_reports(nlp):
+    cs = figs(claims_of(nlp, "On Monday, the White House said at least 400 Ruritanian conscripts had moved to Borduria, "
+                             "and South Korea's National Intelligence Service said about 600 were in Borduria."))
+    by = {c.value: c for c in cs}
+    assert (by[400].attribution.source, by[400].attribution.via) == ("White House", [])
+    assert (by[600].attribution.source, by[600].attribution.via) == ("National Intelligence Service", [])
+
+
+def test_headline_takes_the_body_source(nlp):
+    cs = figs(claims_of(nlp, "The Bordurian defence ministry said on Friday that Ruritania had decided to send "
+                             "around 4,000 troops.", title="Capitalia says Ruritania will send 4,000 troops"))
+    title = next(c for c in cs if c.field == "title")
+    body = next(c for c in cs if c.field == "body")
+    assert title.attribution.source == body.attribution.source

@@ -287,3 +287,46 @@ def test_bad_input_does_not_raise():
     led = build_ledger([], claims)
     # unreadable dates count as no date; one article's two tellings of one number stay one fact
     assert sorted(sorted(f.claims) for f in led.facts) == [["z1", "z2"], ["z3"]]
+
+
+# -- round 2: places inside places, a week's slack, running counts ------------------------------
+
+def _r2_story() -> tuple[list[Article], list[Claim]]:
+    arts = [art("B1", "2024-05-02", outlet="Paper One"), art("B2", "2024-05-06", outlet="Paper Two"),
+            art("B3", "2024-05-20", outlet="Paper One"), art("B4", "2024-07-01", outlet="Paper Two")]
+    claims = [
+        # the corpus says Lakeside is in Ruritania ("Ruritania's Lakeside province")
+        fig("r-1", "B1", 800, "deployed", "2024-04-28", source="Agency A", qualifier="approximately",
+            where="Ruritania's Lakeside province", basis="telling"),
+        fig("r-2", "B2", 2000, "deployed", "2024-05-05", source="Agency A", qualifier="approximately",
+            where="Ruritania", basis="telling"),
+        fig("r-3", "B2", 6000, "deployed", "2024-05-01", source="Ministry B", qualifier="approximately",
+            where="Ruritania", basis="telling"),
+        fig("r-4", "B3", 300, "killed_or_wounded", "2024-05-20", source="Agency A", qualifier="approximately",
+            counted="soldiers", basis="telling"),
+        fig("r-5", "B4", 900, "killed_or_wounded", "2024-07-01", source="Agency A", qualifier="approximately",
+            counted="soldiers", basis="telling"),
+    ]
+    return arts, claims
+
+
+def test_part_of_a_place_stays_in_the_series_without_false_conflicts():
+    led = build_ledger(*_r2_story())
+    deployed = next(s for s in led.series if s.measure == "deployed")
+    assert deployed.label == "North Korean troops in Ruritania — deployed"
+    assert sorted(p.value for p in deployed.points) == [800, 2000, 6000]
+    conflicts = [(d.sources_a, d.sources_b) for d in led.disagreements if d.kind == "conflict"]
+    # 6,000 (May 1) and 2,000 (May 5), four days apart: a conflict; 800 in a province is no conflict
+    # with 6,000 in the country, and it is smaller, so it contradicts nothing
+    assert conflicts == [(["Ministry B"], ["Agency A"])]
+
+
+def test_revisions_of_a_running_count_and_a_quick_recount():
+    led = build_ledger(*_r2_story())
+    revs = sorted(d.description for d in led.disagreements if d.kind == "revision")
+    assert revs == [
+        "Agency A revised its figure for 2024-05-05: around 800 deployed (told 2024-05-02) became "
+        "around 2,000 deployed (told 2024-05-06).",
+        "Agency A revised its figure for 2024-07-01: around 300 killed_or_wounded (told 2024-05-20) became "
+        "around 900 killed_or_wounded (told 2024-07-01).",
+    ]

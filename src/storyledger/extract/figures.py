@@ -345,12 +345,12 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
             break
         for c in n.children:
             cands = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS else \
-                [c] if c.dep_ == "dobj" and n.lemma_.lower() in _ARRIVE and c.ent_type_ in {"GPE", "LOC"} else []
+                [c] if c.dep_ == "dobj" and n.lemma_.lower() in _ARRIVE and c.pos_ == "PROPN" and c.ent_type_ != "PERSON" else []
             for p in cands:
                 sub = _place_words(p)
                 # a named place (not a demonym: "in Ukrainian custody"); small models tag some
                 # places oddly ("Kursk" as PRODUCT), so a bare proper noun after a place preposition counts
-                if any(t.ent_type_ in {"GPE", "LOC", "FAC"} and t.pos_ == "PROPN" for t in sub) or \
+                if any(t.ent_type_ in {"GPE", "LOC", "FAC"} and t.pos_ == "PROPN" for t in sub) or c.dep_ == "dobj" or \
                         p.lemma_ in {"region", "front", "area", "border"} or \
                         p.pos_ == "PROPN" and p.ent_type_ in {"", "PRODUCT"} and c.dep_ == "prep" and p.is_title:
                     fig.where = re.sub(r"^(the)\s+", "", doc[sub[0].i:sub[-1].i + 1].text)
