@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from storyledger import pipeline
-from storyledger.cli import demo_corpus_dir
+from storyledger.cli import demo_corpus_dir, demo_corpus_files
 from storyledger.ingest import iter_documents
 from storyledger.clean import CleanError, clean_document
 from storyledger.model import RawDocument
@@ -87,14 +87,14 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
     print("command: " + " ".join([Path(sys.executable).name, *sys.argv]), flush=True)
-    src = demo_corpus_dir()
-    if not any(p.suffix in (".txt", ".html", ".jsonl") for p in src.iterdir()):
-        print(f"demo corpus missing in {src}: nothing measured")
+    src = demo_corpus_files()
+    if not src:
+        print(f"demo corpus missing in {demo_corpus_dir()}: nothing measured")
         return
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         db = tmp / "demo.db"
-        pipeline.build([src], db)
+        pipeline.build(src, db)
         report_line("demo corpus", db, args.repeats)
         if args.articles:
             corpus = tmp / "mix"

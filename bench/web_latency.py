@@ -22,7 +22,7 @@ from pathlib import Path
 import httpx
 
 from storyledger import pipeline
-from storyledger.cli import demo_corpus_dir
+from storyledger.cli import demo_corpus_dir, demo_corpus_files
 
 
 def pct(xs: list[float], q: float) -> float:
@@ -65,13 +65,13 @@ def main() -> None:
     ap.add_argument("--query", default="North Korean troops")
     args = ap.parse_args()
     print("command: " + " ".join([Path(sys.executable).name, *sys.argv]), flush=True)
-    src = demo_corpus_dir()
-    if not any(p.suffix in (".txt", ".html", ".jsonl") for p in src.iterdir()):
-        print(f"demo corpus missing in {src}: nothing measured")
+    src = demo_corpus_files()
+    if not src:
+        print(f"demo corpus missing in {demo_corpus_dir()}: nothing measured")
         return
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"
-        pipeline.build([src], db)
+        pipeline.build(src, db)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]

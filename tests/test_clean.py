@@ -4,7 +4,6 @@ Fixtures are written by us; the five real seeds are read from ../shared at run t
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,6 @@ from storyledger.clean.text import normkey, person_name
 from storyledger.ingest import iter_documents
 from storyledger.model import RawDocument
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEEDS = SHARED / "devset" / "seeds"
 
 PORTAL_DUMP = """Settings
 
@@ -193,18 +190,8 @@ def test_html_page_title_author_outlet_captions():
 
 # ---- the five real seeds (../shared), checked against the answer key -------------------------
 
-@pytest.fixture(scope="module")
-def seeds():
-    if not (SEEDS / "gold.json").exists():
-        pytest.skip(f"../shared not present: {SEEDS} (seed articles are read at run time)")
-    gold = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))["articles"]
-    arts = [clean_document(d) for d in iter_documents([SEEDS / "articles"])]
-    changed = {a.id: a for a in finalize_corpus(arts)}
-    return gold, {Path(a.source).name: changed.get(a.id, a) for a in arts}
-
-
-def test_seed_titles_authors_outlets(seeds):
-    gold, arts = seeds
+def test_seed_titles_authors_outlets(cleaned_seeds):
+    gold, arts = cleaned_seeds
     for name, g in gold.items():
         a = arts[name]
         assert normkey(a.title) == normkey(g["title"]), name
@@ -217,8 +204,8 @@ def test_seed_titles_authors_outlets(seeds):
         assert a.language == g["language"], name
 
 
-def test_seed_furniture_removed_and_text_kept(seeds):
-    gold, arts = seeds
+def test_seed_furniture_removed_and_text_kept(cleaned_seeds):
+    gold, arts = cleaned_seeds
     for name, g in gold.items():
         a = arts[name]
         body = normkey(a.body)
@@ -236,8 +223,8 @@ def test_seed_furniture_removed_and_text_kept(seeds):
             assert normkey(s) not in body, (name, s)
 
 
-def test_seed_captions_once(seeds):
-    _, arts = seeds
+def test_seed_captions_once(cleaned_seeds):
+    _, arts = cleaned_seeds
     assert [len(arts[n].captions) for n in sorted(arts)] == [1, 1, 0, 1, 1]
 
 

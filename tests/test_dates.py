@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
@@ -78,18 +77,8 @@ def test_year_nearest_to_siblings():
     assert dates.infer_date(h, refs)[0] == "2025-02-13"
 
 
-@pytest.fixture(scope="module")
-def seed_articles():
-    if not (SEEDS / "gold.json").exists():
-        pytest.skip(f"../shared not present: {SEEDS} (seed articles are read at run time)")
-    gold = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))["articles"]
-    arts = [clean_document(d) for d in iter_documents([SEEDS / "articles"])]
-    changed = {a.id: a for a in finalize_corpus(arts)}
-    return gold, {Path(a.source).name: changed.get(a.id, a) for a in arts}
-
-
-def test_seed_dates(seed_articles):
-    gold, arts = seed_articles
+def test_seed_dates(cleaned_seeds):
+    gold, arts = cleaned_seeds
     got = {n: (a.published, a.published_basis) for n, a in arts.items()}
     assert got == {
         "000_b8db798a488e2204.txt": ("2024-10-21", "corpus"),

@@ -55,17 +55,7 @@ def ingest_into(store: LedgerStore, paths: Iterable[str | Path], report: BuildRe
         if isinstance(item, SkippedInput):
             _skip(store, report, item, on_skip)
             continue
-        try:
-            art = clean.clean_document(item)
-        except clean.CleanError as exc:
-            _skip(store, report, SkippedInput(source=item.source, reason=str(exc)), on_skip)
-            continue
-        report.read += 1
-        if store.has_article(art.id):
-            report.unchanged += 1
-            continue
-        store.put_article(art)
-        report.new += 1
+        _store_document(store, item, report, on_skip)
         if n % 200 == 0:
             store.commit()
     store.commit()
@@ -73,22 +63,26 @@ def ingest_into(store: LedgerStore, paths: Iterable[str | Path], report: BuildRe
 
 def ingest_documents(store: LedgerStore, docs: Iterable[RawDocument], report: BuildReport) -> list[str]:
     """Clean and store documents that arrived in memory (web upload, JSON API)."""
-    ids = []
-    for doc in docs:
-        try:
-            art = clean.clean_document(doc)
-        except clean.CleanError as exc:
-            _skip(store, report, SkippedInput(source=doc.source, reason=str(exc)), None)
-            continue
-        report.read += 1
-        ids.append(art.id)
-        if store.has_article(art.id):
-            report.unchanged += 1
-        else:
-            store.put_article(art)
-            report.new += 1
+    ids = [i for i in (_store_document(store, doc, report, None) for doc in docs) if i]
     store.commit()
     return ids
+
+
+def _store_document(store: LedgerStore, doc: RawDocument, report: BuildReport,
+                    on_skip: Callable[[SkippedInput], None] | None) -> Optional[str]:
+    """Clean one document and store it unless it is already there; returns its id (None if skipped)."""
+    try:
+        art = clean.clean_document(doc)
+    except clean.CleanError as exc:
+        _skip(store, report, SkippedInput(source=doc.source, reason=str(exc)), on_skip)
+        return None
+    report.read += 1
+    if store.has_article(art.id):
+        report.unchanged += 1
+    else:
+        store.put_article(art)
+        report.new += 1
+    return art.id
 
 
 def _skip(store, report, item, on_skip):
