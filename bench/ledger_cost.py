@@ -17,7 +17,7 @@ import random
 import sys
 import time
 import tracemalloc
-from datetime import date, timedelta
+from datetime import date
 
 from storyledger.ledger import build_ledger
 from storyledger.model import Article, Attribution, Claim, TimeSpan

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from pathlib import Path
 
 from storyledger.ingest import iter_documents

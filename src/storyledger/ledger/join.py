@@ -23,7 +23,7 @@ from datetime import date
 from typing import Optional
 
 from storyledger.ledger.sources import Chain, chain_of, chains_compatible, name_key, originator, \
-    reporter, source_info, _covers, _MEDIA_TYPES
+    reporter, _covers, _MEDIA_TYPES
 from storyledger.model import Article, Claim, Fact, FactSource, Ledger, TimeSpan
 
 # A figure dated only by its telling or its publication ("said on Friday") may
