@@ -5,7 +5,8 @@
 Each sentence goes through the same extractor as the build (one Article per sentence).
 Gold "change" maps to our qualifier: "=" exact, "~" approximately, ">" at_least, "<" at_most;
 "up"/"down" (a change, which we do not model) are scored as exact. Ranges "a-b" match our
-low/high. Anchor (CQE paper): value F1 92.0, value+change F1 88.1.
+low/high; the gold writes "fell from 4.8 to 4.7" as "4.8-4.7", so both ends are compared in
+ascending order. --errors N prints N sentences with their missed and extra values. Anchor (CQE paper): value F1 92.0, value+change F1 88.1.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def gold_items(q: dict) -> tuple[tuple[float, ...], str]:
     v = str(q["value"])
     parts = v.split("-") if "-" in v[1:] else [v]
     try:
-        vals = tuple(round(float(p), 4) for p in parts if p)
+        vals = tuple(sorted(round(float(p), 4) for p in parts if p))
     except ValueError:
         vals = ()
     qual = "range" if len(vals) == 2 else CHANGE.get(q.get("change", "="), "exact")
@@ -46,7 +47,8 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT)
-    ap.add_argument("--show", type=int, default=0, help="print this many misses")
+    ap.add_argument("--errors", "--show", type=int, default=0, dest="errors",
+                    help="print this many sentences where prediction and gold differ")
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"../shared not present: {args.data}")
@@ -67,9 +69,10 @@ def main() -> None:
         pq, gq = Counter(pred), Counter(gold)
         mq = sum((pq & gq).values())
         tpq, fpq, fnq = tpq + mq, fpq + sum(pq.values()) - mq, fnq + sum(gq.values()) - mq
-        if shown < args.show and pq != gq:
+        if shown < args.errors and pq != gq:
             shown += 1
-            print(f"  - {row['text'][:100]!r}\n    gold {sorted(gq)} pred {sorted(pq)}")
+            miss, extra = sorted((gq - pq).elements()), sorted((pq - gq).elements())
+            print(f"  - {row['text'][:160]!r}\n    missed {miss}\n    extra  {extra}")
     p, r, f = f1(tp, fp, fn)
     pq_, rq_, fq = f1(tpq, fpq, fnq)
     print(f"command: .venv/bin/python eval/eval_newsquant.py --data {args.data}")

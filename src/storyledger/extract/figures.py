@@ -13,8 +13,8 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from storyledger.extract.lexicon import (
-    BOUND_VERBS, HEDGES, MEASURE_CUES, MODALS, NOT_PEOPLE_HEADS, PEOPLE, PLAN_LEMMAS,
-    REPORT_LEMMAS, SCALES, UNITS, VAGUE, parse_number,
+    BOUND_VERBS, CURRENCY_PREFIXES, DOLLAR_COUNTRIES, HEDGES, MEASURE_CUES, MODALS, NOT_PEOPLE_HEADS,
+    PEOPLE, PLAN_LEMMAS, REPORT_LEMMAS, SCALE_SUFFIXES, SCALES, UNITS, VAGUE, number_token, parse_number,
 )
 
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -48,13 +48,56 @@ _DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days",
              "minute", "minutes", "second", "seconds", "decade", "decades", "year-old", "century", "centuries"}
 
 
+def _glued(t: Token) -> Optional[tuple[float, bool, str]]:
+    """The token as a written amount, with a "$" written against it ("$" "US113")."""
+    tok = number_token(t.text)
+    if tok is None and t.i > 0 and not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 1].text in {"$", "US$"} and \
+            t.text.startswith(DOLLAR_COUNTRIES):
+        tok = number_token("$" + t.text[len(next(c for c in DOLLAR_COUNTRIES if t.text.startswith(c))):])
+    return tok
+
+
+def _currency_before(t: Token) -> bool:
+    return t.i > 0 and (t.doc[t.i - 1].tag_ == "$" or t.doc[t.i - 1].text in CURRENCY_PREFIXES)
+
+
 def _is_num(t: Token) -> bool:
+    tok = _glued(t)
+    if tok is not None and (tok[1] or tok[2] and tok[2] not in SCALE_SUFFIXES and not tok[2].startswith("-")):
+        return True  # a currency or unit written on the number: an amount whatever the tagger says ("15kHz")
     if t.ent_type_ in _SKIP_ENTS:
         # dates are not figures, but durations are ("three months", "15 years"): kept, measure other
         nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+        if nxt is not None and nxt.text in {"-", "\u2013"} and t.i + 2 < len(t.doc):
+            nxt = t.nbor(2)  # "a 65-year-old"
         if t.ent_type_ == "ORDINAL" or nxt is None or nxt.lower_ not in _DURATION:
             return False
-    return t.tag_ == "CD" or t.like_num or t.lower_ in _NUMWORDS
+    return t.tag_ == "CD" or t.like_num or t.lower_ in _NUMWORDS or tok is not None
+
+
+def _scale_letters(doc, j: int) -> bool:
+    """Scale letters after a number: written against it ("1.2" "m") or a short word ("2.8 bn")."""
+    t = doc[j]
+    return t.text in SCALE_SUFFIXES and not doc[j - 1].whitespace_ and doc[j - 1].is_digit | bool(
+        re.search(r"\d$", doc[j - 1].text)) or t.lower_ in {"bn", "mn", "mln", "mil", "trn"}
+
+
+def _identifier(doc, start: int, end: int, sent: Span) -> bool:
+    """A number that names rather than counts: "S&P 500", "iPhone 12", "Game 7", "category 4", "No. 1"."""
+    t = doc[start]
+    if end - start != 1 or not t.text.isdigit() or start == sent.start:
+        return False
+    prev = doc[start - 1]
+    if not prev.whitespace_ or prev.ent_type_ in {"DATE", "TIME"} or prev.like_num:
+        return False
+    nxt = doc[end] if end < sent.end else None
+    if nxt is not None and (nxt.text in {"%", "per"} or nxt.lower_ in SCALES):
+        return False
+    if prev.pos_ == "PROPN" and (prev.is_title or prev.text[:1].islower() and any(c.isupper() for c in prev.text[1:])
+                                 or prev.is_upper and len(prev.text) > 1 or "&" in prev.text):
+        return True  # a name's number: "S&P 500", "iPhone 12", "FTSE 100", "Game 7"
+    # a singular common noun numbered ("category 4 hurricane", "Unit 3"), not a count of what follows
+    return prev.tag_ == "NN" and prev.dep_ != "pobj" and (nxt is None or nxt.tag_ != "NNS") and t.head.i == prev.i
 
 
 def find_figures(sent: Span, demonym) -> list[Figure]:
@@ -67,7 +110,7 @@ def find_figures(sent: Span, demonym) -> list[Figure]:
             i += 1
             continue
         j = i + 1
-        while j < sent.end and (_is_num(doc[j]) and doc[j].lower_ in _NUMWORDS | {"-"} or
+        while j < sent.end and (_is_num(doc[j]) and doc[j].lower_ in _NUMWORDS | {"-"} or _scale_letters(doc, j) or
                                 doc[j].lower_ == "of" and t.lower_ in VAGUE and j + 1 < sent.end and doc[j + 1].lower_ in VAGUE):
             j += 1
         start = i
@@ -80,14 +123,27 @@ def find_figures(sent: Span, demonym) -> list[Figure]:
     return figs
 
 
+def _glued_text(t: Token) -> str:
+    """The token's text with a "$" written before it when that "$" carries a country mark ("$US113")."""
+    tok = number_token(t.text)
+    if tok is None and _glued(t) is not None:
+        return "$" + t.text[len(next(c for c in DOLLAR_COUNTRIES if t.text.startswith(c))):]
+    return t.text
+
+
 def _make(doc, start: int, end: int, sent: Span, demonym) -> Optional[Figure]:
     toks = doc[start:end]
     last = toks[-1]
-    words = [t.text for t in toks]
+    words: list[str] = []
+    for t in toks:
+        if words and t.text in SCALE_SUFFIXES and not doc[t.i - 1].whitespace_:
+            words[-1] += t.text  # "1.2" "m" -> "1.2m"
+        else:
+            words.append(_glued_text(t))
     low_words = [w.lower() for w in words]
     # identifiers and years: "Article 4", "in 2024", "No. 1"
     if start > sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and last.dep_ not in {"nummod"} \
-            and len(toks) == 1 and toks[0].text.isdigit():
+            and len(toks) == 1 and toks[0].text.isdigit() or _identifier(doc, start, end, sent):
         return None
     if len(toks) == 1 and re.fullmatch(r"(1[89]|20)\d\d", toks[0].text) and last.dep_ != "nummod":
         return None
@@ -99,9 +155,16 @@ def _make(doc, start: int, end: int, sent: Span, demonym) -> Optional[Figure]:
         return None  # "one of the", "one side": a pronoun, not a count
     vague = all(w in VAGUE or w == "of" for w in low_words) or \
         start > sent.start and doc[start - 1].lower_ in {"several", "few", "many"} and low_words[-1] in SCALES  # "several hundred"
-    value = None if vague else parse_number(words)
+    # a lowercase "m" is a million with money or before a counted plural ("1.2m tons", "35m of"), else metres
+    nxt = doc[end] if end < sent.end else None
+    m_million = _currency_before(toks[0]) or nxt is not None and (nxt.lower_ == "of" or nxt.tag_ == "NNS")
+    value = None if vague else parse_number(words, m_million=m_million)
     if value is None and not vague:
         return None
+    if value is not None and value < 0 and start > sent.start and not doc[start - 1].whitespace_:
+        value = -value  # "3888-2", "2-1": a hyphen joining two numbers is no minus sign
+    if value is not None and start > sent.start and doc[start - 1].lower_ == "minus":
+        value, start = -value, start - 1
     fig = Figure(start=start, end=end, value=value)
     if vague:
         fig.qualifier = "vague"

@@ -90,10 +90,52 @@ GENERIC_REPORT_NOUNS = {"report", "reports", "news", "media", "outlets", "outlet
 
 _NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
+# Currency marks written against the number ("USD10m", "RM3.06mil", "$US113"); "PS" and "Y="
+# are how ASCII transliteration writes the pound and yen signs.
+CURRENCY_PREFIXES = ("US$", "A$", "C$", "HK$", "S$", "NZ$", "$US", "$A", "$NZ", "$C", "USD", "EUR", "GBP",
+                     "AUD", "CAD", "NZD", "HKD", "SGD", "JPY", "CNY", "RMB", "INR", "CHF", "ZAR", "KRW",
+                     "RM", "Rs", "PS", "Y=", "$", "\u00a3", "\u20ac", "\u00a5", "\u20b9", "\u20a9")
+# A country mark between a separate "$" and the number ("$ US113").
+DOLLAR_COUNTRIES = ("US", "HK", "NZ", "A", "C", "S")
+# Scale letters written against a number: "25k", "4.3M", "$4.2b", "2.8bn", "1.5mil".
+SCALE_SUFFIXES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mil": 1e6, "mln": 1e6, "b": 1e9,
+                  "B": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+# Suffixes that make a number something other than an amount: clock times, ordinals, decades.
+NOT_AMOUNT_SUFFIXES = {"am", "pm", "a.m", "p.m", "st", "nd", "rd", "th", "s", "'s", "\u2019s", "x"}
+_TOKEN_RE = re.compile(
+    r"^(?P<sign>[-+\u2212]|minus-)?(?P<cur>" + "|".join(re.escape(c) for c in CURRENCY_PREFIXES) + r")?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<suf>-?[A-Za-z\u00b0%\u2033\u2032\"'/.]+[23]?)?$", re.IGNORECASE)
 
-def parse_number(words: list[str]) -> Optional[float]:
+
+def number_token(text: str, m_million: bool = True) -> Optional[tuple[float, bool, str]]:
+    """A number written as one token, with its glued sign, currency and unit or scale letters.
+
+    Returns (value, has_currency, suffix); None when the token is not an amount ("5pm", "1990s",
+    "3rd"). A lowercase "m" is a million only when ``m_million`` (else metres: "37m-long").
+    """
+    m = _TOKEN_RE.match(text.replace("\u2009", ""))
+    if m is None:
+        return None
+    cur, suf = m.group("cur"), (m.group("suf") or "")
+    if cur and cur.isalpha() and cur not in CURRENCY_PREFIXES:
+        return None  # only the exact case of letter codes ("rm3" is not ringgit)
+    suf = suf[:-1] if suf.endswith(".") and len(suf) > 1 else suf  # sentence-final stop glued on
+    if suf.lower() in NOT_AMOUNT_SUFFIXES:
+        return None
+    value = float(m.group("num").replace(",", ""))
+    scale = SCALE_SUFFIXES.get(suf)
+    if scale and not (suf == "m" and not (m_million or cur)):
+        value *= scale
+    if m.group("sign") and m.group("sign") != "+":
+        value = -value
+    return value, bool(cur), suf
+
+
+def parse_number(words: list[str], m_million: bool = True) -> Optional[float]:
     """Value of a number phrase given as tokens ("1.5", "million"; "a", "dozen"; "twenty", "-", "five")."""
-    ws = [w.lower().replace("\u2009", "") for w in words if w not in {"-", "\u2013", "and"}]
+    ws = [w.replace("\u2009", "") for w in words if w not in {"-", "\u2013", "and"}]
+    ws = [w if number_token(w) is not None else w.lower() for w in ws]  # "4.3M" keeps its case
     if not ws:
         return None
     joined = " ".join(ws)
@@ -105,11 +147,9 @@ def parse_number(words: list[str]) -> Optional[float]:
         if w == "a" and current is None:
             current = 1.0
             continue
-        m = re.match(r"^(\d[\d,]*(?:\.\d+)?)([km]|bn|mln)?$", w)
-        if m and _NUM_RE.match(m.group(1)):
-            current = (current or 0.0) + float(m.group(1).replace(",", ""))
-            if m.group(2):
-                current *= SCALES[m.group(2)]
+        tok = number_token(w, m_million)
+        if tok is not None:
+            current = (current or 0.0) + tok[0]
         elif "-" in w and all(p in UNITS for p in w.split("-")):
             current = (current or 0.0) + sum(UNITS[p] for p in w.split("-"))
         elif w in UNITS:
