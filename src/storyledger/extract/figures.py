@@ -179,13 +179,16 @@ def _make(doc, start: int, end: int, sent: Span, demonym) -> Optional[Figure]:
 
 
 def _hedge(doc, fig: Figure, sent: Span) -> None:
-    before = [t.lower_ for t in doc[max(sent.start, fig.start - 3):fig.start]]
+    lead = _lead(doc, fig.start, sent)  # the hedge comes before the currency mark: "about $40 million"
+    before = [t.lower_ for t in doc[max(sent.start, lead - 3):lead]]
     for words, q in HEDGES:
         n = len(words)
         if tuple(before[-n:]) == words and len(before) >= n:
             fig.qualifier = q
-            fig.hedge_start = fig.start - n
+            fig.hedge_start = lead - n
             break
+    if doc[fig.start].text[:1] in {"~", "\u2248"} or lead > sent.start and doc[lead - 1].text in {"~", "\u2248"}:
+        fig.qualifier = "approximately"  # "~25 min"
     after = [t.lower_ for t in doc[fig.end:min(sent.end, fig.end + 2)]]
     if after[:2] in (["or", "more"], ["or", "so"]):
         fig.qualifier = "at_least" if after[1] == "more" else "approximately"
@@ -203,21 +206,55 @@ def _hedge(doc, fig: Figure, sent: Span) -> None:
             fig.low = fig.value
 
 
+_PERCENT_WORDS = {"%", "per", "cent", "percent", "pc", "percentage", "points"}
+
+
+def _lead(doc, i: int, sent: Span) -> int:
+    """Index of the first token of the amount at ``i``, taking in currency marks before it ("HK $5.4m")."""
+    while i > sent.start and (doc[i - 1].tag_ == "$" or doc[i - 1].text in CURRENCY_PREFIXES or
+                              doc[i - 1].text in DOLLAR_COUNTRIES and i - 1 > sent.start and doc[i - 2].tag_ == "$" or
+                              doc[i - 1].is_upper and len(doc[i - 1].text) <= 3 and doc[i].tag_ == "$"):
+        i -= 1
+    return i
+
+
 def _range(doc, fig: Figure, sent: Span) -> None:
+    lead = _lead(doc, fig.start, sent)
+    before = doc[lead - 1].lower_ if lead > sent.start else ""
+    if fig.hedge_start is not None and fig.hedge_start > sent.start:
+        before = before if before in {"from", "between"} else doc[fig.hedge_start - 1].lower_  # "from up to 252 miles"
+    # the first amount's unit may come between it and "to": "5% to 10%", "from 208 pounds to 193"
     k = fig.end
-    if k + 1 < sent.end and doc[k].lower_ in {"to", "and", "-", "\u2013", "or"} and _is_num(doc[k + 1]):
-        m = k + 1
-        while m < sent.end and _is_num(doc[m]):
+    while k < min(sent.end, fig.end + 3) and (doc[k].lower_ in _PERCENT_WORDS or before in {"from", "between"} and
+                                               k == fig.end and doc[k].tag_ in {"NN", "NNS"}):
+        k += 1
+    m0 = k + 1
+    while m0 < sent.end and m0 < k + 4 and not _is_num(doc[m0]) and (doc[m0].tag_ == "$" or doc[m0].text in CURRENCY_PREFIXES or
+                                                                   doc[m0].text in DOLLAR_COUNTRIES):
+        m0 += 1  # "to $68", "to HK $5m"
+    if m0 < sent.end and doc[k].lower_ in {"to", "and", "-", "\u2013", "or"} and _is_num(doc[m0]) and \
+            (doc[k].lower_ != "and" or before == "between") and \
+            (k == fig.end or doc[k].lower_ in {"to", "and"}):
+        m = m0
+        while m < sent.end and (_is_num(doc[m]) or m > m0 and _scale_letters(doc, m)):
             m += 1
-        other = parse_number([t.text for t in doc[k + 1:m]])
-        is_between = doc[k].lower_ == "and" and fig.start > sent.start and doc[fig.start - 1].lower_ == "between"
-        if other is not None and fig.value is not None and other > fig.value and (doc[k].lower_ != "and" or is_between):
+        words: list[str] = []
+        for t in doc[m0:m]:
+            if words and t.text in SCALE_SUFFIXES and not doc[t.i - 1].whitespace_:
+                words[-1] += t.text
+            else:
+                words.append(_glued_text(t))
+        other = parse_number(words, m_million=_currency_before(doc[m0]) or m < sent.end and doc[m].tag_ == "NNS")
+        ordered = before == "from"  # "fell from 4.8 to 4.7": both ends, whichever is larger
+        if other is not None and fig.value is not None and (other > fig.value or ordered and other != fig.value) and \
+                not (fig.value < 0 and doc[m0].text.startswith("-")):
             # "3,000 to 5,000 troops": scale words may sit only on the upper end ("3 to 5 million")
             lowv = fig.value
-            if lowv < 1000 and other >= 1000 and re.fullmatch(r"\d+(\.\d+)?", doc[fig.start].text) and \
-                    doc[m - 1].lower_ in SCALES:
+            if lowv < 1000 and other >= 1000 and (re.fullmatch(r"\d+(\.\d+)?", doc[fig.start].text) or
+                                                  doc[fig.start].lower_ in UNITS) and doc[m - 1].lower_ in SCALES:
                 lowv = lowv * SCALES[doc[m - 1].lower_]
-            fig.low, fig.high, fig.value = lowv, other, lowv
+            lo, hi = min(lowv, other), max(lowv, other)
+            fig.low, fig.high, fig.value = lo, hi, lo
             fig.qualifier = "range"
             fig.end = m
     if "-" in doc[fig.start].text and re.fullmatch(r"[\d,.]+[-\u2013][\d,.]+", doc[fig.start].text):

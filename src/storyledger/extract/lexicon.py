@@ -32,6 +32,7 @@ HEDGES: list[tuple[tuple[str, ...], str]] = sorted([
     (("more", "than"), "at_least"), (("over",), "at_least"), (("at", "least"), "at_least"),
     (("exceeding",), "at_least"), (("in", "excess", "of"), "at_least"), (("upwards", "of"), "at_least"),
     (("above",), "at_least"), (("no", "fewer", "than"), "at_least"), (("no", "less", "than"), "at_least"),
+    (("higher", "than"), "at_least"), (("greater", "than"), "at_least"), (("lower", "than"), "at_most"),
 ], key=lambda h: -len(h[0]))
 # Verbs whose object number is a bound ("estimated to exceed 1,000").
 BOUND_VERBS = {"exceed": "at_least", "surpass": "at_least", "top": "at_least", "pass": "at_least"}
@@ -103,7 +104,7 @@ SCALE_SUFFIXES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mil": 1e6,
 # Suffixes that make a number something other than an amount: clock times, ordinals, decades.
 NOT_AMOUNT_SUFFIXES = {"am", "pm", "a.m", "p.m", "st", "nd", "rd", "th", "s", "'s", "\u2019s", "x"}
 _TOKEN_RE = re.compile(
-    r"^(?P<sign>[-+\u2212]|minus-)?(?P<cur>" + "|".join(re.escape(c) for c in CURRENCY_PREFIXES) + r")?"
+    r"^[~\u2248]?(?P<sign>[-+\u2212]|minus-)?(?P<cur>" + "|".join(re.escape(c) for c in CURRENCY_PREFIXES) + r")?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<suf>-?[A-Za-z\u00b0%\u2033\u2032\"'/.]+[23]?)?$", re.IGNORECASE)
 
