@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from storyledger.extract.entities import ArticleEntities, is_title_word
-from storyledger.extract.quotes import pronoun_referent
+from storyledger.extract.quotes import description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
     ESTIMATE_CUES, GENERIC_REPORT_NOUNS, MODALS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
     UNCONFIRMED_CUES,
@@ -186,6 +186,15 @@ class SourceFinder:
                     if prev[1] in _BODY_NOUNS[tok.lemma_.lower()] and prev[2] <= tok.idx and \
                             (not country or self.ents.same_country(prev[0], country)):
                         return Teller(prev[0], prev[1], None, text, cue, verb=verb)
+        if typ == "other":
+            # "the company", "the rookie defenceman": whom the article's own memory says it means
+            ref = description_referent(tok)
+            if ref is not None and ref[1] == "person":
+                p = self.ents.people.get(ref[0])
+                self.last_person = ref[0]
+                return Teller(ref[0], "person", p.role if p else text, text, cue, verb=verb)
+            if ref is not None:
+                name, typ = self.ents.canonical(ref[0])
         if typ != "person":
             self.last_body = name
         return Teller(name, typ, None, text, cue, verb=verb)

@@ -160,7 +160,7 @@ def person_mentions(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
         # the tagger calls a lone surname an organisation at times ("However, Wojtaszek said");
         # a longer organisation name that holds it ("Vickers Inc.") is not the person
         ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-        if ent is not None and len(ent) > 1:
+        if ent is not None and (len(ent) > 1 or ent.label_ != "ORG"):
             continue
         first = next((m for m in mentions if t.text.casefold() in m.key.casefold().split() and m.i < t.i), None)
         if first is not None:
@@ -227,6 +227,7 @@ _W_PARALLEL = 35.0   # a subject pronoun prefers a person last seen as a subject
 _MIN_SALIENCE = 2.0  # below this a person has dropped out of the discourse
 # a name the article never genders is often not a person at all ("Stella's", a town, a firm)
 _UNGENDERED = 0.5
+_W_TIED = 300.0      # "the firm" prefers the body the text called a firm
 
 
 def _weight(t: Token) -> float:
@@ -247,6 +248,69 @@ def _weight(t: Token) -> float:
     if not (prep_head is not None and prep_head.pos_ in {"VERB", "AUX"}):
         w += _W_ARG
     return w
+
+
+# Nouns that name a kind of organisation or place: "the company said" means the firm named before.
+_ORG_NOUNS = {
+    "company", "firm", "corporation", "business", "agency", "department", "ministry", "government",
+    "utility", "group", "union", "association", "organization", "organisation", "board", "council",
+    "committee", "commission", "band", "club", "team", "league", "school", "university", "college",
+    "hospital", "party", "bank", "fund", "foundation", "institute", "centre", "center", "society",
+    "coalition", "network", "service", "force", "court", "tribunal", "station", "broadcaster",
+    "church", "diocese", "charity", "regulator", "authority", "airline", "carrier", "retailer",
+    "chain", "brand", "startup", "automaker", "carmaker", "manufacturer", "insurer", "lender",
+    "operator", "provider", "platform", "giant", "maker", "developer", "publisher", "restaurant",
+    "store", "district", "detachment", "office", "lab", "laboratory", "museum", "library", "program",
+    "military", "army", "navy", "police", "administration", "legislature", "parliament", "senate",
+}
+# Things that speak for someone ("the lawsuit says", "the white paper notes"): not a person.
+_DOCUMENT_NOUNS = {
+    "report", "statement", "release", "suit", "lawsuit", "claim", "complaint", "document", "paper",
+    "study", "memo", "post", "letter", "email", "e-mail", "website", "site", "ruling", "decision",
+    "filing", "survey", "poll", "data", "database", "analysis", "review", "audit", "notice", "message",
+    "tweet", "video", "book", "article", "story", "order", "judgment", "judgement", "policy", "plan",
+    "bill", "law", "rule", "proposal", "agreement", "deal", "budget", "guide", "guideline", "petition",
+    "application", "motion", "warrant", "indictment", "affidavit", "transcript", "record", "summary",
+    "page", "blog", "account", "feed", "assessment", "estimate", "figure", "number", "chart", "map",
+    "note", "briefing", "announcement", "update", "advisory", "bulletin", "campaign", "ad", "sign",
+    "investigation", "inquiry", "probe", "research", "evidence", "testimony", "verdict", "finding",
+}
+_PLACE_NOUNS = {"city", "town", "province", "state", "county", "municipality", "village", "country",
+                "region", "territory", "township", "nation"}
+# Words for a person the article need not have described before (an official, a source): left alone.
+_UNSPECIFIC = {"person", "source", "official", "officer", "spokesperson", "spokesman", "spokeswoman",
+               "representative", "witness", "victim", "suspect", "driver", "resident", "man", "woman"}
+
+
+def _description(t: Token) -> Optional[str]:
+    """'person' or 'org' for a definite description with no name in it ("the rookie defenceman",
+    "the company"), else None."""
+    if t.pos_ != "NOUN" or t.tag_ != "NN" or t.ent_type_:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+        return None
+    if any(x.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"} for x in t.doc[t.left_edge.i:t.i]):
+        return None
+    lem = t.lemma_.lower()
+    if lem in _ORG_NOUNS or lem in _PLACE_NOUNS:
+        return "org"
+    if lem in _UNSPECIFIC or lem in _DOCUMENT_NOUNS:
+        return None
+    return "person"
+
+
+def _org_key(e: Span) -> str:
+    return re.sub(r"^the\s+|['\u2019]s$", "", e.text, flags=re.I).strip()
+
+
+def _org_nouns(e: Span) -> set[str]:
+    """Kind nouns the text ties to a named body: "Cisco Talos, the security firm", "media company GroupM"."""
+    r = e.root
+    near = [c for c in r.children if c.dep_ in {"appos", "compound"} and c.pos_ == "NOUN"]
+    if r.dep_ in {"appos", "compound"} and r.head.pos_ == "NOUN":
+        near.append(r.head)
+    near += [t for t in e.doc[max(e.start - 3, 0):e.start] if t.pos_ == "NOUN" and t.head.i in range(e.start, e.end)]
+    return {t.lemma_.lower() for t in near}
 
 
 def _in_quote(doc: Doc, i: int, spans: list[tuple[int, int]]) -> bool:
@@ -273,17 +337,53 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
     salience: dict[str, float] = {}
     last_subject: dict[str, bool] = {}
     out: dict[int, str] = {}
+    # organisations and places too, for "the company" / "the city" (kept apart from people)
+    bodies = {e.root.i: e for e in doc.ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1}
+    body_sal: dict[str, float] = {}
+    body_label: dict[str, set[str]] = {}
+    body_kind: dict[str, set[str]] = {}
     for sent in doc.sents:
         if any(t.is_alpha for t in sent):
             for k in salience:
                 salience[k] /= 2
+            for k in body_sal:
+                body_sal[k] /= 2
         for t in sent:
+            e = bodies.get(t.i)
+            if e is not None and t.i not in at:
+                key = _org_key(e)
+                body_sal[key] = body_sal.get(key, 0.0) + _weight(t)
+                body_label.setdefault(key, set()).add(e.label_)
+                body_kind.setdefault(key, set()).update(_org_nouns(e))
+                continue
+            if t.dep_ in _SUBJ | {"pobj"} and _description(t) == "org":
+                lem = t.lemma_.lower()
+                want_l = "GPE" if lem in _PLACE_NOUNS else "ORG"
+                cands_o = [(v + (_W_TIED if lem in body_kind.get(k, ()) else 0.0), k) for k, v in body_sal.items()
+                           if v >= _MIN_SALIENCE and (want_l in body_label[k] or lem in body_kind.get(k, ())
+                                                      or lem in k.lower().split())]
+                if cands_o:
+                    key = max(cands_o)[1]
+                    out[t.i] = key
+                    body_sal[key] += _weight(t)
+                continue
             m = at.get(t.i)
             if m is not None:
                 salience[m.key] = salience.get(m.key, 0.0) + _weight(t)
                 last_subject[m.key] = m.subject
                 continue
             low = t.lower_
+            if t.dep_ in _SUBJ and _speech(t.head) and _description(t) == "person" and not _in_quote(doc, t.i, quoted):
+                # "the rookie defenceman said": an apt description of the person the story is about
+                want_d = next((g for g, nouns in _GENDER_NOUNS.items() if t.lemma_.lower() in nouns), None)
+                cands_d = [(v, k) for k, v in salience.items()
+                           if v >= _MIN_SALIENCE and (want_d is None or gender.get(k, want_d) == want_d)]
+                if cands_d:
+                    key = max(cands_d)[1]
+                    out[t.i] = key
+                    salience[key] += _weight(t)
+                    last_subject[key] = True
+                continue
             if low not in _PRONOUNS or t.pos_ not in {"PRON", "DET"}:
                 continue
             want = "m" if low in _MALE else "f"
@@ -310,6 +410,14 @@ def pronoun_referent(tok: Token) -> Optional[str]:
     if tok.lower_ not in _PRONOUNS:
         return None
     return resolve_pronouns(tok.doc).get(tok.i)
+
+
+def description_referent(tok: Token) -> Optional[tuple[str, str]]:
+    """(name, "person" | "org") a definite description stands for ("the company" -> the firm
+    named before; "the 26-year-old winger said" -> the person the story is about), or None."""
+    kind = _description(tok)
+    key = resolve_pronouns(tok.doc).get(tok.i) if kind else None
+    return (key, kind) if key else None
 
 
 # -- reported (indirect) speech ------------------------------------------------------------
