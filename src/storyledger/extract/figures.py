@@ -78,8 +78,13 @@ def _is_num(t: Token) -> bool:
 def _scale_letters(doc, j: int) -> bool:
     """Scale letters after a number: written against it ("1.2" "m") or a short word ("2.8 bn")."""
     t = doc[j]
-    return t.text in SCALE_SUFFIXES and not doc[j - 1].whitespace_ and doc[j - 1].is_digit | bool(
-        re.search(r"\d$", doc[j - 1].text)) or t.lower_ in {"bn", "mn", "mln", "mil", "trn"}
+    glued = not doc[j - 1].whitespace_ and bool(re.search(r"\d$", doc[j - 1].text))
+    return glued and _scale_text(t) in SCALE_SUFFIXES or t.lower_ in {"bn", "mn", "mln", "mil", "trn"}
+
+
+def _scale_text(t: Token) -> str:
+    return t.text[:-1] if t.text.endswith(".") and t.i == len(t.doc) - 1 or t.text.endswith(".") and \
+        t.nbor(1).is_sent_start else t.text  # "HK $5.4m." at the end of a sentence
 
 
 def _identifier(doc, start: int, end: int, sent: Span) -> bool:
@@ -123,6 +128,14 @@ def find_figures(sent: Span, demonym) -> list[Figure]:
     return figs
 
 
+def _m_million(first: Token, nxt: Optional[Token]) -> bool:
+    """A lowercase "m" is a million ("PS2.7m", "1.2m tons", "2.7m combined sales") unless a size
+    follows ("37m (121ft)-long", "a 10m-high wall")."""
+    if _currency_before(first) or nxt is None:
+        return True
+    return not (nxt.text in {"(", "-", "x", "\u00d7"} or nxt.tag_ in {"JJ", "RB", "RBR"})
+
+
 def _glued_text(t: Token) -> str:
     """The token's text with a "$" written before it when that "$" carries a country mark ("$US113")."""
     tok = number_token(t.text)
@@ -136,8 +149,8 @@ def _make(doc, start: int, end: int, sent: Span, demonym) -> Optional[Figure]:
     last = toks[-1]
     words: list[str] = []
     for t in toks:
-        if words and t.text in SCALE_SUFFIXES and not doc[t.i - 1].whitespace_:
-            words[-1] += t.text  # "1.2" "m" -> "1.2m"
+        if words and _scale_text(t) in SCALE_SUFFIXES and not doc[t.i - 1].whitespace_:
+            words[-1] += _scale_text(t)  # "1.2" "m" -> "1.2m"
         else:
             words.append(_glued_text(t))
     low_words = [w.lower() for w in words]
@@ -155,9 +168,8 @@ def _make(doc, start: int, end: int, sent: Span, demonym) -> Optional[Figure]:
         return None  # "one of the", "one side": a pronoun, not a count
     vague = all(w in VAGUE or w == "of" for w in low_words) or \
         start > sent.start and doc[start - 1].lower_ in {"several", "few", "many"} and low_words[-1] in SCALES  # "several hundred"
-    # a lowercase "m" is a million with money or before a counted plural ("1.2m tons", "35m of"), else metres
     nxt = doc[end] if end < sent.end else None
-    m_million = _currency_before(toks[0]) or nxt is not None and (nxt.lower_ == "of" or nxt.tag_ == "NNS")
+    m_million = _m_million(toks[0], nxt)
     value = None if vague else parse_number(words, m_million=m_million)
     if value is None and not vague:
         return None
@@ -240,14 +252,22 @@ def _range(doc, fig: Figure, sent: Span) -> None:
             m += 1
         words: list[str] = []
         for t in doc[m0:m]:
-            if words and t.text in SCALE_SUFFIXES and not doc[t.i - 1].whitespace_:
-                words[-1] += t.text
+            if words and _scale_text(t) in SCALE_SUFFIXES and not doc[t.i - 1].whitespace_:
+                words[-1] += _scale_text(t)
             else:
                 words.append(_glued_text(t))
-        other = parse_number(words, m_million=_currency_before(doc[m0]) or m < sent.end and doc[m].tag_ == "NNS")
+        other = parse_number(words, m_million=_m_million(doc[m0], doc[m] if m < sent.end else None))
         ordered = before == "from"  # "fell from 4.8 to 4.7": both ends, whichever is larger
+        # both ends are the same kind of amount: not "rose 6.5% to 164p", "fell 7% to $2.3 billion",
+        # "grew by $43.6 billion to $419.2 billion" (a change and the level it reached)
+        money_lo = lead < fig.start or bool((_glued(doc[fig.start]) or (0, False))[1])
+        money_hi = m0 > k + 1 or bool((_glued(doc[m0]) or (0, False))[1])
+        pct_lo = any(t.lower_ in _PERCENT_WORDS for t in doc[fig.end:k])
+        pct_hi = m < sent.end and doc[m].lower_ in _PERCENT_WORDS
+        glued_or = doc[k].lower_ == "or" and any((_glued(t) or (0, False, ""))[2] for t in (doc[fig.start], doc[m0]))
+        same_kind = money_lo == money_hi and (pct_hi or not pct_lo) and before != "by" and not glued_or
         if other is not None and fig.value is not None and (other > fig.value or ordered and other != fig.value) and \
-                not (fig.value < 0 and doc[m0].text.startswith("-")):
+                not (fig.value < 0 and doc[m0].text.startswith("-")) and same_kind:
             # "3,000 to 5,000 troops": scale words may sit only on the upper end ("3 to 5 million")
             lowv = fig.value
             if lowv < 1000 and other >= 1000 and (re.fullmatch(r"\d+(\.\d+)?", doc[fig.start].text) or
