@@ -1,0 +1,95 @@
+"""Figure rules on invented sentences: amounts written as one token, numbers that name things,
+ranges across units and currency marks, hedges before a currency mark."""
+from __future__ import annotations
+
+import pytest
+
+from storyledger import extract
+from storyledger.extract.lexicon import number_token, parse_number
+from storyledger.model import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return extract.load_nlp()
+
+
+def figures(nlp, text: str) -> list[tuple]:
+    art = Article(id="t", source="t", body=text)
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    return sorted((c.value, c.low, c.high, c.qualifier) for c in claims if c.kind == "figure" and c.value is not None)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("USD12m", 12_000_000.0), ("RM4.5mil", 4_500_000.0), ("PS3.2bn", 3_200_000_000.0), ("7.5M", 7_500_000.0),
+    ("25k", 25_000.0), ("5GHz", 5.0), ("18pc", 18.0), ("-2.5", -2.5), ("minus-40", -40.0), (".315", 0.315),
+    ("Y=1,200", 1200.0),
+])
+def test_number_token(text, value):
+    assert number_token(text)[0] == value
+
+
+@pytest.mark.parametrize("text", ["7pm", "1980s", "4th", "B52", "usd12"])
+def test_number_token_not_an_amount(text):
+    assert number_token(text) is None
+
+
+def test_lowercase_m_without_money_can_be_metres():
+    assert number_token("40m", m_million=False)[0] == 40.0
+    assert parse_number(["40m"]) == 40_000_000.0
+
+
+def test_glued_currency_and_scale(nlp):
+    assert figures(nlp, "The club paid USD12m for the striker.") == [(12_000_000.0, None, None, "exact")]
+    assert figures(nlp, "The charity holds RM4.5mil in reserve.") == [(4_500_000.0, None, None, "exact")]
+
+
+def test_lowercase_m_million_before_a_plural_metres_before_a_size(nlp):
+    assert figures(nlp, "The bakery sold 3.5m loaves last year.") == [(3_500_000.0, None, None, "exact")]
+    assert figures(nlp, "The mast is 40m (131ft) tall.") == [(40.0, None, None, "exact"), (131.0, None, None, "exact")]
+
+
+def test_units_written_on_the_number(nlp):
+    assert figures(nlp, "The router runs at 5GHz and the heater draws 3kW.") == [
+        (3.0, None, None, "exact"), (5.0, None, None, "exact")]
+
+
+def test_negative_numbers(nlp):
+    assert figures(nlp, "Overnight the lake dropped to -12 degrees.") == [(-12.0, None, None, "exact")]
+    assert figures(nlp, "At the summit it was minus 40 degrees.") == [(-40.0, None, None, "exact")]
+
+
+def test_numbers_that_name_things_are_not_figures(nlp):
+    assert figures(nlp, "The S&P 500 gained 1.2% on Monday.") == [(1.2, None, None, "exact")]
+    assert figures(nlp, "The new iPhone 15 costs $799.") == [(799.0, None, None, "exact")]
+    assert figures(nlp, "The category 3 storm dumped 20 inches of rain.") == [(20.0, None, None, "exact")]
+
+
+def test_range_with_currency_on_both_ends(nlp):
+    assert figures(nlp, "Tickets cost from $40 to $90 each.") == [(40.0, 40.0, 90.0, "range")]
+    assert figures(nlp, "Analysts expect a fine of between $5 and $8 billion.") == [
+        (5e9, 5e9, 8e9, "range")]
+
+
+def test_range_with_percent_on_both_ends(nlp):
+    assert figures(nlp, "Economists see growth of 3% to 4% next year.") == [(3.0, 3.0, 4.0, "range")]
+
+
+def test_falling_from_to_is_a_range_low_to_high(nlp):
+    assert figures(nlp, "Inflation eased from 7.5 to 6.9 percent in March.") == [(6.9, 6.9, 7.5, "range")]
+
+
+def test_a_change_and_the_level_it_reached_are_two_figures(nlp):
+    assert figures(nlp, "Shares of the miner rose 4.5% to $31.") == [
+        (4.5, None, None, "exact"), (31.0, None, None, "exact")]
+    assert figures(nlp, "Imports climbed by $2 billion to $9 billion.") == [
+        (2e9, None, None, "exact"), (9e9, None, None, "exact")]
+
+
+def test_hedge_before_a_currency_mark(nlp):
+    assert figures(nlp, "The bridge cost about $45 million.") == [(45e6, None, None, "approximately")]
+    assert figures(nlp, "Rents there reached more than $2,000 a month.") == [(2000.0, 2000.0, None, "at_least")]
+
+
+def test_leading_decimal_point(nlp):
+    assert figures(nlp, "The shortstop finished the season hitting .315 for the club.") == [(0.315, None, None, "exact")]
