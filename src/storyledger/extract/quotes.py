@@ -66,7 +66,11 @@ def speech_verb(doc: Doc, q: QuoteSpan) -> tuple[Optional[Token], Optional[Token
             pobj = next((o for to in t.children for o in to.children if o.dep_ == "pobj"), None)
             if pobj is not None:
                 return t, pobj
-    cands = [t for s in {first, last} for t in s if (t.i < inside.start or t.i >= inside.end) and _speech(t)
+    sents_near = [first, last]
+    # '"...," Levine said' split by the tagger after the closing mark: the tag opens the next sentence
+    if inside.end < len(doc) and doc[inside.end].is_sent_start and "\n" not in doc.text[q.end:doc[inside.end].idx]:
+        sents_near.append(doc[inside.end:min(inside.end + 3, doc[inside.end].sent.end)])
+    cands = [t for s in sents_near for t in s if (t.i < inside.start or t.i >= inside.end) and _speech(t)
              and "\n" not in doc.text[min(t.idx, q.end):max(t.idx, q.start)]]
     if not cands:
         return None, None
@@ -78,14 +82,32 @@ def _same_par(doc: Doc, t: Token, q: QuoteSpan) -> bool:
     return "\n" not in doc.text[min(t.idx, q.end):max(t.idx, q.start)]
 
 
+# Verbs of saying that tag quotes in feature writing ("quipped Green", "Bardos blurted out").
+_MORE_SPEECH = {"quip", "blurt", "repeat", "mention", "remark", "joke", "shout", "yell", "scream",
+                "whisper", "muse", "reply", "respond", "answer", "recount", "observe", "exclaim", "concede",
+                "counter", "urge", "plead", "promise", "reiterate", "tweet", "text", "email", "wonder",
+                "lament", "boast", "emphasize", "emphasise", "recall", "chuckle", "laugh", "sigh", "add"}
+
+
 def _speech(t: Token) -> bool:
-    return t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_LEMMAS
+    return t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_LEMMAS | _MORE_SPEECH
 
 
 def _subject(verb: Token) -> Optional[Token]:
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        # a misparsed tag ('"...," DeBoer said' with DeBoer as an auxiliary): the name next to the verb
+        doc = verb.doc
+        for k in (verb.i - 1, verb.i + 1):
+            if 0 <= k < len(doc) and doc[k].pos_ in {"PROPN", "PRON"} and doc[k].dep_ not in {"poss"} and \
+                    doc[k].lower_ not in {"it", "that", "this", "what", "which", "who"} and \
+                    (doc[k].head.i == verb.i or doc[k].dep_ in {"compound"}):
+                t = doc[k]
+                while t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head.i != verb.i:
+                    t = t.head
+                return t
     return subj
 
 
