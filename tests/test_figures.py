@@ -93,3 +93,22 @@ def test_hedge_before_a_currency_mark(nlp):
 
 def test_leading_decimal_point(nlp):
     assert figures(nlp, "The shortstop finished the season hitting .315 for the club.") == [(0.315, None, None, "exact")]
+
+
+def test_shares_in_words_are_figures_of_other_measure(nlp):
+    art = Article(id="t", source="t", body="A third of the volunteers quit and half the nurses stayed. One of the soldiers was wounded.")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    got = sorted((round(c.value, 4), c.measure) for c in claims if c.kind == "figure")
+    assert got == [(0.3333, "other"), (0.5, "other"), (1.0, "other")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Two-thirds of the towns lost power.", 0.6667), ("One in five adults smoke.", 0.2),
+    ("Two out of three voters agreed.", 0.6667), ("Add 3/4 cup of sugar.", 0.75),
+])
+def test_fraction_values(nlp, text, value):
+    assert [round(v[0], 4) for v in figures(nlp, text)] == [value]
+
+
+def test_the_one_is_not_a_figure(nlp):
+    assert figures(nlp, "The one that got away was the biggest.") == []

@@ -40,6 +40,7 @@ class Figure:
     where: Optional[str] = None
     anchor: Optional[Token] = None   # counted noun, or the number when it stands alone
     anaphoric: bool = False          # "of them", "this number", "more": points back
+    part: bool = False               # a share of a group ("a third of", "one of the"): not a count of it
     continues: bool = False          # "three more": same event as the previous figure
     path: list[Token] = field(default_factory=list)
 
@@ -111,6 +112,13 @@ def find_figures(sent: Span, demonym) -> list[Figure]:
     doc = sent.doc
     while i < sent.end:
         t = doc[i]
+        frac = _fraction(doc, i, sent)
+        if frac is not None:
+            fig = _make(doc, frac[0], frac[1], sent, demonym, share=frac[2])
+            if fig is not None:
+                figs.append(fig)
+                i = fig.end
+                continue
         if not _is_num(t) or (t.lower_ in {"a"}):
             i += 1
             continue
@@ -126,6 +134,49 @@ def find_figures(sent: Span, demonym) -> list[Figure]:
             figs.append(fig)
         i = max(j, fig.end) if fig is not None else j  # a range's upper end is not a figure of its own
     return figs
+
+
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+                 "tenth": 10, "tenths": 10}
+
+
+def _fraction(doc, i: int, sent: Span) -> Optional[tuple[int, int, float]]:
+    """A share written in words or as n/m at token ``i``: (start, end, value).
+
+    "a third of", "two-thirds of", "half the", "one in five", "two out of three", "1/2 pound".
+    """
+    t = doc[i]
+    low = t.lower_
+    nxt = doc[i + 1] if i + 1 < sent.end else None
+    m = re.fullmatch(r"(\d+)[/\u2044](\d+)", t.text)
+    if m and t.ent_type_ not in {"DATE", "TIME"} and 0 < int(m.group(1)) < int(m.group(2)) <= 1000:
+        return i, i + 1, int(m.group(1)) / int(m.group(2))
+    if low == "half" and nxt is not None and (nxt.lower_ == "of" or nxt.tag_ in {"DT", "PRP$"}) and \
+            not (i > sent.start and doc[i - 1].lower_ in {"a", "an", "the"}):  # "one and a half", "the half"
+        return (i - 1 if i > sent.start and doc[i - 1].lower_ == "one" else i), i + 1, 0.5
+    # "one in five", "two out of three": numerator, "in"/"out of", denominator
+    if low in UNITS and nxt is not None and nxt.lower_ in {"in", "out"}:
+        k = i + 2 if nxt.lower_ == "in" else i + 3
+        if k < sent.end and (nxt.lower_ == "in" or doc[i + 2].lower_ == "of") and doc[k].lower_ in UNITS and \
+                UNITS[low] < UNITS[doc[k].lower_]:
+            return i, k + 1, UNITS[low] / UNITS[doc[k].lower_]
+    # "a third of", "one-third of", "two - thirds of", "three quarters of"
+    parts = low.split("-") if "-" in low and low.count("-") == 1 else None
+    if parts and parts[0] in UNITS and parts[1] in _DENOMINATORS:
+        num, den, end = UNITS[parts[0]], _DENOMINATORS[parts[1]], i + 1
+    elif low in UNITS or low == "a":
+        k = i + 1
+        if k < sent.end and doc[k].text in {"-", "\u2013"}:
+            k += 1
+        if k >= sent.end or doc[k].lower_ not in _DENOMINATORS:
+            return None
+        num, den, end = (1 if low == "a" else UNITS[low]), _DENOMINATORS[doc[k].lower_], k + 1
+    else:
+        return None
+    if end < sent.end and doc[end].lower_ == "of" and num < den:
+        return i, end, num / den
+    return None
 
 
 def _m_million(first: Token, nxt: Optional[Token]) -> bool:
@@ -144,7 +195,13 @@ def _glued_text(t: Token) -> str:
     return t.text
 
 
-def _make(doc, start: int, end: int, sent: Span, demonym) -> Optional[Figure]:
+def _make(doc, start: int, end: int, sent: Span, demonym, share: Optional[float] = None) -> Optional[Figure]:
+    if share is not None:
+        fig = Figure(start=start, end=end, value=share, part=True)
+        _hedge(doc, fig, sent)
+        _counted(doc, fig, sent, demonym)
+        _measure(doc, fig, sent)
+        return fig
     toks = doc[start:end]
     last = toks[-1]
     words: list[str] = []
@@ -164,8 +221,11 @@ def _make(doc, start: int, end: int, sent: Span, demonym) -> Optional[Figure]:
         return None
     if re.search(r"\d[:/]\d|\d(st|nd|rd|th)$", toks.text) or last.text.endswith(("s",)) and last.text[:-1].isdigit():
         return None  # times, ordinals, decades ("1990s")
-    if low_words == ["one"] and last.dep_ not in {"nummod"}:
-        return None  # "one of the", "one side": a pronoun, not a count
+    prev = doc[start - 1] if start > sent.start else None
+    one_of = low_words == ["one"] and end < sent.end and doc[end].lower_ == "of" and \
+        not (prev is not None and (prev.tag_ in {"DT", "PRP$"} or prev.lower_ in {"no", "any", "every"}))
+    if low_words == ["one"] and last.dep_ not in {"nummod"} and not one_of:
+        return None  # "the one that", "one side": a pronoun, not a count
     vague = all(w in VAGUE or w == "of" for w in low_words) or \
         start > sent.start and doc[start - 1].lower_ in {"several", "few", "many"} and low_words[-1] in SCALES  # "several hundred"
     nxt = doc[end] if end < sent.end else None
@@ -177,7 +237,7 @@ def _make(doc, start: int, end: int, sent: Span, demonym) -> Optional[Figure]:
         value = -value  # "3888-2", "2-1": a hyphen joining two numbers is no minus sign
     if value is not None and start > sent.start and doc[start - 1].lower_ == "minus":
         value, start = -value, start - 1
-    fig = Figure(start=start, end=end, value=value)
+    fig = Figure(start=start, end=end, value=value, part=one_of)
     if vague:
         fig.qualifier = "vague"
     _hedge(doc, fig, sent)
@@ -378,6 +438,9 @@ def is_people(counted: Optional[str]) -> bool:
 
 
 def _measure(doc, fig: Figure, sent: Span) -> None:
+    if fig.part:
+        fig.measure = "other"  # "one of the soldiers", "a third of them": a share, not a count of the group
+        return
     anchor = fig.anchor or doc[fig.end - 1]
     # ratios: "three officers for every 30 soldiers", "per 1,000 people"
     for t in list(doc[max(sent.start, fig.start - 2):fig.start]) + list(doc[fig.end:min(sent.end, fig.end + 5)]):
