@@ -189,6 +189,12 @@ def person_mentions(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
             subj = t.dep_ in _SUBJ or t.dep_ == "compound" and t.head.dep_ in _SUBJ and t.head.pos_ == "PROPN"
             mentions.append(Mention(first.key, t.i, t.sent.start, subj))
     mentions.sort(key=lambda m: m.i)
+    # the passes above find names out of order: a surname joins a fuller name seen before it in the text
+    keys = []
+    for m in mentions:
+        m.key = _mention_key(m.key, keys)
+        if m.key not in keys:
+            keys.append(m.key)
     votes: dict[str, dict[str, int]] = {}
 
     def vote(key: str, g: str, n: int = 1) -> None:
@@ -249,6 +255,7 @@ _W_PARALLEL = 35.0   # a subject pronoun prefers a person last seen as a subject
 _MIN_SALIENCE = 2.0  # below this a person has dropped out of the discourse
 # a name the article never genders is often not a person at all ("Stella's", a town, a firm)
 _UNGENDERED = 0.5
+_QUOTED = 0.3        # share of a mention's weight when it sits inside quote marks
 _W_TIED = 300.0      # "the firm" prefers the body the text called a firm
 
 
@@ -381,7 +388,8 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
             if t.dep_ in _SUBJ | {"pobj"} and _description(t) == "org":
                 lem = t.lemma_.lower()
                 want_l = "GPE" if lem in _PLACE_NOUNS else "ORG"
-                cands_o = [(v + (_W_TIED if lem in body_kind.get(k, ()) else 0.0), k) for k, v in body_sal.items()
+                cands_o = [(v + (_W_TIED if lem in body_kind.get(k, ()) or lem in k.lower().split() else 0.0), k)
+                           for k, v in body_sal.items()
                            if v >= _MIN_SALIENCE and (want_l in body_label[k] or lem in body_kind.get(k, ())
                                                       or lem in k.lower().split())]
                 if cands_o:
@@ -391,7 +399,9 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
                 continue
             m = at.get(t.i)
             if m is not None:
-                salience[m.key] = salience.get(m.key, 0.0) + _weight(t)
+                # a name inside quote marks is someone the speaker talks about, seldom the next speaker
+                w = _weight(t) * (_QUOTED if _in_quote(doc, t.i, quoted) else 1.0)
+                salience[m.key] = salience.get(m.key, 0.0) + w
                 last_subject[m.key] = m.subject
                 continue
             low = t.lower_
