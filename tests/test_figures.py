@@ -112,3 +112,10 @@ def test_fraction_values(nlp, text, value):
 
 def test_the_one_is_not_a_figure(nlp):
     assert figures(nlp, "The one that got away was the biggest.") == []
+
+
+def test_a_stray_date_tag_on_a_plain_number_is_ignored(nlp):
+    # the small model tags some plain numbers as dates; only a year, a day beside a month or an hour is one
+    assert figures(nlp, "The plant shipped 7350 units in April.") == [(7350.0, None, None, "exact")]
+    assert figures(nlp, "The laptop sells for $2000 in stores.") == [(2000.0, None, None, "exact")]
+    assert figures(nlp, "The vote is on 9 May 2025 at 10 a.m.") == []

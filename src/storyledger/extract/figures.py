@@ -13,7 +13,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from storyledger.extract.lexicon import (
-    BOUND_VERBS, CURRENCY_PREFIXES, DOLLAR_COUNTRIES, HEDGES, MEASURE_CUES, MODALS, NOT_PEOPLE_HEADS,
+    BOUND_VERBS, CALENDAR_WORDS, CURRENCY_PREFIXES, DOLLAR_COUNTRIES, HEDGES, MEASURE_CUES, MODALS, NOT_PEOPLE_HEADS,
     PEOPLE, PLAN_LEMMAS, REPORT_LEMMAS, SCALE_SUFFIXES, SCALES, UNITS, VAGUE, number_token, parse_number,
 )
 
@@ -66,6 +66,8 @@ def _is_num(t: Token) -> bool:
     tok = _glued(t)
     if tok is not None and (tok[1] or tok[2] and tok[2] not in SCALE_SUFFIXES and not tok[2].startswith("-")):
         return True  # a currency or unit written on the number: an amount whatever the tagger says ("15kHz")
+    if t.ent_type_ in {"DATE", "TIME"} and not _calendar_number(t):
+        return t.tag_ == "CD" or t.like_num or tok is not None  # a tagger's stray date: "sales of 5835 units"
     if t.ent_type_ in _SKIP_ENTS:
         # dates are not figures, but durations are ("three months", "15 years"): kept, measure other
         nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
@@ -74,6 +76,22 @@ def _is_num(t: Token) -> bool:
         if t.ent_type_ == "ORDINAL" or nxt is None or nxt.lower_ not in _DURATION:
             return False
     return t.tag_ == "CD" or t.like_num or t.lower_ in _NUMWORDS or tok is not None
+
+
+def _calendar_number(t: Token) -> bool:
+    """A number the date or time entity around it makes a date: a year, a day beside a month or weekday,
+    an hour, or a count of time units ("three months" is kept as a duration by the caller)."""
+    if _currency_before(t):
+        return False  # "$2000"
+    if re.fullmatch(r"(1\d|20)\d\d", t.text) or not re.fullmatch(r"[\d,.]+", t.text) and t.lower_ not in UNITS:
+        return True
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    words = [w.lower_.rstrip(".") for w in (ent if ent is not None else [t])] + \
+        [w.lower_.rstrip(".") for w in t.doc[max(0, t.i - 2):t.i + 3]]
+    if any(w in CALENDAR_WORDS or w + "." in CALENDAR_WORDS for w in words):
+        return True
+    nxt = [w for w in t.doc[t.i + 1:t.i + 3] if w.text not in {"-", "\u2013"}]
+    return bool(nxt) and (nxt[0].lower_ in _DURATION or nxt[0].lower_ in {"ago", "old", "year-old", "years-old"})
 
 
 def _scale_letters(doc, j: int) -> bool:
@@ -215,9 +233,11 @@ def _make(doc, start: int, end: int, sent: Span, demonym, share: Optional[float]
     if start > sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and last.dep_ not in {"nummod"} \
             and len(toks) == 1 and toks[0].text.isdigit() or _identifier(doc, start, end, sent):
         return None
-    if len(toks) == 1 and re.fullmatch(r"(1[89]|20)\d\d", toks[0].text) and last.dep_ != "nummod":
+    if len(toks) == 1 and re.fullmatch(r"(1[89]|20)\d\d", toks[0].text) and last.dep_ != "nummod" and \
+            not _currency_before(toks[0]):
         return None
-    if len(toks) == 1 and re.fullmatch(r"(1[89]|20)\d\d", toks[0].text) and last.head.pos_ != "NOUN":
+    if len(toks) == 1 and re.fullmatch(r"(1[89]|20)\d\d", toks[0].text) and last.head.pos_ != "NOUN" and \
+            not _currency_before(toks[0]):
         return None
     if re.search(r"\d[:/]\d|\d(st|nd|rd|th)$", toks.text) or last.text.endswith(("s",)) and last.text[:-1].isdigit():
         return None  # times, ordinals, decades ("1990s")

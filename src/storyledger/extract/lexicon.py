@@ -101,6 +101,13 @@ DOLLAR_COUNTRIES = ("US", "HK", "NZ", "A", "C", "S")
 # Scale letters written against a number: "25k", "4.3M", "$4.2b", "2.8bn", "1.5mil".
 SCALE_SUFFIXES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mil": 1e6, "mln": 1e6, "b": 1e9,
                   "B": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+# Words that make a date or time of the number beside them ("9 May", "Nov. 21", "10 a.m.").
+CALENDAR_WORDS = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "a.m.", "p.m.", "am", "pm",
+    "a.m", "p.m", "o'clock", "noon", "midnight", "gmt", "utc", "bst", "edt", "est", "pdt", "pst", "cet",
+}
 # Suffixes that make a number something other than an amount: clock times, ordinals, decades.
 NOT_AMOUNT_SUFFIXES = {"am", "pm", "a.m", "p.m", "st", "nd", "rd", "th", "s", "'s", "\u2019s", "x"}
 _TOKEN_RE = re.compile(
