@@ -119,3 +119,12 @@ def test_a_stray_date_tag_on_a_plain_number_is_ignored(nlp):
     assert figures(nlp, "The plant shipped 7350 units in April.") == [(7350.0, None, None, "exact")]
     assert figures(nlp, "The laptop sells for $2000 in stores.") == [(2000.0, None, None, "exact")]
     assert figures(nlp, "The vote is on 9 May 2025 at 10 a.m.") == []
+
+
+def test_bracketed_restatement_keeps_the_bound(nlp):
+    assert figures(nlp, "The trail runs more than 100 kilometres (62 miles) inland.") == [
+        (62.0, 62.0, None, "at_least"), (100.0, 100.0, None, "at_least")]
+
+
+def test_on_top_of_is_no_bound(nlp):
+    assert figures(nlp, "He got a bonus on top of a $6m salary.") == [(6e6, None, None, "exact")]

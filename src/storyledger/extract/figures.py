@@ -41,6 +41,7 @@ class Figure:
     anchor: Optional[Token] = None   # counted noun, or the number when it stands alone
     anaphoric: bool = False          # "of them", "this number", "more": points back
     part: bool = False               # a share of a group ("a third of", "one of the"): not a count of it
+    restated: bool = False           # the same amount in other units, in brackets after a bounded one
     continues: bool = False          # "three more": same event as the previous figure
     path: list[Token] = field(default_factory=list)
 
@@ -151,7 +152,22 @@ def find_figures(sent: Span, demonym) -> list[Figure]:
         if fig is not None:
             figs.append(fig)
         i = max(j, fig.end) if fig is not None else j  # a range's upper end is not a figure of its own
+    _conversions(doc, figs)
     return figs
+
+
+def _conversions(doc, figs: list[Figure]) -> None:
+    """An amount restated in brackets keeps the bound of the one before it:
+    "more than 100 kilometres (62 miles)", "under 300 hp (224 kW / 304 PS)"."""
+    for prev, fig in zip(figs, figs[1:]):
+        if prev.qualifier not in {"at_least", "at_most"} or fig.qualifier != "exact" or fig.value is None:
+            continue
+        between = [t.text for t in doc[prev.end:fig.start]]
+        if "(" in between and ")" not in between and len(between) <= 4 or \
+                "/" in between and len(between) <= 3 and prev.restated:
+            fig.qualifier = prev.qualifier
+            fig.low, fig.high = (fig.value, None) if fig.qualifier == "at_least" else (None, fig.value)
+            fig.restated = True
 
 
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
@@ -289,7 +305,8 @@ def _hedge(doc, fig: Figure, sent: Span) -> None:
     num = doc[fig.end - 1]
     gov = num.head if num.dep_ in {"nummod", "quantmod"} else num
     for h in (gov.head, gov.head.head):
-        if gov.dep_ in {"dobj", "pobj", "attr"} and h.lemma_.lower() in BOUND_VERBS and fig.qualifier == "exact":
+        if gov.dep_ in {"dobj", "pobj", "attr"} and h.lemma_.lower() in BOUND_VERBS and fig.qualifier == "exact" \
+                and h.pos_ == "VERB":  # "topped $5m", not "on top of a $6m fee"
             fig.qualifier = BOUND_VERBS[h.lemma_.lower()]
     if fig.value is not None:
         if fig.qualifier == "at_most":

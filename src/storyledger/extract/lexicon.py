@@ -112,7 +112,7 @@ CALENDAR_WORDS = {
 NOT_AMOUNT_SUFFIXES = {"am", "pm", "a.m", "p.m", "st", "nd", "rd", "th", "s", "'s", "\u2019s", "x"}
 _TOKEN_RE = re.compile(
     r"^[~\u2248]?(?P<sign>[-+\u2212]|minus-)?(?P<cur>" + "|".join(re.escape(c) for c in CURRENCY_PREFIXES) + r")?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<sign2>[-\u2212])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<suf>-?[A-Za-z\u00b0%\u2033\u2032\"'/.]+[23]?)?$", re.IGNORECASE)
 
 
@@ -135,7 +135,7 @@ def number_token(text: str, m_million: bool = True) -> Optional[tuple[float, boo
     scale = SCALE_SUFFIXES.get(suf)
     if scale and not (suf == "m" and not (m_million or cur)):
         value *= scale
-    if m.group("sign") and m.group("sign") != "+":
+    if m.group("sign") and m.group("sign") != "+" or m.group("sign2"):  # "-2.5", "$-50.8bn"
         value = -value
     return value, bool(cur), suf
 
