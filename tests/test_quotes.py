@@ -96,3 +96,56 @@ def test_reported_speech_keeps_its_clause(nlp):
 def test_clause_inside_quote_marks_is_left_to_the_quote(nlp):
     got = said(nlp, '"The talks will resume in April and both sides are ready," said Hana Petrov.')
     assert got == [("quote", "The talks will resume in April and both sides are ready,", "Hana Petrov")]
+
+
+def test_zero_width_space_after_a_name(nlp):
+    got = said(nlp, 'Harbour analyst Mara Quillfeather has studied the strait for a decade.\n\n'
+                    '"The channel is calm for now," Quillfeather\u200b said.')
+    assert got == [("quote", "The channel is calm for now,", "Mara Quillfeather")]
+
+
+def test_he_stays_with_the_speaker_through_names_in_passing(nlp):
+    got = said(nlp, "Jon Brack said the plant would close in March.\n\n"
+                    "In a statement, the owners of Pike Foods, Ada Lum and Ben Roe, said they regretted the loss of jobs.\n\n"
+                    "Brack said he expects the union to fight the closure.\n\n"
+                    '"Nobody here wants to leave," he said.')
+    assert [g for g in got if g[0] == "quote"] == [("quote", "Nobody here wants to leave,", "Jon Brack")]
+    assert got[2] == ("statement", "he expects the union to fight the closure", "Jon Brack")
+
+
+def test_said_she_genders_the_speaker(nlp):
+    got = said(nlp, "Rowan Tate said she would run for the seat again.\n\n"
+                    "Peter Lusk, the party chair, welcomed the news on Friday.\n\n"
+                    '"It is time for a change in this riding," she said.')
+    assert got[-1] == ("quote", "It is time for a change in this riding,", "Rowan Tate")
+
+
+def test_a_name_inside_the_quote_is_not_the_speaker(nlp):
+    got = said(nlp, "Nora Hale spent twenty years at the mill.\n\n"
+                    '"Kim Reyes trained half the people on this floor," she said.\n\n'
+                    '"We will miss that place," she added.')
+    assert got == [("quote", "Kim Reyes trained half the people on this floor,", "Nora Hale"),
+                   ("quote", "We will miss that place,", "Nora Hale")]
+
+
+def test_a_description_names_the_person_the_story_is_about(nlp):
+    got = said(nlp, "Caleb Moss scored twice for the Otters on Saturday night.\n\n"
+                    '"It felt great to finally get one past him," the rookie defenceman said.')
+    assert got == [("quote", "It felt great to finally get one past him,", "Caleb Moss")]
+
+
+def test_the_company_is_the_firm_named_before(nlp):
+    got = said(nlp, "Harbor Foods Inc. cut 200 jobs at its plant on Monday.\n\n"
+                    '"The decision was a difficult one," the company said in a statement.')
+    assert got == [("quote", "The decision was a difficult one,", "Harbor Foods Inc.")]
+
+
+def test_a_document_is_not_a_person(nlp):
+    got = said(nlp, "Caleb Moss filed a suit against the league in May.\n\n"
+                    "The lawsuit says the league ignored repeated warnings about head injuries.")
+    assert all(src != "Caleb Moss" for _, _, src in got)
+
+
+def test_more_verbs_of_saying(nlp):
+    got = said(nlp, '"I found work within a week," quipped Dana Fell, who lost her job in May.')
+    assert got == [("quote", "I found work within a week,", "Dana Fell")]

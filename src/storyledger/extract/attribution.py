@@ -346,7 +346,7 @@ def _core_tokens(tok: Token) -> list[Token]:
                 (c.dep_ == "prep" and c.lower_ not in {"of", "for"}):
             drop.update(range(c.left_edge.i, c.right_edge.i + 1))
     toks = [t for t in tok.subtree if t.i not in drop and not t.is_punct or t.text in {"'s", "’s", "."} and t.i not in drop]
-    toks = [t for t in toks if t.text not in {"(", ")"}]
+    toks = [t for t in toks if t.text not in {"(", ")"} and not t.is_space]
     return toks or [tok]
 
 

@@ -224,18 +224,22 @@ def person_mentions(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
                 if pron is not None:
                     vote(m.key, "m" if pron.lower_ == "he" else "f", 3)
     # pronouns in a sentence that names one person only (and in the next sentence when it names nobody)
+    # ('"Kim Reyes trained us all," she said': a name inside quote marks is not the one the
+    # narrator's pronoun is about, so quoted names and quoted pronouns are left out)
+    quoted = [(q.start, q.end) for q in find_quotes(doc) if not q.short]
     sents = list(doc.sents)
     by_sent: dict[int, set[str]] = {}
     for m in mentions:
         by_sent.setdefault(m.sent, set()).add(m.key)
     for k, s in enumerate(sents):
-        names = by_sent.get(s.start, set())
+        names = {m.key for m in mentions if m.sent == s.start and not _in_quote(doc, m.i, quoted)}
         if len(names) != 1:
             continue
         (key,) = names
         toks = list(s)
         if k + 1 < len(sents) and sents[k + 1].start not in by_sent:
             toks += list(sents[k + 1])
+        toks = [t for t in toks if not _in_quote(doc, t.i, quoted)]
         male = sum(t.lower_ in _MALE for t in toks)
         female = sum(t.lower_ in _FEMALE for t in toks)
         if male and not female:
