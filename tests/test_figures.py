@@ -128,3 +128,8 @@ def test_bracketed_restatement_keeps_the_bound(nlp):
 
 def test_on_top_of_is_no_bound(nlp):
     assert figures(nlp, "He got a bonus on top of a $6m salary.") == [(6e6, None, None, "exact")]
+
+
+def test_multiples_and_or_above(nlp):
+    assert figures(nlp, "Sales grew more than fivefold last year.") == [(5.0, 5.0, None, "at_least")]
+    assert figures(nlp, "Patients aged 65 or above were invited.") == [(65.0, 65.0, None, "at_least")]

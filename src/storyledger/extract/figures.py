@@ -76,7 +76,15 @@ def _is_num(t: Token) -> bool:
             nxt = t.nbor(2)  # "a 65-year-old"
         if t.ent_type_ == "ORDINAL" or nxt is None or nxt.lower_ not in _DURATION:
             return False
-    return t.tag_ == "CD" or t.like_num or t.lower_ in _NUMWORDS or tok is not None
+    return t.tag_ == "CD" or t.like_num or t.lower_ in _NUMWORDS or tok is not None or _fold(t.lower_) is not None
+
+
+def _fold(word: str) -> Optional[float]:
+    """ "sixfold", "10-fold": a multiple."""
+    if not word.endswith("fold"):
+        return None
+    head = word[:-4].rstrip("-")
+    return float(UNITS[head]) if head in UNITS else float(head) if head.isdigit() else None
 
 
 def _calendar_number(t: Token) -> bool:
@@ -266,7 +274,8 @@ def _make(doc, start: int, end: int, sent: Span, demonym, share: Optional[float]
         start > sent.start and doc[start - 1].lower_ in {"several", "few", "many"} and low_words[-1] in SCALES  # "several hundred"
     nxt = doc[end] if end < sent.end else None
     m_million = _m_million(toks[0], nxt)
-    value = None if vague else parse_number(words, m_million=m_million)
+    value = None if vague else parse_number(words, m_million=m_million) if _fold(low_words[-1]) is None or \
+        len(words) > 1 else _fold(low_words[-1])
     if value is None and not vague:
         return None
     if value is not None and value < 0 and start > sent.start and not doc[start - 1].whitespace_:
@@ -298,9 +307,9 @@ def _hedge(doc, fig: Figure, sent: Span) -> None:
     if doc[fig.start].text[:1] in {"~", "\u2248"} or lead > sent.start and doc[lead - 1].text in {"~", "\u2248"}:
         fig.qualifier = "approximately"  # "~25 min"
     after = [t.lower_ for t in doc[fig.end:min(sent.end, fig.end + 2)]]
-    if after[:2] in (["or", "more"], ["or", "so"]):
-        fig.qualifier = "at_least" if after[1] == "more" else "approximately"
-    elif after[:2] in (["or", "fewer"], ["or", "less"]):
+    if after[:2] in (["or", "more"], ["or", "so"], ["or", "above"], ["or", "higher"], ["or", "over"]):
+        fig.qualifier = "approximately" if after[1] == "so" else "at_least"
+    elif after[:2] in (["or", "fewer"], ["or", "less"], ["or", "below"], ["or", "lower"], ["or", "under"]):
         fig.qualifier = "at_most"
     num = doc[fig.end - 1]
     gov = num.head if num.dep_ in {"nummod", "quantmod"} else num
