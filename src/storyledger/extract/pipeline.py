@@ -212,7 +212,8 @@ class ArticleExtractor:
                 where = fig.where or (caption_place if fld == "caption" and is_people(fig.counted) else None)
                 c = self._figure_claim(doc, fld, part, sent, fig, attr, as_of, where)
                 sent_claims.append(c)
-                if fig.qualifier != "vague" and is_people(fig.counted):
+                # a share ("one of the soldiers") is no count for later "of them" figures to point back to
+                if fig.qualifier != "vague" and not fig.part and is_people(fig.counted):
                     prev_fig = _Prev(c, fig, si, para)
                 if tellers and tellers[0].generic == "indefinite":
                     pending.append((si, [c]))
