@@ -133,3 +133,20 @@ def test_on_top_of_is_no_bound(nlp):
 def test_multiples_and_or_above(nlp):
     assert figures(nlp, "Sales grew more than fivefold last year.") == [(5.0, 5.0, None, "at_least")]
     assert figures(nlp, "Patients aged 65 or above were invited.") == [(65.0, 65.0, None, "at_least")]
+
+
+def measures(nlp, text: str) -> list[tuple]:
+    art = Article(id="t", source="t", body=text, published="2025-03-03")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    return [(c.value, c.measure) for c in claims if c.kind == "figure" and c.value is not None]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare modal is no plan: these people are not being sent anywhere
+    ("An estimated 80,000 tenants would be eligible for the new rent subsidy.", [(80000.0, "other")]),
+    # a plan verb is
+    ("The ministry decided to send 2,000 medics to the flooded province.", [(2000.0, "planned")]),
+    ("Officials said 300 firefighters were deployed to the hills on Sunday.", [(300.0, "deployed")]),
+])
+def test_modal_alone_does_not_make_a_plan(nlp, text, expected):
+    assert measures(nlp, text) == expected

@@ -564,8 +564,8 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
         planned = planned and not modal_only  # "as many as 5,000 could be in Kursk" is a count of presence
     if measure == "deployed" and planned:
         measure = "planned"
-    elif measure is None and planned:
-        measure = "planned"
+    elif measure is None and planned and not modal_only:
+        measure = "planned"  # a plan verb ("decided", "expected", "training"); a bare modal ("would be eligible") is not a plan
     fig.measure = measure or "other"
     # where: a place phrase on the counted noun or its governing verbs, up to the reporting verb
     # (the place of the telling, "told lawmakers in Seoul", is not where the people are)

@@ -47,6 +47,11 @@ PEOPLE = {
     "student", "patient", "migrant", "villager", "staff", "employee", "operative", "agent",
     "reinforcement", "infantry", "infantryman", "individual", "adult", "passenger", "defector",
     "laborer", "labourer", "engineer", "specialist", "doctor", "evacuee", "inhabitant", "crew",
+    # other groups whose counts news stories track (rescues, protests, disasters, conflicts)
+    "medic", "paramedic", "nurse", "firefighter", "rescuer", "volunteer", "peacekeeper", "police",
+    "policeman", "guard", "trooper", "militant", "insurgent", "rebel", "combatant", "militiaman",
+    "gunman", "protester", "protestor", "demonstrator", "journalist", "miner", "farmer", "tourist",
+    "pilgrim", "inmate", "detainee", "survivor", "settler", "displaced", "seeker", "infant",
 }
 NOT_PEOPLE_HEADS = {"official", "source", "expert", "analyst", "lawmaker", "diplomat", "reporter",
                     "journalist", "interpreter"}  # people who tell, not people the story counts
