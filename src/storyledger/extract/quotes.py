@@ -5,6 +5,9 @@ speech verb outside the quote marks that governs the quoted words (or the neares
 same sentence); a quote with no speech verb continues the previous quote's speaker.
 Short scare quotes ("closely") are kept only when they are the object of a speech verb
 ("expressed 'serious concern'"), not a naming complement ("called it a 'pause'").
+A speaker given as "he"/"she" or as a description ("the rookie defenceman", "the company") is
+resolved by one salience pass over the article (``resolve_pronouns``): the people and bodies it
+has named, weighted by grammatical role and halved at each sentence.
 """
 from __future__ import annotations
 
