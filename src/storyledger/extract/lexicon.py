@@ -52,6 +52,7 @@ PEOPLE = {
     "policeman", "guard", "trooper", "militant", "insurgent", "rebel", "combatant", "militiaman",
     "gunman", "protester", "protestor", "demonstrator", "journalist", "miner", "farmer", "tourist",
     "pilgrim", "inmate", "detainee", "survivor", "settler", "displaced", "seeker", "infant",
+    "death", "fatality", "toll",   # "the death toll rose to 300": a count of people killed
 }
 NOT_PEOPLE_HEADS = {"official", "source", "expert", "analyst", "lawmaker", "diplomat", "reporter",
                     "journalist", "interpreter"}  # people who tell, not people the story counts
@@ -59,7 +60,7 @@ NOT_PEOPLE_HEADS = {"official", "source", "expert", "analyst", "lawmaker", "dipl
 # Measure cues, by lemma of a governing verb or noun.
 MEASURE_CUES: dict[str, str] = {}
 for _m, _words in {
-    "killed": "kill die death dead slay fatality perish",
+    "killed": "kill die death dead slay fatality perish toll",
     "wounded": "wound injure injury hurt wounded injured",
     "killed_or_wounded": "casualty loss",
     "missing": "missing disappear",
