@@ -84,3 +84,64 @@ def test_full_text_search(tmp_path):
 
 def test_fts_query_quotes_words():
     assert _fts_query('kim "jong-un" OR x') == '"kim" "jong" "un" "OR" "x"'
+
+
+def test_exception_in_block_rolls_back(tmp_path):
+    db = tmp_path / "l.db"
+    with pytest.raises(RuntimeError):
+        with LedgerStore(db) as s:
+            s.put_article(_article("a1"))
+            raise RuntimeError("stage failed half-way")
+    with LedgerStore(db, readonly=True) as s:
+        assert s.count("articles") == 0
+
+
+def test_clean_exit_commits(tmp_path):
+    db = tmp_path / "l.db"
+    with LedgerStore(db) as s:
+        s.put_article(_article("a1"))
+    with LedgerStore(db, readonly=True) as s:
+        assert s.count("articles") == 1
+
+
+def test_failed_open_closes_connection(tmp_path, monkeypatch):
+    db = tmp_path / "l.db"
+    with LedgerStore(db):
+        pass
+    opened: list = []
+    real_connect = sqlite3.connect
+
+    class Spy:
+        """Wraps a real connection and records whether it was closed."""
+        def __init__(self, con):
+            self.con, self.closed = con, False
+            opened.append(self)
+
+        def close(self):
+            self.closed = True
+            self.con.close()
+
+        def __getattr__(self, name):
+            return getattr(self.con, name)
+
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: Spy(real_connect(*a, **k)))
+    con = real_connect(db)
+    con.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="schema version 999"):
+        LedgerStore(db, readonly=True)
+    bad = tmp_path / "notes.db"
+    bad.write_text("plain words, not a database\n" * 100)
+    with pytest.raises(StoreError, match="not a storyledger database"):
+        LedgerStore(bad)
+    assert len(opened) == 2 and all(c.closed for c in opened)
+
+
+@pytest.mark.parametrize("name", ["what?.db", "no#1.db", "100%.db", "a b.db"])
+def test_readonly_path_with_uri_characters(tmp_path, name):
+    db = tmp_path / "dir?#%" / name
+    with LedgerStore(db) as s:
+        s.put_article(_article("a1"))
+    with LedgerStore(db, readonly=True) as s:
+        assert [a.id for a in s.articles()] == ["a1"]

@@ -6,7 +6,6 @@ the file; ``schema_version`` in ``meta`` tells which layout it has.
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -50,15 +49,19 @@ class LedgerStore:
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
+        if readonly and not self.path.exists():
+            raise StoreError(f"{self.path}: no such ledger file (run `storyledger build` first)")
         try:
             if readonly:
-                if not self.path.exists():
-                    raise StoreError(f"{self.path}: no such ledger file (run `storyledger build` first)")
-                uri = f"file:{self.path}?mode=ro"
+                # as_uri() percent-escapes ?, # and % so they stay part of the path.
+                uri = self.path.resolve().as_uri() + "?mode=ro"
                 self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(self.path, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open ledger ({exc})") from None
+        try:
             self.db.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
@@ -66,8 +69,12 @@ class LedgerStore:
                 self._check_version(write=True)
             else:
                 self._check_version(write=False)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a storyledger database ({exc})") from None
+        except BaseException as exc:
+            # The connection is ours until __init__ returns: do not leak it.
+            self.db.close()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"{self.path}: not a storyledger database ({exc})") from None
+            raise
 
     def _check_version(self, write: bool) -> None:
         row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -84,8 +91,13 @@ class LedgerStore:
     def __enter__(self) -> "LedgerStore":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, et, *_) -> None:
+        # A block that failed half-way must not leave half its writes behind.
+        if et is None:
+            self.db.commit()
+        else:
+            self.db.rollback()
+        self.db.close()
 
     def close(self) -> None:
         self.db.commit()
@@ -151,12 +163,6 @@ class LedgerStore:
             rows = self.db.execute("SELECT data FROM claims WHERE article=? ORDER BY rowid", (article_id,))
         return [Claim.model_validate_json(r[0]) for r in rows]
 
-    def articles_without_claims_run(self) -> list[str]:
-        """Ids of articles whose extraction has not run (no marker row in meta)."""
-        done = {r[0][len("extracted:"):] for r in
-                self.db.execute("SELECT key FROM meta WHERE key LIKE 'extracted:%'")}
-        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY seq") if r[0] not in done]
-
     def mark_extracted(self, article_id: str, version: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"extracted:{article_id}", version))
 
@@ -203,19 +209,8 @@ class LedgerStore:
             "SELECT id, article, text FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?", (q, limit))]
         return {"articles": arts, "claims": cls}
 
-    def meta(self, key: str) -> Optional[str]:
-        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def set_meta(self, key: str, value: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
-
 
 def _fts_query(text: str) -> str:
     """Turn free text into a safe FTS5 query: every word quoted, all required."""
     words = [w for w in "".join(ch if ch.isalnum() else " " for ch in text).split() if w]
     return " ".join('"' + w.replace('"', '') + '"' for w in words[:20])
-
-
-def dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False)
