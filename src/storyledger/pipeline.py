@@ -76,6 +76,12 @@ def _store_document(store: LedgerStore, doc: RawDocument, report: BuildReport,
     except clean.CleanError as exc:
         _skip(store, report, SkippedInput(source=doc.source, reason=str(exc)), on_skip)
         return None
+    except (ValueError, OverflowError, RecursionError) as exc:
+        # a cleaner bug on odd input: this document is skipped, the build goes on
+        msg = " ".join(str(exc).split())[:200]
+        _skip(store, report, SkippedInput(
+            source=doc.source, reason=f"{doc.source}: could not clean ({type(exc).__name__}: {msg})"), on_skip)
+        return None
     report.read += 1
     if store.has_article(art.id):
         report.unchanged += 1
@@ -107,7 +113,13 @@ def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, 
     total = len(todo)
     done = 0
     if todo:
-        for art, claims in extract.extract_claims(todo, nlp=nlp):
+        def failed(art: Article, exc: Exception) -> None:
+            # recorded once; the article is still marked extracted below so no later build retries it
+            msg = " ".join(str(exc).split())[:200]
+            _skip(store, report, SkippedInput(
+                source=art.source, reason=f"{art.source}: could not extract claims ({type(exc).__name__}: {msg})"), None)
+
+        for art, claims in extract.extract_claims(todo, nlp=nlp, on_error=failed):
             store.replace_claims(art.id, claims)
             store.mark_extracted(art.id, extract.VERSION)
             done += 1

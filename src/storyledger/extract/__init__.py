@@ -5,9 +5,10 @@ attributed statements, each with its source, relay chain, modality and the time 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
+from typing import Optional
 
 from storyledger.model import Article, Claim
 
@@ -46,8 +47,16 @@ def load_nlp():
     return nlp
 
 
-def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32) -> Iterator[tuple[Article, list[Claim]]]:
-    """Claims of each article, in input order; title, body and captions go through one ``nlp.pipe``."""
+OnError = Callable[[Article, Exception], None]
+
+
+def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
+                   on_error: Optional[OnError] = None) -> Iterator[tuple[Article, list[Claim]]]:
+    """Claims of each article, in input order; title, body and captions go through one ``nlp.pipe``.
+
+    With ``on_error``, an article whose parse or extraction raises is passed to it and yields no
+    claims, so one odd article cannot stop a corpus; without it the exception propagates.
+    """
     from storyledger.extract.pipeline import extract_article
 
     nlp = nlp or load_nlp()
@@ -56,18 +65,36 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32) 
         batch = list(islice(it, batch_size))
         if not batch:
             return
-        texts: list[tuple[str, tuple[int, str, int]]] = []
+        try:
+            parsed = _parse(nlp, batch, batch_size)
+        except Exception:
+            if on_error is None:
+                raise
+            parsed = None       # one article broke the batch's parse: parse them one by one
         for k, art in enumerate(batch):
-            texts.append(((art.body or "").translate(_ZERO_WIDTH), (k, "body", 0)))
-            if art.title:
-                texts.append((art.title.translate(_ZERO_WIDTH), (k, "title", 0)))
-            for j, cap in enumerate(art.captions):
-                texts.append((cap.translate(_ZERO_WIDTH), (k, "caption", j)))
-        parsed: list[dict] = [{"title": None, "body": None, "caption": []} for _ in batch]
-        for doc, (k, fld, _j) in nlp.pipe(texts, as_tuples=True, batch_size=max(64, batch_size * 2)):
-            if fld == "caption":
-                parsed[k]["caption"].append(doc)
-            else:
-                parsed[k][fld] = doc
-        for art, p in zip(batch, parsed):
-            yield art, extract_article(art, p["title"], p["body"], p["caption"])
+            try:
+                p = parsed[k] if parsed is not None else _parse(nlp, [art], 1)[0]
+                claims = extract_article(art, p["title"], p["body"], p["caption"])
+            except Exception as exc:  # noqa: BLE001 - any bug in one article is reported, not fatal
+                if on_error is None:
+                    raise
+                on_error(art, exc)
+                claims = []
+            yield art, claims
+
+
+def _parse(nlp, batch: list[Article], batch_size: int) -> list[dict]:
+    texts: list[tuple[str, tuple[int, str, int]]] = []
+    for k, art in enumerate(batch):
+        texts.append(((art.body or "").translate(_ZERO_WIDTH), (k, "body", 0)))
+        if art.title:
+            texts.append((art.title.translate(_ZERO_WIDTH), (k, "title", 0)))
+        for j, cap in enumerate(art.captions):
+            texts.append((cap.translate(_ZERO_WIDTH), (k, "caption", j)))
+    parsed: list[dict] = [{"title": None, "body": None, "caption": []} for _ in batch]
+    for doc, (k, fld, _j) in nlp.pipe(texts, as_tuples=True, batch_size=max(64, batch_size * 2)):
+        if fld == "caption":
+            parsed[k]["caption"].append(doc)
+        else:
+            parsed[k][fld] = doc
+    return parsed
