@@ -130,8 +130,7 @@ def _iter_gzip(path: Path) -> Iterator[Item]:
         # decompress at most MAX_BYTES + 1 so that a gzip bomb is refused, not loaded
         with gzip.open(path, "rb") as fh:
             if inner_suffix in (".jsonl", ".ndjson") or _gzip_head_is_json(path):
-                lines = (decode_bytes(b)[0] for b in fh)
-                yield from _iter_jsonl_lines(path, lines)
+                yield from _iter_jsonl_lines(path, _capped_lines(fh))
                 return
             data = fh.read(MAX_BYTES + 1)
     except (OSError, EOFError, zlib.error) as exc:
@@ -142,6 +141,19 @@ def _iter_gzip(path: Path) -> Iterator[Item]:
         raise _Skip("empty file (after gunzip)")
     text, enc = decode_bytes(data)
     yield _text_document(src, text, enc, inner_suffix)
+
+
+def _capped_lines(fh) -> Iterator[str]:
+    """Decompressed lines, never more than MAX_BYTES in all: one endless line is not read into memory."""
+    total = 0
+    while True:
+        raw = fh.readline(MAX_BYTES + 1 - total)
+        if not raw:
+            return
+        total += len(raw)
+        if total > MAX_BYTES:
+            raise _Skip(f"decompresses to over {MAX_BYTES // 1048576} MB; the rest is skipped")
+        yield decode_bytes(raw)[0] if raw.strip() else ""
 
 
 def _gzip_head_is_json(path: Path) -> bool:
@@ -163,7 +175,7 @@ def _looks_jsonl(path: Path) -> bool:
     if first[:1] == b"{":
         try:
             return isinstance(json.loads(first), dict)
-        except ValueError:
+        except (ValueError, RecursionError):
             return path.suffix.lower() == ".json"
     return False
 
@@ -237,6 +249,10 @@ def _iter_jsonl_lines(path: Path, lines: Iterable[str]) -> Iterator[Item]:
             records = json.loads(whole.lstrip("\ufeff"))
         except json.JSONDecodeError as exc:
             raise _Skip(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        except RecursionError:
+            raise _Skip(_TOO_DEEP) from None
+        if not isinstance(records, list):
+            raise _Skip("not a JSON array of records")
         for i, rec in enumerate(records, 1):
             yield _record(f"{src}#{i}", rec)
         return
@@ -253,11 +269,23 @@ def _jsonl_line(src: str, n: int, line: str) -> Item:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
         return SkippedInput(source=where, reason=f"{src} line {n}: malformed JSON ({exc.msg}); line skipped")
+    except RecursionError:
+        return SkippedInput(source=where, reason=f"{src} line {n}: {_TOO_DEEP}; line skipped")
     return _record(where, rec, line_no=n, file=src)
+
+
+_TOO_DEEP = "JSON nested too deeply to read"
 
 
 def _record(where: str, rec: object, line_no: Optional[int] = None, file: Optional[str] = None) -> Item:
     label = f"{file} line {line_no}" if file else where
+    try:
+        return _make_record(where, label, rec)
+    except RecursionError:     # str() of a field nested just under the parser's limit
+        return SkippedInput(source=where, reason=f"{label}: {_TOO_DEEP}; skipped")
+
+
+def _make_record(where: str, label: str, rec: object) -> Item:
     if not isinstance(rec, dict):
         return SkippedInput(source=where, reason=f"{label}: not a JSON object; skipped")
     text, html = rec.get("text"), rec.get("html")
