@@ -145,3 +145,20 @@ def test_readonly_path_with_uri_characters(tmp_path, name):
         s.put_article(_article("a1"))
     with LedgerStore(db, readonly=True) as s:
         assert [a.id for a in s.articles()] == ["a1"]
+
+
+def test_locked_file_is_not_called_a_bad_database(tmp_path, monkeypatch):
+    db = tmp_path / "l.db"
+    with LedgerStore(db):
+        pass
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, **{**k, "timeout": 0.05}))
+    other = real_connect(db)
+    other.execute("PRAGMA journal_mode = DELETE")
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match=r"cannot use ledger \(database is locked\)"):
+            LedgerStore(db, readonly=True)
+    finally:
+        other.rollback()
+        other.close()

@@ -72,6 +72,8 @@ class LedgerStore:
         except BaseException as exc:
             # The connection is ours until __init__ returns: do not leak it.
             self.db.close()
+            if isinstance(exc, sqlite3.OperationalError):  # locked, read-only, disk full: not a format problem
+                raise StoreError(f"{self.path}: cannot use ledger ({exc})") from None
             if isinstance(exc, sqlite3.DatabaseError):
                 raise StoreError(f"{self.path}: not a storyledger database ({exc})") from None
             raise
