@@ -4,10 +4,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sqlite3
 
 import pytest
 from fastapi.testclient import TestClient
 
+from storyledger.extract import ExtractError
+from storyledger.store import LedgerStore, StoreError
 from storyledger.web import MAX_UPLOAD, create_app, safe_name
 from test_report import make_store
 
@@ -163,3 +166,81 @@ def test_serve_refuses_a_missing_or_bad_ledger(tmp_path):
     bad.write_text("not sqlite at all " * 100)
     with pytest.raises(SystemExit, match=r"^error: .*not a storyledger database"):
         serve(str(bad))
+
+
+def test_deeply_nested_json_is_a_400(client):
+    deep = "[" * 100_000 + "]" * 100_000
+    r = client.post("/api/articles", content=deep, headers={"content-type": "application/json"})
+    assert r.status_code == 400
+    assert r.json()["detail"].endswith("nested too deeply") and "\n" not in r.json()["detail"]
+
+
+def _chunks(total: int, size: int = 256 * 1024):
+    """A body sent without Content-Length (chunked), so only counting can catch it."""
+    sent = 0
+    while sent < total:
+        n = min(size, total - sent)
+        sent += n
+        yield b"a" * n
+
+
+def test_chunked_body_over_the_limit_is_a_413(client):
+    r = client.post("/api/articles", content=_chunks(MAX_UPLOAD + 200 * 1024),
+                    headers={"content-type": "application/json"})
+    assert "content-length" not in r.request.headers
+    assert r.status_code == 413 and r.json() == {"detail": "upload too large: the limit is 5 MB"}
+    boundary = "b0undary"
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
+            "Content-Type: text/plain\r\n\r\n").encode()
+
+    def multipart():
+        yield head
+        yield from _chunks(MAX_UPLOAD + 200 * 1024)
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    r = client.post("/upload", content=multipart(),
+                    headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    assert r.status_code == 413 and r.json() == {"detail": "upload too large: the limit is 5 MB"}
+    # a small chunked body still goes through
+    r = client.post("/api/articles", content=iter([json.dumps({"text": STORY}).encode()]),
+                    headers={"content-type": "application/json"})
+    assert r.status_code == 201 and r.json()["new"] == 1
+
+
+@pytest.mark.parametrize("exc", [
+    sqlite3.OperationalError("database is locked"),
+    ExtractError("spaCy model 'x' is not installed (no module)"),
+    StoreError("l.db: not a storyledger database (file is not a database)"),
+])
+def test_write_errors_are_a_one_line_503(client, monkeypatch, exc):
+    def fail(*_a, **_k):
+        raise exc
+    monkeypatch.setattr(client.app.state.ledger, "add", fail)
+    r = client.post("/api/articles", json={"text": STORY})
+    assert r.status_code == 503 and r.json()["detail"] == f"could not write the ledger: {exc}"
+    r = client.post("/upload", files={"file": ("story.txt", STORY.encode(), "text/plain")})
+    assert r.status_code == 503 and "\n" not in r.json()["detail"]
+
+
+def test_real_lock_held_by_another_writer_is_a_503(client, monkeypatch):
+    # a short busy timeout keeps the test quick; the lock itself is real
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, **{**k, "timeout": 0.05}))
+    other = real_connect(client.app.state.ledger.path)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        r = client.post("/api/articles", json={"text": STORY})
+    finally:
+        other.rollback()
+        other.close()
+    assert r.status_code == 503 and r.json()["detail"].startswith("could not write the ledger:")
+    assert "locked" in r.json()["detail"], r.json()
+
+
+def test_read_errors_are_a_503(client, monkeypatch):
+    def broken(self, *_a):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+    monkeypatch.setattr(LedgerStore, "articles", broken)
+    r = client.get("/api/articles")
+    assert r.status_code == 503
+    assert r.json() == {"detail": "ledger unavailable: database disk image is malformed"}

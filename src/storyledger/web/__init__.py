@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 import threading
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Optional
@@ -26,6 +27,7 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel, ConfigDict, Field
 
 from storyledger import ingest
+from storyledger.extract import ExtractError
 from storyledger.model import RawDocument, SkippedInput
 from storyledger.store import LedgerStore, StoreError
 
@@ -174,12 +176,7 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
     if swagger:
         app.mount("/static/swagger", StaticFiles(directory=swagger), name="swagger")
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_UPLOAD + 64 * 1024:
-            return JSONResponse({"detail": _too_big()}, status_code=413)
-        return await call_next(request)
+    app.add_middleware(_BodyLimit, limit=MAX_UPLOAD + 64 * 1024)  # slack for multipart framing
 
     def app_ctx(q: str = "", message: Optional[str] = None, error: bool = False) -> dict:
         return dict(home="/", search_url="/search", upload_url="/upload", q=q, message=message, error=error,
@@ -189,8 +186,17 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
         try:
             with ledger.reader() as store:
                 return fn(store)
-        except StoreError as exc:
-            raise HTTPException(503, str(exc))
+        except (StoreError, sqlite3.Error) as exc:
+            raise HTTPException(503, _one_line(f"ledger unavailable: {exc}"))
+
+    async def write(docs: list[RawDocument], skipped: list[SkippedInput],
+                    originals: list[tuple[bytes, str]]) -> AddResult:
+        # The CLI may hold the file ("database is locked") or the model may be missing:
+        # the client gets a one-line 503, not a traceback.
+        try:
+            return await run_in_threadpool(ledger.add, docs, skipped, originals)
+        except (StoreError, ExtractError, sqlite3.OperationalError) as exc:
+            raise HTTPException(503, _one_line(f"could not write the ledger: {exc}"))
 
     # -- pages -------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -222,7 +228,7 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
         name = safe_name(file.filename)
         data = await _read_capped(file)
         docs, skipped, suffix = documents_from_upload(name, data)
-        res = await run_in_threadpool(ledger.add, docs, skipped, [(data, suffix)])
+        res = await write(docs, skipped, [(data, suffix)])
         return RedirectResponse(f"/?added={res.new}&unchanged={res.unchanged}&skipped={len(res.skipped)}#overview",
                                 status_code=303)
 
@@ -287,6 +293,9 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
         try:
             payload = json.loads(body)
             items = [ArticleIn.model_validate(x) for x in (payload if isinstance(payload, list) else [payload])]
+        except RecursionError:
+            raise HTTPException(400, "body must be a JSON object {text|html, url?, title?, published?}: "
+                                     "nested too deeply")
         except ValueError as exc:
             raise HTTPException(400, "body must be a JSON object {text|html, url?, title?, published?}: "
                                      + str(exc).splitlines()[0])
@@ -297,7 +306,7 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
             docs.append(RawDocument(source=item.url or f"api/{hashlib.sha256((item.text or item.html or '').encode()).hexdigest()[:12]}",
                                     kind="html" if item.html else "text", text=item.text, html=item.html,
                                     url=item.url, title=item.title, published=item.published))
-        return await run_in_threadpool(ledger.add, docs, [], [])
+        return await write(docs, [], [])
 
     @app.get("/api/openapi.json", include_in_schema=False)
     def openapi_alias() -> dict:
@@ -327,6 +336,70 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
 
 def _too_big() -> str:
     return f"upload too large: the limit is {MAX_UPLOAD // (1024 * 1024)} MB"
+
+
+def _one_line(text: str) -> str:
+    return (str(text).splitlines() or [""])[0]
+
+
+class _BodyLimit:
+    """ASGI middleware: 413 once a request body passes ``limit`` bytes.
+
+    Content-Length is checked up front, but a chunked body has none, so the bytes are
+    also counted as the app receives them.
+    """
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.limit:
+            await self._refuse(send)
+            return
+        seen, tripped, started, replaced = 0, False, False, False
+
+        async def counted_receive():
+            nonlocal seen, tripped
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    tripped = True
+                    # fastapi re-raises HTTPException from body parsing, so this becomes the answer
+                    raise HTTPException(413, _too_big())
+            return message
+
+        async def guarded_send(message) -> None:
+            nonlocal started, replaced
+            if replaced:
+                return  # the app's own answer to an over-long body is dropped
+            if message["type"] == "http.response.start":
+                started = True
+                if tripped and message["status"] != 413:
+                    # something caught our exception and answered otherwise: answer 413 instead
+                    replaced = True
+                    await self._refuse(send)
+                    return
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, guarded_send)
+        except Exception:
+            if not tripped or started:
+                raise
+            await self._refuse(send)
+
+    @staticmethod
+    async def _refuse(send) -> None:
+        body = json.dumps({"detail": _too_big()}).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
 
 
 async def _read_capped(file: UploadFile) -> bytes:
