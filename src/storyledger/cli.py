@@ -58,6 +58,7 @@ def _progress() -> Progress:
 def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None) -> int:
     """Build (or update) a ledger; prints skips and a summary; returns the exit code."""
     from storyledger import pipeline
+    from storyledger.extract import ExtractError
     from storyledger.store import StoreError
 
     tasks: dict[str, int] = {}
@@ -74,7 +75,7 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None) -> in
 
         try:
             report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at)
-        except StoreError as exc:
+        except (StoreError, ExtractError) as exc:  # e.g. the spaCy model is not installed: the user's to fix
             raise _fail(str(exc))
     out.print(f"{db}: {report.summary}", markup=False, soft_wrap=True)
     if report.read == 0 and not report.skipped:
