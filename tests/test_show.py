@@ -66,3 +66,14 @@ def test_cli_show_prints_tables(db):
     res = CliRunner().invoke(app, ["show", "--db", str(db), "--what", "sources"])
     assert res.exit_code == 0, res.output
     assert "Sources (3)" in res.output
+
+
+def test_series_label_is_not_read_as_markup(tmp_path):
+    from storyledger.model import Ledger, Series
+
+    db = tmp_path / "l.db"
+    with LedgerStore(db) as st:
+        st.put_ledger(Ledger(series=[Series(id="s1", population="people", measure="wounded",
+                                              label="Casualties [bold]per[/bold] [red]day")]))
+    out = _render(db, "series")
+    assert " ".join(out.split()).startswith("Casualties [bold]per[/bold] [red]day")

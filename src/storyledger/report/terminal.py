@@ -13,7 +13,9 @@ WHAT = ("all", "series", "disagreements", "timeline", "facts", "sources")
 
 
 def _table(title: str, *columns: tuple[str, dict]) -> Table:
-    t = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+    # titles carry article text (series labels): a Text is never parsed as rich markup;
+    # rich skips title_style for a Text, so the style goes on the Text itself
+    t = Table(title=Text(title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
               show_edge=False, pad_edge=False, expand=False)
     for name, opts in columns:
         t.add_column(name, **opts)
