@@ -147,7 +147,3 @@ def build(paths: Iterable[str | Path], db: str | Path, progress: Progress = _noo
         ingest_into(store, paths, report, progress, on_skip, fetched_at=fetched_at)
         finish(store, report, progress, nlp=nlp)
     return report
-
-
-def articles_of(store: LedgerStore) -> list[Article]:
-    return store.articles()

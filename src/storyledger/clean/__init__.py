@@ -14,7 +14,7 @@ from storyledger.clean.dedupe import article_id, duplicate_links
 from storyledger.clean.html import parse_html
 from storyledger.clean.language import detect
 from storyledger.clean.text import (
-    _BYLINE, _LEAD_CREDIT, _NAV, _TERMINAL, Parsed, _credit, _sentence_like, _wire_credit, domain_of, normkey, outlet_for_domain, outlet_for_name, parse_text, person_name, wire_name,
+    _BYLINE, _LEAD_CREDIT, _NAV, _TERMINAL, Parsed, _credit, _sentence_like, _wire_credit, domain_of, normkey, outlet_for_domain, outlet_for_name, parse_text, wire_name,
 )
 from storyledger.model import Article, RawDocument
 

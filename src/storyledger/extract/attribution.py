@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from storyledger.extract.entities import ArticleEntities, is_title_word
 from storyledger.extract.quotes import description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
-    ESTIMATE_CUES, GENERIC_REPORT_NOUNS, MODALS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
+    ESTIMATE_CUES, GENERIC_REPORT_NOUNS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
     UNCONFIRMED_CUES,
 )
 from storyledger.model import Attribution

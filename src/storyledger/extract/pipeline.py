@@ -6,7 +6,6 @@ with its paragraph's source, and "Two of them" inherits from the figure before.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections import Counter

@@ -45,7 +45,6 @@ def speech_verb(doc: Doc, q: QuoteSpan) -> tuple[Optional[Token], Optional[Token
     inside = doc.char_span(q.start, q.end, alignment_mode="expand")
     if inside is None:
         return None, None
-    sents = {t.sent.start for t in inside}
     first, last = inside[0].sent, inside[-1].sent
     # the quoted words' own root, then up to a speech verb outside the quote
     roots = [t for t in inside if t.head.i < inside.start or t.head.i >= inside.end or t.head.i == t.i]
