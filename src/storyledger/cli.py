@@ -42,7 +42,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DB_OPTION = typer.Option("ledger.db", "--db", help="The ledger file (SQLite). Created when missing.")
+DB_OPTION = typer.Option("ledger.db", "--db", metavar="FILE", help="The ledger file (SQLite). Created when missing.")
 
 
 def _fail(message: str, code: int = EXIT_FAIL) -> "typer.Exit":
@@ -88,7 +88,8 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None) -> in
 
 @app.command()
 def build(
-    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or globs such as 'pages/*.html'."),
+    paths: list[str] = typer.Argument(..., metavar="PATH",
+                                      help="Files, folders (read recursively) or globs such as 'pages/*.html'."),
     db: str = DB_OPTION,
     fetched_at: Optional[str] = typer.Option(
         None, "--fetched-at", metavar="YYYY-MM-DD",
@@ -113,7 +114,7 @@ def build(
 @app.command()
 def export(
     db: str = DB_OPTION,
-    out_dir: str = typer.Option(..., "--out", help="Directory for the export files."),
+    out_dir: str = typer.Option(..., "--out", metavar="DIR", help="Directory for the export files."),
     csv: bool = typer.Option(True, "--csv/--no-csv", help="Also write a CSV beside each JSON Lines file."),
 ) -> None:
     """Write articles, claims, facts, series, disagreements and timeline as JSON Lines (and CSV).
@@ -158,7 +159,7 @@ def show(
 @app.command()
 def report(
     db: str = DB_OPTION,
-    out_file: str = typer.Option("storyledger-report.html", "--out", help="The HTML file to write."),
+    out_file: str = typer.Option("storyledger-report.html", "--out", metavar="FILE.html", help="The HTML file to write."),
 ) -> None:
     """Write one self-contained HTML report (charts, timeline, ledger table) that works offline.
 
