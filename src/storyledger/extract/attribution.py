@@ -265,6 +265,11 @@ class SourceFinder:
                 for to in c.children:
                     for pobj in to.children:
                         if pobj.dep_ == "pobj":
+                            # "according to X, citing Y": Y is the source and X relays it; the parser
+                            # hangs "citing" on the clause or on X
+                            res.extend(self.name_phrase(o, "citing") for h in (tok, pobj) for v in h.children
+                                       if v.dep_ in {"advcl", "xcomp", "conj", "acl"} and v.lemma_ in {"cite", "quote"}
+                                       for o in v.children if o.dep_ in {"dobj", "pobj"})
                             res.append(self.name(pobj, "according to"))
         return res
 

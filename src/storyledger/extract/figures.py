@@ -525,9 +525,12 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     if anchor.i == fig.end - 1 and nxt is not None and nxt.pos_ in {"ADJ", "VERB"} and \
             MEASURE_CUES.get(nxt.lower_) in {"killed", "wounded", "missing", "captured"}:
         cue_nodes.insert(0, nxt)  # "about 1,000 wounded": the word right after a bare number
-    # a state told by a complement of the verb: "300 people remain missing", "were found dead"
-    cue_nodes += [c for n in nodes if n.pos_ in {"VERB", "AUX"} for c in n.children
-                  if c.dep_ in {"acomp", "oprd"} and MEASURE_CUES.get(c.lower_) in {"killed", "wounded", "missing"}]
+    # a state told by a complement of the verb: "300 people remain missing", "were found dead";
+    # checked right after its own verb, so "630 were injured and 57 remain missing" gives 57 missing
+    # (the climb from "remain" reaches the coordinated "injured" before its complement otherwise)
+    cue_nodes = [x for n in cue_nodes for x in [n] + (
+        [c for c in n.children if c.dep_ in {"acomp", "oprd"} and MEASURE_CUES.get(c.lower_) in {"killed", "wounded", "missing"}]
+        if n.pos_ in {"VERB", "AUX"} and n in nodes else [])]
     for n in cue_nodes:
         lem = n.lemma_.lower()
         m = MEASURE_CUES.get(lem) or MEASURE_CUES.get(n.lower_)
