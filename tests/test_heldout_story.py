@@ -121,3 +121,24 @@ def test_ferry_sinking(figures):
         (40.0, 40.0, 60.0, "range", "missing", "Dov Arlen", "2025-09-09", "2025-09-09"),
     ]
     assert others(figures["ferry"]) == [52.0]  # the ship's length; the build year is no figure
+
+
+def _measures(text: str, title: str | None = None) -> list[tuple]:
+    art = Article(id="s", source="s", body=text, title=title, published="2025-06-20")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=extract.load_nlp()))
+    return sorted((c.field, c.value, c.measure) for c in claims if c.kind == "figure" and c.value is not None)
+
+
+def test_bare_number_acted_on_by_a_casualty_verb_counts_people():
+    assert _measures("The blast killed 12 and injured 40 on Monday, police said.") == [
+        ("body", 12.0, "killed"), ("body", 40.0, "wounded")]
+    assert _measures("Flooding has displaced 8,000 since Friday, the agency said.") == [("body", 8000.0, "displaced")]
+    assert _measures("The storm hit the coast.", title="Storm kills at least 9 on the coast") == [
+        ("title", 9.0, "killed")]
+    assert _measures("The number of dead climbed to 57 overnight, officials said.") == [("body", 57.0, "killed")]
+
+
+def test_money_and_shares_count_no_one():
+    assert _measures("Police seized $5 million in cash on Monday.") == [("body", 5_000_000.0, "other")]
+    assert _measures("Customs officers seized USD5m at the port.") == [("body", 5_000_000.0, "other")]
+    assert _measures("The outbreak has affected 40% of the herd.") == [("body", 40.0, "other")]

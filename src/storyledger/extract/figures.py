@@ -447,7 +447,8 @@ def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
                 (fig.end < sent.end and doc[fig.end].lower_ in {"more", "additional"}):
             fig.continues = True
         # "the total number of North Korean troops ... reach 5,000"
-    if fig.counted is None and num.dep_ in {"dobj", "pobj", "attr", "npadvmod"}:
+    # money and shares never count the subject's people ("Police seized $5 million")
+    if fig.counted is None and num.dep_ in {"dobj", "pobj", "attr", "npadvmod"} and not _money_or_share(doc, fig):
         verb = num.head.head if num.dep_ == "pobj" else num.head
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None and verb.dep_ in {"xcomp", "acl", "relcl"}:
@@ -464,6 +465,14 @@ def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
                     if not (target.lemma_.lower() in MEASURE_CUES and not comp) else target.text
                 fig.population = _pop_of(target, demonym)
                 fig.path.append(target)
+
+
+def _money_or_share(doc, fig: Figure) -> bool:
+    """The amount carries a currency mark or a percent sign: it counts no one."""
+    first, last = doc[fig.start], doc[fig.end - 1]
+    glued = _glued(first)
+    return _currency_before(first) or bool(glued and glued[1]) or last.text.endswith("%") or \
+        (fig.end < len(doc) and doc[fig.end].lower_ in {"%", "percent", "per", "pc"})
 
 
 def _singular(w: str) -> str:
@@ -566,6 +575,12 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     # a casualty verb says its subject is alive: "45 climbers remain missing" counts people even
     # when the noun is not in our list, as long as it names someone who does something (-er, -ist)
     people = is_people(fig.counted) or (measure in _CASUALTY and _agent_noun(fig.counted))
+    # a bare number that is what a casualty verb acts on counts people: "the blast killed 12",
+    # "injured 40", headline "Quake kills at least 142" (a verb's object needs a noun otherwise)
+    if not people and fig.counted is None and anchor.pos_ == "NUM" and measure in _CASUALTY and \
+            anchor.dep_ in {"dobj", "nsubjpass"} and MEASURE_CUES.get(anchor.head.lemma_.lower()) == measure and \
+            not _money_or_share(doc, fig):
+        people = True
     if not people:
         fig.measure = "other"
         return

@@ -52,6 +52,7 @@ PEOPLE = {
     "policeman", "guard", "trooper", "militant", "insurgent", "rebel", "combatant", "militiaman",
     "gunman", "protester", "protestor", "demonstrator", "journalist", "miner", "farmer", "tourist",
     "pilgrim", "inmate", "detainee", "survivor", "settler", "displaced", "seeker", "infant",
+    "dead", "injured", "wounded",  # "the number of dead rose to 57": adjectives used as nouns for people
     "death", "fatality", "toll",   # "the death toll rose to 300": a count of people killed
 }
 NOT_PEOPLE_HEADS = {"official", "source", "expert", "analyst", "lawmaker", "diplomat", "reporter",

@@ -18,7 +18,7 @@ from storyledger.extract.attribution import (
     SourceFinder, Teller, _is_report, modality_of, to_attribution,
 )
 from storyledger.extract.entities import ArticleEntities, is_title_word
-from storyledger.extract.figures import Figure, _measure, _pop_of, find_figures, is_people
+from storyledger.extract.figures import Figure, _measure, _money_or_share, _pop_of, find_figures, is_people
 from storyledger.extract.quotes import QuoteSpan, Reported, find_quotes, reported_speech, speech_verb
 from storyledger.extract.times import parse_anchor, published_span, times_in
 from storyledger.model import Article, Attribution, Claim, TimeSpan
@@ -437,6 +437,8 @@ def _elliptic(fig: Figure, doc: Doc) -> bool:
     """A count with no noun of its own (or only a state word) that stands for people counted before."""
     if fig.value is None or fig.anaphoric or fig.qualifier == "vague":
         return False
+    if fig.counted is None and _money_or_share(doc, fig):
+        return False  # "Police seized $5 million": money stands for no one named before
     if fig.counted is None:
         nxt = doc[fig.end] if fig.end < len(doc) else None
         # "10,000 expected", "3,000 were", "1,000 wounded"; not "2024," or "one of"
