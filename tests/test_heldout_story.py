@@ -97,7 +97,7 @@ def test_earthquake(figures):
 def test_refugee_exodus(figures):
     assert people(figures["exodus"]) == [
         (23.0, 23.0, None, "at_least", "killed", "Aid groups", "2025-06-20", "2025-06-20"),
-        (1200.0, None, None, "approximately", "displaced", "border police", "2025-06-20", "2025-06-20"),
+        (1200.0, None, None, "approximately", "displaced", "border police", "2025-06-13", "2025-06-20"),
         (15000.0, None, None, "approximately", "displaced", "UNHCR", "2025-06-09", "2025-06-15"),
         (40000.0, None, None, "approximately", "displaced", "UNHCR", "2025-06-19", "2025-06-19"),
     ]

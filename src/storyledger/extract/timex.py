@@ -554,6 +554,9 @@ def _r_weekday(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
         tense, strict = "past", True
     elif mod in ("next", "coming"):
         tense, strict = "future", True
+    elif re.search(r"(?i)\bsince\s+$", ctx.text[max(0, s - 8):s]):
+        # "since Friday" written on a Friday means a week before: a span from today to today says nothing
+        tense, strict = "past", True
     else:
         tense, strict = _tense(ctx, s, e), False
     d = _pick_weekday(wd, ctx.anchor, tense, strict)
