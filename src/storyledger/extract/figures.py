@@ -508,6 +508,9 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
         if c.dep_ in {"acl", "relcl"}:
             nodes.append(c)
             nodes.extend(x for x in c.children if x.dep_ in {"xcomp", "conj"})
+    # the object of a verb that makes it act: "forced 6,000 residents to evacuate", "told 300 to flee"
+    told_to = [c for c in anchor.head.children if c.dep_ == "xcomp" and c.i > anchor.i] if anchor.dep_ == "dobj" else []
+    nodes.extend(told_to)
     cur = anchor
     steps = 0
     while cur.head.i != cur.i and steps < 12:
@@ -556,7 +559,8 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     for n in nodes:
         lem = n.lemma_.lower()
         if (lem in PLAN_LEMMAS or n.lower_ in {"due", "plans"}) and not (
-                lem in _SIZE_VERBS and any(c.i == anchor.i and c.dep_ in {"nsubj", "nsubjpass"} for c in n.children)):
+                lem in _SIZE_VERBS and any(c.i == anchor.i and c.dep_ in {"nsubj", "nsubjpass"} for c in n.children)) \
+                and not (lem in _SIZE_VERBS and n.tag_ == "VBD"):  # "troops rose to 12,000 last month" happened
             planned = True
             modal_only = False  # "expected to reach 10,000" plans; "3,000 soldiers reached Russia" arrived
         if n.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in MODALS for c in n.children):
@@ -578,7 +582,8 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     # a bare number that is what a casualty verb acts on counts people: "the blast killed 12",
     # "injured 40", headline "Quake kills at least 142" (a verb's object needs a noun otherwise)
     if not people and fig.counted is None and anchor.pos_ == "NUM" and measure in _CASUALTY and \
-            anchor.dep_ in {"dobj", "nsubjpass"} and MEASURE_CUES.get(anchor.head.lemma_.lower()) == measure and \
+            anchor.dep_ in {"dobj", "nsubjpass"} and \
+            measure in {MEASURE_CUES.get(v.lemma_.lower()) for v in [anchor.head] + told_to} and \
             not _money_or_share(doc, fig):
         people = True
     if not people:
