@@ -483,18 +483,9 @@ def reported_speech(sent: Span, quotes: list[QuoteSpan]) -> list[Reported]:
         subj = _subject(v)
         if comp is None or subj is None or subj.i >= comp.left_edge.i and subj.i <= comp.right_edge.i:
             continue
-        toks = [t for t in doc[comp.left_edge.i:comp.right_edge.i + 1]]
-        while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ == "that"):
-            toks.pop(0)
-        while toks and toks[-1].is_punct:
-            toks.pop()
-        if len([t for t in toks if not t.is_punct]) < 4:
-            continue
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes if not q.short)
-        if quoted > (end - start) / 2:
-            continue
-        out.append(Reported(v, subj, start, end, doc.text[start:end]))
+        span = _clause_span(list(doc[comp.left_edge.i:comp.right_edge.i + 1]), quotes, drop_that=True)
+        if span is not None:
+            out.append(Reported(v, subj, span[0], span[1], doc.text[span[0]:span[1]]))
     # "According to X, CLAUSE" / "CLAUSE, according to X": the rest of the sentence is the content
     for acc in sent:
         if acc.lower_ != "according" or acc.dep_ != "prep":
@@ -508,14 +499,21 @@ def reported_speech(sent: Span, quotes: list[QuoteSpan]) -> list[Reported]:
         else:
             comma = next((t.i for t in sent if t.i > pobj.i and t.text == ","), pobj.i)
             toks = [t for t in sent if t.i > comma]
-        while toks and toks[0].is_punct:
-            toks.pop(0)
-        while toks and toks[-1].is_punct:
-            toks.pop()
-        if len([t for t in toks if not t.is_punct]) < 4:
-            continue
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes if not q.short)
-        if quoted <= (end - start) / 2:
-            out.append(Reported(acc, pobj, start, end, doc.text[start:end]))
+        span = _clause_span(toks, quotes)
+        if span is not None:
+            out.append(Reported(acc, pobj, span[0], span[1], doc.text[span[0]:span[1]]))
     return out
+
+
+def _clause_span(toks: list[Token], quotes, drop_that: bool = False) -> Optional[tuple[int, int]]:
+    """Character span of a reported clause, trimmed; None when it is too short or mostly a direct quote
+    (the quote claim covers it then)."""
+    while toks and (toks[0].is_punct or drop_that and toks[0].dep_ == "mark" and toks[0].lower_ == "that"):
+        toks.pop(0)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if len([t for t in toks if not t.is_punct]) < 4:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes if not q.short)
+    return None if quoted > (end - start) / 2 else (start, end)
