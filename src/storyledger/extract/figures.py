@@ -499,7 +499,8 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     anchor = fig.anchor or doc[fig.end - 1]
     # ratios: "three officers for every 30 soldiers", "per 1,000 people"
     for t in list(doc[max(sent.start, fig.start - 2):fig.start]) + list(doc[fig.end:min(sent.end, fig.end + 5)]):
-        if t.lower_ in {"every", "per", "each"}:
+        # a floating "each" ("swapped 103 prisoners each") distributes a count; "each day" is a rate
+        if t.lower_ in {"every", "per"} or t.lower_ == "each" and t.dep_ == "det":
             fig.measure = "other"
             return
     nodes: list[Token] = []
@@ -658,7 +659,11 @@ def _present(nodes: list[Token]) -> bool:
                 if c.dep_ == "advmod" and c.lower_ == "there":
                     return True
                 if c.dep_ == "prep" and c.lower_ in {"in", "inside"} and any(
-                        p.dep_ == "pobj" and (p.ent_type_ in {"GPE", "LOC"} or p.lemma_ in {"region", "area", "front"})
+                        p.dep_ == "pobj" and (p.ent_type_ in {"GPE", "LOC"} or p.lemma_ in {"region", "area", "front", "zone", "field", "theatre", "theater"})
                         for p in c.children):
+                    return True
+                # "800 soldiers are already on the ground": the stock phrase for being deployed
+                if c.dep_ == "prep" and c.lower_ == "on" and any(
+                        p.dep_ == "pobj" and p.lemma_ in {"ground", "front", "frontline"} for p in c.children):
                     return True
     return False

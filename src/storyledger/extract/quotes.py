@@ -334,6 +334,12 @@ def _description(t: Token) -> Optional[str]:
     return "person"
 
 
+def _kinds_of(key: str, body_kind: dict[str, set[str]]) -> set[str]:
+    """Kind nouns of a named body: those the text tied to it, or its own head noun ("Health Ministry")."""
+    head = key.lower().split()[-1] if key.split() else ""
+    return (body_kind.get(key, set()) | {head}) & _ORG_NOUNS
+
+
 def _org_key(e: Span) -> str:
     return re.sub(r"^the\s+|['\u2019]s$", "", e.text, flags=re.I).strip()
 
@@ -397,7 +403,11 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
                 cands_o = [(v + (_W_TIED if lem in body_kind.get(k, ()) or lem in k.lower().split() else 0.0), k)
                            for k, v in body_sal.items()
                            if v >= _MIN_SALIENCE and (want_l in body_label[k] or lem in body_kind.get(k, ())
-                                                      or lem in k.lower().split())]
+                                                      or lem in k.lower().split())
+                           # "the army" is not the body the text called an agency: a body tied to
+                           # another kind noun is only meant by that noun or a word of its name
+                           and not (_kinds_of(k, body_kind) and lem not in _kinds_of(k, body_kind)
+                                    and lem not in k.lower().split())]
                 if cands_o:
                     key = max(cands_o)[1]
                     out[t.i] = key
