@@ -51,7 +51,8 @@ def _script_share(line: str) -> float:
 def common_words(text: str, k: int = 30) -> frozenset[str]:
     """The article's most frequent short words: its own function words, in whatever language."""
     counts = Counter(w for w in _TOKEN.findall(text.lower()) if len(w) <= 4)
-    return frozenset(w for w, _ in counts.most_common(k))
+    # a word seen once or twice may be the foreign line itself, not the article's habit
+    return frozenset(w for w, c in counts.most_common(k) if c >= 3)
 
 
 def is_foreign_line(line: str, article_lang: Optional[str], common: frozenset[str] = frozenset()) -> bool:

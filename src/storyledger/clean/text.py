@@ -24,7 +24,7 @@ _BULLET = re.compile(r"^\s*(?:[-–—•·▪◦●○■□▶►▸›»*+]|\
 _TERMINAL = re.compile(r"[.!?。…][\"'”’)\]]*\s*$|[\"”’]\s*$|\)\s*$")
 _LEGAL = re.compile(
     r"^\s*(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved|terms of (?:use|service)|privacy policy|"
-    r"cookie policy|editor[- ]in[- ]chief|read (?:the )?entire article|removal request|"
+    r"cookie policy|privacy notice|editor[- ]in[- ]chief|read (?:the )?entire article|removal request|"
     r"^\s*to remove this article|^\s*source\s*:\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\s*$|"
     r"unauthori[sz]ed reproduction|무단\s*전재|재배포\s*금지",
     re.I)
@@ -39,15 +39,30 @@ _SOURCE_DOMAIN = re.compile(r"^\s*source\s*:\s*(?:https?://)?(?:www\.)?(?P<dom>[
 _EMAIL = re.compile(r"[\[(<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])>]?")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _BYLINE = re.compile(rf"^\s*by\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*[,;]?\s*$", re.I)
-_COUNTER = re.compile(r"^[\d\s,.|·•:/kKmM]+$|^\s*\d[\d,.]*\s*(?:views?|comments?|likes?|shares?)\s*$", re.I)
+_COUNTER = re.compile(r"^[\d\s,.|·•:/kKmM]+$|^\s*\d+\s*(?:min(?:ute)?s?)\.?\s+read\s*$|^\s*\d[\d,.]*\s*(?:views?|comments?|likes?|shares?)\s*$", re.I)
 _CAPTION = re.compile(
     r"^\s*(?:this|these|a|an|the)?\s*(?:\w+\s+){0,2}(?:photo|image|picture|handout|screenshot|screen grab|"
     r"satellite image|file photo|video grab)s?\b.{0,200}?\b(?:shows?|showing|taken|released|provided)\b|"
     r"\bin this (?:\w+\s+)?(?:photo|image|picture|handout|screenshot)\b|"
     r"\bin an? (?:\w+\s+)?(?:photo|image|picture|handout|screenshot)s? (?:released|provided|distributed|carried|taken)\b|"
-    r"\b(?:photo|image|picture)s?\s*(?::|by\b|courtesy\b)|"
+    r"\b(?:photo|image|picture)s?\s*(?::|by\b|courtesy\b)|^\s*(?:photo|image|picture)\s+caption\s*[,:]|"
     r"\((?:photo|image)s?\b[^)]*\)\s*$|^\s*(?:file|handout)\s+photo\b",
     re.I)
+# ordinary page furniture, the whole line: ad slots, share/comment widgets, sign-up boxes, list
+# headers; a label with a colon before a teaser ("Watch: ..."); a photo credit line; a wire's
+# closing credits ("Reporting by ...; Editing by ...")
+_FURNITURE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?|"
+    r"scroll to continue(?: with content)?|skip to (?:main )?content|share(?: this (?:article|story|page))?|"
+    r"save(?: article)?|print|email|copy link|(?:view|show|hide|read|see) (?:all )?comments|\d* ?comments?|"
+    r"subscribe(?: now)?|sign in|log in|register|related topics|related (?:stories|articles|content)|"
+    r"more on this story|explore more on these topics|trending(?: now)?|most (?:read|viewed|popular|shared)|"
+    r"read more|our standards\b.*|purchase licensing rights.*|sign up (?:to|for)\b[^.!?]*|[^.!?]*\bnewsletters?\b[^.!?]*)\s*$|"
+    r"^(?:watch|listen|video|read more|read also|also read|see also|related|more)\s*:\s+[^.!?]*$|"
+    r"^(?:image|photo|picture)\s+(?:source|credit)s?\s*[,:]|"
+    r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b[^.!?]*$",
+    re.I)
+_CAPTION_LABEL = re.compile(r"^\s*(?:photo|image|picture)\s+caption\s*[,:]\s*", re.I)
 # company words after a masthead in a copyright holder's name
 _HOLDER_WORD = re.compile(r"\s+(?:media|group|holdings|publishing|publications|publishers|company|corporation|"
                           r"limited|plc|gmbh|ag|s\.a\.?)$", re.I)
@@ -207,6 +222,7 @@ class Parsed:
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     dateline: Optional[tuple[str, str]] = None        # (iso, evidence)
+    datelines: list[tuple[int, tuple[str, str]]] = field(default_factory=list)   # (line, dateline)
     relative: Optional[str] = None                     # "3 months ago"
 
 
@@ -243,8 +259,11 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
     common = common_words(text)
 
     # 1. lines that are furniture wherever they stand; some of them tell the outlet, byline or date
-    for u in units:
+    for n, u in enumerate(units):
         s = u.text
+        if _words(s) <= 25 and _FURNITURE.search(s):
+            u.keep, u.why = False, "furniture"
+            continue
         if _LEGAL.search(s):
             u.keep, u.why = False, "legal"
             m = _SOURCE_DOMAIN.match(s)
@@ -257,7 +276,7 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
         dl = dates.dateline(s)
         if dl:
             u.keep, u.why = False, "dateline"
-            out.dateline = out.dateline or dl
+            out.datelines.append((n, dl))
             by = re.search(r"\bby\s+(.+)$", s, re.I)
             if by:
                 _credit(by.group(1), out)
@@ -279,7 +298,7 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
                         _credit(part, out)
             continue
         if dates.relative_phrase(s) and _words(re.sub(r"\d+", "", s)) <= 4 and not _TERMINAL.search(s):
-            u.keep, u.why = False, "counter"
+            u.keep, u.why = False, "relative"
             out.relative = out.relative or s
             continue
         if _COUNTER.match(s):
@@ -307,6 +326,18 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
         full = [i for i in head if _words(units[i].text) >= 5 and not units[i].text.isupper()
                 and not units[i].text.rstrip().endswith(".")]
         pick = full[0] if full else (head[0] if head else None)
+        # a byline, date or "2 days ago" under the headline: the headline opens the run of
+        # headline-like lines just above it (headline, standfirst); a site tagline higher up is
+        # cut off from that run by menu lines
+        for a in (i for i, u in enumerate(units[:first_sentence]) if u.why in ("byline", "dateline", "relative")):
+            above = [i for i in live if i < a]
+            while above and above[-1] not in full:
+                above.pop()
+            if above:
+                while len(above) > 1 and above[-2] in full:
+                    above.pop()
+                pick = above[-1]
+                break
         if pick is None:
             pick = next((i for i in live if _headline_like(units[i].text, first=i == live[0] and len(live) > 1)), None)
         if pick is not None:
@@ -317,6 +348,19 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
         for u in units[:start]:
             if u.keep:
                 u.keep, u.why = False, "before title"
+
+    # the page's own date is the one printed under the headline; one above it is the site's "today"
+    if out.datelines:
+        out.dateline = next((dl for n, dl in out.datelines if n >= start), out.datelines[0][1])
+
+    # a box of three lines or more that is mostly furniture (a newsletter sign-up) goes whole
+    blocks: dict[int, list[Unit]] = {}
+    for u in units[start:]:
+        blocks.setdefault(u.block, []).append(u)
+    for lines in blocks.values():
+        if len(lines) >= 3 and sum(not u.keep for u in lines) * 2 > len(lines):
+            for u in lines:
+                u.keep, u.why = False, u.why or "furniture box"
 
     body = [u for u in units[start:] if u.keep]
 
@@ -374,7 +418,7 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
     by_key = {normkey(u.text): u.text for u in body if u.why == "caption"}
     for key in dict.fromkeys(caption_keys):
         cap = by_key[key]
-        out.captions.append(cap)
+        out.captions.append(_CAPTION_LABEL.sub("", cap))
         m = _WIRE_TAIL.search(cap)
         # a wire's photo credit marks a wire story only when no reporter or outlet is named
         if m and not out.agency and not out.authors and not out.outlet and wire_name(m.group("wire")):
