@@ -266,3 +266,22 @@ def test_pages_together_keep_their_own_dates() -> None:
     changed = {a.id: a for a in finalize_corpus(arts)}
     final = [changed.get(a.id, a) for a in arts]
     assert [a.published[:10] for a in final] == ["2025-03-13", "2025-03-12", "2025-03-12", "2025-03-07"]
+
+
+def test_furniture_words_inside_real_lines_stay() -> None:
+    page = """Newsletter publishers ask regulator to review advertising rules
+
+By Tomas Ferrer
+
+Small newsletter publishers asked the media regulator on Monday to review the advertising rules that they say favour large platforms.
+
+Advertisement
+
+Their letter said that most advertisement revenue in the sector now went to three companies, and that subscribers were paying the difference.
+
+Watch: the regulator answers readers' questions
+"""
+    a = _clean(page)
+    assert a.title == "Newsletter publishers ask regulator to review advertising rules"
+    assert a.authors == ["Tomas Ferrer"]
+    assert [p.split()[0] for p in _paras(a)] == ["Small", "Their"]

@@ -57,7 +57,7 @@ _FURNITURE = re.compile(
     r"save(?: article)?|print|email|copy link|(?:view|show|hide|read|see) (?:all )?comments|\d* ?comments?|"
     r"subscribe(?: now)?|sign in|log in|register|related topics|related (?:stories|articles|content)|"
     r"more on this story|explore more on these topics|trending(?: now)?|most (?:read|viewed|popular|shared)|"
-    r"read more|our standards\b.*|purchase licensing rights.*|sign up (?:to|for)\b[^.!?]*|[^.!?]*\bnewsletters?\b[^.!?]*)\s*$|"
+    r"read more|our standards\b.*|purchase licensing rights.*|sign up (?:to|for)\b[^.!?]*|(?:[\w-]+\s+){0,2}newsletters?(?:\s+[\w-]+)?)\s*$|"
     r"^(?:watch|listen|video|read more|read also|also read|see also|related|more)\s*:\s+[^.!?]*$|"
     r"^(?:image|photo|picture)\s+(?:source|credit)s?\s*[,:]|"
     r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b[^.!?]*$",
