@@ -285,3 +285,13 @@ Watch: the regulator answers readers' questions
     assert a.title == "Newsletter publishers ask regulator to review advertising rules"
     assert a.authors == ["Tomas Ferrer"]
     assert [p.split()[0] for p in _paras(a)] == ["Small", "Their"]
+
+
+def test_wire_page_with_only_updated_hours_ago() -> None:
+    page = WIRE.replace("March 13, 2025 4:52 PM UTC\n", "")
+    a = _clean(page)                       # fetched 10:00 on the 14th: three hours earlier is the 14th
+    assert (a.published, a.published_basis) == ("2025-03-14", "relative")
+    a = _clean(page, fetched_at="2025-03-14T01:00:00Z")
+    assert a.published == "2025-03-13"
+    a = _clean(page, fetched_at=None)
+    assert a.published_basis != "relative"

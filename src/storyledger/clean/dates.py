@@ -116,7 +116,8 @@ def relative_date(text: str, fetched_at: Optional[str]) -> Optional[tuple[str, s
     if not fetched_at:
         return None
     try:
-        base = dateparser.parse(fetched_at).date()
+        fetched = dateparser.parse(fetched_at)
+        base = fetched.date()
     except (ValueError, OverflowError, TypeError):
         return None
     m = _RELATIVE.search(text)
@@ -129,7 +130,9 @@ def relative_date(text: str, fetched_at: Optional[str]) -> Optional[tuple[str, s
         k = 1 if n in ("a", "an", "one") else int(n)
         unit = m.group("unit").lower()
         if unit in ("second", "minute", "hour"):
-            delta = relativedelta(hours=k if unit == "hour" else 0)
+            # hours count back from the fetch time, not from its midnight ("3 hours ago" at 10:00 is today)
+            day = (fetched - relativedelta(hours=k if unit == "hour" else 0)).date()
+            return (day.isoformat(), m.group(0)) if day.year >= 1990 else None
         else:
             if k > _MAX_AGO[unit]:
                 return None
