@@ -100,15 +100,15 @@ def _skip(store, report, item, on_skip):
 
 def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, nlp=None) -> None:
     """Corpus-level fixes, extraction of what is new or stale, then the ledger."""
-    articles = store.articles()
-    for art in clean.finalize_corpus(articles):
+    by_id = {a.id: a for a in store.articles()}
+    for art in clean.finalize_corpus(list(by_id.values())):
         store.put_article(art)
+        by_id[art.id] = art
         # a changed date or duplicate link changes claims (as_of): extract again
         store.db.execute("DELETE FROM meta WHERE key=?", (f"extracted:{art.id}",))
     store.commit()
-    report.duplicates = sum(1 for a in store.iter_articles() if a.duplicate_of)
+    report.duplicates = sum(1 for a in by_id.values() if a.duplicate_of)
 
-    by_id = {a.id: a for a in store.iter_articles()}
     todo = [by_id[i] for i in by_id if store.extracted_version(i) != extract.VERSION]
     total = len(todo)
     done = 0
