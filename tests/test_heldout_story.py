@@ -9,6 +9,8 @@ import pytest
 from storyledger import extract
 from storyledger.model import Article
 
+from _heldout import figure_rows, others, people
+
 QUAKE = Article(
     id="quake", source="quake.txt", title="Quake in northern Veldoria kills at least 142",
     outlet="The Harbour Post", agency="AFP", published="2025-03-12",
@@ -63,22 +65,7 @@ ARTICLES = [QUAKE, EXODUS, FERRY]
 
 @pytest.fixture(scope="module")
 def figures() -> dict[str, list[tuple]]:
-    nlp = extract.load_nlp()
-    out: dict[str, list[tuple]] = {}
-    for art, claims in extract.extract_claims(ARTICLES, nlp=nlp):
-        out[art.id] = [
-            (c.value, c.low, c.high, c.qualifier, c.measure, c.attribution.source,
-             c.as_of.start if c.as_of else None, c.as_of.end if c.as_of else None)
-            for c in claims if c.kind == "figure" and c.field == "body" and c.value is not None]
-    return out
-
-
-def people(figs: list[tuple]) -> list[tuple]:
-    return sorted((f for f in figs if f[4] != "other"), key=lambda f: f[0])
-
-
-def others(figs: list[tuple]) -> list[float]:
-    return sorted(f[0] for f in figs if f[4] == "other")
+    return figure_rows(ARTICLES)
 
 
 def test_earthquake(figures):
