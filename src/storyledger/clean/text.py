@@ -36,12 +36,14 @@ _WIRE_WORDS = re.compile(r"\b(?:newswire|wire service|news agency|press agency|p
 _PLAIN_BYLINE = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})(?:\s*,\s*[A-Z][\w .'-]{1,30}|\s+in\s+[A-Z][\w .'-]{1,30})?$")
 _LEAD_CREDIT = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[^()]{1,20})?\s*\((?P<wire>[^()]{2,30})\)\s*(?:--|—|–|-)")
 _SOURCE_DOMAIN = re.compile(r"^\s*source\s*:\s*(?:https?://)?(?:www\.)?(?P<dom>[\w-]+(?:\.[\w-]+)+)", re.I)
-_EMAIL = re.compile(r"[\[(<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])>]?")
+# the lookbehinds start a match only where a run begins: without them each position of a long
+# run of word characters or spaces is tried again (quadratic in line length)
+_EMAIL = re.compile(r"(?:[\[(<]\s*)?(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])>]?")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _BYLINE = re.compile(rf"^\s*by\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*[,;]?\s*$", re.I)
 _COUNTER = re.compile(r"^[\d\s,.|·•:/kKmM]+$|^\s*\d+\s*(?:min(?:ute)?s?)\.?\s+read\s*$|^\s*\d[\d,.]*\s*(?:views?|comments?|likes?|shares?)\s*$", re.I)
 _CAPTION = re.compile(
-    r"^\s*(?:this|these|a|an|the)?\s*(?:\w+\s+){0,2}(?:photo|image|picture|handout|screenshot|screen grab|"
+    r"^\s*(?:(?:this|these|a|an|the)\s+)?(?:\w+\s+){0,2}(?:photo|image|picture|handout|screenshot|screen grab|"
     r"satellite image|file photo|video grab)s?\b.{0,200}?\b(?:shows?|showing|taken|released|provided)\b|"
     r"\bin this (?:\w+\s+)?(?:photo|image|picture|handout|screenshot)\b|"
     r"\bin an? (?:\w+\s+)?(?:photo|image|picture|handout|screenshot)s? (?:released|provided|distributed|carried|taken)\b|"
@@ -64,12 +66,12 @@ _FURNITURE = re.compile(
     re.I)
 _CAPTION_LABEL = re.compile(r"^\s*(?:photo|image|picture)\s+caption\s*[,:]\s*", re.I)
 # company words after a masthead in a copyright holder's name
-_HOLDER_WORD = re.compile(r"\s+(?:media|group|holdings|publishing|publications|publishers|company|corporation|"
+_HOLDER_WORD = re.compile(r"(?<!\s)\s+(?:media|group|holdings|publishing|publications|publishers|company|corporation|"
                           r"limited|plc|gmbh|ag|s\.a\.?)$", re.I)
 # a desk or staff credit names the outlet itself: "Kestrel News Desk", "Harbor Ledger Staff"
-_DESK = re.compile(r"^(?P<org>.+?)\s+(?:newsdesk|desk|staff|newsroom|editors)$", re.I)
+_DESK = re.compile(r"^(?P<org>.+?)(?<!\s)\s+(?:newsdesk|desk|staff|newsroom|editors)$", re.I)
 # parts of a meta line: "3 days ago · Kestrel News Desk · 4 min read"
-_META_SEP = re.compile(r"\s+[·•|]\s+")
+_META_SEP = re.compile(r"(?<!\s)\s+[·•|]\s+")
 _WIRE_TAIL = re.compile(r"\(?\b(?P<wire>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\)?\s*$")
 
 _KOREAN_SYLLABLE = re.compile(

@@ -1,0 +1,84 @@
+"""Cost grows linearly with input size: no pattern or loop that backtracks on long lines.
+
+Each check times the same work on an input and on one ten times longer and compares the two
+(a ratio, never a fixed clock): linear work gives about 10, quadratic about 100.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import time
+
+import pytest
+
+import storyledger
+from storyledger import clean
+from storyledger.model import RawDocument
+
+# runs of one unit that make a backtracking pattern retry from every position
+UNITS = {"dots": "a.", "underscores": "_", "spaces": " ", "tabs": "\t", "words": "word ", "caps": "Ab ",
+         "digits": "1", "numbers": "1, ", "at": "a@", "dashes": "a-", "parens": "(", "quotes": '"a ',
+         "bars": "a | ", "sentences": "a. ", "brackets": "[a]", "amps": "A & ", "newlines": "a\n"}
+LIMIT = 30          # 10x the input: linear ~10, quadratic ~100
+
+
+def _best(fn, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def _ratio(make, run, small: int, large: int, floor: float) -> float:
+    """Time ratio large/small; a high one is measured again (the machine is shared: noise)."""
+    a, b = make(small), make(large)
+    ratio = float("inf")
+    for _ in range(3):
+        ta, tb = _best(lambda: run(a)), _best(lambda: run(b))
+        if tb < floor:          # too quick to tell growth from timer noise
+            return 0.0
+        ratio = min(ratio, tb / max(ta, floor / 10))
+        if ratio <= LIMIT:
+            break
+    return ratio
+
+
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    out = []
+    for info in pkgutil.walk_packages(storyledger.__path__, "storyledger."):
+        mod = importlib.import_module(info.name)
+        for name, value in vars(mod).items():
+            if isinstance(value, re.Pattern) and getattr(mod, "__name__", "") == info.name:
+                out.append((f"{info.name}.{name}", value))
+    return out
+
+
+def test_every_module_pattern_is_linear_on_long_runs():
+    slow = []
+    for name, pat in _patterns():
+        for unit_name, unit in UNITS.items():
+            r = _ratio(lambda n: unit * (n // len(unit)), lambda s: sum(1 for _ in pat.finditer(s)),
+                       2_000, 20_000, floor=0.005)
+            if r > LIMIT:
+                slow.append(f"{name} on {unit_name}: x{r:.0f}")
+    assert not slow, slow
+
+
+def _doc(n: int, unit: str) -> RawDocument:
+    line = unit * (n // len(unit))
+    return RawDocument(source="growth", kind="text", text=(
+        "Flood waters rise in the valley\n\nBy Ana Ruiz\n\n" + line +
+        "\n\nThe minister said on Monday that twelve people were killed in the floods."))
+
+
+@pytest.mark.parametrize("unit", ["a.", "_", " ", "word ", "1, ", "a | ", "Ab@c "])
+def test_cleaning_one_long_line_is_linear(unit):
+    def run(doc):
+        try:
+            clean.clean_document(doc)
+        except clean.CleanError:
+            pass
+    assert _ratio(lambda n: _doc(n, unit), run, 10_000, 100_000, floor=0.02) < LIMIT
