@@ -73,8 +73,12 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None) -> in
         def on_skip(item) -> None:
             bar.console.print(f"skipped {item.reason}", markup=False, highlight=False)
 
+        def on_note(line: str) -> None:
+            bar.console.print(f"note: {line}", markup=False, highlight=False)
+
         try:
-            report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at)
+            report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at,
+                                    on_note=on_note)
         except (StoreError, ExtractError) as exc:  # e.g. the spaCy model is not installed: the user's to fix
             raise _fail(str(exc))
     out.print(f"{db}: {report.summary}", markup=False, soft_wrap=True)

@@ -13,9 +13,11 @@ round-trips through SQLite and JSON without custom encoders.
 """
 from __future__ import annotations
 
+import re
 from typing import Literal, Optional
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 InputKind = Literal["text", "html", "jsonl"]
 
@@ -43,6 +45,9 @@ Modality = Literal["asserted", "estimate", "projection", "plan", "denial", "unco
 Granularity = Literal["day", "week", "month", "season", "year", "range"]
 
 
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
@@ -59,6 +64,27 @@ class RawDocument(_Model):
     published: Optional[str] = None  # given by JSONL metadata
     fetched_at: Optional[str] = None  # when the page was fetched (anchors "3 months ago")
     encoding: Optional[str] = None
+    notes: list[str] = Field(default_factory=list)  # what was changed on the way in (one line each)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _storable(cls, data):
+        """Every field can be stored and printed: a lone surrogate (JSON "\\ud800") cannot be
+        encoded as UTF-8, so it becomes U+FFFD; a URL no parser accepts is dropped with a note."""
+        if not isinstance(data, dict):
+            return data
+        data = {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in data.items()}
+        url = data.get("url")
+        if isinstance(url, str):
+            try:
+                urlsplit(url).hostname
+                bad = any(ord(c) < 32 or ord(c) == 127 for c in url)
+            except ValueError:
+                bad = True
+            if bad:
+                data["url"] = None
+                data["notes"] = [*data.get("notes", []), f"url {url[:80]!r} is not a valid URL; kept as none"]
+        return data
 
 
 class Article(_Model):

@@ -28,6 +28,7 @@ class BuildReport:
     extracted: int = 0
     claims: int = 0
     facts: int = 0
+    notes: list[str] = field(default_factory=list)   # inputs kept but changed (bad URL, truncated)
 
     @property
     def summary(self) -> str:
@@ -42,7 +43,7 @@ def _noop(stage: str, done: int, total: Optional[int]) -> None:
 
 def ingest_into(store: LedgerStore, paths: Iterable[str | Path], report: BuildReport,
                 progress: Progress = _noop, on_skip: Callable[[SkippedInput], None] | None = None,
-                fetched_at: Optional[str] = None) -> None:
+                fetched_at: Optional[str] = None, on_note: Callable[[str], None] | None = None) -> None:
     """Read, clean and store every input; bad inputs are recorded and skipped.
 
     ``fetched_at`` is when the inputs were saved, for those that do not say (text dumps):
@@ -55,39 +56,52 @@ def ingest_into(store: LedgerStore, paths: Iterable[str | Path], report: BuildRe
         if isinstance(item, SkippedInput):
             _skip(store, report, item, on_skip)
             continue
-        _store_document(store, item, report, on_skip)
-        if n % 200 == 0:
-            store.commit()
+        _store_document(store, item, report, on_skip, on_note)
+        # every document is its own transaction: a later failure or a kill loses nothing read
+        store.commit()
     store.commit()
 
 
 def ingest_documents(store: LedgerStore, docs: Iterable[RawDocument], report: BuildReport) -> list[str]:
     """Clean and store documents that arrived in memory (web upload, JSON API)."""
-    ids = [i for i in (_store_document(store, doc, report, None) for doc in docs) if i]
-    store.commit()
+    ids = []
+    for doc in docs:
+        i = _store_document(store, doc, report, None)
+        store.commit()
+        if i:
+            ids.append(i)
     return ids
 
 
 def _store_document(store: LedgerStore, doc: RawDocument, report: BuildReport,
-                    on_skip: Callable[[SkippedInput], None] | None) -> Optional[str]:
+                    on_skip: Callable[[SkippedInput], None] | None,
+                    on_note: Callable[[str], None] | None = None) -> Optional[str]:
     """Clean one document and store it unless it is already there; returns its id (None if skipped)."""
+    for note in doc.notes:
+        report.notes.append(f"{doc.source}: {note}")
+        if on_note:
+            on_note(report.notes[-1])
     try:
         art = clean.clean_document(doc)
     except clean.CleanError as exc:
         _skip(store, report, SkippedInput(source=doc.source, reason=str(exc)), on_skip)
         return None
-    except (ValueError, OverflowError, RecursionError) as exc:
-        # a cleaner bug on odd input: this document is skipped, the build goes on
-        msg = " ".join(str(exc).split())[:200]
+    except Exception as exc:  # noqa: BLE001 - a cleaner bug on odd input: this document only
         _skip(store, report, SkippedInput(
-            source=doc.source, reason=f"{doc.source}: could not clean ({type(exc).__name__}: {msg})"), on_skip)
+            source=doc.source, reason=f"{doc.source}: could not clean ({ingest.brief(exc)})"), on_skip)
+        return None
+    try:
+        with store.savepoint():
+            new = not store.has_article(art.id) and store.put_article(art)
+    except Exception as exc:  # noqa: BLE001 - e.g. a value the file cannot hold: nothing half-written
+        _skip(store, report, SkippedInput(
+            source=doc.source, reason=f"{doc.source}: could not store ({ingest.brief(exc)})"), on_skip)
         return None
     report.read += 1
-    if store.has_article(art.id):
-        report.unchanged += 1
-    else:
-        store.put_article(art)
+    if new:
         report.new += 1
+    else:
+        report.unchanged += 1
     return art.id
 
 
@@ -125,8 +139,7 @@ def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, 
             done += 1
             report.extracted += 1
             progress("extract", done, total)
-            if done % 100 == 0:
-                store.commit()
+            store.commit()      # one article at a time: a kill keeps every extraction finished
     store.commit()
 
     all_claims = store.claims()
@@ -141,9 +154,9 @@ def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, 
 
 def build(paths: Iterable[str | Path], db: str | Path, progress: Progress = _noop,
           on_skip: Callable[[SkippedInput], None] | None = None, nlp=None,
-          fetched_at: Optional[str] = None) -> BuildReport:
+          fetched_at: Optional[str] = None, on_note: Callable[[str], None] | None = None) -> BuildReport:
     report = BuildReport()
     with LedgerStore(db) as store:
-        ingest_into(store, paths, report, progress, on_skip, fetched_at=fetched_at)
+        ingest_into(store, paths, report, progress, on_skip, fetched_at=fetched_at, on_note=on_note)
         finish(store, report, progress, nlp=nlp)
     return report

@@ -95,6 +95,8 @@ def _iter_file(path: Path) -> Iterator[Item]:
         yield SkippedInput(source=src, reason=f"{src}: {exc}")
     except OSError as exc:
         yield SkippedInput(source=src, reason=f"{src}: cannot read ({exc.strerror or exc})")
+    except Exception as exc:  # noqa: BLE001 - one file's failure; what it yielded before is kept
+        yield SkippedInput(source=src, reason=f"{src}: could not read ({brief(exc)}); rest of file skipped")
 
 
 def iter_bytes(source: str, data: bytes, fetched_at: Optional[str] = None) -> Iterator[Item]:
@@ -121,6 +123,8 @@ def iter_bytes(source: str, data: bytes, fetched_at: Optional[str] = None) -> It
             yield item
     except _Skip as exc:
         yield SkippedInput(source=source, reason=f"{source}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - as for a file: named, never a traceback
+        yield SkippedInput(source=source, reason=f"{source}: could not read ({brief(exc)})")
 
 
 def _iter_gzip(path: Path) -> Iterator[Item]:
@@ -271,6 +275,8 @@ def _jsonl_line(src: str, n: int, line: str) -> Item:
         return SkippedInput(source=where, reason=f"{src} line {n}: malformed JSON ({exc.msg}); line skipped")
     except RecursionError:
         return SkippedInput(source=where, reason=f"{src} line {n}: {_TOO_DEEP}; line skipped")
+    except ValueError as exc:   # e.g. an integer of more than 4,300 digits
+        return SkippedInput(source=where, reason=f"{src} line {n}: unreadable JSON ({brief(exc)}); line skipped")
     return _record(where, rec, line_no=n, file=src)
 
 
@@ -283,6 +289,14 @@ def _record(where: str, rec: object, line_no: Optional[int] = None, file: Option
         return _make_record(where, label, rec)
     except RecursionError:     # str() of a field nested just under the parser's limit
         return SkippedInput(source=where, reason=f"{label}: {_TOO_DEEP}; skipped")
+    except Exception as exc:   # noqa: BLE001 - whatever one record raises is that record's failure
+        return SkippedInput(source=where, reason=f"{label}: unusable record ({brief(exc)}); skipped")
+
+
+def brief(exc: BaseException) -> str:
+    """An exception as one short line: its type and the first words of its message."""
+    msg = " ".join(str(exc).split())[:160]
+    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
 
 
 def _make_record(where: str, label: str, rec: object) -> Item:

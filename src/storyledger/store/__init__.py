@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -16,6 +17,8 @@ from storyledger.model import (
 )
 
 SCHEMA_VERSION = 1
+# The CLI and the app share the file: a writer waits this long for the other's lock before failing.
+BUSY_TIMEOUT = 60.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -55,16 +58,19 @@ class LedgerStore:
             if readonly:
                 # as_uri() percent-escapes ?, # and % so they stay part of the path.
                 uri = self.path.resolve().as_uri() + "?mode=ro"
-                self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self.db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(self.path, check_same_thread=False)
+                self.db = sqlite3.connect(self.path, check_same_thread=False, timeout=BUSY_TIMEOUT)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open ledger ({exc})") from None
         try:
             self.db.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
+                # WAL + NORMAL: a commit survives a killed process (not a power cut) without an fsync,
+                # so committing every document stays cheap
+                self.db.execute("PRAGMA synchronous = NORMAL")
                 self.db.executescript(_SCHEMA)
                 self._check_version(write=True)
             else:
@@ -107,6 +113,18 @@ class LedgerStore:
 
     def commit(self) -> None:
         self.db.commit()
+
+    @contextmanager
+    def savepoint(self):
+        """Writes inside the block land together or not at all (the outer transaction goes on)."""
+        self.db.execute("SAVEPOINT one_item")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK TO one_item")
+            self.db.execute("RELEASE one_item")
+            raise
+        self.db.execute("RELEASE one_item")
 
     # -- articles ----------------------------------------------------------
     def has_article(self, article_id: str) -> bool:

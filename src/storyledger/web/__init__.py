@@ -197,6 +197,8 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
             return await run_in_threadpool(ledger.add, docs, skipped, originals)
         except (StoreError, ExtractError, sqlite3.OperationalError) as exc:
             raise HTTPException(503, _one_line(f"could not write the ledger: {exc}"))
+        except Exception as exc:  # noqa: BLE001 - the input's problem, named; never a 500
+            raise HTTPException(422, _one_line(f"could not add this input: {ingest.brief(exc)}"))
 
     # -- pages -------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -303,7 +305,7 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
         for i, item in enumerate(items):
             if not (item.text or item.html):
                 raise HTTPException(400, "each article needs a text or an html field")
-            docs.append(RawDocument(source=item.url or f"api/{hashlib.sha256((item.text or item.html or '').encode()).hexdigest()[:12]}",
+            docs.append(RawDocument(source=item.url or f"api/{hashlib.sha256((item.text or item.html or '').encode('utf-8', 'surrogatepass')).hexdigest()[:12]}",
                                     kind="html" if item.html else "text", text=item.text, html=item.html,
                                     url=item.url, title=item.title, published=item.published))
         return await write(docs, [], [])
