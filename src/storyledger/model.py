@@ -153,6 +153,19 @@ class FactSource(_Model):
     via: list[str] = Field(default_factory=list)
 
 
+class Join(_Model):
+    """Why two claims of a fact were joined: codes the views turn into words.
+
+    same_article, wire_copy, same_source, alias, relay, role, descriptor, named_in_sentence,
+    pronoun_in_article (who); same_time, publication_window, near_time, undated (when);
+    same_measure, specific_number, range_end (what).
+    """
+
+    a: str                           # claim id
+    b: str
+    why: list[str] = Field(default_factory=list)
+
+
 class Fact(_Model):
     """Claims (from one or many articles) that state the same thing."""
 
@@ -175,6 +188,7 @@ class Fact(_Model):
     sources: list[FactSource] = Field(default_factory=list)  # distinct originators
     relays: list[str] = Field(default_factory=list)          # outlets/wires that passed it on
     articles: list[str] = Field(default_factory=list)
+    joins: list[Join] = Field(default_factory=list)              # one link per merge, with its reasons
 
 
 class SeriesPoint(_Model):
