@@ -17,6 +17,7 @@ from storyledger.clean.published import weigh
 from storyledger.clean.text import (
     _BYLINE, _LEAD_CREDIT, _NAV, _TERMINAL, Parsed, _credit, _sentence_like, _wire_credit, domain_of, normkey, outlet_for_domain, outlet_for_name, parse_text, wire_name,
 )
+from storyledger.words import parse_iso_date
 from storyledger.model import Article, DateCandidate, RawDocument
 
 __all__ = ["CleanError", "clean_document", "finalize_corpus", "article_id"]
@@ -114,7 +115,7 @@ def finalize_corpus(articles: list[Article]) -> list[Article]:
     Only dates that an article earned alone (explicit, relative, inferred) serve as references,
     so running this twice gives the same answer and changes nothing the second time.
     """
-    refs = [d for d in (_day(a.published) for a in articles
+    refs = [d for d in (parse_iso_date(a.published) for a in articles
                         if a.published and a.published_basis in ("explicit", "relative", "inferred")) if d]
     changed: dict[str, Article] = {}
     updates: dict[str, dict] = {}
@@ -140,10 +141,3 @@ def finalize_corpus(articles: list[Article]) -> list[Article]:
         if upd:
             changed[a.id] = a.model_copy(update=upd)
     return list(changed.values())
-
-
-def _day(iso: Optional[str]) -> Optional[dt.date]:
-    try:
-        return dt.date.fromisoformat((iso or "")[:10])
-    except ValueError:
-        return None

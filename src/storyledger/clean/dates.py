@@ -14,13 +14,8 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 from storyledger.clean.html import _parse_dt
+from storyledger.words import WEEKDAYS, month_number
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 # "Oct. 16, 2024", "October 16 2024", "Oct. 18" (month first) and "16 October 2024", "4 October"
@@ -55,8 +50,7 @@ class DateHints:
 
 
 def _month(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return MONTHS[key] if key in MONTHS else MONTHS[key[:3]]
+    return month_number(name) or month_number(name[:3])
 
 
 def _has_year(words: str) -> bool:
@@ -241,7 +235,7 @@ def _collect(text: str, hints: DateHints, in_body: bool = True) -> list[tuple[Op
             hints.mention_paras.append(para(m.start()))
     for m in re.finditer(r"\b(?P<pre>\w+\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text):
         pre = (m.group("pre") or "").strip().lower()
-        wd = WEEKDAYS.index(m.group("wd").lower())
+        wd = WEEKDAYS[m.group("wd").lower()]
         words = m.group(0).strip()
         if pre in ("last", "previous", "past"):
             continue                        # a day of the week before: says nothing of today

@@ -17,6 +17,7 @@ from typing import Callable, Optional
 
 from storyledger.clean import dates
 from storyledger.clean.text import Parsed
+from storyledger.words import parse_iso_date
 from storyledger.model import DateCandidate, RawDocument
 
 
@@ -93,7 +94,7 @@ def weigh(raw: RawDocument, parsed: Parsed, html_date: Optional[tuple[str, str]]
     floor = latest_reported(body)
     chosen: Optional[DateCandidate] = None
     for c in cands:
-        day = _day(c.date)
+        day = parse_iso_date(c.date)
         if day is None:
             c.why = c.why or "unreadable"
         elif c.why == UNSETTLED:
@@ -105,17 +106,10 @@ def weigh(raw: RawDocument, parsed: Parsed, html_date: Optional[tuple[str, str]]
         elif chosen is None:
             chosen, c.taken = c, True
             c.why = c.why or "first of the trusted sources"
-        elif _day(chosen.date) != day:
+        elif parse_iso_date(chosen.date) != day:
             c.why = c.why or f"disagrees with {chosen.evidence!r}"
         else:
             c.why = c.why or "agrees"
     if chosen is None:
         return None, "unknown", None, cands
     return chosen.date, chosen.basis, chosen.evidence, cands
-
-
-def _day(iso: Optional[str]) -> Optional[dt.date]:
-    try:
-        return dt.date.fromisoformat((iso or "")[:10])
-    except ValueError:
-        return None
