@@ -9,6 +9,7 @@ from typing import Optional
 
 from storyledger.extract import timex
 from storyledger.model import TimeSpan
+from storyledger.words import parse_iso_date
 
 
 def times_in(span, anchor: Optional[dt.date]) -> list[TimeSpan]:
@@ -16,6 +17,14 @@ def times_in(span, anchor: Optional[dt.date]) -> list[TimeSpan]:
     if anchor is None:
         return []
     return timex.find_times(span, anchor)
+
+
+def doc_times(doc, anchor: Optional[dt.date]) -> list[list[TimeSpan]]:
+    """Per sentence of ``doc``, its time expressions: what storyledger_times stored, else computed."""
+    stored = doc._.times
+    if stored is None:
+        return [times_in(s, anchor) for s in doc.sents]
+    return [[TimeSpan(**d) for d in ts] for ts in stored]
 
 
 def published_span(anchor: Optional[dt.date]) -> Optional[TimeSpan]:
@@ -26,9 +35,4 @@ def published_span(anchor: Optional[dt.date]) -> Optional[TimeSpan]:
 
 
 def parse_anchor(published: Optional[str]) -> Optional[dt.date]:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
+    return parse_iso_date(published)

@@ -1,0 +1,177 @@
+"""storyledger's spaCy components: how they are registered, and the order they run in.
+
+A component is a class with ``__call__(doc) -> doc`` registered with ``@Language.factory`` (its
+``assigns`` names the extensions it writes, ``default_config`` its settings). It reads and writes
+only ``doc._.*`` extensions declared in ``extract/extensions.py`` (plain data, see there) and
+reads its word lists through ``storyledger.tables.table(...)`` (data files, loaded once).
+
+``PIPELINE`` is the rule order as data: ``load_nlp`` adds the components in this order, each
+placed relative to the model's own pipes. To add one: write the class, register it with
+``@Language.factory``, declare its extensions, add a row here, test it on a small Doc.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyledger.extract import extensions
+from storyledger.words import parse_iso_date
+
+extensions.declare()
+
+
+class Component:
+    """Base for storyledger components: settings kept in ``cfg`` and serialised with ``nlp``."""
+
+    def __init__(self, nlp: Language, name: str, **cfg: Any) -> None:
+        self.name = name
+        self.cfg = cfg
+
+    def __call__(self, doc: Doc) -> Doc:  # pragma: no cover - every subclass overrides
+        raise NotImplementedError
+
+    # nlp.to_bytes/from_bytes/to_disk/from_disk call these (the EntityRuler's pattern)
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return json.dumps(self.cfg).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> "Component":
+        self.cfg = json.loads(data.decode("utf-8"))
+        return self
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        from pathlib import Path
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        (p / "cfg.json").write_bytes(self.to_bytes())
+
+    def from_disk(self, path, *, exclude=()) -> "Component":
+        from pathlib import Path
+        return self.from_bytes((Path(path) / "cfg.json").read_bytes())
+
+
+_PARA_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+class Paragraphs(Component):
+    """A line break ends a sentence (a standfirst or dateline line is not the lead's subject);
+    records where each paragraph starts."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for t in doc[1:]:
+            if "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_:
+                t.is_sent_start = True
+        doc._.paragraphs = paragraph_starts(doc.text)
+        return doc
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Character offset where each paragraph (each line) starts; the first is 0."""
+    return [0] + [m.end() for m in _PARA_BREAK.finditer(text)]
+
+
+@Language.factory("storyledger_paragraphs", assigns=["token.is_sent_start", "doc._.paragraphs"],
+                  default_config={})
+def make_paragraphs(nlp: Language, name: str) -> Paragraphs:
+    return Paragraphs(nlp, name)
+
+
+_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&.]{1,9})\)")
+_LINKS = {"of", "for", "and", "the", "on"}
+
+
+def defined_acronyms(text: str) -> list[list[str]]:
+    """[[long name, short]] for each "Long Name (LN)" the text writes, in text order."""
+    out: list[list[str]] = []
+    for m in _ACRONYM_RE.finditer(text):
+        short = m.group(1)
+        # the capitalised words just before "(NIS)", walking back (linear, no regex backtracking)
+        words = text[max(0, m.start() - 120):m.start()].split()
+        keep: list[str] = []
+        for w in reversed(words):
+            if w[:1].isupper() or (w in _LINKS and keep):
+                keep.insert(0, w)
+            else:
+                break
+        while keep and keep[0] in _LINKS:
+            keep.pop(0)
+        if not keep:
+            continue
+        long = " ".join(keep)
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’.\-]*", long) if w[0].isupper())
+        if all(ch in initials for ch in short.replace(".", "").replace("&", "")):
+            out.append([long, short])
+    return out
+
+
+class Acronyms(Component):
+    """The text's own definitions ("National Intelligence Service (NIS)"): they win over the gazetteer."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.acronyms = defined_acronyms(doc.text)
+        return doc
+
+
+@Language.factory("storyledger_acronyms", assigns=["doc._.acronyms"], default_config={})
+def make_acronyms(nlp: Language, name: str) -> Acronyms:
+    return Acronyms(nlp, name)
+
+
+class Times(Component):
+    """Time expressions of each sentence, normalised against ``doc._.published`` (none without it)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from storyledger.extract.times import times_in
+        anchor = parse_iso_date(doc._.published)
+        doc._.times = [[ts.model_dump() for ts in times_in(sent, anchor)] for sent in doc.sents]
+        return doc
+
+
+@Language.factory("storyledger_times", assigns=["doc._.times"], default_config={})
+def make_times(nlp: Language, name: str) -> Times:
+    return Times(nlp, name)
+
+
+class Quotes(Component):
+    """Direct quotes with their speech verb and its subject (token indices), looking outside the marks."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from storyledger.extract.quotes import find_quotes, speech_verb
+        out = []
+        for q in find_quotes(doc):
+            verb, subj = speech_verb(doc, q)
+            out.append({"start": q.start, "end": q.end, "text": q.text, "short": q.short,
+                        "verb": verb.i if verb is not None else None,
+                        "subject": subj.i if subj is not None else None})
+        doc._.quotes = out
+        return doc
+
+
+@Language.factory("storyledger_quotes", assigns=["doc._.quotes"], default_config={})
+def make_quotes(nlp: Language, name: str) -> Quotes:
+    return Quotes(nlp, name)
+
+
+# The rule order, as data: (factory name, where to add it, config). A row with no place is
+# appended after the model's own pipes (tags, parse, lemmas, entities), in this list's order;
+# one that sets sentence starts goes before "parser".
+PIPELINE: list[tuple[str, dict[str, str], dict[str, Any]]] = [
+    ("storyledger_paragraphs", {"before": "parser"}, {}),
+    ("storyledger_acronyms", {}, {}),
+    ("storyledger_times", {}, {}),
+    ("storyledger_quotes", {}, {}),
+]
+
+
+def add_components(nlp: Language) -> Language:
+    """Add every row of ``PIPELINE`` to ``nlp`` in order (rows whose anchor pipe is missing go last)."""
+    for name, where, config in PIPELINE:
+        if name in nlp.pipe_names:
+            continue
+        anchor = next(iter(where.values()), None)
+        place = where if anchor in nlp.pipe_names else {}
+        nlp.add_pipe(name, config=config, **place)
+    return nlp
