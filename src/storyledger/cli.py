@@ -42,12 +42,22 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DB_OPTION = typer.Option("ledger.db", "--db", metavar="FILE", help="The ledger file (SQLite). Created when missing.")
+DB_OPTION = typer.Option("ledger.db", "--db", metavar="FILE|URL",
+                         help="The ledger: a SQLite file (created when missing) or a postgresql:// URL.")
 
 
 def _fail(message: str, code: int = EXIT_FAIL) -> "typer.Exit":
     err.print(f"error: {message}", markup=False)
     return typer.Exit(code)
+
+
+def _shown(db: str) -> str:
+    """The ledger as printed: a server URL without its password."""
+    from storyledger.store import is_url
+    if is_url(db):
+        from storyledger.store.postgres import mask
+        return mask(db)
+    return db
 
 
 def _progress() -> Progress:
@@ -77,7 +87,7 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None) -> in
             report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at)
         except (StoreError, ExtractError) as exc:  # e.g. the spaCy model is not installed: the user's to fix
             raise _fail(str(exc))
-    out.print(f"{db}: {report.summary}", markup=False, soft_wrap=True)
+    out.print(f"{_shown(db)}: {report.summary}", markup=False, soft_wrap=True)
     if report.read == 0 and not report.skipped:
         err.print("error: no input files found in " + " ".join(paths), markup=False)
         return EXIT_FAIL

@@ -98,17 +98,30 @@ def _skip(store, report, item, on_skip):
         on_skip(item)
 
 
-def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, nlp=None) -> None:
+def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, nlp=None,
+           n_process: int = 1) -> None:
     """Corpus-level fixes, extraction of what is new or stale, then the ledger."""
+    by_id = corpus_pass(store, report)
+    extract_new(store, report, by_id, progress, nlp=nlp, n_process=n_process)
+    ledger_step(store, report, by_id, progress)
+
+
+def corpus_pass(store: LedgerStore, report: BuildReport) -> dict[str, Article]:
+    """Years from sibling articles and near-duplicate links; returns every article by id."""
     by_id = {a.id: a for a in store.articles()}
     for art in clean.finalize_corpus(list(by_id.values())):
         store.put_article(art)
         by_id[art.id] = art
         # a changed date or duplicate link changes claims (as_of): extract again
-        store.db.execute("DELETE FROM meta WHERE key=?", (f"extracted:{art.id}",))
+        store.forget_extracted(art.id)
     store.commit()
     report.duplicates = sum(1 for a in by_id.values() if a.duplicate_of)
+    return by_id
 
+
+def extract_new(store: LedgerStore, report: BuildReport, by_id: dict[str, Article],
+                progress: Progress = _noop, nlp=None, n_process: int = 1) -> None:
+    """Claims of the articles not yet extracted with this extraction version."""
     todo = [by_id[i] for i in by_id if store.extracted_version(i) != extract.VERSION]
     total = len(todo)
     done = 0
@@ -119,7 +132,7 @@ def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, 
             _skip(store, report, SkippedInput(
                 source=art.source, reason=f"{art.source}: could not extract claims ({type(exc).__name__}: {msg})"), None)
 
-        for art, claims in extract.extract_claims(todo, nlp=nlp, on_error=failed):
+        for art, claims in extract.extract_claims(todo, nlp=nlp, on_error=failed, n_process=n_process):
             store.replace_claims(art.id, claims)
             store.mark_extracted(art.id, extract.VERSION)
             done += 1
@@ -129,6 +142,9 @@ def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, 
                 store.commit()
     store.commit()
 
+
+def ledger_step(store: LedgerStore, report: BuildReport, by_id: dict[str, Article],
+                progress: Progress = _noop) -> None:
     all_claims = store.claims()
     report.claims = len(all_claims)
     previous = store.ledger()
@@ -141,9 +157,10 @@ def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, 
 
 def build(paths: Iterable[str | Path], db: str | Path, progress: Progress = _noop,
           on_skip: Callable[[SkippedInput], None] | None = None, nlp=None,
-          fetched_at: Optional[str] = None) -> BuildReport:
+          fetched_at: Optional[str] = None, n_process: int = 1) -> BuildReport:
+    """``n_process`` > 1 parses with that many spaCy worker processes (``nlp.pipe(n_process=…)``)."""
     report = BuildReport()
     with LedgerStore(db) as store:
         ingest_into(store, paths, report, progress, on_skip, fetched_at=fetched_at)
-        finish(store, report, progress, nlp=nlp)
+        finish(store, report, progress, nlp=nlp, n_process=n_process)
     return report

@@ -51,15 +51,18 @@ OnError = Callable[[Article, Exception], None]
 
 
 def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
-                   on_error: Optional[OnError] = None) -> Iterator[tuple[Article, list[Claim]]]:
+                   on_error: Optional[OnError] = None, n_process: int = 1) -> Iterator[tuple[Article, list[Claim]]]:
     """Claims of each article, in input order; title, body and captions go through one ``nlp.pipe``.
 
     With ``on_error``, an article whose parse or extraction raises is passed to it and yields no
     claims, so one odd article cannot stop a corpus; without it the exception propagates.
+    ``n_process`` > 1 parses in that many processes over one stream (spaCy's ``n_process``).
     """
-    from storyledger.extract.pipeline import extract_article
 
     nlp = nlp or load_nlp()
+    if n_process > 1:
+        yield from _extract_stream(nlp, articles, batch_size, on_error, n_process)
+        return
     it = iter(articles)
     while True:
         batch = list(islice(it, batch_size))
@@ -72,25 +75,68 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
                 raise
             parsed = None       # one article broke the batch's parse: parse them one by one
         for k, art in enumerate(batch):
-            try:
-                p = parsed[k] if parsed is not None else _parse(nlp, [art], 1)[0]
-                claims = extract_article(art, p["title"], p["body"], p["caption"])
-            except Exception as exc:  # noqa: BLE001 - any bug in one article is reported, not fatal
-                if on_error is None:
-                    raise
-                on_error(art, exc)
-                claims = []
-            yield art, claims
+            yield art, _claims_of(art, lambda: parsed[k] if parsed is not None else _parse(nlp, [art], 1)[0],
+                                  on_error)
+
+
+def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnError]) -> list[Claim]:
+    """The claims of one parsed article; with ``on_error`` a failure is reported and yields none."""
+    from storyledger.extract.pipeline import extract_article
+
+    try:
+        p = parse()
+        return extract_article(art, p["title"], p["body"], p["caption"])
+    except Exception as exc:  # noqa: BLE001 - any bug in one article is reported, not fatal
+        if on_error is None:
+            raise
+        on_error(art, exc)
+        return []
+
+
+def _texts(k: int, art: Article) -> Iterator[tuple[str, tuple[int, str, int]]]:
+    """Body first (it starts each article's group in a stream), then title and captions."""
+    yield (art.body or "").translate(_ZERO_WIDTH), (k, "body", 0)
+    if art.title:
+        yield art.title.translate(_ZERO_WIDTH), (k, "title", 0)
+    for j, cap in enumerate(art.captions):
+        yield cap.translate(_ZERO_WIDTH), (k, "caption", j)
+
+
+def _extract_stream(nlp, articles: Iterable[Article], batch_size: int, on_error: Optional[OnError],
+                    n_process: int) -> Iterator[tuple[Article, list[Claim]]]:
+    """One ``nlp.pipe`` over all articles in ``n_process`` processes: workers start once, not per batch."""
+    arts = list(articles)
+    texts = (t for k, art in enumerate(arts) for t in _texts(k, art))
+    done = 0
+    group: dict = {}
+
+    def flush() -> Iterator[tuple[Article, list[Claim]]]:
+        yield arts[done], _claims_of(arts[done], lambda: group, on_error)
+
+    try:
+        for doc, (k, fld, _j) in nlp.pipe(texts, as_tuples=True, batch_size=max(64, batch_size * 2),
+                                          n_process=n_process):
+            if fld == "body" and k != done:
+                yield from flush()
+                done += 1
+            if fld == "body":
+                group = {"title": None, "body": doc, "caption": []}
+            elif fld == "caption":
+                group["caption"].append(doc)
+            else:
+                group[fld] = doc
+        if group:
+            yield from flush()
+            done += 1
+    except Exception:
+        if on_error is None:
+            raise
+        # a parse failed inside the stream: the rest go one batch at a time so the bad one is isolated
+        yield from extract_claims(arts[done:], nlp, batch_size, on_error)
 
 
 def _parse(nlp, batch: list[Article], batch_size: int) -> list[dict]:
-    texts: list[tuple[str, tuple[int, str, int]]] = []
-    for k, art in enumerate(batch):
-        texts.append(((art.body or "").translate(_ZERO_WIDTH), (k, "body", 0)))
-        if art.title:
-            texts.append((art.title.translate(_ZERO_WIDTH), (k, "title", 0)))
-        for j, cap in enumerate(art.captions):
-            texts.append((cap.translate(_ZERO_WIDTH), (k, "caption", j)))
+    texts = [t for k, art in enumerate(batch) for t in _texts(k, art)]
     parsed: list[dict] = [{"title": None, "body": None, "caption": []} for _ in batch]
     for doc, (k, fld, _j) in nlp.pipe(texts, as_tuples=True, batch_size=max(64, batch_size * 2)):
         if fld == "caption":
