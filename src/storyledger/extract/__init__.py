@@ -28,23 +28,14 @@ class ExtractError(Exception):
 @lru_cache(maxsize=1)
 def load_nlp():
     import spacy
-    from spacy.language import Language
 
-    if not Language.has_factory("storyledger_paragraphs"):
-        @Language.component("storyledger_paragraphs")
-        def _paragraphs(doc):
-            # a line break ends a sentence: a standfirst or dateline line is not the lead's subject
-            for t in doc[1:]:
-                if "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_:
-                    t.is_sent_start = True
-            return doc
+    from storyledger.extract.components import add_components
+
     try:
         nlp = spacy.load(MODEL)
     except OSError as exc:
         raise ExtractError(f"spaCy model {MODEL!r} is not installed ({exc})") from None
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("storyledger_paragraphs", before="parser")
-    return nlp
+    return add_components(nlp)
 
 
 OnError = Callable[[Article, Exception], None]

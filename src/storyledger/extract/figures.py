@@ -16,6 +16,7 @@ from storyledger.extract.lexicon import (
     BOUND_VERBS, CALENDAR_WORDS, CURRENCY_PREFIXES, DOLLAR_COUNTRIES, HEDGES, MEASURE_CUES, MODALS, NOT_PEOPLE_HEADS,
     PEOPLE, PLAN_LEMMAS, REPORT_LEMMAS, SCALE_SUFFIXES, SCALES, UNITS, VAGUE, number_token, parse_number,
 )
+from storyledger.words import singular
 
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _OTHER_ENTS = {"PERCENT", "MONEY", "QUANTITY"}
@@ -475,10 +476,7 @@ def _money_or_share(doc, fig: Figure) -> bool:
         (fig.end < len(doc) and doc[fig.end].lower_ in {"%", "percent", "per", "pc"})
 
 
-def _singular(w: str) -> str:
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"          # casualties -> casualty
-    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+_singular = singular  # the one singulariser (storyledger.words)
 
 
 def is_people(counted: Optional[str]) -> bool:

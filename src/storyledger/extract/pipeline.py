@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from storyledger.extract.attribution import (
     SourceFinder, Teller, _is_report, modality_of, to_attribution,
 )
+from storyledger.extract.components import paragraph_starts
 from storyledger.extract.entities import ArticleEntities, is_title_word
 from storyledger.extract.figures import Figure, _measure, _money_or_share, _pop_of, find_figures, is_people
 from storyledger.extract.quotes import QuoteSpan, Reported, find_quotes, reported_speech, speech_verb
@@ -110,7 +111,7 @@ class ArticleExtractor:
 
     def _field(self, doc: Doc, fld: str, part: int) -> None:
         self.finder.history = self.finder.history[-3:] if fld == "body" else []
-        para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", doc.text)]
+        para_starts = doc._.paragraphs if doc._.paragraphs is not None else paragraph_starts(doc.text)
         quotes = find_quotes(doc)
         quote_speaker: dict[int, list[Teller]] = {}
         last_quote_tellers: list[Teller] = []

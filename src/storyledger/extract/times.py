@@ -9,6 +9,7 @@ from typing import Optional
 
 from storyledger.extract import timex
 from storyledger.model import TimeSpan
+from storyledger.words import parse_iso_date
 
 
 def times_in(span, anchor: Optional[dt.date]) -> list[TimeSpan]:
@@ -26,9 +27,4 @@ def published_span(anchor: Optional[dt.date]) -> Optional[TimeSpan]:
 
 
 def parse_anchor(published: Optional[str]) -> Optional[dt.date]:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
+    return parse_iso_date(published)

@@ -24,25 +24,14 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from storyledger.model import TimeSpan
+from storyledger.words import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6}
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "half a": 0.5, "a half": 0.5,
-}
+_MONTHS = MONTHS          # data/calendar.json, shared with clean/ (storyledger.words)
+_WEEKDAYS = WEEKDAYS
+# number words of durations ("two weeks", "half a year"): the shared table plus the articles
+_NUMBERS = {**NUMBER_WORDS, "a": 1, "an": 1, "hundred": 100, "a hundred": 100, "half a": 0.5, "a half": 0.5}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
 _UNIT_CODE = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "weekend": "WE",
               "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",

@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any, Optional
 
 from storyledger.model import Article, Claim
+from storyledger.words import name_key  # noqa: F401 - the one name key, re-exported for the ledger
 
 # Nouns that make a phrase a generic descriptor rather than a name, by the kind of
 # source they describe. A small linguistic table (config over code), not names.
@@ -36,20 +37,6 @@ _MEDIA_TYPES = {"outlet", "wire", "media"}
 # Demonym endings: "Ukrainian", "Korean", "Japanese", "British", "Israeli".
 _DEMONYM = re.compile(r"^[a-z]+(?:ian|ean|an|ese|ish|i|ch|ic)$")
 _COMPASS = {"south", "north", "east", "west"}
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-@lru_cache(maxsize=65536)
-def name_key(name: Optional[str]) -> str:
-    """Lowercase words, no leading article: "The Kyiv Post" -> "kyiv post"."""
-    if not name:
-        return ""
-    words = _WORD.findall(name.lower())
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
 @dataclass(frozen=True)
 class SourceInfo:
     key: str

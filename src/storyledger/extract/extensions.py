@@ -1,0 +1,39 @@
+"""Every ``Doc``/``Span``/``Token`` extension storyledger's components read or write, in one place.
+
+Rules for a component's data on the Doc (so ``nlp.pipe(..., n_process=2)`` works: spaCy sends
+each Doc back from a worker with ``Doc.to_bytes``, which msgpack-encodes ``doc.user_data``):
+
+- values are plain data only: ``None``, bool, int, float, str, and lists/dicts of them. Point at
+  tokens by index (``tok.i``) and at text by character offsets, never by ``Token``/``Span`` objects.
+- defaults are ``None``; a component always *assigns* a new value (``doc._.x = [...]``), never
+  mutates the shared default in place.
+- a new extension is added to the tables below (name -> what it holds, which component writes it);
+  ``declare()`` registers them all and is called wherever components are registered.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+# name -> (what it holds, who writes it). Read by docs/ARCHITECTURE.md's component table.
+DOC_EXTENSIONS: dict[str, tuple[str, str]] = {
+    "published": ("ISO date (YYYY-MM-DD) relative times are read against, or None", "caller (extract._parse)"),
+    "agency": ("wire credited in the article's byline (a relay of every claim), or None", "caller (extract._parse)"),
+    "field": ('which part of the article the text is: "body", "title" or "caption"', "caller (extract._parse)"),
+    "paragraphs": ("character offset where each paragraph starts (first is 0)", "storyledger_paragraphs"),
+    "acronyms": ('[[long name, short]] the text defines ("National Intelligence Service (NIS)")', "storyledger_acronyms"),
+    "times": ("per sentence (by sentence order): list of TimeSpan dicts found in it", "storyledger_times"),
+    "quotes": ("[{start, end, text, short}] direct quotes, character offsets", "storyledger_quotes"),
+}
+SPAN_EXTENSIONS: dict[str, tuple[str, str]] = {}
+TOKEN_EXTENSIONS: dict[str, tuple[str, str]] = {}
+
+
+def declare() -> None:
+    """Register every extension above (idempotent; defaults are None)."""
+    for cls, table in ((Doc, DOC_EXTENSIONS), (Span, SPAN_EXTENSIONS), (Token, TOKEN_EXTENSIONS)):
+        for name in table:
+            if not cls.has_extension(name):
+                cls.set_extension(name, default=None)
+
+
+declare()
