@@ -47,9 +47,8 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
 
     With ``on_error``, an article whose parse or extraction raises is passed to it and yields no
     claims, so one odd article cannot stop a corpus; without it the exception propagates.
-    ``n_process`` > 1 parses in that many processes over one stream (spaCy's ``n_process``).
+    ``n_process`` > 1 parses and runs the components in that many processes (same claims).
     """
-
     nlp = nlp or load_nlp()
     if n_process > 1:
         yield from _extract_stream(nlp, articles, batch_size, on_error, n_process)
@@ -60,7 +59,7 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
         if not batch:
             return
         try:
-            parsed = _parse(nlp, batch, batch_size)
+            parsed = _parse(nlp, batch, batch_size, n_process)
         except Exception:
             if on_error is None:
                 raise
@@ -84,20 +83,24 @@ def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnErr
         return []
 
 
-def _texts(k: int, art: Article) -> Iterator[tuple[str, tuple[int, str, int]]]:
-    """Body first (it starts each article's group in a stream), then title and captions."""
-    yield (art.body or "").translate(_ZERO_WIDTH), (k, "body", 0)
-    if art.title:
-        yield art.title.translate(_ZERO_WIDTH), (k, "title", 0)
-    for j, cap in enumerate(art.captions):
-        yield cap.translate(_ZERO_WIDTH), (k, "caption", j)
+def _docs(nlp, k: int, art: Article) -> Iterator[tuple]:
+    """(doc, (k, field)) for body (first: it starts each article's group in a stream), title, captions."""
+    parts = [("body", art.body or "")] + ([("title", art.title)] if art.title else []) + \
+        [("caption", cap) for cap in art.captions]
+    for fld, text in parts:
+        doc = nlp.make_doc(text.translate(_ZERO_WIDTH))
+        # what the components need to know about the article (plain data: see extract.extensions)
+        doc._.published, doc._.field, doc._.agency = art.published, fld, art.agency
+        yield doc, (k, fld)
 
 
 def _extract_stream(nlp, articles: Iterable[Article], batch_size: int, on_error: Optional[OnError],
                     n_process: int) -> Iterator[tuple[Article, list[Claim]]]:
     """One ``nlp.pipe`` over all articles in ``n_process`` processes: workers start once, not per batch."""
+    from storyledger.extract import extensions  # noqa: F401 - declares doc._.* for any nlp
+
     arts = list(articles)
-    texts = (t for k, art in enumerate(arts) for t in _texts(k, art))
+    docs = (d for k, art in enumerate(arts) for d in _docs(nlp, k, art))
     done = 0
     group: dict = {}
 
@@ -105,8 +108,8 @@ def _extract_stream(nlp, articles: Iterable[Article], batch_size: int, on_error:
         yield arts[done], _claims_of(arts[done], lambda: group, on_error)
 
     try:
-        for doc, (k, fld, _j) in nlp.pipe(texts, as_tuples=True, batch_size=max(64, batch_size * 2),
-                                          n_process=n_process):
+        for doc, (k, fld) in nlp.pipe(docs, as_tuples=True, batch_size=max(64, batch_size * 2),
+                                      n_process=n_process):
             if fld == "body" and k != done:
                 yield from flush()
                 done += 1
@@ -126,10 +129,12 @@ def _extract_stream(nlp, articles: Iterable[Article], batch_size: int, on_error:
         yield from extract_claims(arts[done:], nlp, batch_size, on_error)
 
 
-def _parse(nlp, batch: list[Article], batch_size: int) -> list[dict]:
-    texts = [t for k, art in enumerate(batch) for t in _texts(k, art)]
+def _parse(nlp, batch: list[Article], batch_size: int, n_process: int = 1) -> list[dict]:
+    from storyledger.extract import extensions  # noqa: F401 - declares doc._.* for any nlp
+
+    docs = [d for k, art in enumerate(batch) for d in _docs(nlp, k, art)]
     parsed: list[dict] = [{"title": None, "body": None, "caption": []} for _ in batch]
-    for doc, (k, fld, _j) in nlp.pipe(texts, as_tuples=True, batch_size=max(64, batch_size * 2)):
+    for doc, (k, fld) in nlp.pipe(docs, as_tuples=True, batch_size=max(64, batch_size * 2), n_process=n_process):
         if fld == "caption":
             parsed[k]["caption"].append(doc)
         else:
