@@ -65,7 +65,8 @@ def _progress() -> Progress:
                     TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
 
 
-def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None) -> int:
+def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, engine: str = "local",
+              address: Optional[str] = None, workers: int = 1) -> int:
     """Build (or update) a ledger; prints skips and a summary; returns the exit code."""
     from storyledger import pipeline
     from storyledger.extract import ExtractError
@@ -84,7 +85,16 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None) -> in
             bar.console.print(f"skipped {item.reason}", markup=False, highlight=False)
 
         try:
-            report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at)
+            if engine == "ray":
+                from storyledger.engine_ray import EngineError, build_ray
+                try:
+                    report = build_ray(paths, db, address=address, workers=workers, progress=progress,
+                                       on_skip=on_skip, fetched_at=fetched_at)
+                except EngineError as exc:
+                    raise _fail(str(exc))
+            else:
+                report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at,
+                                        n_process=workers)
         except (StoreError, ExtractError) as exc:  # e.g. the spaCy model is not installed: the user's to fix
             raise _fail(str(exc))
     out.print(f"{_shown(db)}: {report.summary}", markup=False, soft_wrap=True)
@@ -105,6 +115,14 @@ def build(
         None, "--fetched-at", metavar="YYYY-MM-DD",
         help="When the pages were saved, for inputs that do not say (text dumps): "
              "anchors relative dates such as '3 months ago'."),
+    engine: str = typer.Option("local", "--engine", metavar="local|ray",
+                               help="local: this process (spaCy worker processes with --workers); "
+                                    "ray: ingest, clean and extract on Ray (pip install 'storyledger[ray]')."),
+    address: Optional[str] = typer.Option(None, "--address", metavar="ADDR",
+                                          help="With --engine ray: join this Ray cluster instead of starting one."),
+    workers: Optional[int] = typer.Option(None, "--workers", metavar="N", min=1,
+                                          help="Parallel workers: spaCy processes (local, default 1) "
+                                               "or Ray extraction actors (ray, default 2)."),
 ) -> None:
     """Read articles, clean them, extract claims and join them into the ledger file.
 
@@ -118,7 +136,11 @@ def build(
             fetched_at = dt.date.fromisoformat(fetched_at[:10]).isoformat() + fetched_at[10:]
         except ValueError:
             raise _fail(f"--fetched-at {fetched_at!r} is not a date like 2025-05-27", EXIT_USAGE)
-    raise typer.Exit(run_build(paths, db, fetched_at))
+    if engine not in ("local", "ray"):
+        raise _fail(f"--engine {engine!r}: choose local or ray", EXIT_USAGE)
+    if address and engine != "ray":
+        raise _fail("--address joins a Ray cluster: use it with --engine ray", EXIT_USAGE)
+    raise typer.Exit(run_build(paths, db, fetched_at, engine, address, workers or (2 if engine == "ray" else 1)))
 
 
 @app.command()

@@ -71,24 +71,34 @@ def ingest_documents(store: LedgerStore, docs: Iterable[RawDocument], report: Bu
 def _store_document(store: LedgerStore, doc: RawDocument, report: BuildReport,
                     on_skip: Callable[[SkippedInput], None] | None) -> Optional[str]:
     """Clean one document and store it unless it is already there; returns its id (None if skipped)."""
-    try:
-        art = clean.clean_document(doc)
-    except clean.CleanError as exc:
-        _skip(store, report, SkippedInput(source=doc.source, reason=str(exc)), on_skip)
+    got = clean_or_skip(doc)
+    if isinstance(got, SkippedInput):
+        _skip(store, report, got, on_skip)
         return None
+    keep_article(store, got, report)
+    return got.id
+
+
+def clean_or_skip(doc: RawDocument) -> Article | SkippedInput:
+    """One document cleaned, or why it cannot be (pure: engines run it on their workers)."""
+    try:
+        return clean.clean_document(doc)
+    except clean.CleanError as exc:
+        return SkippedInput(source=doc.source, reason=str(exc))
     except (ValueError, OverflowError, RecursionError) as exc:
         # a cleaner bug on odd input: this document is skipped, the build goes on
         msg = " ".join(str(exc).split())[:200]
-        _skip(store, report, SkippedInput(
-            source=doc.source, reason=f"{doc.source}: could not clean ({type(exc).__name__}: {msg})"), on_skip)
-        return None
+        return SkippedInput(source=doc.source,
+                            reason=f"{doc.source}: could not clean ({type(exc).__name__}: {msg})")
+
+
+def keep_article(store: LedgerStore, art: Article, report: BuildReport) -> None:
     report.read += 1
     if store.has_article(art.id):
         report.unchanged += 1
     else:
         store.put_article(art)
         report.new += 1
-    return art.id
 
 
 def _skip(store, report, item, on_skip):
@@ -122,25 +132,39 @@ def corpus_pass(store: LedgerStore, report: BuildReport) -> dict[str, Article]:
 def extract_new(store: LedgerStore, report: BuildReport, by_id: dict[str, Article],
                 progress: Progress = _noop, nlp=None, n_process: int = 1) -> None:
     """Claims of the articles not yet extracted with this extraction version."""
-    todo = [by_id[i] for i in by_id if store.extracted_version(i) != extract.VERSION]
+    todo = pending(store, by_id)
     total = len(todo)
     done = 0
     if todo:
         def failed(art: Article, exc: Exception) -> None:
             # recorded once; the article is still marked extracted below so no later build retries it
-            msg = " ".join(str(exc).split())[:200]
-            _skip(store, report, SkippedInput(
-                source=art.source, reason=f"{art.source}: could not extract claims ({type(exc).__name__}: {msg})"), None)
+            _skip(store, report, extract_failure(art, exc), None)
 
         for art, claims in extract.extract_claims(todo, nlp=nlp, on_error=failed, n_process=n_process):
-            store.replace_claims(art.id, claims)
-            store.mark_extracted(art.id, extract.VERSION)
+            store_claims(store, report, art.id, claims)
             done += 1
-            report.extracted += 1
             progress("extract", done, total)
             if done % 100 == 0:
                 store.commit()
     store.commit()
+
+
+def pending(store: LedgerStore, by_id: dict[str, Article]) -> list[Article]:
+    """Articles whose claims are missing or from another extraction version."""
+    return [by_id[i] for i in by_id if store.extracted_version(i) != extract.VERSION]
+
+
+def extract_failure(art: Article, exc: Exception) -> SkippedInput:
+    msg = " ".join(str(exc).split())[:200]
+    return SkippedInput(source=art.source,
+                        reason=f"{art.source}: could not extract claims ({type(exc).__name__}: {msg})")
+
+
+def store_claims(store: LedgerStore, report: BuildReport, art_id: str, claims: list) -> None:
+    """One article's claims written and marked extracted with this version."""
+    store.replace_claims(art_id, claims)
+    store.mark_extracted(art_id, extract.VERSION)
+    report.extracted += 1
 
 
 def ledger_step(store: LedgerStore, report: BuildReport, by_id: dict[str, Article],
