@@ -61,6 +61,16 @@ class RawDocument(_Model):
     encoding: Optional[str] = None
 
 
+class DateCandidate(_Model):
+    """One piece of evidence for an article's publication date, kept whether or not it was taken."""
+
+    date: str                        # ISO date or datetime the evidence points to
+    basis: DateBasis                 # how that date was read (explicit, relative, inferred, corpus)
+    evidence: str                    # the words it came from
+    taken: bool = False              # this candidate is ``Article.published``
+    why: str = ""                    # why it was taken or set aside ("printed above the headline")
+
+
 class Article(_Model):
     """One cleaned article."""
 
@@ -75,6 +85,8 @@ class Article(_Model):
     published: Optional[str] = None  # ISO date or datetime
     published_basis: DateBasis = "unknown"
     published_evidence: Optional[str] = None  # the words the date was worked out from
+    # every date the page offered, taken or not; kept when ``published`` stays unknown
+    published_candidates: list[DateCandidate] = Field(default_factory=list)
     fetched_at: Optional[str] = None
     language: Optional[str] = None
     body: str = ""                   # paragraphs separated by blank lines
@@ -153,6 +165,19 @@ class FactSource(_Model):
     via: list[str] = Field(default_factory=list)
 
 
+class Join(_Model):
+    """Why two claims of a fact were joined: codes the views turn into words.
+
+    same_article, wire_copy, same_source, alias, relay, role, descriptor, named_in_sentence,
+    pronoun_in_article (who); same_time, publication_window, near_time, undated (when);
+    same_measure, specific_number, range_end (what).
+    """
+
+    a: str                           # claim id
+    b: str
+    why: list[str] = Field(default_factory=list)
+
+
 class Fact(_Model):
     """Claims (from one or many articles) that state the same thing."""
 
@@ -175,6 +200,7 @@ class Fact(_Model):
     sources: list[FactSource] = Field(default_factory=list)  # distinct originators
     relays: list[str] = Field(default_factory=list)          # outlets/wires that passed it on
     articles: list[str] = Field(default_factory=list)
+    joins: list[Join] = Field(default_factory=list)              # one link per merge, with its reasons
 
 
 class SeriesPoint(_Model):
