@@ -65,8 +65,8 @@ def _progress() -> Progress:
                     TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
 
 
-def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, engine: str = "local",
-              address: Optional[str] = None, workers: int = 1) -> int:
+def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, aliases: Optional[str] = None,
+              engine: str = "local", address: Optional[str] = None, workers: int = 1) -> int:
     """Build (or update) a ledger; prints skips and a summary; returns the exit code."""
     from storyledger import pipeline
     from storyledger.extract import ExtractError
@@ -89,12 +89,14 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, engin
                 from storyledger.engine_ray import EngineError, build_ray
                 try:
                     report = build_ray(paths, db, address=address, workers=workers, progress=progress,
-                                       on_skip=on_skip, fetched_at=fetched_at)
+                                       on_skip=on_skip, fetched_at=fetched_at, aliases=aliases)
                 except EngineError as exc:
                     raise _fail(str(exc))
             else:
+                from storyledger import extract
+                nlp = extract.load_nlp(aliases) if aliases else None
                 report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at,
-                                        n_process=workers)
+                                        nlp=nlp, n_process=workers)
         except (StoreError, ExtractError) as exc:  # e.g. the spaCy model is not installed: the user's to fix
             raise _fail(str(exc))
     out.print(f"{_shown(db)}: {report.summary}", markup=False, soft_wrap=True)
@@ -115,6 +117,10 @@ def build(
         None, "--fetched-at", metavar="YYYY-MM-DD",
         help="When the pages were saved, for inputs that do not say (text dumps): "
              "anchors relative dates such as '3 months ago'."),
+    aliases: Optional[str] = typer.Option(
+        None, "--aliases", metavar="FILE",
+        help="Your own source names for this corpus (JSON, the shape of storyledger/data/aliases.json); "
+             "its entries win over the built-in table, the text's own definitions win over both."),
     engine: str = typer.Option("local", "--engine", metavar="local|ray",
                                help="local: this process (spaCy worker processes with --workers); "
                                     "ray: ingest, clean and extract on Ray (pip install 'storyledger[ray]')."),
@@ -140,7 +146,8 @@ def build(
         raise _fail(f"--engine {engine!r}: choose local or ray", EXIT_USAGE)
     if address and engine != "ray":
         raise _fail("--address joins a Ray cluster: use it with --engine ray", EXIT_USAGE)
-    raise typer.Exit(run_build(paths, db, fetched_at, engine, address, workers or (2 if engine == "ray" else 1)))
+    raise typer.Exit(run_build(paths, db, fetched_at, aliases, engine, address,
+                               workers or (2 if engine == "ray" else 1)))
 
 
 @app.command()

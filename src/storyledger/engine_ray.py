@@ -42,10 +42,10 @@ def _clean_batch(batch: dict) -> dict:
 class _Extractor:
     """One spaCy pipeline per worker, loaded once; a batch of articles -> their claims."""
 
-    def __init__(self) -> None:
+    def __init__(self, aliases: Optional[str] = None) -> None:
         from storyledger import extract
         self.extract = extract
-        self.nlp = extract.load_nlp()
+        self.nlp = extract.load_nlp(aliases) if aliases else extract.load_nlp()
 
     def __call__(self, batch: dict) -> dict:
         arts = [Article.model_validate_json(s) for s in batch["article"]]
@@ -88,9 +88,13 @@ def _start(address: Optional[str], workers: int):
 def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[str] = None,
               workers: int = 2, progress: pipeline.Progress = pipeline._noop,
               on_skip: Callable[[SkippedInput], None] | None = None,
-              fetched_at: Optional[str] = None, batch_size: int = 16) -> pipeline.BuildReport:
-    """The whole build on Ray; returns the same report as ``pipeline.build``."""
-    from storyledger import ingest
+              fetched_at: Optional[str] = None, batch_size: int = 16,
+              aliases: Optional[str] = None) -> pipeline.BuildReport:
+    """The whole build on Ray; returns the same report as ``pipeline.build``.
+
+    ``aliases`` (a user's alias file) is read by every worker, as ``load_nlp(aliases)`` locally.
+    """
+    from storyledger import extract, ingest
 
     ray = _start(address, workers)
     report = pipeline.BuildReport()
@@ -115,23 +119,27 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
                     store.commit()
         store.commit()
         by_id = pipeline.corpus_pass(store, report)
-        _extract(ray, store, report, pipeline.pending(store, by_id), workers, batch_size, progress)
+        # the version claims are marked with (the aliases change it); the driver parses nothing itself
+        version = extract.version_of(extract.load_nlp(aliases)) if aliases else extract.VERSION
+        _extract(ray, store, report, pipeline.pending(store, by_id, version), version,
+                 dict(workers=workers, batch_size=batch_size, aliases=aliases), progress)
         pipeline.ledger_step(store, report, by_id, progress)
     return report
 
 
-def _extract(ray, store: LedgerStore, report: pipeline.BuildReport, todo: list[Article], workers: int,
-             batch_size: int, progress: pipeline.Progress) -> None:
+def _extract(ray, store: LedgerStore, report: pipeline.BuildReport, todo: list[Article], version: str,
+             opts: dict, progress: pipeline.Progress) -> None:
     if not todo:
         return
     ds = ray.data.from_items([{"article": a.model_dump_json()} for a in todo])
-    out = ds.map_batches(_Extractor, batch_size=batch_size, num_cpus=1,
-                         compute=ray.data.ActorPoolStrategy(size=workers))
+    out = ds.map_batches(_Extractor, batch_size=opts["batch_size"], num_cpus=1,
+                         fn_constructor_kwargs={"aliases": opts["aliases"]},
+                         compute=ray.data.ActorPoolStrategy(size=opts["workers"]))
     for done, row in enumerate(out.iter_rows(), 1):
         if row["error"]:
             pipeline._skip(store, report, SkippedInput.model_validate_json(row["error"]), None)
         claims = [Claim.model_validate_json(c) for c in json.loads(row["claims"])]
-        pipeline.store_claims(store, report, row["id"], claims)
+        pipeline.store_claims(store, report, row["id"], claims, version)
         progress("extract", done, len(todo))
         if done % COMMIT_EVERY == 0:
             store.commit()

