@@ -61,6 +61,16 @@ class RawDocument(_Model):
     encoding: Optional[str] = None
 
 
+class DateCandidate(_Model):
+    """One piece of evidence for an article's publication date, kept whether or not it was taken."""
+
+    date: str                        # ISO date or datetime the evidence points to
+    basis: DateBasis                 # how that date was read (explicit, relative, inferred, corpus)
+    evidence: str                    # the words it came from
+    taken: bool = False              # this candidate is ``Article.published``
+    why: str = ""                    # why it was taken or set aside ("printed above the headline")
+
+
 class Article(_Model):
     """One cleaned article."""
 
@@ -75,6 +85,8 @@ class Article(_Model):
     published: Optional[str] = None  # ISO date or datetime
     published_basis: DateBasis = "unknown"
     published_evidence: Optional[str] = None  # the words the date was worked out from
+    # every date the page offered, taken or not; kept when ``published`` stays unknown
+    published_candidates: list[DateCandidate] = Field(default_factory=list)
     fetched_at: Optional[str] = None
     language: Optional[str] = None
     body: str = ""                   # paragraphs separated by blank lines

@@ -13,10 +13,12 @@ from storyledger.clean import dates
 from storyledger.clean.dedupe import article_id, duplicate_links
 from storyledger.clean.html import parse_html
 from storyledger.clean.language import detect
+from storyledger.clean.published import weigh
 from storyledger.clean.text import (
     _BYLINE, _LEAD_CREDIT, _NAV, _TERMINAL, Parsed, _credit, _sentence_like, _wire_credit, domain_of, normkey, outlet_for_domain, outlet_for_name, parse_text, wire_name,
 )
-from storyledger.model import Article, RawDocument
+from storyledger.words import parse_iso_date
+from storyledger.model import Article, DateCandidate, RawDocument
 
 __all__ = ["CleanError", "clean_document", "finalize_corpus", "article_id"]
 
@@ -47,11 +49,11 @@ def clean_document(raw: RawDocument) -> Article:
     if not outlet and raw.url:
         outlet = outlet_for_domain(domain_of(raw.url) or "")
 
-    published, basis, evidence = _date(raw, parsed, html_date, body)
+    published, basis, evidence, candidates = weigh(raw, parsed, html_date, body)
     return Article(
         id=article_id(body), source=raw.source, kind=raw.kind, url=raw.url, title=parsed.title,
         outlet=outlet, agency=parsed.agency, authors=parsed.authors, published=published,
-        published_basis=basis, published_evidence=evidence, fetched_at=raw.fetched_at,
+        published_basis=basis, published_evidence=evidence, published_candidates=candidates, fetched_at=raw.fetched_at,
         language=parsed.language, body=body, captions=parsed.captions,
     )
 
@@ -107,59 +109,29 @@ def _trim_head(paras: list[str], titles: set[str]) -> list[str]:
     return out
 
 
-def _date(raw: RawDocument, parsed: Parsed, html_date: Optional[tuple[str, str]], body: str
-          ) -> tuple[Optional[str], str, Optional[str]]:
-    meta = dates.metadata_date(raw.published)
-    if meta:
-        return meta, "explicit", f"metadata: {raw.published}"
-    if parsed.dateline:
-        return parsed.dateline[0], "explicit", parsed.dateline[1]
-    if html_date:
-        return html_date[0], "explicit", f"page metadata ({html_date[1]})"
-    # only a relative phrase standing alone as a line: "today" inside a sentence is not a dateline
-    rel = dates.relative_date(parsed.relative, raw.fetched_at) if parsed.relative else None
-    if rel:
-        return rel[0], "relative", f"{rel[1]} (fetched {raw.fetched_at})"
-    inferred = dates.infer_date(dates.collect_hints(body, parsed.captions))
-    if inferred:
-        return inferred
-    return None, "unknown", None
-
-
-def _date_text(body: str, captions: list[str]) -> str:
-    return "\n\n".join([body, *captions])
-
-
 def finalize_corpus(articles: list[Article]) -> list[Article]:
     """Corpus-level fixes (year from siblings, near-duplicate links); returns changed articles.
 
     Only dates that an article earned alone (explicit, relative, inferred) serve as references,
     so running this twice gives the same answer and changes nothing the second time.
     """
-    refs = [d for d in (_day(a.published) for a in articles
+    refs = [d for d in (parse_iso_date(a.published) for a in articles
                         if a.published and a.published_basis in ("explicit", "relative", "inferred")) if d]
     changed: dict[str, Article] = {}
     updates: dict[str, dict] = {}
     corpus = dates.CorpusDates.of(refs)
-    if corpus:
-        anchored, floating = [], []
-        for a in articles:
-            if a.published_basis not in ("unknown", "corpus"):
-                continue
-            hints = dates.collect_hints(a.body, a.captions)
-            (anchored if hints.mentions else floating).append((a, hints))
-        resolved: list[dt.date] = []
-        for a, hints in anchored:
-            got = dates.infer_date(hints, corpus)
-            if got:
-                updates.setdefault(a.id, {}).update(published=got[0], published_basis=got[1], published_evidence=got[2])
-                resolved.append(dt.date.fromisoformat(got[0]))
-        # articles with weekdays only are placed after the newest report, counting those just dated
-        corpus2 = dates.CorpusDates.of(refs + resolved) if resolved else corpus
-        for a, hints in floating:
-            got = dates.infer_date(hints, corpus2)
-            if got:
-                updates.setdefault(a.id, {}).update(published=got[0], published_basis=got[1], published_evidence=got[2])
+    for a in articles:
+        if corpus is None or a.published_basis not in ("unknown", "corpus"):
+            continue
+        # siblings may give the year of a month-day the text prints (its weekday confirms it);
+        # they never choose a week: an article whose text settles no day stays unknown
+        got = dates.infer_date(dates.collect_hints(a.body, a.captions), corpus)
+        if got:
+            cand = DateCandidate(date=got[0], basis=got[1], evidence=got[2], taken=True,
+                                 why="year from sibling articles, confirmed by the weekday")
+            kept = [c.model_copy(update={"taken": False}) for c in a.published_candidates if c.basis != "corpus"]
+            updates.setdefault(a.id, {}).update(published=got[0], published_basis=got[1], published_evidence=got[2],
+                                                published_candidates=kept + [cand])
     # published dates decide which of two near-copies is the original
     current = [a.model_copy(update=updates.get(a.id, {})) for a in articles]
     for aid, dup in duplicate_links(current).items():
@@ -169,10 +141,3 @@ def finalize_corpus(articles: list[Article]) -> list[Article]:
         if upd:
             changed[a.id] = a.model_copy(update=upd)
     return list(changed.values())
-
-
-def _day(iso: Optional[str]) -> Optional[dt.date]:
-    try:
-        return dt.date.fromisoformat((iso or "")[:10])
-    except ValueError:
-        return None

@@ -14,17 +14,12 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 from storyledger.clean.html import _parse_dt
+from storyledger.words import WEEKDAYS, month_number
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 # "Oct. 16, 2024", "October 16 2024", "Oct. 18" (month first) and "16 October 2024", "4 October"
-_MDY = re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\d{{3}})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+_MDY = re.compile(rf"(?:\b|(?<=[a-z])){_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\d{{3}})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 _DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<day>\d{1,2})\b")
 _DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<m>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")   # 28.04.2025: day first
@@ -48,11 +43,18 @@ class DateHints:
     body_years: list[int] = field(default_factory=list)  # years printed in the body (not in photo captions)
     report_days: list[tuple[int, str]] = field(default_factory=list)  # (weekday, words) said as today/past
     future_days: list[tuple[int, str]] = field(default_factory=list)  # "by Monday", "will ... on Monday"
+    # the paragraph of each mention and of each report day, in the same order (captions: none):
+    # a weekday anchors a date only when the two are told together
+    mention_paras: list[Optional[int]] = field(default_factory=list)
+    report_paras: list[Optional[int]] = field(default_factory=list)
 
 
 def _month(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return MONTHS[key] if key in MONTHS else MONTHS[key[:3]]
+    return month_number(name) or month_number(name[:3])
+
+
+def _has_year(words: str) -> bool:
+    return bool(re.search(r"(?:19|20)\d\d", words))
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -82,8 +84,10 @@ def dateline(line: str) -> Optional[tuple[str, str]]:
     tm = _TIME.search(rest)
     rest = _TIME.sub(" ", rest)
     rest = _DATELINE_WORDS.sub(" ", rest)
-    if len(re.findall(r"[^\W\d_]{2,}", rest)) > 1:
-        return None                                         # a sentence that contains a date
+    # a sentence that contains a date; a clock time beside it makes a stamp that may name its
+    # place and desk ("Alwasat - Cairo Fri 06 Oct 2023, 12:36 AM")
+    if len(re.findall(r"[^\W\d_]{2,}", rest)) > (3 if tm else 1):
+        return None
     iso = dt.date(y, mo, d).isoformat()
     if tm and re.search(r"\bKST\b", line):
         h, mi = int(tm.group("h")), int(tm.group("mi"))
@@ -95,6 +99,48 @@ def dateline(line: str) -> Optional[tuple[str, str]]:
         if h < 24:
             iso = f"{iso}T{h:02d}:{mi:02d}:00+09:00"
     return iso, line.strip()
+
+
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+# a stamp glued to the end of a line: "... borders Wednesday, November 3, 2021 12:00:00 PM"
+_STAMP_TAIL = re.compile(
+    r"\s(?P<stamp>(?:" + _WEEKDAY + r",?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?),?\s+(?:19|20)\d\d(?:,?\s+\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?)\s*$", re.I)
+_SCRAPER_STAMP = re.compile(r"^\s*date\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b\s*")
+
+
+def scraper_stamp(text: str) -> Optional[tuple[str, str, str]]:
+    """A saved copy opening with the store's " date 2023-02-08": (iso, the words, text after it)."""
+    m = _SCRAPER_STAMP.match(text)
+    if not m:
+        return None
+    try:
+        dt.date.fromisoformat(m.group("iso"))
+    except ValueError:
+        return None
+    return m.group("iso"), m.group(0).strip(), text[m.end():]
+
+
+def trailing_stamp(line: str) -> Optional[tuple[str, tuple[str, str]]]:
+    """A headline with its date stamp glued on: (the headline, (iso, stamp)). Only a full date with
+    a weekday before it or a clock time after it counts, so "Vote set for Nov. 5, 2024" stays whole."""
+    m = _STAMP_TAIL.search(line)
+    if not m or m.group("stamp")[:1].isdigit() and ":" not in m.group("stamp"):
+        return None
+    stamp = m.group("stamp")
+    if not (re.match(_WEEKDAY, stamp, re.I) or re.search(r"\d:\d\d", stamp)):
+        return None
+    dl = dateline(stamp)
+    head = line[:m.start()].strip()
+    if not dl or len(head.split()) < 3:
+        return None
+    return head, dl
+
+
+def first_date(text: str) -> Optional[int]:
+    """Where the first month-name date in ``text`` starts, or None."""
+    found = [m.start() for m in (_MDY.search(text), _DMY.search(text)) if m]
+    return min(found) if found else None
 
 
 def metadata_date(value: Optional[str]) -> Optional[str]:
@@ -159,9 +205,11 @@ def collect_hints(text: str, captions: tuple[str, ...] | list[str] = ()) -> Date
         if y:
             hints.body_years.append(y)
     for cap in captions:
-        found = _collect(cap, hints)
+        found = _collect(cap, hints, in_body=False)
         # a caption date with a year is a file photo's: it says nothing of the article's day
-        hints.mentions = [m for m in hints.mentions if not (m in found and m[0])]
+        keep = [k for k, m in enumerate(hints.mentions) if not (m in found and m[0])]
+        hints.mentions = [hints.mentions[k] for k in keep]
+        hints.mention_paras = [hints.mention_paras[k] for k in keep]
     return hints
 
 
@@ -171,8 +219,12 @@ def _before(text: str, pos: int, words: int = 9) -> str:
     return " ".join(text[start:pos].split()[-words:])
 
 
-def _collect(text: str, hints: DateHints) -> list[tuple[Optional[int], int, int, str]]:
+def _collect(text: str, hints: DateHints, in_body: bool = True) -> list[tuple[Optional[int], int, int, str]]:
     before = len(hints.mentions)
+
+    def para(pos: int) -> Optional[int]:
+        return text.count("\n\n", 0, pos) if in_body else None
+
     for rx in (_MDY, _DMY):
         for m in rx.finditer(text):
             mo, d = _month(m.group("mon")), int(m.group("day"))
@@ -180,9 +232,10 @@ def _collect(text: str, hints: DateHints) -> list[tuple[Optional[int], int, int,
             if not _valid(y or 2000, mo, d) or _FUTURE.search(_before(text, m.start(), 6)):
                 continue               # "will be held on Nov. 5" is no lower bound for today
             hints.mentions.append((y, mo, d, m.group(0)))
+            hints.mention_paras.append(para(m.start()))
     for m in re.finditer(r"\b(?P<pre>\w+\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text):
         pre = (m.group("pre") or "").strip().lower()
-        wd = WEEKDAYS.index(m.group("wd").lower())
+        wd = WEEKDAYS[m.group("wd").lower()]
         words = m.group(0).strip()
         if pre in ("last", "previous", "past"):
             continue                        # a day of the week before: says nothing of today
@@ -192,7 +245,21 @@ def _collect(text: str, hints: DateHints) -> list[tuple[Optional[int], int, int,
             hints.future_days.append((wd, words))
         else:
             hints.report_days.append((wd, words))
+            hints.report_paras.append(para(m.start()))
     return hints.mentions[before:]
+
+
+def guess_date(hints: DateHints) -> Optional[tuple[str, str]]:
+    """The first reporting weekday on or after the latest year-date in the text: a hint kept for
+    the reader when nothing settles the week, never a publication date. (iso, evidence)"""
+    wd = publication_weekday(hints)
+    dated = [dt.date(y, mo, d) for y, mo, d, _ in hints.mentions if y and _valid(y, mo, d)]
+    if wd is None or not dated:
+        return None
+    latest = max(dated)
+    day = latest + dt.timedelta(days=(wd[0] - latest.weekday()) % 7)
+    words = ", ".join(sorted({w for _, w in hints.report_days}))
+    return day.isoformat(), f"{words}; on or after {latest.isoformat()}, the latest date in the text"
 
 
 def publication_weekday(hints: DateHints) -> Optional[tuple[int, int]]:
@@ -240,7 +307,10 @@ class CorpusDates:
 
 def _resolve_year(mo: int, d: int, corpus: Optional[CorpusDates], text_years: list[int]) -> Optional[int]:
     if corpus:
-        years = {y + k for y in corpus.years for k in (-1, 0, 1) if _valid(y + k, mo, d)}
+        # the plausible window of page dates (as for metadata): a broken sibling date near the
+        # calendar's end gives no year
+        years = {y + k for y in corpus.years for k in (-1, 0, 1)
+                 if 1990 <= y + k <= dt.date.today().year + 1 and _valid(y + k, mo, d)}
         return min(years, key=lambda y: (abs((dt.date(y, mo, d) - corpus.center).days), -y)) if years else None
     return max(text_years) if text_years else None
 
@@ -260,36 +330,37 @@ def infer_date(hints: DateHints, refs: "Optional[list[dt.date] | CorpusDates]" =
 
 
 def _infer_date(hints: DateHints, refs: "Optional[list[dt.date] | CorpusDates]") -> Optional[tuple[str, str, str]]:
+    """A day only when the text's own calendar settles it: a printed date whose weekday the text
+    also names as a day of reporting ("On Friday ... Oct. 18", Oct. 18 a Friday) anchors the week,
+    and the report day is the latest reporting weekday within six days after it. Siblings may give
+    the year of a month-day (the weekday then confirms it); they never choose a week."""
     corpus = refs if isinstance(refs, CorpusDates) else CorpusDates.of(list(refs or []))
     wd = publication_weekday(hints)
     if wd is None:
         return None
     weekday, after = wd
-    text_years = hints.body_years
     used_corpus = False
-    dates: list[tuple[dt.date, str]] = []
-    for y, mo, d, words in hints.mentions:
+    dates: list[tuple[dt.date, str, Optional[int]]] = []
+    for (y, mo, d, words), where in zip(hints.mentions, hints.mention_paras):
         if y is None:
-            y = _resolve_year(mo, d, corpus, text_years)
+            y = _resolve_year(mo, d, corpus, hints.body_years)
             if y is None:
                 return None         # a date we cannot place may be the latest: wait for the corpus
             used_corpus = used_corpus or corpus is not None
-        dates.append((dt.date(y, mo, d), words))
-    wd_words = ", ".join(sorted({w for _, w in hints.report_days}))
-    if dates:
-        anchor, anchor_words = max(dates)
-        first = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
-        cands = [first + dt.timedelta(days=7 * k) for k in range(9)]
-        if corpus:
-            day = min(cands, key=lambda c: (abs((c - corpus.center).days), c))
-        else:
-            day = first
-        day += dt.timedelta(days=after)
-        basis = "corpus" if used_corpus else "inferred"
-        return day.isoformat(), basis, f"{wd_words}; latest date in text: {anchor_words}"
-    if not corpus:
+        dates.append((dt.date(y, mo, d), words, where))
+    told = {(w, p) for (w, _), p in zip(hints.report_days, hints.report_paras) if p is not None}
+    days = {w for w, _ in hints.report_days}
+    # a weekday anchors a date told in its paragraph, or a news photo's day (a caption date
+    # without a year: file photos print theirs) that the body names as a day of reporting
+    anchored = [(d, w) for d, w, p in dates if (d.weekday(), p) in told or (p is None and d.weekday() in days
+                                                                           and not _has_year(w))]
+    if not anchored:
         return None
-    # no date printed at all: the first matching weekday after the newest report of the story
-    newest = corpus.newest
-    day = newest + dt.timedelta(days=(weekday - newest.weekday()) % 7 or 7) + dt.timedelta(days=after)
-    return day.isoformat(), "corpus", f"{wd_words}; after the newest sibling report ({newest.isoformat()})"
+    anchor, anchor_words = max(anchored)
+    day = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+    if max(d for d, _, _ in dates) > day:
+        return None                 # the text reports a later day than its report day: unsettled
+    day += dt.timedelta(days=after)
+    wd_words = ", ".join(sorted({w for _, w in hints.report_days}))
+    basis = "corpus" if used_corpus else "inferred"
+    return day.isoformat(), basis, f"{wd_words}; latest date in text: {anchor_words}"

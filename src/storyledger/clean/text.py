@@ -22,12 +22,6 @@ from storyledger.clean.language import common_words, detect, is_foreign_line
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·▪◦●○■□▶►▸›»*+]|\d{1,2}[.)])\s+")
 _TERMINAL = re.compile(r"[.!?。…][\"'”’)\]]*\s*$|[\"”’]\s*$|\)\s*$")
-_LEGAL = re.compile(
-    r"^\s*(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved|terms of (?:use|service)|privacy policy|"
-    r"cookie policy|privacy notice|editor[- ]in[- ]chief|read (?:the )?entire article|removal request|"
-    r"^\s*to remove this article|^\s*source\s*:\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\s*$|"
-    r"unauthori[sz]ed reproduction|무단\s*전재|재배포\s*금지",
-    re.I)
 _COPYRIGHT = re.compile(r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?P<name>[^.|,]+)", re.I)
 # navigation: "World | Asia | Defense", "Site > Section", "News  War  Politics", "[Share] [Post]"
 _NAV = re.compile(r"\S\s*(?:\||›|»|>|·)\s*\S|\w\s{2,}\w.*\w\s{2,}\w|^\s*\[[^\]]{1,20}\](?:\s*\[[^\]]{1,20}\])+\s*$")
@@ -48,20 +42,33 @@ _CAPTION = re.compile(
     r"\b(?:photo|image|picture)s?\s*(?::|by\b|courtesy\b)|^\s*(?:photo|image|picture)\s+caption\s*[,:]|"
     r"\((?:photo|image)s?\b[^)]*\)\s*$|^\s*(?:file|handout)\s+photo\b",
     re.I)
+
+
+@lru_cache(maxsize=1)
+def furniture_table() -> dict:
+    """Furniture phrases (data/furniture.json), loaded once."""
+    return json.loads(resources.files("storyledger").joinpath("data/furniture.json").read_text(encoding="utf-8"))
+
+
+def _alternation(key: str) -> str:
+    return "|".join(furniture_table()[key])
+
+
 # ordinary page furniture, the whole line: ad slots, share/comment widgets, sign-up boxes, list
 # headers; a label with a colon before a teaser ("Watch: ..."); a photo credit line; a wire's
 # closing credits ("Reporting by ...; Editing by ...")
 _FURNITURE = re.compile(
-    r"^(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?|"
-    r"scroll to continue(?: with content)?|skip to (?:main )?content|share(?: this (?:article|story|page))?|"
-    r"save(?: article)?|print|email|copy link|(?:view|show|hide|read|see) (?:all )?comments|\d* ?comments?|"
-    r"subscribe(?: now)?|sign in|log in|register|related topics|related (?:stories|articles|content)|"
-    r"more on this story|explore more on these topics|trending(?: now)?|most (?:read|viewed|popular|shared)|"
-    r"read more|our standards\b.*|purchase licensing rights.*|sign up (?:to|for)\b[^.!?]*|(?:[\w-]+\s+){0,2}newsletters?(?:\s+[\w-]+)?)\s*$|"
-    r"^(?:watch|listen|video|read more|read also|also read|see also|related|more)\s*:\s+[^.!?]*$|"
+    rf"^(?:{_alternation('whole_line')})\s*$|"
+    rf"^(?:{_alternation('label_teaser')})\s*:\s+[^.!?]*$|"
     r"^(?:image|photo|picture)\s+(?:source|credit)s?\s*[,:]|"
     r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b[^.!?]*$",
     re.I)
+# prompts of the site inside a short line: donation appeals, newsletter and app prompts, comment
+# forms, paywall notices, ad-slot sizes
+_APPEAL = re.compile(_alternation("appeals"), re.I)
+_LEGAL = re.compile(_alternation("legal"), re.I)
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|updated|first published|last updated)\b", re.I)
+_UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.I)
 _CAPTION_LABEL = re.compile(r"^\s*(?:photo|image|picture)\s+caption\s*[,:]\s*", re.I)
 # company words after a masthead in a copyright holder's name
 _HOLDER_WORD = re.compile(r"\s+(?:media|group|holdings|publishing|publications|publishers|company|corporation|"
@@ -224,6 +231,9 @@ class Parsed:
     dateline: Optional[tuple[str, str]] = None        # (iso, evidence)
     datelines: list[tuple[int, tuple[str, str]]] = field(default_factory=list)   # (line, dateline)
     relative: Optional[str] = None                     # "3 months ago"
+    stamp: Optional[tuple[str, str]] = None            # the store's " date 2023-02-08" opening the file
+    head_datelines: list[tuple[str, str]] = field(default_factory=list)    # printed under the headline
+    above_datelines: list[tuple[str, str]] = field(default_factory=list)   # printed above it
 
 
 def _units(text: str) -> list[Unit]:
@@ -253,120 +263,221 @@ def _headline_like(s: str, first: bool = False) -> bool:
     return not s.rstrip().endswith(":") and not (n > 20 and s.rstrip().endswith("."))
 
 
+@dataclass
+class _Page:
+    """The state the passes of ``parse_text`` share: the lines and what has been read so far."""
+
+    units: list[Unit]
+    out: Parsed
+    common: object
+    title_hint: Optional[str]
+    start: int = 0                       # index of the first unit after the headline
+    body: list[Unit] = field(default_factory=list)
+
+
 def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
-    out = Parsed(language=detect(text))
-    units = _units(text)
-    common = common_words(text)
+    """A text dump -> Parsed, by the passes of ``PASSES`` in their order."""
+    out = Parsed()
+    stamp = dates.scraper_stamp(text)
+    if stamp:
+        out.stamp, text = (stamp[0], stamp[1]), stamp[2]
+    out.language = detect(text)
+    page = _Page(units=_units(text), out=out, common=common_words(text), title_hint=title_hint)
+    for step in PASSES:
+        step(page)
+    return page.out
 
-    # 1. lines that are furniture wherever they stand; some of them tell the outlet, byline or date
-    for n, u in enumerate(units):
-        s = u.text
-        if _words(s) <= 25 and _FURNITURE.search(s):
-            u.keep, u.why = False, "furniture"
-            continue
-        if _LEGAL.search(s):
-            u.keep, u.why = False, "legal"
-            m = _SOURCE_DOMAIN.match(s)
-            if m and not out.outlet:
-                out.outlet = outlet_for_domain(m.group("dom"))
-            m = _COPYRIGHT.search(s)
-            if m and re.match(r"\s*(?:copyright|©|\(c\))", s, re.I) and not out.outlet:
-                out.outlet = outlet_for_name(m.group("name"), holder=True)
-            continue
-        dl = dates.dateline(s)
-        if dl:
-            u.keep, u.why = False, "dateline"
-            out.datelines.append((n, dl))
-            by = re.search(r"\bby\s+(.+)$", s, re.I)
-            if by:
-                _credit(by.group(1), out)
-            continue
-        m = _BYLINE.match(_EMAIL.sub(" ", s)) if _words(s) <= 14 else None
-        if m and not _TERMINAL.search(_EMAIL.sub("", s).strip()) or (m and _EMAIL.search(s)):
-            u.keep, u.why = False, "byline"
-            _credit(m.group("names"), out)
-            continue
-        if _NAV.search(s) and _words(s) <= 12 and not _TERMINAL.search(s):
-            u.keep, u.why = False, "nav"
-            # a meta line ("3 days ago · Kestrel News Desk · 4 min read"): its parts may date or credit
-            parts = _META_SEP.split(s)
-            if len(parts) > 1:
-                for part in parts:
-                    if dates.relative_phrase(part) and _words(re.sub(r"\d+", "", part)) <= 4:
-                        out.relative = out.relative or part
-                    elif _DESK.match(part) or _WIRE_WORDS.search(part):
-                        _credit(part, out)
-            continue
-        if dates.relative_phrase(s) and _words(re.sub(r"\d+", "", s)) <= 4 and not _TERMINAL.search(s):
-            u.keep, u.why = False, "relative"
-            out.relative = out.relative or s
-            continue
-        if _COUNTER.match(s):
-            u.keep, u.why = False, "counter"
-            continue
-        if is_foreign_line(s, out.language, common):
-            u.keep, u.why = False, "foreign"
 
-    # 2. the headline: given by metadata, else the first headline-like line; all before it is chrome
-    start = 0
-    live = [i for i, u in enumerate(units) if u.keep]
-    if title_hint:
-        out.title = " ".join(title_hint.split())
-        for i in live[:8]:
-            if normkey(units[i].text) == normkey(title_hint):
-                start = i + 1
+# -- pass 1: lines that are furniture wherever they stand; some tell the outlet, byline or date --
+
+def _line_furniture(page: _Page, n: int, u: Unit) -> bool:
+    if _words(u.text) <= 25 and (_FURNITURE.search(u.text) or _APPEAL.search(u.text)):
+        u.keep, u.why = False, "furniture"
+        return True
+    return False
+
+
+def _line_legal(page: _Page, n: int, u: Unit) -> bool:
+    s, out = u.text, page.out
+    if not _LEGAL.search(s):
+        return False
+    u.keep, u.why = False, "legal"
+    m = _SOURCE_DOMAIN.match(s)
+    if m and not out.outlet:
+        out.outlet = outlet_for_domain(m.group("dom"))
+    m = _COPYRIGHT.search(s)
+    if m and re.match(r"\s*(?:copyright|©|\(c\))", s, re.I) and not out.outlet:
+        out.outlet = outlet_for_name(m.group("name"), holder=True)
+    return True
+
+
+def _line_dateline(page: _Page, n: int, u: Unit) -> bool:
+    dl = dates.dateline(u.text)
+    if not dl:
+        glued = dates.trailing_stamp(u.text)
+        if glued:           # a headline with its date stamp glued on: the stamp goes, the line stays
+            u.text, dl = glued[0], glued[1]
+            page.out.datelines.append((n, dl))
+        return False
+    u.keep, u.why = False, "dateline"
+    page.out.datelines.append((n, dl))
+    by = re.search(r"\bby\s+(.+)$", u.text, re.I)
+    if by:
+        # a byline glued to its date ("by Ann LeeDecember 22, 2021"): the names end at the date
+        names = by.group(1)
+        m = dates.first_date(names)
+        _credit(names[:m] if m is not None else names, page.out)
+    return True
+
+
+def _line_byline(page: _Page, n: int, u: Unit) -> bool:
+    s = u.text
+    m = _BYLINE.match(_EMAIL.sub(" ", s)) if _words(s) <= 14 else None
+    if m and not _TERMINAL.search(_EMAIL.sub("", s).strip()) or (m and _EMAIL.search(s)):
+        u.keep, u.why = False, "byline"
+        _credit(m.group("names"), page.out)
+        return True
+    return False
+
+
+def _line_nav(page: _Page, n: int, u: Unit) -> bool:
+    s, out = u.text, page.out
+    if not (_NAV.search(s) and _words(s) <= 12 and not _TERMINAL.search(s)):
+        return False
+    u.keep, u.why = False, "nav"
+    # a meta line ("3 days ago · Kestrel News Desk · 4 min read"): its parts may date or credit
+    parts = _META_SEP.split(s)
+    if len(parts) > 1:
+        for part in parts:
+            if dates.relative_phrase(part) and _words(re.sub(r"\d+", "", part)) <= 4:
+                out.relative = out.relative or part
+            elif _DESK.match(part) or _WIRE_WORDS.search(part):
+                _credit(part, out)
+    return True
+
+
+def _line_relative(page: _Page, n: int, u: Unit) -> bool:
+    s = u.text
+    if dates.relative_phrase(s) and _words(re.sub(r"\d+", "", s)) <= 4 and not _TERMINAL.search(s):
+        u.keep, u.why = False, "relative"
+        page.out.relative = page.out.relative or s
+        return True
+    return False
+
+
+def _line_counter(page: _Page, n: int, u: Unit) -> bool:
+    if _COUNTER.match(u.text):
+        u.keep, u.why = False, "counter"
+        return True
+    return False
+
+
+def _line_foreign(page: _Page, n: int, u: Unit) -> bool:
+    if is_foreign_line(u.text, page.out.language, page.common):
+        u.keep, u.why = False, "foreign"
+        return True
+    return False
+
+
+# the first rule that claims a line decides it; the order matters (a dateline with "By ..." is a
+# dateline, not a byline; a nav line of dates is a dateline)
+LINE_RULES = [_line_furniture, _line_legal, _line_dateline, _line_byline, _line_nav, _line_relative,
+              _line_counter, _line_foreign]
+
+
+def _mark_lines(page: _Page) -> None:
+    for n, u in enumerate(page.units):
+        for rule in LINE_RULES:
+            if rule(page, n, u):
+                break
+
+
+# -- pass 2: the headline; everything above it is chrome ----------------------------------------
+
+def _find_title(page: _Page) -> None:
+    units, out = page.units, page.out
+    if page.title_hint:
+        out.title = " ".join(page.title_hint.split())
+        for i in [i for i, u in enumerate(units) if u.keep][:8]:
+            if normkey(units[i].text) == normkey(page.title_hint):
+                page.start = i + 1
                 units[i].keep, units[i].why = False, "title"
                 break
-    else:
-        # the headline stands before the first sentence of body; site names and section crumbs
-        # there are shorter (or shouted in capitals), so a line of five words or more wins,
-        # unless it ends with a full stop as body sentences do
-        first_sentence = next((i for i in live if _sentence_like(units[i].text, 12)), len(units))
-        head = [i for i in live if i < first_sentence and _headline_like(units[i].text, first=i == live[0])]
-        full = [i for i in head if _words(units[i].text) >= 5 and not units[i].text.isupper()
-                and not units[i].text.rstrip().endswith(".")]
-        pick = full[0] if full else (head[0] if head else None)
-        # a byline, date or "2 days ago" under the headline: the headline opens the run of
-        # headline-like lines just above it (headline, standfirst); a site tagline higher up is
-        # cut off from that run by menu lines
-        for a in (i for i, u in enumerate(units[:first_sentence]) if u.why in ("byline", "dateline", "relative")):
-            above = [i for i in live if i < a]
-            while above and above[-1] not in full:
+        return
+    pick = _headline_index(units)
+    if pick is None:
+        return
+    out.title = units[pick].text
+    units[pick].keep, units[pick].why = False, "title"
+    page.start = pick + 1
+    for u in units[:page.start]:
+        if u.keep:
+            u.keep, u.why = False, "before title"
+
+
+def _headline_index(units: list[Unit]) -> Optional[int]:
+    """The headline stands before the first sentence of body; site names and section crumbs there
+    are shorter (or shouted in capitals), so a line of five words or more wins, unless it ends with
+    a full stop as body sentences do."""
+    live = [i for i, u in enumerate(units) if u.keep]
+    first_sentence = next((i for i in live if _sentence_like(units[i].text, 12)), len(units))
+    head = [i for i in live if i < first_sentence and _headline_like(units[i].text, first=i == live[0])]
+    full = [i for i in head if _words(units[i].text) >= 5 and not units[i].text.isupper()
+            and not units[i].text.rstrip().endswith(".")]
+    pick = full[0] if full else (head[0] if head else None)
+    # a byline, date or "2 days ago" under the headline: the headline opens the run of
+    # headline-like lines just above it (headline, standfirst); a site tagline higher up is
+    # cut off from that run by menu lines
+    for a in (i for i, u in enumerate(units[:first_sentence]) if u.why in ("byline", "dateline", "relative")):
+        above = [i for i in live if i < a]
+        while above and above[-1] not in full:
+            above.pop()
+        if above:
+            while len(above) > 1 and above[-2] in full:
                 above.pop()
-            if above:
-                while len(above) > 1 and above[-2] in full:
-                    above.pop()
-                pick = above[-1]
-                break
-        if pick is None:
-            pick = next((i for i in live if _headline_like(units[i].text, first=i == live[0] and len(live) > 1)), None)
-        if pick is not None:
-            out.title = units[pick].text
-            units[pick].keep, units[pick].why = False, "title"
-            start = pick + 1
-    if out.title is not None and not title_hint:
-        for u in units[:start]:
-            if u.keep:
-                u.keep, u.why = False, "before title"
+            return above[-1]
+    if pick is None:
+        pick = next((i for i in live if _headline_like(units[i].text, first=i == live[0] and len(live) > 1)), None)
+    return pick
 
-    # the page's own date is the one printed under the headline; one above it is the site's "today"
+
+def _place_datelines(page: _Page) -> None:
+    """The page's own date is printed under the headline, near it; one above it is the site's
+    "today"; one far down the page (a comment, a related story) is not the article's."""
+    out = page.out
+    body_start = next((i for i, u in enumerate(page.units) if i >= page.start and u.keep
+                       and _sentence_like(u.text, 12)), len(page.units))
+    for n, dl in out.datelines:
+        if n < page.start and page.units[n].why != "title":      # (a stamp glued to the headline is under it)
+            out.above_datelines.append(dl)
+        elif n <= body_start + 1 or _PUBLISHED_LABEL.search(dl[1]):
+            out.head_datelines.append(dl)
+    # a "last updated" stamp speaks for the publication day only after a published one
+    out.head_datelines.sort(key=lambda dl: bool(_UPDATED_LABEL.search(dl[1])))
     if out.datelines:
-        out.dateline = next((dl for n, dl in out.datelines if n >= start), out.datelines[0][1])
+        out.dateline = (out.head_datelines or out.above_datelines or [None])[0]
 
-    # a box of three lines or more that is mostly furniture (a newsletter sign-up) goes whole
+
+# -- passes 3-8 over the body ---------------------------------------------------------------------
+
+def _drop_furniture_boxes(page: _Page) -> None:
+    """A box of three lines or more that is mostly furniture (a newsletter sign-up) goes whole,
+    but for paragraphs of prose (a dump without blank lines is one block)."""
     blocks: dict[int, list[Unit]] = {}
-    for u in units[start:]:
+    for u in page.units[page.start:]:
         blocks.setdefault(u.block, []).append(u)
     for lines in blocks.values():
         if len(lines) >= 3 and sum(not u.keep for u in lines) * 2 > len(lines):
             for u in lines:
-                u.keep, u.why = False, u.why or "furniture box"
+                if not _sentence_like(u.text, 20):
+                    u.keep, u.why = False, u.why or "furniture box"
+    page.body = [u for u in page.units[page.start:] if u.keep]
 
-    body = [u for u in units[start:] if u.keep]
 
-    # a byline without "By" ("Rebecca Thorne, Washington") stands between headline and body
-    twice = Counter(normkey(u.text) for u in body)
-    for u in body[:10]:
+def _plain_byline(page: _Page) -> None:
+    """A byline without "By" ("Rebecca Thorne, Washington") stands between headline and body."""
+    twice = Counter(normkey(u.text) for u in page.body)
+    for u in page.body[:10]:
         if _CAPTION.search(u.text) or u.indented or twice[normkey(u.text)] > 1:
             continue
         if _sentence_like(u.text, 12):
@@ -374,28 +485,33 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
         m = _PLAIN_BYLINE.match(u.text)
         if m and not _TERMINAL.search(u.text):
             u.keep, u.why = False, "byline"
-            _credit(m.group("name"), out)
-    body = [u for u in body if u.keep]
+            _credit(m.group("name"), page.out)
+    page.body = [u for u in page.body if u.keep]
 
-    # 3. bullet runs (share buttons, font pickers, related headlines) unless they read as sentences
-    i = 0
+
+def _drop_bullet_runs(page: _Page) -> None:
+    """Bullet runs (share buttons, font pickers, related headlines) unless they read as sentences."""
+    body, i = page.body, 0
     while i < len(body):
-        if _BULLET.match(body[i].text):
-            j = i
-            while j < len(body) and _BULLET.match(body[j].text):
-                j += 1
-            run = body[i:j]
-            sentences = sum(1 for u in run if _sentence_like(_BULLET.sub("", u.text), 8))
-            if len(run) >= 2 and sentences * 2 <= len(run) or (len(run) == 1 and _words(run[0].text) <= 6):
-                for u in run:
-                    u.keep, u.why = False, "bullets"
-            i = j
-        else:
+        if not _BULLET.match(body[i].text):
             i += 1
-    body = [u for u in body if u.keep]
+            continue
+        j = i
+        while j < len(body) and _BULLET.match(body[j].text):
+            j += 1
+        run = body[i:j]
+        sentences = sum(1 for u in run if _sentence_like(_BULLET.sub("", u.text), 8))
+        if len(run) >= 2 and sentences * 2 <= len(run) or (len(run) == 1 and _words(run[0].text) <= 6):
+            for u in run:
+                u.keep, u.why = False, "bullets"
+        i = j
+    page.body = [u for u in body if u.keep]
 
-    # 4. captions: described as a photo, or printed twice in a row; a paragraph a portal repeats
-    # above the body is kept once, where the body has it
+
+def _drop_captions(page: _Page) -> None:
+    """Captions: described as a photo, or printed twice in a row; a paragraph a portal repeats
+    above the body is kept once, where the body has it."""
+    body, out = page.body, page.out
     seen: dict[str, list[int]] = {}
     for k, u in enumerate(body):
         seen.setdefault(normkey(u.text), []).append(k)
@@ -403,8 +519,7 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
     for key, idx in seen.items():
         if len(idx) < 2:
             continue
-        adjacent = any(b - a == 1 for a, b in zip(idx, idx[1:]))
-        if adjacent or any(body[k].indented for k in idx):
+        if any(b - a == 1 for a, b in zip(idx, idx[1:])) or any(body[k].indented for k in idx):
             caption_keys.append(key)
             for k in idx:
                 body[k].keep, body[k].why = False, "caption"
@@ -423,27 +538,36 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
         # a wire's photo credit marks a wire story only when no reporter or outlet is named
         if m and not out.agency and not out.authors and not out.outlet and wire_name(m.group("wire")):
             out.agency = wire_name(m.group("wire"))
-    body = [u for u in body if u.keep]
+    page.body = [u for u in body if u.keep]
 
-    # 5. the tail after the last sentence is chrome (close buttons, "go top", share widgets);
-    # inside the body, one- and two-word lines without punctuation are widgets too
+
+def _trim_tail(page: _Page) -> None:
+    """The tail after the last sentence is chrome (close buttons, "go top", share widgets);
+    inside the body, one- and two-word lines without punctuation are widgets too."""
+    body = page.body
     while body and not _sentence_like(body[-1].text, 5):
         body.pop().keep = False
-    body = [u for u in body if _words(u.text) > 2 or _TERMINAL.search(u.text)]
+    page.body = [u for u in body if _words(u.text) > 2 or _TERMINAL.search(u.text)]
 
-    # 6. wire credit opening the body ("SEOUL, Oct. 18 (PNW) --") or closing it ("... (Yonhap)")
-    if body:
-        m = _LEAD_CREDIT.match(body[0].text)
-        if m and not out.agency:
-            out.agency = _wire_credit(m.group("wire"), "\n".join(u.text for u in body), (out.outlet,))
-        m = re.search(r"\((?P<wire>[^()]{2,40})\)\s*$", body[-1].text)
-        if m and wire_name(m.group("wire")):
-            out.agency = out.agency or wire_name(m.group("wire"))
 
-    # 7. paragraphs: blank lines separate; hard-wrapped lines of one block are joined
+def _wire_credits(page: _Page) -> None:
+    """A wire credit opening the body ("SEOUL, Oct. 18 (PNW) --") or closing it ("... (Yonhap)")."""
+    body, out = page.body, page.out
+    if not body:
+        return
+    m = _LEAD_CREDIT.match(body[0].text)
+    if m and not out.agency:
+        out.agency = _wire_credit(m.group("wire"), "\n".join(u.text for u in body), (out.outlet,))
+    m = re.search(r"\((?P<wire>[^()]{2,40})\)\s*$", body[-1].text)
+    if m and wire_name(m.group("wire")):
+        out.agency = out.agency or wire_name(m.group("wire"))
+
+
+def _join_paragraphs(page: _Page) -> None:
+    """Blank lines separate paragraphs; hard-wrapped lines of one block are joined."""
     paras: list[str] = []
     prev: Optional[Unit] = None
-    for u in body:
+    for u in page.body:
         joins = prev is not None and prev.block == u.block and not _TERMINAL.search(paras[-1]) and (
             u.text[:1].islower() or len(prev.text) >= 50)
         if joins:
@@ -451,8 +575,12 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
         else:
             paras.append(u.text)
         prev = u
-    out.paragraphs = [" ".join(p.split()) for p in paras]
-    return out
+    page.out.paragraphs = [" ".join(p.split()) for p in paras]
+
+
+# the passes of parse_text, in order: each reads what the ones before it decided
+PASSES = [_mark_lines, _find_title, _place_datelines, _drop_furniture_boxes, _plain_byline,
+          _drop_bullet_runs, _drop_captions, _trim_tail, _wire_credits, _join_paragraphs]
 
 
 def _wire_credit(credit: str, text: str, names: tuple[Optional[str], ...]) -> str:

@@ -42,11 +42,12 @@ OnError = Callable[[Article, Exception], None]
 
 
 def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
-                   on_error: Optional[OnError] = None) -> Iterator[tuple[Article, list[Claim]]]:
+                   on_error: Optional[OnError] = None, n_process: int = 1) -> Iterator[tuple[Article, list[Claim]]]:
     """Claims of each article, in input order; title, body and captions go through one ``nlp.pipe``.
 
     With ``on_error``, an article whose parse or extraction raises is passed to it and yields no
     claims, so one odd article cannot stop a corpus; without it the exception propagates.
+    ``n_process`` > 1 parses and runs the components in that many processes (same claims).
     """
     from storyledger.extract.pipeline import extract_article
 
@@ -57,7 +58,7 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
         if not batch:
             return
         try:
-            parsed = _parse(nlp, batch, batch_size)
+            parsed = _parse(nlp, batch, batch_size, n_process)
         except Exception:
             if on_error is None:
                 raise
@@ -74,16 +75,20 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
             yield art, claims
 
 
-def _parse(nlp, batch: list[Article], batch_size: int) -> list[dict]:
-    texts: list[tuple[str, tuple[int, str, int]]] = []
+def _parse(nlp, batch: list[Article], batch_size: int, n_process: int = 1) -> list[dict]:
+    from storyledger.extract import extensions  # noqa: F401 - declares doc._.* for any nlp
+
+    docs = []
     for k, art in enumerate(batch):
-        texts.append(((art.body or "").translate(_ZERO_WIDTH), (k, "body", 0)))
-        if art.title:
-            texts.append((art.title.translate(_ZERO_WIDTH), (k, "title", 0)))
-        for j, cap in enumerate(art.captions):
-            texts.append((cap.translate(_ZERO_WIDTH), (k, "caption", j)))
+        parts = [("body", art.body or "")] + ([("title", art.title)] if art.title else []) + \
+            [("caption", cap) for cap in art.captions]
+        for fld, text in parts:
+            doc = nlp.make_doc(text.translate(_ZERO_WIDTH))
+            # what the components need to know about the article (plain data: see extract.extensions)
+            doc._.published, doc._.field, doc._.agency = art.published, fld, art.agency
+            docs.append((doc, (k, fld)))
     parsed: list[dict] = [{"title": None, "body": None, "caption": []} for _ in batch]
-    for doc, (k, fld, _j) in nlp.pipe(texts, as_tuples=True, batch_size=max(64, batch_size * 2)):
+    for doc, (k, fld) in nlp.pipe(docs, as_tuples=True, batch_size=max(64, batch_size * 2), n_process=n_process):
         if fld == "caption":
             parsed[k]["caption"].append(doc)
         else:

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyledger.extract import extensions
+from storyledger.words import parse_iso_date
 
 extensions.declare()
 
@@ -78,10 +79,90 @@ def make_paragraphs(nlp: Language, name: str) -> Paragraphs:
     return Paragraphs(nlp, name)
 
 
-# The rule order, as data: (factory name, where to add it, config). A component that needs the
-# parse goes after "parser"; one that sets sentence starts goes before it.
+_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&.]{1,9})\)")
+_LINKS = {"of", "for", "and", "the", "on"}
+
+
+def defined_acronyms(text: str) -> list[list[str]]:
+    """[[long name, short]] for each "Long Name (LN)" the text writes, in text order."""
+    out: list[list[str]] = []
+    for m in _ACRONYM_RE.finditer(text):
+        short = m.group(1)
+        # the capitalised words just before "(NIS)", walking back (linear, no regex backtracking)
+        words = text[max(0, m.start() - 120):m.start()].split()
+        keep: list[str] = []
+        for w in reversed(words):
+            if w[:1].isupper() or (w in _LINKS and keep):
+                keep.insert(0, w)
+            else:
+                break
+        while keep and keep[0] in _LINKS:
+            keep.pop(0)
+        if not keep:
+            continue
+        long = " ".join(keep)
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’.\-]*", long) if w[0].isupper())
+        if all(ch in initials for ch in short.replace(".", "").replace("&", "")):
+            out.append([long, short])
+    return out
+
+
+class Acronyms(Component):
+    """The text's own definitions ("National Intelligence Service (NIS)"): they win over the gazetteer."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.acronyms = defined_acronyms(doc.text)
+        return doc
+
+
+@Language.factory("storyledger_acronyms", assigns=["doc._.acronyms"], default_config={})
+def make_acronyms(nlp: Language, name: str) -> Acronyms:
+    return Acronyms(nlp, name)
+
+
+class Times(Component):
+    """Time expressions of each sentence, normalised against ``doc._.published`` (none without it)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from storyledger.extract.times import times_in
+        anchor = parse_iso_date(doc._.published)
+        doc._.times = [[ts.model_dump() for ts in times_in(sent, anchor)] for sent in doc.sents]
+        return doc
+
+
+@Language.factory("storyledger_times", assigns=["doc._.times"], default_config={})
+def make_times(nlp: Language, name: str) -> Times:
+    return Times(nlp, name)
+
+
+class Quotes(Component):
+    """Direct quotes with their speech verb and its subject (token indices), looking outside the marks."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from storyledger.extract.quotes import find_quotes, speech_verb
+        out = []
+        for q in find_quotes(doc):
+            verb, subj = speech_verb(doc, q)
+            out.append({"start": q.start, "end": q.end, "text": q.text, "short": q.short,
+                        "verb": verb.i if verb is not None else None,
+                        "subject": subj.i if subj is not None else None})
+        doc._.quotes = out
+        return doc
+
+
+@Language.factory("storyledger_quotes", assigns=["doc._.quotes"], default_config={})
+def make_quotes(nlp: Language, name: str) -> Quotes:
+    return Quotes(nlp, name)
+
+
+# The rule order, as data: (factory name, where to add it, config). A row with no place is
+# appended after the model's own pipes (tags, parse, lemmas, entities), in this list's order;
+# one that sets sentence starts goes before "parser".
 PIPELINE: list[tuple[str, dict[str, str], dict[str, Any]]] = [
     ("storyledger_paragraphs", {"before": "parser"}, {}),
+    ("storyledger_acronyms", {}, {}),
+    ("storyledger_times", {}, {}),
+    ("storyledger_quotes", {}, {}),
 ]
 
 

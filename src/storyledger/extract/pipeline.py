@@ -17,15 +17,13 @@ from spacy.tokens import Doc, Span, Token
 from storyledger.extract.attribution import (
     SourceFinder, Teller, _is_report, modality_of, to_attribution,
 )
-from storyledger.extract.components import paragraph_starts
+from storyledger.extract.components import defined_acronyms, paragraph_starts
 from storyledger.extract.entities import ArticleEntities, is_title_word
 from storyledger.extract.figures import Figure, _measure, _money_or_share, _pop_of, find_figures, is_people
-from storyledger.extract.quotes import QuoteSpan, Reported, find_quotes, reported_speech, speech_verb
-from storyledger.extract.times import parse_anchor, published_span, times_in
+from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, reported_speech
+from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Article, Attribution, Claim, TimeSpan
 
-_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&.]{1,9})\)")
-_LINKS = {"of", "for", "and", "the", "on"}
 _DENIAL_LEMMAS = {"release", "issue", "acknowledge", "confirm", "comment", "disclose", "react", "respond",
                   "announce", "publish", "report", "reveal", "make"}
 
@@ -51,29 +49,11 @@ class ArticleExtractor:
         self.finder = SourceFinder(self.ents)
         self.anchor = parse_anchor(self.art.published)
         self.claims: list[Claim] = []
-        text = "\n".join([self.art.title or "", self.art.body, *self.art.captions])
-        for m in _ACRONYM_RE.finditer(text):
-            short = m.group(1)
-            # the capitalised words just before "(NIS)", walking back (linear, no regex backtracking)
-            words = text[max(0, m.start() - 120):m.start()].split()
-            keep: list[str] = []
-            for w in reversed(words):
-                if w[:1].isupper() or (w in _LINKS and keep):
-                    keep.insert(0, w)
-                else:
-                    break
-            while keep and keep[0] in _LINKS:
-                keep.pop(0)
-            if not keep:
-                continue
-            long = " ".join(keep)
-            initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’.\-]*", long) if w[0].isupper())
-            if all(ch in initials for ch in short.replace(".", "").replace("&", "")):
-                tail = re.split(r"['’]s\s+", long)[-1]
-                self.ents.learn_acronym(long if self.ents.table.lookup(long) else tail, short)
 
     # ------------------------------------------------------------------
     def run(self, title: Optional[Doc], body: Doc, captions: list[Doc]) -> list[Claim]:
+        for doc in ([title] if title is not None else []) + [body] + captions:
+            self._learn_acronyms(doc)
         self._field(body, "body", 0)
         if title is not None:
             self._field(title, "title", 0)
@@ -112,7 +92,8 @@ class ArticleExtractor:
     def _field(self, doc: Doc, fld: str, part: int) -> None:
         self.finder.history = self.finder.history[-3:] if fld == "body" else []
         para_starts = doc._.paragraphs if doc._.paragraphs is not None else paragraph_starts(doc.text)
-        quotes = find_quotes(doc)
+        quotes = doc_quotes(doc)
+        sent_times = doc_times(doc, self.anchor)
         quote_speaker: dict[int, list[Teller]] = {}
         last_quote_tellers: list[Teller] = []
         last_quote_end = -10**9
@@ -122,7 +103,7 @@ class ArticleExtractor:
         caption_time: Optional[TimeSpan] = None
         caption_place: Optional[str] = None
         if fld == "caption":
-            ts = times_in(doc[:], self.anchor)
+            ts = [t for st in sent_times for t in st]
             caption_time = ts[0].model_copy(update={"basis": "inferred"}) if ts else None
             place = next((e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}), None)
             caption_place = place.text if place is not None else None
@@ -134,7 +115,7 @@ class ArticleExtractor:
             # quotes that open in this sentence
             sent_quotes = [q for q in quotes if sent.start_char <= q.start < sent.end_char]
             for q in sent_quotes:
-                verb, subj = speech_verb(doc, q)
+                verb, subj = q.verb, q.subject
                 tellers: list[Teller] = []
                 if subj is not None:
                     tellers = [self.finder.name(subj, verb.lemma_.lower(), verb)]
@@ -146,10 +127,10 @@ class ArticleExtractor:
                     quote_speaker[q.start] = tellers
                     quote_tellers = tellers
                     last_quote_tellers, last_quote_end = tellers, q.end
-                    self._add_quote(doc, fld, part, q, tellers, verb)
+                    self._add_quote(doc, fld, part, q, tellers, verb, sent_times)
                 elif not q.short:
-                    self._add_quote(doc, fld, part, q, [], verb)
-            times = times_in(sent, self.anchor)
+                    self._add_quote(doc, fld, part, q, [], verb, sent_times)
+            times = sent_times[si]
             figs = find_figures(sent, self.ents.table.demonym)
             own_any: list[Teller] = []
             sent_claims: list[Claim] = []
@@ -257,6 +238,13 @@ class ArticleExtractor:
                     self.finder.history.append(inner)
                     self.finder.chains.append(own_any)
                     para_tellers[para] = own_any
+
+    def _learn_acronyms(self, doc: Doc) -> None:
+        """The text's own definitions ("National Intelligence Service (NIS)") win over the gazetteer."""
+        defs = doc._.acronyms if doc._.acronyms is not None else defined_acronyms(doc.text)
+        for long, short in defs:
+            tail = re.split(r"['’]s\s+", long)[-1]
+            self.ents.learn_acronym(long if self.ents.table.lookup(long) else tail, short)
 
     # ------------------------------------------------------------------
     def _patch(self, c: Claim, t: Teller, chain: Optional[list[Teller]] = None) -> None:
@@ -371,7 +359,7 @@ class ArticleExtractor:
         return c
 
     def _add_quote(self, doc: Doc, fld: str, part: int, q: QuoteSpan, tellers: list[Teller],
-                   verb: Optional[Token]) -> None:
+                   verb: Optional[Token], sent_times: list[list[TimeSpan]]) -> None:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
             return
@@ -381,7 +369,7 @@ class ArticleExtractor:
             s1 = max(s1, verb.sent, key=lambda s: s.end)
         text = doc.text[s0.start_char:s1.end_char]
         tok = verb if verb is not None else span.root
-        times = times_in(doc[s0.start:s1.end], self.anchor)
+        times = [t for k, s in enumerate(doc.sents) if s0.start <= s.start and s.end <= s1.end for t in sent_times[k]]
         as_of = self._as_of(tok, tok.sent, times, tellers) or published_span(self.anchor)
         attr = to_attribution(tellers, self.art.agency, "asserted")
         if tellers:

@@ -40,6 +40,18 @@ def find_quotes(doc: Doc) -> list[QuoteSpan]:
     return out
 
 
+def doc_quotes(doc: Doc) -> list[QuoteSpan]:
+    """The quotes with speech verb and subject: what storyledger_quotes stored, else found now."""
+    stored = doc._.quotes
+    if stored is None:
+        out = find_quotes(doc)
+        for q in out:
+            q.verb, q.subject = speech_verb(doc, q)
+        return out
+    return [QuoteSpan(d["start"], d["end"], d["text"], doc[d["verb"]] if d["verb"] is not None else None,
+                      doc[d["subject"]] if d["subject"] is not None else None, d["short"]) for d in stored]
+
+
 def speech_verb(doc: Doc, q: QuoteSpan) -> tuple[Optional[Token], Optional[Token]]:
     """(speech verb, its subject) for a quote, looking outside the quote marks."""
     inside = doc.char_span(q.start, q.end, alignment_mode="expand")

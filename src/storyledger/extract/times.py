@@ -19,6 +19,14 @@ def times_in(span, anchor: Optional[dt.date]) -> list[TimeSpan]:
     return timex.find_times(span, anchor)
 
 
+def doc_times(doc, anchor: Optional[dt.date]) -> list[list[TimeSpan]]:
+    """Per sentence of ``doc``, its time expressions: what storyledger_times stored, else computed."""
+    stored = doc._.times
+    if stored is None:
+        return [times_in(s, anchor) for s in doc.sents]
+    return [[TimeSpan(**d) for d in ts] for ts in stored]
+
+
 def published_span(anchor: Optional[dt.date]) -> Optional[TimeSpan]:
     if anchor is None:
         return None
