@@ -772,7 +772,9 @@ def _place(doc, fig: Figure, anchor: Token, nodes: list[Token]) -> None:
                 if any(t.ent_type_ in {"GPE", "LOC", "FAC"} and t.pos_ == "PROPN" for t in sub) or c.dep_ == "dobj" or \
                         p.lemma_ in {"region", "front", "area", "border"} or \
                         p.pos_ == "PROPN" and p.ent_type_ in {"", "PRODUCT"} and c.dep_ == "prep" and p.is_title:
-                    fig.where = re.sub(r"^(the)\s+", "", doc[sub[0].i:sub[-1].i + 1].text)
+                    # "our border" names no place of its own: the pronoun goes, the joiner sees a bare "border"
+                    fig.where = re.sub(r"^(the|our|their|its|his|her|my|your|this|that)\s+", "",
+                                       doc[sub[0].i:sub[-1].i + 1].text, flags=re.I)
                     return
 
 
