@@ -542,9 +542,11 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
 
 
 def _bare_total(noun: Token) -> bool:
-    """ "the number", "that figure", "the US estimate": a total that names no group of its own."""
+    """ "the number", "that figure", "the US estimate": one total that names no group of its own
+    ("the estimates cluster between ..." are many figures, not the one before)."""
     lem = noun.lemma_.lower()
-    return (lem in _TOTAL_NOUNS or lem == "estimate") and lem not in PEOPLE and lem not in MEASURE_CUES and \
+    return (lem in _TOTAL_NOUNS or lem == "estimate") and noun.tag_ == "NN" and lem not in PEOPLE and \
+        lem not in MEASURE_CUES and \
         not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
