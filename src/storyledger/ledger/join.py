@@ -22,7 +22,7 @@ from functools import lru_cache
 from datetime import date
 from typing import Optional
 
-from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, norm_key, source_evidence
+from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, norm_key, source_evidence, unnamed_source
 from storyledger.ledger.sources import Chain, chain_of, chains_compatible, name_key, originator, \
     reporter, _covers, _MEDIA_TYPES
 from storyledger.model import Amount, Article, Claim, Fact, FactSource, Join, Ledger, TimeSpan
@@ -179,10 +179,11 @@ def _side(c: Claim, chain: Chain, article_names: dict[str, tuple[str, ...]]) -> 
     origin = "" if pronoun else canon(a.source)
     relays = tuple(canon(r.key) for r in chain.relays)
     named_as = norm_key(a.source_text)
+    words = norm_key(c.text)
     return Side(origin=origin, pronoun=pronoun, roles=tuple(k for k in (norm_key(a.role),) if k), relays=relays,
                 via=tuple(canon(v) for v in a.via), named_as="" if named_as == origin else named_as,
-                guessed=bool(a.source) and is_pronoun(a.source_text),
-                info=chain.origin, chain=chain, words=norm_key(c.text),
+                guessed=bool(a.source) and is_pronoun(a.source_text), unnamed=unnamed_source(origin, named_as, words),
+                info=chain.origin, chain=chain, words=words,
                 article_names=article_names.get(c.article, ()) if pronoun else ())
 
 
