@@ -81,6 +81,9 @@ _DESK = re.compile(r"^(?P<org>.+?)\s+(?:newsdesk|desk|staff|newsroom|editors)$",
 _META_SEP = re.compile(r"\s+[·•|]\s+")
 _WIRE_TAIL = re.compile(r"\(?\b(?P<wire>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\)?\s*$")
 
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“A-Z0-9])")
+
 _KOREAN_SYLLABLE = re.compile(
     r"^(?:g|k|kk|n|d|t|tt|r|l|m|b|p|pp|s|ss|j|jj|ch|h)?"
     r"(?:a|ae|ya|yae|eo|e|yeo|ye|o|wa|wae|oe|yo|u|wo|we|wi|yu|eu|ui|i)(?:k|n|t|l|m|p|ng)?$")
@@ -244,7 +247,10 @@ def _units(text: str) -> list[Unit]:
         if not line.strip():
             block += 1
             continue
-        stripped = line.replace("\u00a0", " ").strip()
+        # a scraper's copy may keep stray markup ("<p>A caption</p>"): the words stay, the tags go
+        stripped = _TAG.sub("", line.replace("\u00a0", " ")).strip()
+        if not stripped:
+            continue
         units.append(Unit(stripped, block, indented=line[:1] in (" ", "\t")))
     return units
 
@@ -566,6 +572,21 @@ def _drop_captions(page: _Page) -> None:
     page.body = [u for u in body if u.keep]
 
 
+def _drop_teasers(page: _Page) -> None:
+    """A teaser that strings together sentences the body prints again further down (a portal's
+    summary above the article) is kept once, where the body has it."""
+    body = page.body
+    later = ""
+    for k in range(len(body) - 1, -1, -1):
+        key = normkey(body[k].text)
+        parts = [normkey(x) for x in _SENTENCE_END.split(body[k].text) if _words(x) >= 5]
+        if len(parts) >= 2 and all(p in later for p in parts):
+            body[k].keep, body[k].why = False, "repeat"
+        else:
+            later = key + "\n" + later
+    page.body = [u for u in body if u.keep]
+
+
 def _trim_tail(page: _Page) -> None:
     """The tail after the last sentence is chrome (close buttons, "go top", share widgets);
     inside the body, one- and two-word lines without punctuation are widgets too."""
@@ -605,7 +626,7 @@ def _join_paragraphs(page: _Page) -> None:
 
 # the passes of parse_text, in order: each reads what the ones before it decided
 PASSES = [_mark_lines, _find_title, _place_datelines, _drop_furniture_boxes, _plain_byline,
-          _drop_bullet_runs, _drop_captions, _trim_tail, _wire_credits, _join_paragraphs]
+          _drop_bullet_runs, _drop_captions, _drop_teasers, _trim_tail, _wire_credits, _join_paragraphs]
 
 
 def _wire_credit(credit: str, text: str, names: tuple[Optional[str], ...]) -> str:
