@@ -100,3 +100,16 @@ def test_passes_run_in_their_listed_order():
     names = [p.__name__ for p in PASSES]
     assert names.index("_mark_lines") < names.index("_find_title") < names.index("_join_paragraphs")
     assert parse_text(f"Harbour pier to stay shut until spring\n\n{LEDE}\n").title == "Harbour pier to stay shut until spring"
+
+
+def test_published_and_updated_on_different_days_gives_the_published_day():
+    a = _clean(f"Harbour pier to stay shut until spring\n\nPublished: February 8, 2023 | Updated: February 9, 2023\n\n{LEDE}\n\n{MORE}\n")
+    assert a.published == "2023-02-08"
+
+
+def test_update_stamp_alone_or_disagreeing_dates_settle_nothing():
+    a = _clean(f"Harbour pier to stay shut until spring\n\nUpdated February 9, 2023\n\n{LEDE}\n\n{MORE}\n")
+    assert (a.published, a.published_basis) == (None, "unknown")
+    assert a.published_candidates[0].why.startswith("not settled: an update stamp")
+    b = _clean(f"Harbour pier to stay shut until spring\n\nFebruary 8, 2023\n\nMarch 2, 2023\n\n{LEDE}\n\n{MORE}\n")
+    assert b.published is None and {c.date for c in b.published_candidates} == {"2023-02-08", "2023-03-02"}
