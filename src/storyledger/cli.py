@@ -55,7 +55,7 @@ def _progress() -> Progress:
                     TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
 
 
-def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None) -> int:
+def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, aliases: Optional[str] = None) -> int:
     """Build (or update) a ledger; prints skips and a summary; returns the exit code."""
     from storyledger import pipeline
     from storyledger.extract import ExtractError
@@ -74,7 +74,9 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None) -> in
             bar.console.print(f"skipped {item.reason}", markup=False, highlight=False)
 
         try:
-            report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at)
+            from storyledger import extract
+            nlp = extract.load_nlp(aliases) if aliases else None
+            report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at, nlp=nlp)
         except (StoreError, ExtractError) as exc:  # e.g. the spaCy model is not installed: the user's to fix
             raise _fail(str(exc))
     out.print(f"{db}: {report.summary}", markup=False, soft_wrap=True)
@@ -95,6 +97,10 @@ def build(
         None, "--fetched-at", metavar="YYYY-MM-DD",
         help="When the pages were saved, for inputs that do not say (text dumps): "
              "anchors relative dates such as '3 months ago'."),
+    aliases: Optional[str] = typer.Option(
+        None, "--aliases", metavar="FILE",
+        help="Your own source names for this corpus (JSON, the shape of storyledger/data/aliases.json); "
+             "its entries win over the built-in table, the text's own definitions win over both."),
 ) -> None:
     """Read articles, clean them, extract claims and join them into the ledger file.
 
@@ -108,7 +114,7 @@ def build(
             fetched_at = dt.date.fromisoformat(fetched_at[:10]).isoformat() + fetched_at[10:]
         except ValueError:
             raise _fail(f"--fetched-at {fetched_at!r} is not a date like 2025-05-27", EXIT_USAGE)
-    raise typer.Exit(run_build(paths, db, fetched_at))
+    raise typer.Exit(run_build(paths, db, fetched_at, aliases))
 
 
 @app.command()

@@ -109,7 +109,8 @@ def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, 
     store.commit()
     report.duplicates = sum(1 for a in by_id.values() if a.duplicate_of)
 
-    todo = [by_id[i] for i in by_id if store.extracted_version(i) != extract.VERSION]
+    version = extract.version_of(nlp)   # a user's alias file changes what claims say
+    todo = [by_id[i] for i in by_id if store.extracted_version(i) != version]
     total = len(todo)
     done = 0
     if todo:
@@ -121,7 +122,7 @@ def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, 
 
         for art, claims in extract.extract_claims(todo, nlp=nlp, on_error=failed):
             store.replace_claims(art.id, claims)
-            store.mark_extracted(art.id, extract.VERSION)
+            store.mark_extracted(art.id, version)
             done += 1
             report.extracted += 1
             progress("extract", done, total)

@@ -165,7 +165,7 @@ class SourceFinder:
             ws = [t.text for t in content]
             for k in range(1, len(ws)):
                 for part in (" ".join(ws[k:]), " ".join(ws[:len(ws) - k])):
-                    n2, t2 = self.ents.canonical(part.replace(" 's", "'s"))
+                    n2, t2 = self.ents.canonical(part.replace(" 's", "'s"), bare=False)
                     if t2 != "other":
                         name, typ = n2, t2
                         break

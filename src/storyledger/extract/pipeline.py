@@ -18,7 +18,7 @@ from storyledger.extract.attribution import (
     SourceFinder, Teller, _is_report, modality_of, to_attribution,
 )
 from storyledger.extract.components import defined_acronyms, paragraph_starts
-from storyledger.extract.entities import ArticleEntities, is_title_word
+from storyledger.extract.entities import AliasTable, ArticleEntities, is_title_word
 from storyledger.extract.figures import Figure, _measure, _money_or_share, _pop_of, find_figures, is_people
 from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, reported_speech
 from storyledger.extract.times import doc_times, parse_anchor, published_span
@@ -52,8 +52,10 @@ class ArticleExtractor:
 
     # ------------------------------------------------------------------
     def run(self, title: Optional[Doc], body: Doc, captions: list[Doc]) -> list[Claim]:
+        self.ents.set_home(self.art.agency, self.art.outlet, self.art.body)
         for doc in ([title] if title is not None else []) + [body] + captions:
             self._learn_acronyms(doc)
+            self.ents.story += [name for _s, _e, name in doc._.gazetteer or []]
         self._field(body, "body", 0)
         if title is not None:
             self._field(title, "title", 0)
@@ -445,5 +447,8 @@ def _perfect(fig: Figure) -> bool:
     return False
 
 
-def extract_article(art: Article, title: Optional[Doc], body: Doc, captions: list[Doc]) -> list[Claim]:
-    return ArticleExtractor(art).run(title, body, captions)
+def extract_article(art: Article, title: Optional[Doc], body: Doc, captions: list[Doc],
+                    table: Optional[AliasTable] = None) -> list[Claim]:
+    """The claims of one article from its parsed texts; ``table`` is the gazetteer (default: packaged)."""
+    ents = ArticleEntities(table) if table is not None else ArticleEntities()
+    return ArticleExtractor(art, ents).run(title, body, captions)

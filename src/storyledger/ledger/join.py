@@ -22,15 +22,22 @@ from functools import lru_cache
 from datetime import date
 from typing import Optional
 
+from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, norm_key, source_evidence, unnamed_source
 from storyledger.ledger.sources import Chain, chain_of, chains_compatible, name_key, originator, \
     reporter, _covers, _MEDIA_TYPES
-from storyledger.model import Article, Claim, Fact, FactSource, Ledger, TimeSpan
+from storyledger.model import Amount, Article, Claim, Fact, FactSource, Join, Ledger, TimeSpan
+from storyledger.wording import fmt_amount, fmt_number
 
 # A figure dated only by its telling or its publication ("said on Friday") may
 # describe anything up to a month before that: its window reaches back this far.
 SOFT_DAYS = 31
 # Headline, caption and body of one article tell one story: allow small date slips.
 SAME_ARTICLE_DAYS = 7
+# Two outlets' dates for one figure may slip by this much when their sources agree outright.
+NEAR_DAYS = 3
+# Evidence a cross-article join needs (see ``judge``): sources that agree, or weaker source
+# evidence backed by the same measure, a shared precise time or a precise number.
+JOIN_SCORE = 2
 _SOFT_BASES = {"published", "telling"}
 # Counts of what has happened to people so far: "six were killed", told on the 21st, fits
 # six killed on the 4th. Their windows reach back like soft times.
@@ -86,7 +93,9 @@ def pops_compatible(a: str, b: str) -> bool:
 _PLACE_GENERIC = {"s", "the", "of", "in", "on", "at", "to", "a", "an", "region", "regions", "province",
                   "area", "areas", "part", "parts", "border", "city", "town", "village", "country",
                   "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                  "far", "near", "territory", "front", "line", "and"}
+                  "far", "near", "territory", "front", "line", "and",
+                  # deictic: "our border" is the speaker's, whichever that is
+                  "our", "their", "its", "this", "that", "here", "there"}
 
 
 def places_compatible(a: str, b: str) -> bool:
@@ -131,33 +140,6 @@ def _stem_eq(x: str, y: str) -> bool:
     return n >= 5 and len(x) - n <= 3 and len(y) - n <= 3
 
 
-def figure_interval(c: Claim) -> Optional[tuple[float, float]]:
-    """The numbers a figure allows: "up to 5,000" -> (0, 5000); "around 12,000" -> ±5%."""
-    v = c.value
-    lo = c.low if c.low is not None else v
-    hi = c.high if c.high is not None else v
-    if lo is None and hi is None:
-        return None
-    q = c.qualifier or "exact"
-    if q == "at_most":
-        return (0.0, float(hi if hi is not None else lo))
-    if q == "at_least":
-        return (float(lo if lo is not None else hi), float("inf"))
-    lo = lo if lo is not None else hi
-    hi = hi if hi is not None else lo
-    if q in ("approximately", "vague"):
-        return (float(lo) * 0.95, float(hi) * 1.05)
-    return (float(lo), float(hi))
-
-
-def number_key(c: Claim) -> Optional[tuple]:
-    """Figures that can be one fact share this key: a range by its ends, else its one number."""
-    if c.qualifier == "range" and c.low is not None and c.high is not None and c.low != c.high:
-        return ("r", round(c.low, 6), round(c.high, 6))
-    rep = c.value if c.value is not None else (c.high if c.high is not None else c.low)
-    return None if rep is None else ("v", round(rep, 6))
-
-
 @dataclass
 class Telling:
     """A claim with what the joiner needs worked out once."""
@@ -172,6 +154,7 @@ class Telling:
     chain: Chain
     pop: str
     where: str
+    side: Optional[Side] = None
 
     @property
     def id(self) -> str:
@@ -190,9 +173,31 @@ def _roots(articles: dict[str, Article]) -> dict[str, str]:
     return out
 
 
+def _side(c: Claim, chain: Chain, article_names: dict[str, tuple[str, ...]]) -> Side:
+    a = c.attribution
+    pronoun = is_pronoun(a.source) or (not a.source and is_pronoun(a.source_text))
+    origin = "" if pronoun else canon(a.source)
+    relays = tuple(canon(r.key) for r in chain.relays)
+    named_as = norm_key(a.source_text)
+    words = norm_key(c.text)
+    return Side(origin=origin, pronoun=pronoun, roles=tuple(k for k in (norm_key(a.role),) if k), relays=relays,
+                via=tuple(canon(v) for v in a.via), named_as="" if named_as == origin else named_as,
+                guessed=bool(a.source) and is_pronoun(a.source_text), unnamed=unnamed_source(origin, named_as, words),
+                info=chain.origin, chain=chain, words=words,
+                article_names=article_names.get(c.article, ()) if pronoun else ())
+
+
 def make_tellings(articles: list[Article], claims: list[Claim]) -> list[Telling]:
     by_id = {a.id: a for a in articles}
     roots = _roots(by_id)
+    # named sources (and their roles) of each article: what a "he said" there may stand for
+    named: dict[str, list[str]] = defaultdict(list)
+    for c in claims:
+        a = c.attribution
+        for n in (canon(a.source) if a.source and not is_pronoun(a.source) else "", norm_key(a.role)):
+            if n and n not in named[c.article]:
+                named[c.article].append(n)
+    article_names = {k: tuple(v) for k, v in named.items()}
     out = []
     for c in claims:
         art = by_id.get(c.article)
@@ -210,9 +215,105 @@ def make_tellings(articles: list[Article], claims: list[Claim]) -> list[Telling]
             start = end = pub
         if start is not None and (not hard or c.measure in CUMULATIVE):
             start -= SOFT_DAYS
+        chain = chain_of(c, art)
         out.append(Telling(c, art, roots.get(c.article, c.article), pub, start, end, hard,
-                           chain_of(c, art), pop_key(c.population), name_key(c.where)))
+                           chain, pop_key(c.population), name_key(c.where), _side(c, chain, article_names)))
     return out
+
+
+def relay_corpus(tellings: list[Telling]) -> Corpus:
+    """Who relays whom among the tellings of one number: "OCHA, citing the Libyan Red Crescent" links
+    the two for that figure (not for every figure of the story)."""
+    corpus = Corpus()
+    for t in tellings:
+        if t.side and t.side.origin and t.claim.attribution.via:
+            corpus.add(t.side.origin, [canon(v) for v in t.claim.attribution.via])
+    return corpus
+
+
+def _gap(a: Telling, b: Telling) -> Optional[int]:
+    """Days between two tellings' windows (0 when they meet); None when either is undated."""
+    if a.start is None or b.start is None:
+        return None
+    return max(0, a.start - b.end, b.start - a.end)  # type: ignore[operator]
+
+
+def _measure(c: Claim) -> str:
+    return c.measure or "other"
+
+
+def _specific(c: Claim) -> bool:
+    """A number precise enough that two outlets giving it is itself evidence (11,300; 43,059; a range)."""
+    if c.amount.is_range():
+        return True
+    v = c.amount.representative
+    if v is None or not float(v).is_integer():
+        return False
+    digits = str(int(abs(v))).rstrip("0")
+    return len(digits) >= 3 or (len(digits) == 2 and abs(v) < 1000)
+
+
+def _counts_people(a: Telling, b: Telling) -> bool:
+    """A figure whose measure was not recognised ("other") may still be the other's count of people:
+    when it names a people, names nothing counted, or counts the same thing ("two months" never)."""
+    if _measure(a.claim) != "other" or _measure(b.claim) == "other" and not a.claim.counted:
+        return True
+    return bool(a.pop) or not a.claim.counted or noun_key(a.claim.counted) == noun_key(b.claim.counted)
+
+
+def judge(a: Telling, b: Telling, corpus: Corpus) -> Optional[tuple[str, ...]]:
+    """Why two figure tellings of one number are one fact, or None when they are not.
+
+    Vetoes: two different measures, numbers the hedges cannot share, places or peoples that
+    differ, named sources known to differ, times apart. Otherwise source agreement, the time,
+    the measure and the precision of the number are weighed together (``JOIN_SCORE``).
+    """
+    ca, cb = a.claim, b.claim
+    ma, mb = _measure(ca), _measure(cb)
+    if ma != mb and "other" not in (ma, mb):
+        return None
+    if not (_counts_people(a, b) and _counts_people(b, a)):
+        return None
+    if ca.amount.interval() is None or cb.amount.interval() is None or ca.amount.disjoint(cb.amount):
+        return None
+    if not places_compatible(a.where, b.where) or (a.pop and b.pop and not pops_compatible(a.pop, b.pop)):
+        return None
+    gap = _gap(a, b)
+    weight, code = source_evidence(a.side, b.side, corpus)  # type: ignore[arg-type]
+    if a.root == b.root:
+        # one article (or its wire copy) tells one story: only two named, unrelated sources stay apart
+        if (gap is not None and gap > SAME_ARTICLE_DAYS) or (weight < 0 and a.side.origin and b.side.origin):  # type: ignore[union-attr]
+            return None
+        return ("same_article",) if ca.article == cb.article else ("wire_copy",)
+    if weight < 0:
+        return None
+    if code is None and not (a.side.origin or b.side.origin or a.side.pronoun or b.side.pronoun) \
+            and a.pop and b.pop:  # type: ignore[union-attr]
+        weight, code = 1, "unattributed"
+    why = [code] if code else []
+    score = weight
+    if ca.amount.key() != cb.amount.key():  # a bare number against a range's end
+        if weight < 2:
+            return None
+        why.append("range_end")
+    if gap is None:
+        why.append("undated")
+    elif gap == 0:
+        hard = a.hard and b.hard
+        score += hard
+        why.append("same_time" if hard else "publication_window")
+    elif gap <= NEAR_DAYS and weight >= 3:
+        score -= 1
+        why.append("near_time")
+    else:
+        return None
+    if ma == mb and ma != "other":
+        score += 1
+        why.append("same_measure")
+    if _specific(ca) and _specific(cb):
+        score += 1
+        why.append("specific_number")
+    return tuple(why) if score >= JOIN_SCORE else None
 
 
 def compatible(a: Telling, b: Telling) -> bool:
@@ -248,6 +349,8 @@ class _Clusters:
         self.places = [{t.where} - {""} for t in tellings]
         self.pops = [{t.pop} - {""} for t in tellings]
         self.win = [(t.start, t.end) if t.hard else (None, None) for t in tellings]
+        self.measures = [{_measure(t.claim)} - {"other"} if t.claim.kind == "figure" else set() for t in tellings]
+        self.edges: dict[int, list[tuple[int, int, tuple[str, ...]]]] = defaultdict(list)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -255,10 +358,12 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int) -> bool:
+    def union(self, i: int, j: int, why: tuple[str, ...] = ()) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
+        if len(self.measures[ri] | self.measures[rj]) > 1:  # "other" may not chain killed to missing
+            return False
         if not all(places_compatible(x, y) for x in self.places[ri] for y in self.places[rj]):
             return False
         if not all(pops_compatible(x, y) for x in self.pops[ri] for y in self.pops[rj]):
@@ -273,6 +378,8 @@ class _Clusters:
         self.places[lo] |= self.places[hi]
         self.pops[lo] |= self.pops[hi]
         self.win[lo] = (s, e)
+        self.measures[lo] |= self.measures[hi]
+        self.edges[lo] += self.edges.pop(hi, []) + [(i, j, why)]
         return True
 
 
@@ -288,12 +395,46 @@ def _sweep(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None
             heapq.heappop(active)
         for _, j in sorted(active, key=lambda x: x[1]):
             if compatible(tellings[j], t):
-                clusters.union(j, i)
+                clusters.union(j, i, ("same_words",))
         heapq.heappush(active, (t.end + SAME_ARTICLE_DAYS, i))  # type: ignore[operator]
     for n, i in enumerate(undated):
         for j in undated[:n] + dated:
             if compatible(tellings[j], tellings[i]):
-                clusters.union(j, i)
+                clusters.union(j, i, ("same_words",))
+
+
+def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters, corpus: Corpus) -> None:
+    """Join figure tellings of one number block whose windows can meet (plus the undated).
+
+    A telling is judged once against each (cluster, source) pair among the tellings it can
+    meet, not against every telling: a figure repeated in every article of a big story costs
+    one judgement per distinct source, not one per article.
+    """
+    dated = sorted((i for i in idx if tellings[i].start is not None),
+                   key=lambda i: (tellings[i].start, tellings[i].claim.id))
+    undated = sorted((i for i in idx if tellings[i].start is None), key=lambda i: tellings[i].claim.id)
+    active: list[tuple[int, int]] = []   # heap of (end + tolerance, index)
+
+    def visit(i: int, others: list[int]) -> None:
+        t = tellings[i]
+        judged: set[tuple] = set()
+        for j in others:
+            key = (clusters.find(j), tellings[j].side.origin, tellings[j].root)  # type: ignore[union-attr]
+            if key[0] == clusters.find(i) or key in judged:
+                continue
+            judged.add(key)
+            why = judge(tellings[j], t, corpus)
+            if why is not None:
+                clusters.union(j, i, why)
+
+    for i in dated:
+        t = tellings[i]
+        while active and active[0][0] < t.start:  # type: ignore[operator]
+            heapq.heappop(active)
+        visit(i, sorted(j for _, j in active))
+        heapq.heappush(active, (t.end + SAME_ARTICLE_DAYS, i))  # type: ignore[operator]
+    for n, i in enumerate(undated):
+        visit(i, undated[:n] + dated)
 
 
 def _text_key(c: Claim) -> str:
@@ -333,32 +474,44 @@ def _join_texts(idx: list[int], tellings: list[Telling], clusters: _Clusters) ->
                 continue
             i, j = blocks[k][0], blocks[keys[other]][0]
             if compatible(tellings[i], tellings[j]):
-                clusters.union(i, j)
+                clusters.union(i, j, ("similar_words",))
 
 
-def cluster(tellings: list[Telling]) -> list[list[Telling]]:
-    """Groups of tellings that state one fact, each sorted by publication then claim id."""
+def _number_blocks(c: Claim) -> list[tuple]:
+    """The blocks a figure sits in: its number, and for a range also each end ("190,000" in a headline)."""
+    nk = c.amount.key()
+    if nk is None:
+        return []
+    if nk[0] == "r":
+        return [nk, ("v", nk[1]), ("v", nk[2])]
+    return [nk]
+
+
+def cluster(tellings: list[Telling]) -> tuple[list[list[Telling]], dict[str, list[tuple[str, str, tuple[str, ...]]]]]:
+    """Groups of tellings that state one fact, each sorted by publication then claim id, and
+    for each group (keyed by its smallest claim id) the joins that made it."""
     clusters = _Clusters(tellings)
     blocks: dict[tuple, list[int]] = defaultdict(list)
     texts: list[int] = []
     for i, t in enumerate(tellings):
         c = t.claim
         if c.kind == "figure":
-            nk = number_key(c)
-            if nk is not None:
-                blocks[(c.measure or "", nk)].append(i)
+            for key in _number_blocks(c):
+                blocks[key].append(i)
         else:
             texts.append(i)
     for key in sorted(blocks, key=repr):
         if len(blocks[key]) > 1:
-            _sweep(blocks[key], tellings, clusters)
+            _sweep_figures(blocks[key], tellings, clusters, relay_corpus([tellings[i] for i in blocks[key]]))
     _join_texts(texts, tellings, clusters)
     groups: dict[int, list[Telling]] = defaultdict(list)
     for i, t in enumerate(tellings):
         groups[clusters.find(i)].append(t)
+    joins = {min(t.id for t in g): [(tellings[i].id, tellings[j].id, why) for i, j, why in clusters.edges.get(r, [])]
+             for r, g in groups.items()}
     out = [sorted(g, key=_tell_order) for g in groups.values()]
     out.sort(key=lambda g: _tell_order(g[0]))
-    return out
+    return out, joins
 
 
 def _tell_order(t: Telling) -> tuple:
@@ -406,6 +559,14 @@ def _fold_origins(group: list[Telling], roots: dict[str, Article]) -> dict[str, 
                         target[k] = ku
                         break
 
+    # an unattributed telling joined to attributed ones (its sentence named the source, or its
+    # outlet reported the figure with its source before) is theirs, not the outlet's own figure
+    named = _most_common([keys[t.id] for t in group if t.claim.attribution.source])
+    if named:
+        for t in group:
+            if not t.claim.attribution.source and keys[t.id] != named:
+                target.setdefault(keys[t.id], named)
+
     def resolve(k: str) -> str:
         seen = {k}
         while k in target and target[k] not in seen:
@@ -416,13 +577,9 @@ def _fold_origins(group: list[Telling], roots: dict[str, Article]) -> dict[str, 
     return {t.id: display[resolve(keys[t.id])] for t in group}
 
 
-def _fmt_num(x: Optional[float]) -> str:
-    if x is None:
-        return "?"
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-_HEDGE = {"approximately": "around ", "at_most": "up to ", "at_least": "more than ", "vague": "some "}
+
 MEASURE_WORDS = {
     "deployed": "deployed", "planned": "to be sent", "killed": "killed", "wounded": "wounded",
     "killed_or_wounded": "killed or wounded", "missing": "missing", "captured": "captured",
@@ -456,10 +613,8 @@ def fact_label(kind: str, value: Optional[float], low: Optional[float], high: Op
         words = text.strip()
         words = words if len(words) <= 160 else words[:157].rstrip() + "..."
         return f"{origin}: {words}" if origin else words
-    if qualifier == "range" and low is not None and high is not None:
-        num = f"{_fmt_num(low)}–{_fmt_num(high)}"
-    else:
-        num = _HEDGE.get(qualifier or "", "") + _fmt_num(value if value is not None else (high if high is not None else low))
+    num = fmt_amount(Amount.model_construct(value=value, low=low, high=high, qualifier=qualifier,
+                                            vague=qualifier == "vague"))
     parts = [num, population or "", counted or ("people" if measure and measure != "other" else ""),
              MEASURE_WORDS.get(measure or "", "")]
     label = " ".join(p for p in parts if p)
@@ -509,7 +664,9 @@ def make_fact(group: list[Telling], roots: dict[str, Article]) -> Fact:
     where = _most_common([t.claim.where for t in group])
     counted = _most_common([counted_noun(t.claim) for t in group])
     population = _most_common([t.claim.population for t in group])
-    measure = _most_common([t.claim.measure for t in group])
+    # a telling whose measure went unrecognised ("other") does not outvote the ones that name it
+    measure = _most_common([t.claim.measure for t in group if t.claim.measure != "other"]) \
+        or _most_common([t.claim.measure for t in group])
     label = fact_label(first.claim.kind, c0.value, c0.low, c0.high, c0.qualifier, population, counted,
                        measure, where, origin, (first.claim.quote and f"“{first.claim.quote}”") or first.claim.text)
     articles: list[str] = []
@@ -568,7 +725,12 @@ def assign_ids(facts: list[Fact], previous: Optional[Ledger]) -> None:
 def build_facts(articles: list[Article], claims: list[Claim], previous: Optional[Ledger]) -> tuple[list[Fact], list[Telling]]:
     tellings = make_tellings(articles, claims)
     by_id = {a.id: a for a in articles}
-    facts = [make_fact(g, by_id) for g in cluster(tellings)]
+    groups, joins = cluster(tellings)
+    facts = []
+    for g in groups:
+        f = make_fact(g, by_id)
+        f.joins = [Join.model_construct(a=x, b=y, why=list(why)) for x, y, why in joins.get(min(t.id for t in g), [])]
+        facts.append(f)
     assign_ids(facts, previous)
     facts.sort(key=lambda f: (day(f.first_published) or 10**9, f.first_published or "", f.id))
     return facts, tellings

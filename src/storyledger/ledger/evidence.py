@@ -1,0 +1,229 @@
+"""Evidence that two tellings of one figure come from the same place.
+
+Real reporting names one source many ways ("the Red Cross", "IFRC"; "UN", "the UN
+Office for the Coordination of Humanitarian Affairs"), passes figures through relays
+("OCHA, citing the Libyan Red Crescent") and slips ("He said" for the mayor; a
+sentence that names the agency the extractor missed). The joiner weighs these
+together; this module answers the one question each piece of evidence asks and
+names it with a code the views turn into words:
+
+    same_source        one canonical name (or an alias in the shipped table)
+    alias              an acronym or a shorter form of the same name ("IOM", "Red Cross")
+    relay              one side's source passed on the other's (in the claim or elsewhere in the corpus)
+    role               a person whose role names the other side's body ("Derna Mayor" ~ "the mayor")
+    descriptor         a generic descriptor that fits ("Ukrainian media" ~ the Kyiv Post)
+    named_in_sentence  an unattributed telling's sentence names the other side's source
+    pronoun_in_article a "he said" whose article names the other side's source
+    part_of            the words naming one source name the other as its body ("X of the Ministry of Defense")
+    same_outlet        an outlet's unattributed retelling of a figure it earlier reported with its source
+    unattributed       neither names a source, both name the same people counted
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from storyledger.ledger.sources import Chain, SourceInfo, _covers, demonyms, entity_table, name_key
+
+# Words that join a name's parts: not part of an acronym, not evidence by themselves.
+_LINK = {"of", "for", "the", "and", "on", "in", "to", "s", "de"}
+# British and American spellings of words that recur in institution names.
+_SPELLING = {"defence": "defense", "organisation": "organization", "organisations": "organizations",
+             "programme": "program", "centre": "center", "labour": "labor"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their", "who", "which", "this", "that"}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_NAME_WORDS = 8
+
+
+@lru_cache(maxsize=65536)
+def norm_key(name: Optional[str]) -> str:
+    """name_key with one spelling per word and "U.S." as "us": "Ministry of Defence" -> "ministry of defense"."""
+    words = name_key((name or "").replace("U.S.", "US").replace("U.N.", "UN").replace("U.K.", "UK")).split()
+    return " ".join(_SPELLING.get(w, w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def canon(name: Optional[str]) -> str:
+    """The canonical key of a name: the alias table's entity when it knows the name, else its own key."""
+    key = norm_key(name)
+    if not key:
+        return ""
+    hit = entity_table().get(name_key(name))
+    return norm_key(hit[2]) if hit else key
+
+
+def is_pronoun(name: Optional[str]) -> bool:
+    return norm_key(name) in _PRONOUNS
+
+
+@lru_cache(maxsize=65536)
+def _content(key: str) -> tuple[str, ...]:
+    """Words that name something: links, countries and demonyms dropped ("ministry defense")."""
+    dem = demonyms()
+    countries = set(dem) | set(dem.values())
+    return tuple(w for w in key.split() if w not in _LINK and w not in countries)
+
+
+@lru_cache(maxsize=65536)
+def acronym(key: str) -> str:
+    words = [w for w in key.split() if w not in _LINK]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _contiguous(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+@lru_cache(maxsize=65536)
+def related(a: str, b: str) -> Optional[str]:
+    """How two canonical keys name one body: "same_source", "alias" or None."""
+    if not a or not b:
+        return None
+    if a == b:
+        return "same_source"
+    if acronym(b) == a or acronym(a) == b:
+        return "alias"
+    ca, cb = _content(a), _content(b)
+    if not ca or not cb or ca == cb:
+        return "alias" if ca and ca == cb else None
+    short, long = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    # a shorter form of the name ("red cross" in "international federation of red cross ...");
+    # one word only when it is an acronym standing inside the longer name ("un office for ...")
+    if len(short) >= 2 and _contiguous(short, long):
+        return "alias"
+    if len(short) == 1 and len(short[0]) <= 5 and short[0] in long[:1]:
+        return "alias"
+    if len(short) == 1 and any(acronym(" ".join(long[i:j])) == short[0]
+                               for i in range(len(long)) for j in range(i + 2, len(long) + 1)):
+        return "alias"
+    return None
+
+
+@dataclass
+class Side:
+    """One telling's sources, as the evidence needs them."""
+
+    origin: str                       # canonical key of the source, "" when unattributed
+    pronoun: bool                     # source given only as "he", "they"
+    roles: tuple[str, ...]            # the person's role ("derna mayor"), when given
+    via: tuple[str, ...]              # relays the claim itself names ("citing ...", "per CNN")
+    named_as: str                     # the words that named the source ("the Main Directorate ... of the Ministry of Defense")
+    guessed: bool                     # worked out from "we"/"he": a mismatch is no proof
+    unnamed: bool                     # its own sentence does not name it
+    relays: tuple[str, ...]           # via, wire credit, outlet
+    info: Optional[SourceInfo]
+    chain: Chain
+    words: str                        # the sentence, as one normalised key
+    article_names: tuple[str, ...] = ()   # named sources elsewhere in the article (for a pronoun)
+
+
+@dataclass
+class Corpus:
+    """What the whole corpus says about who relays whom."""
+
+    relayed: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, origin: str, relays: Iterable[str]) -> None:
+        for r in relays:
+            if r and origin and r != origin:
+                self.relayed[origin].add(r)
+                self.relayed[r].add(origin)
+
+    def linked(self, a: str, b: str) -> bool:
+        return any(related(r, b) for r in self.relayed.get(a, ()))
+
+
+def _mentions(words: str, key: str) -> bool:
+    """Is a source named in a sentence (its full name, its content words or its acronym)?"""
+    if not key or not words:
+        return False
+    padded = f" {words} "
+    if f" {key} " in padded:
+        return True
+    content = _content(key)
+    if len(content) >= 2 and _contiguous(content, _content(words)):
+        return True
+    ac = acronym(key)
+    if len(ac) >= 2 and f" {ac} " in padded:
+        return True
+    # the acronym of a part of a longer naming: "IOM" in "the UN's International Organisation for Migration"
+    return any(f" {a} " in padded for a in _part_acronyms(key))
+
+
+@lru_cache(maxsize=65536)
+def _part_acronyms(key: str) -> tuple[str, ...]:
+    words = key.split()[:MAX_NAME_WORDS]
+    out = {acronym(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
+    return tuple(sorted(a for a in out if len(a) >= 3))
+
+
+def _role_fits(role: str, name: str) -> bool:
+    """"the mayor" fits a person whose role is "Derna Mayor"; "relief committee" a "spokesman for the relief committee"."""
+    cr, cn = set(_content(role)), set(_content(name))
+    return bool(cn) and cn <= cr
+
+
+def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
+    code = related(a.origin, b.origin)
+    if code:
+        return 3, code
+    if any(_role_fits(r, b.origin) for r in a.roles) or any(_role_fits(r, a.origin) for r in b.roles):
+        return 2, "role"
+    # a body of the other, by the words that named it ("the intelligence directorate of the Ministry of
+    # Defense"; "White House spokesman John Kirby")
+    if _mentions(a.named_as, b.origin) or _mentions(b.named_as, a.origin):
+        return 2, "part_of"
+    if any(related(a.origin, r) for r in b.relays) or any(related(b.origin, r) for r in a.relays) \
+            or corpus.linked(a.origin, b.origin):
+        return 3, "relay"
+    if a.info and b.info and ((a.info.generic and any(_covers(a.info, s) for s in b.chain.all()))
+                              or (b.info.generic and any(_covers(b.info, s) for s in a.chain.all()))):
+        return 2, "descriptor"
+    for g, o in ((a, b), (b, a)):
+        # a source its own sentence never names, in a sentence that names the other's source:
+        # the attribution was carried over from elsewhere ("The UN office ... citing the Red Crescent"
+        # credited to the WHO of the paragraph before)
+        if g.unnamed and (_mentions(g.words, o.origin) or _mentions(g.words, o.named_as)):
+            return 1, "named_in_sentence"
+    if a.guessed or b.guessed:
+        # "we assess ...": the extractor's guess at who "we" is proves nothing; a relay both name does
+        if set(a.via) & set(b.via):
+            return 2, "relay"
+        return 0, None
+    # two named bodies that are not one: a sentence naming the other ("confirming the NIS figure")
+    # is a second source agreeing, not the same telling
+    return -1, None
+
+
+def unnamed_source(origin: str, named_as: str, words: str) -> bool:
+    """A source its own sentence never names (carried over from an earlier sentence)."""
+    return bool(origin) and not any(_mentions(words, k) for k in (origin, named_as) if k)
+
+
+def source_evidence(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
+    """(weight, code): -1 means the sources are known to differ; 0 means nothing either way."""
+    if a.origin and b.origin:
+        return _named_pair(a, b, corpus)
+    if a.pronoun or b.pronoun:
+        p, o = (a, b) if a.pronoun else (b, a)
+        if o.origin and any(related(n, o.origin) or _role_fits(n, o.origin) for n in p.article_names):
+            return 1, "pronoun_in_article"
+        return (0, None) if not o.origin else (-1, None)
+    if a.origin or b.origin:
+        named, bare = (a, b) if a.origin else (b, a)
+        # an unattributed telling is the outlet's own; it joins a named source only when its
+        # sentence names that source (an attribution the extraction missed)
+        if _mentions(bare.words, named.origin) or _mentions(bare.words, named.named_as):
+            return 1, "named_in_sentence"
+        if set(bare.relays) & set(named.relays):
+            return 1, "same_outlet"  # the outlet retelling, unattributed, what it reported with a source
+        return -1, None
+    return 0, None
+
+
+def sentence_key(text: str) -> str:
+    return norm_key(text)

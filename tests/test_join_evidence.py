@@ -1,0 +1,121 @@
+"""Same-fact joins that survive real reporting: aliases, relays, roles, pronouns, slips.
+
+Hand-built claims (our own sentences) shaped like the tellings real outlets give of one
+figure; each test pins which tellings join, which stay apart and the recorded reasons.
+"""
+from __future__ import annotations
+
+from storyledger.ledger import build_ledger
+from storyledger.ledger.evidence import related
+from storyledger.model import Article, Attribution, Claim, TimeSpan
+
+
+def art(aid: str, published: str | None, outlet: str | None = None) -> Article:
+    return Article(id=aid, source=f"{aid}.txt", outlet=outlet, published=published, body="Body.")
+
+
+def fig(cid: str, article: str, value: float, measure: str = "killed", *, source: str | None = None,
+        source_text: str | None = None, role: str | None = None, via: tuple[str, ...] = (),
+        qualifier: str = "exact", text: str = "A sentence.", start: str | None = None,
+        basis: str = "clause", counted: str | None = "people", low: float | None = None,
+        high: float | None = None, population: str | None = None) -> Claim:
+    return Claim(id=cid, article=article, kind="figure", text=text, value=value, low=low, high=high,
+                 qualifier=qualifier, measure=measure, counted=counted, population=population,
+                 as_of=TimeSpan(start=start, end=start, basis=basis) if start else None,
+                 attribution=Attribution(source=source, source_text=source_text or source, role=role,
+                                         via=list(via)))
+
+
+def groups(arts, claims):
+    led = build_ledger(arts, claims)
+    return sorted(sorted(f.claims) for f in led.facts), led
+
+
+def test_names_of_one_body():
+    assert related("iom", "international organization for migration") == "alias"
+    assert related("red cross", "international federation of red cross and red crescent societies") == "alias"
+    assert related("un", "un office for the coordination of humanitarian affairs") == "alias"
+    assert related("red cross", "united nations") is None
+
+
+def test_alias_pronoun_role_and_unattributed_slips_join():
+    arts = [art("A", "2023-09-13"), art("B", "2023-09-15"), art("C", "2023-09-14"), art("D", "2023-09-14")]
+    claims = [
+        # "the Red Cross" and the federation's full name, two days apart
+        fig("a1", "A", 10000, "missing", source="Red Cross", start="2023-09-12"),
+        fig("b1", "B", 10000, "missing", source="International Federation of Red Cross and Red Crescent Societies",
+            basis="published", start="2023-09-15"),
+        # "he added" in an article that names the mayor; "the mayor" elsewhere
+        fig("c0", "C", 5, "other", source="Abdel Salam", role="Derna Mayor", counted="days"),
+        fig("c1", "C", 20000, source="He", basis="published", start="2023-09-14"),
+        fig("d1", "D", 20000, source="mayor", basis="published", start="2023-09-14"),
+    ]
+    got, led = groups(arts, claims)
+    assert got == [["a1", "b1"], ["c0"], ["c1", "d1"]]
+    why = {tuple(sorted((j.a, j.b))): j.why for f in led.facts for j in f.joins}
+    assert why[("a1", "b1")] == ["alias", "publication_window", "same_measure"]
+    assert why[("c1", "d1")] == ["pronoun_in_article", "publication_window", "same_measure"]
+
+
+def test_unattributed_joins_only_the_source_its_sentence_names():
+    arts = [art("A", "2021-12-04"), art("B", "2021-12-25"), art("C", "2021-12-20")]
+    claims = [
+        fig("a1", "A", 175000, "planned", source="intelligence document", start="2021-12-03",
+            counted="troops", population="Russian"),
+        fig("b1", "B", 175000, "other", text="One intelligence document suggests the number could reach 175,000.",
+            basis="published", start="2021-12-25", counted="troops", population="Russian"),
+        # an unattributed figure whose sentence names nobody: the outlet's own
+        fig("c1", "C", 175000, "other", text="Some 175,000 could gather.", basis="published",
+            start="2021-12-20", counted="troops", population="Russian"),
+    ]
+    got, _ = groups(arts, claims[:2])
+    assert got == [["a1", "b1"]]
+    got, _ = groups(arts, [claims[0], claims[2]])
+    assert got == [["a1"], ["c1"]]
+
+
+def test_different_sources_revisions_and_far_times_stay_apart():
+    arts = [art("A", "2023-09-12"), art("B", "2023-09-17"), art("C", "2023-10-20")]
+    claims = [
+        fig("a1", "A", 10000, "missing", source="Red Cross", start="2023-09-12"),
+        fig("b1", "B", 10000, "missing", source="United Nations", start="2023-09-16"),
+        # the same body, the same number a month later: another telling, not this one
+        fig("c1", "C", 10000, "missing", source="Red Cross", start="2023-10-19"),
+    ]
+    got, _ = groups(arts, claims)
+    assert got == [["a1"], ["b1"], ["c1"]]
+
+
+def test_headline_number_joins_the_range_it_ends():
+    arts = [art("A", "2022-02-18"), art("B", "2022-02-22")]
+    claims = [
+        fig("a0", "A", 190000, "deployed", source="US ambassador", basis="published", start="2022-02-18"),
+        fig("a1", "A", 190000, "deployed", source="Michael Carpenter", role="U.S. Ambassador to the OSCE",
+            qualifier="range", low=169000,
+            high=190000, basis="published", start="2022-02-18"),
+        fig("b1", "B", 190000, "deployed", source="Michael Carpenter", qualifier="range", low=169000,
+            high=190000, basis="published", start="2022-02-22"),
+        fig("b2", "B", 190000, "deployed", source="Michael Carpenter", basis="published", start="2022-02-22"),
+    ]
+    got, _ = groups(arts, claims)
+    assert got == [["a0", "a1", "b1", "b2"]]
+
+
+def test_a_source_carried_over_from_another_sentence_yields_to_the_one_its_sentence_names():
+    arts = [art("A", "2023-09-17"), art("B", "2023-09-18")]
+    claims = [
+        fig("a1", "A", 11300, source="United Nations", text="The toll rises to 11,300, the UN says.",
+            basis="published", start="2023-09-17"),
+        # credited to the WHO of the sentence before, while this sentence names the UN office
+        fig("b1", "B", 11300, source="World Health Organization", qualifier="at_least",
+            text="The UN humanitarian office said at least 11,300 people had died.", basis="telling",
+            start="2023-09-16"),
+        # the WHO named in its own sentence, same number and day: a second body, not a slip
+        fig("b2", "B", 11300, source="World Health Organization",
+            text="The World Health Organization counted 11,300 dead.", basis="telling", start="2023-09-16"),
+    ]
+    got, led = groups(arts, claims[:2])
+    assert got == [["a1", "b1"]]
+    assert led.facts[0].joins[0].why == ["named_in_sentence", "publication_window", "same_measure", "specific_number"]
+    got, _ = groups(arts, [claims[0], claims[2]])
+    assert got == [["a1"], ["b2"]]
