@@ -105,7 +105,12 @@ def test_caption_and_title_figures(nlp):
                         captions=["A satellite image of a camp in Ruritania, March 2. The agency says around 90 "
                                   "Ruritanian soldiers were gathered there."]))
     title = next(c for c in cs if c.field == "title")
-    assert (title.value, title.qualifier, title.attribution.source) == (300, "at_least", "National Intelligence Service")
+    # a bare "spy agency" names no body unless the article names one (issue 8: the gazetteer does
+    # not overreach; this assertion was "National Intelligence Service" before): unknown, not wrong
+    assert (title.value, title.qualifier, title.attribution.source) == (300, "at_least", None)
+    named = figs(claims_of(nlp, "South Korea's National Intelligence Service briefed lawmakers.",
+                           title="Ruritania sending over 300 more troops north: spy agency"))
+    assert [(c.value, c.attribution.source) for c in named] == [(300, "National Intelligence Service")]
     cap = next(c for c in cs if c.field == "caption")
     assert cap.value == 90 and cap.measure == "deployed" and cap.as_of.start == "2024-03-02"
 

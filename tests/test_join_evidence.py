@@ -99,3 +99,23 @@ def test_headline_number_joins_the_range_it_ends():
     ]
     got, _ = groups(arts, claims)
     assert got == [["a0", "a1", "b1", "b2"]]
+
+
+def test_a_source_carried_over_from_another_sentence_yields_to_the_one_its_sentence_names():
+    arts = [art("A", "2023-09-17"), art("B", "2023-09-18")]
+    claims = [
+        fig("a1", "A", 11300, source="United Nations", text="The toll rises to 11,300, the UN says.",
+            basis="published", start="2023-09-17"),
+        # credited to the WHO of the sentence before, while this sentence names the UN office
+        fig("b1", "B", 11300, source="World Health Organization", qualifier="at_least",
+            text="The UN humanitarian office said at least 11,300 people had died.", basis="telling",
+            start="2023-09-16"),
+        # the WHO named in its own sentence, same number and day: a second body, not a slip
+        fig("b2", "B", 11300, source="World Health Organization",
+            text="The World Health Organization counted 11,300 dead.", basis="telling", start="2023-09-16"),
+    ]
+    got, led = groups(arts, claims[:2])
+    assert got == [["a1", "b1"]]
+    assert led.facts[0].joins[0].why == ["named_in_sentence", "publication_window", "same_measure", "specific_number"]
+    got, _ = groups(arts, [claims[0], claims[2]])
+    assert got == [["a1"], ["b2"]]

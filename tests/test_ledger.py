@@ -138,7 +138,7 @@ def test_fact_sources_reporters_relays(built):
     assert (f.first_reporter, f.first_published, f.first_article) == ("Foreign Weekly", "2024-10-18", "A4")
     assert f.relays == ["Foreign Weekly", "Yonhap"]
     # the hedged body wording ("around 12,000") over a bare headline number
-    assert f.label == "around 12,000 North Korean troops to be sent to Russia (National Intelligence Service)"
+    assert f.label == "about 12,000 North Korean troops to be sent to Russia (National Intelligence Service)"
     six = fact_of(led, "c-d")
     # "Ukrainian media" is the vague name of the Ukrainian chain; the wire copy is not a second source
     assert [s.name for s in six.sources] == ["Ukrainian intelligence"]
@@ -325,8 +325,8 @@ def test_revisions_of_a_running_count_and_a_quick_recount():
     led = build_ledger(*_r2_story())
     revs = sorted(d.description for d in led.disagreements if d.kind == "revision")
     assert revs == [
-        "Agency A revised its figure for 2024-05-05: around 800 deployed (told 2024-05-02) became "
-        "around 2,000 deployed (told 2024-05-06).",
-        "Agency A revised its figure for 2024-07-01: around 300 killed_or_wounded (told 2024-05-20) became "
-        "around 900 killed_or_wounded (told 2024-07-01).",
+        "Agency A revised its figure for 2024-05-05: about 800 deployed (told 2024-05-02) became "
+        "about 2,000 deployed (told 2024-05-06).",
+        "Agency A revised its figure for 2024-07-01: about 300 killed_or_wounded (told 2024-05-20) became "
+        "about 900 killed_or_wounded (told 2024-07-01).",
     ]

@@ -52,6 +52,77 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
 
+class Amount(_Model):
+    """A reported number with its hedge: the one type every stage compares and every view draws.
+
+    ``value`` is the number as told; ``low``/``high`` bound a range or a bound ("up to 5,000":
+    high 5,000); ``qualifier`` is the hedge code (words are chosen by the views alone);
+    ``vague`` marks a number word that only sizes ("dozens", "thousands").
+    Claim, Fact and SeriesPoint keep the fields flat (the export contract) and give ``.amount``.
+    """
+
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    qualifier: Optional[Qualifier] = None
+    vague: bool = False
+
+    @property
+    def representative(self) -> Optional[float]:
+        """The one number that stands for the amount (a range's ends only when there is no value)."""
+        if self.value is not None:
+            return self.value
+        return self.high if self.high is not None else self.low
+
+    @property
+    def bounds(self) -> tuple[Optional[float], Optional[float]]:
+        """(lowest, highest) the words give, None for an open side taken as told ("at least 3,000": 3,000)."""
+        lo = self.low if self.low is not None else self.value
+        hi = self.high if self.high is not None else self.value
+        return (lo if lo is not None else hi), (hi if hi is not None else lo)
+
+    def interval(self) -> Optional[tuple[float, float]]:
+        """The numbers the hedge allows: "up to 5,000" -> (0, 5000); "around 12,000" -> ±5%."""
+        lo, hi = self.bounds
+        if lo is None or hi is None:
+            return None
+        q = "vague" if self.vague and self.qualifier in (None, "exact") else (self.qualifier or "exact")
+        if q == "at_most":
+            return (0.0, float(hi))
+        if q == "at_least":
+            return (float(lo), float("inf"))
+        if q in ("approximately", "vague"):
+            return (float(lo) * 0.95, float(hi) * 1.05)
+        return (float(lo), float(hi))
+
+    def is_range(self) -> bool:
+        return self.qualifier == "range" and self.low is not None and self.high is not None and self.low != self.high
+
+    def key(self) -> Optional[tuple]:
+        """Amounts that can be one fact share this key: a range by its ends, else its one number."""
+        if self.is_range():
+            return ("r", round(self.low, 6), round(self.high, 6))  # type: ignore[arg-type]
+        rep = self.representative
+        return None if rep is None else ("v", round(rep, 6))
+
+    def disjoint(self, other: "Amount") -> bool:
+        """True when the two hedged numbers cannot both be right."""
+        a, b = self.interval(), other.interval()
+        return a is not None and b is not None and (a[1] < b[0] or b[1] < a[0])
+
+
+class _HasAmount:
+    value: Optional[float]
+    low: Optional[float]
+    high: Optional[float]
+    qualifier: Optional[Qualifier]
+
+    @property
+    def amount(self) -> Amount:
+        return Amount.model_construct(value=self.value, low=self.low, high=self.high, qualifier=self.qualifier,
+                                      vague=self.qualifier == "vague")
+
+
 class RawDocument(_Model):
     """Bytes read from one file (or one JSONL line), decoded, not yet understood."""
 
@@ -152,7 +223,7 @@ class Attribution(_Model):
     source_text: Optional[str] = None  # the words naming the source in the text
 
 
-class Claim(_Model):
+class Claim(_HasAmount, _Model):
     id: str                          # hash of (article id, kind, char span)
     article: str
     kind: ClaimKind
@@ -204,7 +275,7 @@ class Join(_Model):
     why: list[str] = Field(default_factory=list)
 
 
-class Fact(_Model):
+class Fact(_HasAmount, _Model):
     """Claims (from one or many articles) that state the same thing."""
 
     id: str
@@ -229,7 +300,7 @@ class Fact(_Model):
     joins: list[Join] = Field(default_factory=list)              # one link per merge, with its reasons
 
 
-class SeriesPoint(_Model):
+class SeriesPoint(_HasAmount, _Model):
     fact: str
     source: Optional[str]
     value: Optional[float]

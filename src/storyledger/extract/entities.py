@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Optional
 
+from storyledger.extract import ExtractError
 from storyledger.model import Entity
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -34,11 +36,20 @@ def norm_key(text: str) -> str:
     return t.casefold()
 
 
+class AliasError(ExtractError, ValueError):
+    """An alias file is malformed or contradicts itself."""
+
+
 @dataclass
 class AliasTable:
+    """The gazetteer: names that identify one source anywhere (``aliases``) and generic
+    descriptors ("spy agency", "defence ministry") that name it only with its country's qualifier
+    ("South Korea's spy agency", "Seoul's", "South Korean") or after the article has named it."""
+
     entities: dict[str, Entity]
     index: dict[str, str]            # normalised alias -> canonical name
     demonyms: dict[str, str]
+    descriptors: dict[str, list[str]] = field(default_factory=dict)  # normalised descriptor -> names
 
     def lookup(self, text: str) -> Optional[Entity]:
         name = self.index.get(norm_key(text))
@@ -47,19 +58,75 @@ class AliasTable:
     def demonym(self, place: str) -> str:
         return self.demonyms.get(place.strip(), self.demonyms.get(norm_key(place).title(), place.strip()))
 
+    def country_key(self, words: str) -> str:
+        """One key for a country however it is written: "South Korea", "Seoul", "South Korean"."""
+        return norm_key(self.demonym(re.sub(r"['’]s$", "", words.strip())))
+
+    def qualified(self, descriptor: str, qualifier: str) -> Optional[Entity]:
+        """The body a descriptor names for the qualifier's country ("Ukraine's" + "spy agency")."""
+        want = self.country_key(qualifier)
+        for name in self.descriptors.get(norm_key(descriptor), []):
+            ent = self.entities[name]
+            if ent.country and self.country_key(ent.country) == want:
+                return ent
+        return None
+
+
+def _entity(e: dict, where: str) -> Entity:
+    if not isinstance(e, dict) or not isinstance(e.get("name"), str):
+        raise AliasError(f"{where}: every entity needs a \"name\"")
+    return Entity(name=e["name"], type=e.get("type", "other"), role=e.get("role"),
+                  country=e.get("country"), aliases=e.get("aliases", []))
+
+
+def build_alias_table(raws: list[tuple[str, dict]]) -> AliasTable:
+    """One gazetteer from alias files, first file winning (a user's file goes first).
+
+    Within one file an alias or descriptor may belong to one entity only (checked: a contradiction
+    raises ``AliasError``); a later file's entry of the same name is overridden, not merged."""
+    ents: dict[str, Entity] = {}
+    index: dict[str, str] = {}
+    descriptors: dict[str, list[str]] = {}
+    demonyms: dict[str, str] = {}
+    for where, raw in raws:
+        if not isinstance(raw, dict) or not isinstance(raw.get("entities", []), list):
+            raise AliasError(f"{where}: expected {{\"entities\": [...], \"demonyms\": {{...}}}}")
+        mine: dict[str, str] = {}
+        for e in raw.get("entities", []):
+            ent = _entity(e, where)
+            if ent.name in ents:
+                continue
+            ents[ent.name] = ent
+            for a in [ent.name, *ent.aliases]:
+                key = norm_key(a)
+                if mine.get(key, ent.name) != ent.name:
+                    raise AliasError(f"{where}: {a!r} names both {mine[key]!r} and {ent.name!r}")
+                mine[key] = ent.name
+                index.setdefault(key, ent.name)
+            for d in e.get("descriptors", []):
+                descriptors.setdefault(norm_key(d), []).append(ent.name)
+        for k, v in (raw.get("demonyms") or {}).items():
+            demonyms.setdefault(k, v)
+    return AliasTable(ents, index, demonyms, descriptors)
+
+
+def packaged_aliases() -> dict:
+    return json.loads(resources.files("storyledger").joinpath("data/aliases.json").read_text("utf-8"))
+
 
 @lru_cache(maxsize=1)
 def alias_table() -> AliasTable:
-    raw = json.loads(resources.files("storyledger").joinpath("data/aliases.json").read_text("utf-8"))
-    ents: dict[str, Entity] = {}
-    index: dict[str, str] = {}
-    for e in raw["entities"]:
-        ent = Entity(name=e["name"], type=e.get("type", "other"), role=e.get("role"),
-                     country=e.get("country"), aliases=e.get("aliases", []))
-        ents[ent.name] = ent
-        for a in [ent.name, *ent.aliases]:
-            index.setdefault(norm_key(a), ent.name)
-    return AliasTable(ents, index, raw.get("demonyms", {}))
+    """The packaged gazetteer (data/aliases.json), loaded and checked once."""
+    return build_alias_table([("data/aliases.json", packaged_aliases())])
+
+
+def user_alias_table(path: str) -> AliasTable:
+    """The packaged gazetteer with a user's alias file on top (its entries win)."""
+    try:
+        raw = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AliasError(f"cannot read alias file {path}: {exc}") from None
+    return build_alias_table([(str(path), raw), ("data/aliases.json", packaged_aliases())])
 
 
 @dataclass
@@ -77,6 +144,9 @@ class ArticleEntities:
     acronyms: dict[str, str] = field(default_factory=dict)     # "nis" -> canonical name
     people: dict[str, Person] = field(default_factory=dict)    # full name -> person
     described: list[tuple[str, str, int]] = field(default_factory=list)  # (descriptor words, name, pos)
+    named: list[str] = field(default_factory=list)   # gazetteer bodies resolved so far, in order
+    story: list[str] = field(default_factory=list)   # bodies the whole article names (doc._.gazetteer)
+    home: Optional[str] = None   # country key of the article's wire, outlet or dateline ("the government")
 
     def learn_acronym(self, long: str, short: str) -> None:
         ent = self.table.lookup(long)
@@ -126,32 +196,78 @@ class ArticleEntities:
         w = norm_key(re.sub(r"['’]s$", "", words))
         return w in {norm_key(ent.country), norm_key(self.table.demonym(ent.country))}
 
-    def canonical(self, text: str) -> tuple[str, str]:
-        """(canonical name, type) for a source phrase; unknown phrases keep their own words."""
+    def canonical(self, text: str, bare: bool = True) -> tuple[str, str]:
+        """(canonical name, type) for a source phrase; unknown phrases keep their own words.
+
+        Order: the text's own definitions ("X (NIS)"), the gazetteer's names, then a descriptor
+        with its country ("Ukraine's spy agency") or, bare ("the spy agency"), the body of that
+        kind this article named last (not when ``bare`` is False: a piece of a longer phrase);
+        otherwise the phrase itself, type "other"."""
         key = norm_key(text)
         if key in self.acronyms:
             name = self.acronyms[key]
             ent = self.table.entities.get(name)
+            self.named.append(name)
             return name, ent.type if ent else "agency"
         ent = self.table.lookup(text)
         if ent is not None:
-            return ent.name, ent.type
+            return self._named(ent)
         # "South Korea's National Intelligence Service (NIS)", "NIS's": strip and retry
         stripped = re.sub(r"\s*\([^)]*\)\s*$", "", text.translate(_APOS)).strip()
         stripped = re.sub(r"'s$", "", stripped)
         # "the country's Defence Ministry": a generic possessor adds nothing to the name
         stripped = re.sub(r"^(?:the\s+)?(?:country|nation|state|region|island|kingdom)'s\s+", "", stripped, flags=re.I)
         if stripped != text:
-            return self.canonical(stripped)
+            return self.canonical(stripped, bare)
         m = re.match(r"^(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*'s\s+(.+)$", stripped)
         if m:
             inner = self.table.lookup(m.group(1))
             if inner is not None or norm_key(m.group(1)) in self.acronyms:
-                return self.canonical(m.group(1))
+                return self.canonical(m.group(1), bare)
+        ent = self.described_body(stripped, bare)
+        if ent is not None:
+            return self._named(ent)
         for p in self.people.values():
             if key == p.name.casefold():
                 return p.name, "person"
         return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I), "other"
+
+    def _named(self, ent: Entity) -> tuple[str, str]:
+        self.named.append(ent.name)
+        return ent.name, ent.type
+
+    def described_body(self, text: str, bare: bool = True) -> Optional[Entity]:
+        """A gazetteer descriptor: "South Korea's spy agency", "South Korean spy agency" (the body
+        of that country, or none); "the spy agency": the one this article named last, else the one
+        it names anywhere, else the one of the article's home country (a Seoul wire's "the
+        defense ministry"), else none."""
+        table = self.table
+        m = re.match(r"^(?:the\s+)?(.+?)'s\s+(.+)$", text)
+        if m and norm_key(m.group(2)) in table.descriptors:
+            return table.qualified(m.group(2), m.group(1))
+        words = norm_key(text).split()
+        for k in (1, 2, 3):
+            if len(words) > k and " ".join(words[k:]) in table.descriptors:
+                return table.qualified(" ".join(words[k:]), " ".join(words[:k]))
+        cands = table.descriptors.get(" ".join(words), []) if bare else []
+        name = next((n for n in reversed(self.named) if n in cands), None) or \
+            next((n for n in self.story if n in cands), None)
+        if name is None and self.home:
+            name = next((n for n in cands if table.entities[n].country
+                         and table.country_key(table.entities[n].country) == self.home), None)
+        return table.entities[name] if name else None
+
+    def set_home(self, agency: Optional[str], outlet: Optional[str], body: str) -> None:
+        """The article's home country: its wire's or outlet's, else its dateline city's ("SEOUL, Oct. 4")."""
+        for credit in (agency, outlet):
+            ent = self.table.lookup(credit) if credit else None
+            if ent is not None and ent.country:
+                self.home = self.table.country_key(ent.country)
+                return
+        m = re.match(r"\s*([A-Z][A-Za-z.\- ]{2,30}?)\s*(?:,|\(|\u2014|--)", body)
+        city = m.group(1).strip().title() if m else None
+        if city and city in self.table.demonyms:
+            self.home = self.table.country_key(city)
 
 
 def is_title_word(word: str) -> bool:

@@ -22,7 +22,9 @@ DOC_EXTENSIONS: dict[str, tuple[str, str]] = {
     "paragraphs": ("character offset where each paragraph starts (first is 0)", "storyledger_paragraphs"),
     "acronyms": ('[[long name, short]] the text defines ("National Intelligence Service (NIS)")', "storyledger_acronyms"),
     "times": ("per sentence (by sentence order): list of TimeSpan dicts found in it", "storyledger_times"),
-    "quotes": ("[{start, end, text, short}] direct quotes, character offsets", "storyledger_quotes"),
+    "quotes": ("[{start, end, text, short, verb, subject}] direct quotes (char offsets; speech verb and its "
+               "subject as token indices or None)", "storyledger_quotes"),
+    "gazetteer": ("[[start, end, canonical name]] bodies the text names by a gazetteer alias", "storyledger_gazetteer"),
 }
 SPAN_EXTENSIONS: dict[str, tuple[str, str]] = {}
 TOKEN_EXTENSIONS: dict[str, tuple[str, str]] = {}

@@ -13,11 +13,12 @@ import math
 from collections import defaultdict
 from typing import Optional
 
-from storyledger.ledger.join import _fmt_num, counted_noun, day, figure_interval, noun_key, places_compatible, pop_key, \
-    short_hash, _HEDGE
+from storyledger.ledger.join import counted_noun, day, noun_key, places_compatible, pop_key, \
+    short_hash
 from storyledger.ledger.series import containers, scope_words, _GENERIC
 from storyledger.ledger.sources import name_key
 from storyledger.model import Claim, Disagreement, Fact, Series
+from storyledger.wording import fmt_amount, fmt_number
 
 # A later telling counts as a revision only when published at least this much later.
 REVISION_MIN_DAYS = 3
@@ -46,8 +47,7 @@ def _span(f: Fact) -> Optional[tuple[int, int]]:
 
 
 def _interval(f: Fact) -> Optional[tuple[float, float]]:
-    return figure_interval(Claim(id="", article="", kind="figure", text="", value=f.value, low=f.low,
-                                 high=f.high, qualifier=f.qualifier))
+    return f.amount.interval()
 
 
 def _disjoint(a: Optional[tuple[float, float]], b: Optional[tuple[float, float]]) -> bool:
@@ -55,9 +55,7 @@ def _disjoint(a: Optional[tuple[float, float]], b: Optional[tuple[float, float]]
 
 
 def _num(f: Fact) -> str:
-    if f.qualifier == "range" and f.low is not None and f.high is not None:
-        return f"{_fmt_num(f.low)}–{_fmt_num(f.high)}"
-    return _HEDGE.get(f.qualifier or "", "") + _fmt_num(f.value if f.value is not None else (f.high or f.low))
+    return fmt_amount(f.amount)
 
 
 def _when(f: Fact) -> str:
@@ -188,8 +186,8 @@ def retellings(facts: list[Fact], claims: dict[str, Claim], root_of: dict[str, s
         if not side_b or len({root_of.get(c.article, c.article) for c in side_a + side_b}) < 2:
             continue
         b0 = side_b[0]
-        told_a = " ".join(x for x in (first.number_text, first.counted) if x) or _fmt_num(first.value)
-        told_b = " ".join(x for x in (b0.number_text, b0.counted) if x) or _fmt_num(b0.value)
+        told_a = " ".join(x for x in (first.number_text, first.counted) if x) or fmt_number(first.value)
+        told_b = " ".join(x for x in (b0.number_text, b0.counted) if x) or fmt_number(b0.value)
         src = {cid: s.name for s in f.sources for cid in s.claims}
         out.append(Disagreement(
             id="d-" + short_hash("retelling", f.id), kind="retelling", series=series_of.get(f.id),

@@ -112,7 +112,8 @@ class Side:
     roles: tuple[str, ...]            # the person's role ("derna mayor"), when given
     via: tuple[str, ...]              # relays the claim itself names ("citing ...", "per CNN")
     named_as: str                     # the words that named the source ("the Main Directorate ... of the Ministry of Defense")
-    guessed: bool                     # the source was worked out from "we"/"he": a mismatch is no proof
+    guessed: bool                     # worked out from "we"/"he": a mismatch is no proof
+    unnamed: bool                     # its own sentence does not name it
     relays: tuple[str, ...]           # via, wire credit, outlet
     info: Optional[SourceInfo]
     chain: Chain
@@ -182,6 +183,12 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
     if a.info and b.info and ((a.info.generic and any(_covers(a.info, s) for s in b.chain.all()))
                               or (b.info.generic and any(_covers(b.info, s) for s in a.chain.all()))):
         return 2, "descriptor"
+    for g, o in ((a, b), (b, a)):
+        # a source its own sentence never names, in a sentence that names the other's source:
+        # the attribution was carried over from elsewhere ("The UN office ... citing the Red Crescent"
+        # credited to the WHO of the paragraph before)
+        if g.unnamed and (_mentions(g.words, o.origin) or _mentions(g.words, o.named_as)):
+            return 1, "named_in_sentence"
     if a.guessed or b.guessed:
         # "we assess ...": the extractor's guess at who "we" is proves nothing; a relay both name does
         if set(a.via) & set(b.via):
@@ -190,6 +197,11 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
     # two named bodies that are not one: a sentence naming the other ("confirming the NIS figure")
     # is a second source agreeing, not the same telling
     return -1, None
+
+
+def unnamed_source(origin: str, named_as: str, words: str) -> bool:
+    """A source its own sentence never names (carried over from an earlier sentence)."""
+    return bool(origin) and not any(_mentions(words, k) for k in (origin, named_as) if k)
 
 
 def source_evidence(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:

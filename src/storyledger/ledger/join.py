@@ -22,10 +22,11 @@ from functools import lru_cache
 from datetime import date
 from typing import Optional
 
-from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, norm_key, source_evidence
+from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, norm_key, source_evidence, unnamed_source
 from storyledger.ledger.sources import Chain, chain_of, chains_compatible, name_key, originator, \
     reporter, _covers, _MEDIA_TYPES
-from storyledger.model import Article, Claim, Fact, FactSource, Join, Ledger, TimeSpan
+from storyledger.model import Amount, Article, Claim, Fact, FactSource, Join, Ledger, TimeSpan
+from storyledger.wording import fmt_amount, fmt_number
 
 # A figure dated only by its telling or its publication ("said on Friday") may
 # describe anything up to a month before that: its window reaches back this far.
@@ -139,33 +140,6 @@ def _stem_eq(x: str, y: str) -> bool:
     return n >= 5 and len(x) - n <= 3 and len(y) - n <= 3
 
 
-def figure_interval(c: Claim) -> Optional[tuple[float, float]]:
-    """The numbers a figure allows: "up to 5,000" -> (0, 5000); "around 12,000" -> ±5%."""
-    v = c.value
-    lo = c.low if c.low is not None else v
-    hi = c.high if c.high is not None else v
-    if lo is None and hi is None:
-        return None
-    q = c.qualifier or "exact"
-    if q == "at_most":
-        return (0.0, float(hi if hi is not None else lo))
-    if q == "at_least":
-        return (float(lo if lo is not None else hi), float("inf"))
-    lo = lo if lo is not None else hi
-    hi = hi if hi is not None else lo
-    if q in ("approximately", "vague"):
-        return (float(lo) * 0.95, float(hi) * 1.05)
-    return (float(lo), float(hi))
-
-
-def number_key(c: Claim) -> Optional[tuple]:
-    """Figures that can be one fact share this key: a range by its ends, else its one number."""
-    if c.qualifier == "range" and c.low is not None and c.high is not None and c.low != c.high:
-        return ("r", round(c.low, 6), round(c.high, 6))
-    rep = c.value if c.value is not None else (c.high if c.high is not None else c.low)
-    return None if rep is None else ("v", round(rep, 6))
-
-
 @dataclass
 class Telling:
     """A claim with what the joiner needs worked out once."""
@@ -205,10 +179,11 @@ def _side(c: Claim, chain: Chain, article_names: dict[str, tuple[str, ...]]) -> 
     origin = "" if pronoun else canon(a.source)
     relays = tuple(canon(r.key) for r in chain.relays)
     named_as = norm_key(a.source_text)
+    words = norm_key(c.text)
     return Side(origin=origin, pronoun=pronoun, roles=tuple(k for k in (norm_key(a.role),) if k), relays=relays,
                 via=tuple(canon(v) for v in a.via), named_as="" if named_as == origin else named_as,
-                guessed=bool(a.source) and is_pronoun(a.source_text),
-                info=chain.origin, chain=chain, words=norm_key(c.text),
+                guessed=bool(a.source) and is_pronoun(a.source_text), unnamed=unnamed_source(origin, named_as, words),
+                info=chain.origin, chain=chain, words=words,
                 article_names=article_names.get(c.article, ()) if pronoun else ())
 
 
@@ -269,9 +244,9 @@ def _measure(c: Claim) -> str:
 
 def _specific(c: Claim) -> bool:
     """A number precise enough that two outlets giving it is itself evidence (11,300; 43,059; a range)."""
-    if c.qualifier == "range" and c.low is not None and c.high is not None and c.low != c.high:
+    if c.amount.is_range():
         return True
-    v = c.value if c.value is not None else c.high
+    v = c.amount.representative
     if v is None or not float(v).is_integer():
         return False
     digits = str(int(abs(v))).rstrip("0")
@@ -299,8 +274,7 @@ def judge(a: Telling, b: Telling, corpus: Corpus) -> Optional[tuple[str, ...]]:
         return None
     if not (_counts_people(a, b) and _counts_people(b, a)):
         return None
-    ia, ib = figure_interval(ca), figure_interval(cb)
-    if ia is None or ib is None or ia[1] < ib[0] or ib[1] < ia[0]:
+    if ca.amount.interval() is None or cb.amount.interval() is None or ca.amount.disjoint(cb.amount):
         return None
     if not places_compatible(a.where, b.where) or (a.pop and b.pop and not pops_compatible(a.pop, b.pop)):
         return None
@@ -318,7 +292,7 @@ def judge(a: Telling, b: Telling, corpus: Corpus) -> Optional[tuple[str, ...]]:
         weight, code = 1, "unattributed"
     why = [code] if code else []
     score = weight
-    if number_key(ca) != number_key(cb):  # a bare number against a range's end
+    if ca.amount.key() != cb.amount.key():  # a bare number against a range's end
         if weight < 2:
             return None
         why.append("range_end")
@@ -505,7 +479,7 @@ def _join_texts(idx: list[int], tellings: list[Telling], clusters: _Clusters) ->
 
 def _number_blocks(c: Claim) -> list[tuple]:
     """The blocks a figure sits in: its number, and for a range also each end ("190,000" in a headline)."""
-    nk = number_key(c)
+    nk = c.amount.key()
     if nk is None:
         return []
     if nk[0] == "r":
@@ -603,13 +577,9 @@ def _fold_origins(group: list[Telling], roots: dict[str, Article]) -> dict[str, 
     return {t.id: display[resolve(keys[t.id])] for t in group}
 
 
-def _fmt_num(x: Optional[float]) -> str:
-    if x is None:
-        return "?"
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-_HEDGE = {"approximately": "around ", "at_most": "up to ", "at_least": "more than ", "vague": "some "}
+
 MEASURE_WORDS = {
     "deployed": "deployed", "planned": "to be sent", "killed": "killed", "wounded": "wounded",
     "killed_or_wounded": "killed or wounded", "missing": "missing", "captured": "captured",
@@ -643,10 +613,8 @@ def fact_label(kind: str, value: Optional[float], low: Optional[float], high: Op
         words = text.strip()
         words = words if len(words) <= 160 else words[:157].rstrip() + "..."
         return f"{origin}: {words}" if origin else words
-    if qualifier == "range" and low is not None and high is not None:
-        num = f"{_fmt_num(low)}–{_fmt_num(high)}"
-    else:
-        num = _HEDGE.get(qualifier or "", "") + _fmt_num(value if value is not None else (high if high is not None else low))
+    num = fmt_amount(Amount.model_construct(value=value, low=low, high=high, qualifier=qualifier,
+                                            vague=qualifier == "vague"))
     parts = [num, population or "", counted or ("people" if measure and measure != "other" else ""),
              MEASURE_WORDS.get(measure or "", "")]
     label = " ".join(p for p in parts if p)

@@ -24,12 +24,6 @@ SERIES_MEASURE_WORDS = {
 }
 
 
-def bounds(f: Fact) -> tuple[Optional[float], Optional[float]]:
-    lo = f.low if f.low is not None else f.value
-    hi = f.high if f.high is not None else f.value
-    return (lo if lo is not None else hi), (hi if hi is not None else lo)
-
-
 def point_of(f: Fact) -> SeriesPoint:
     return SeriesPoint.model_construct(fact=f.id, source=f.origin, value=f.value, low=f.low, high=f.high,
                        qualifier=f.qualifier, as_of=f.as_of, published=f.first_published, claims=list(f.claims))
@@ -111,7 +105,7 @@ def build_series(facts: list[Fact], claims: dict[str, Claim]) -> list[Series]:
                 cur = latest.get(src)
                 if cur is None or _latest_key(p) > _latest_key(cur):
                     latest[src] = p
-                lo, hi = bounds(f)
+                lo, hi = f.amount.bounds
                 if lo is not None and hi is not None:
                     r = ranges.get(src)
                     ranges[src] = (min(r[0], lo), max(r[1], hi)) if r else (lo, hi)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import Optional
 
+from storyledger.wording import HEDGE_WORDS
 from storyledger.model import Disagreement, Series, SeriesPoint
 from storyledger.report.view import drawable_points, fmt_number, fmt_span, plot_value, point_value
 
@@ -219,11 +220,11 @@ def hedge_key() -> str:
     c = "#444"
     items = [
         ("exact", marker("circle", 10, 12, c, False)),
-        ("about (hollow)", marker("circle", 10, 12, c, True)),
-        ("up to", f'<line x1="3" x2="17" y1="5" y2="5" stroke="{c}" stroke-width="2.5"/>'
+        (f"{HEDGE_WORDS['approximately']} (hollow)", marker("circle", 10, 12, c, True)),
+        (HEDGE_WORDS["at_most"], f'<line x1="3" x2="17" y1="5" y2="5" stroke="{c}" stroke-width="2.5"/>'
                   f'<line x1="10" x2="10" y1="5" y2="21" stroke="{c}" stroke-width="2"/>'
                   f'<path d="M6 16L10 21L14 16" fill="none" stroke="{c}" stroke-width="2"/>'),
-        ("at least", f'<line x1="3" x2="17" y1="19" y2="19" stroke="{c}" stroke-width="2.5"/>'
+        (HEDGE_WORDS["at_least"], f'<line x1="3" x2="17" y1="19" y2="19" stroke="{c}" stroke-width="2.5"/>'
                      f'<line x1="10" x2="10" y1="19" y2="3" stroke="{c}" stroke-width="2"/>'
                      f'<path d="M6 8L10 3L14 8" fill="none" stroke="{c}" stroke-width="2"/>'),
         ("range low–high", f'<line x1="10" x2="10" y1="3" y2="21" stroke="{c}" stroke-width="2"/>'

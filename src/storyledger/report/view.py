@@ -10,7 +10,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from storyledger.model import Article, Claim, Fact, Ledger, Qualifier, Series, SeriesPoint
+from storyledger.model import Amount, Article, Claim, Fact, Ledger, Qualifier, Series, SeriesPoint
+from storyledger.wording import fmt_amount, fmt_number  # noqa: F401  (fmt_number is part of the view API)
 from storyledger.store import LedgerStore
 
 
@@ -105,27 +106,11 @@ def source_rows(claims: list[Claim], facts: list[Fact], articles: dict[str, Arti
 
 # -- formatting shared by every view ---------------------------------------
 
-def fmt_number(x: Optional[float]) -> str:
-    if x is None:
-        return "?"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
 def fmt_value(value: Optional[float], low: Optional[float], high: Optional[float],
               qualifier: Optional[Qualifier]) -> str:
-    """A figure with its hedge, in the same words everywhere: "up to 5,000", "10,000–12,000"."""
-    if qualifier == "range" or (low is not None and high is not None and low != high and value is None):
-        return f"{fmt_number(low)}–{fmt_number(high)}"
-    v = value if value is not None else (high if qualifier == "at_most" else low if low is not None else high)
-    n = fmt_number(v)
-    return {
-        "approximately": f"about {n}",
-        "at_most": f"up to {n}",
-        "at_least": f"at least {n}",
-        "vague": f"{n} (vague)",
-    }.get(qualifier or "exact", n)
+    """A figure with its hedge, in the same words everywhere (storyledger.wording)."""
+    return fmt_amount(Amount.model_construct(value=value, low=low, high=high, qualifier=qualifier,
+                                             vague=qualifier == "vague"))
 
 
 def fmt_span(start: Optional[str], end: Optional[str]) -> str:
@@ -136,7 +121,7 @@ def fmt_span(start: Optional[str], end: Optional[str]) -> str:
 
 
 def point_value(p: SeriesPoint | Claim | Fact) -> str:
-    return fmt_value(p.value, p.low, p.high, p.qualifier)
+    return fmt_amount(p.amount)
 
 
 def plot_value(p: SeriesPoint) -> Optional[float]:
@@ -156,7 +141,7 @@ def drawable_points(s: Series) -> list[SeriesPoint]:
 def claim_figure(c: Claim) -> str:
     if c.kind != "figure":
         return ""
-    return fmt_value(c.value, c.low, c.high, c.qualifier)
+    return fmt_amount(c.amount)
 
 
 def claim_tooltip(c: Claim) -> str:
