@@ -108,7 +108,9 @@ def test_the_app_answers_bad_records_with_4xx_never_500(tmp_path):
 
     from storyledger.web import create_app
 
-    client = TestClient(create_app(str(tmp_path / "l.db")), raise_server_exceptions=False)
+    app = create_app(str(tmp_path / "l.db"))
+    client = TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False,
+                        headers={"x-csrf-token": app.state.csrf})
     body = '{"text": ' + json.dumps(_story(5)) + ', "title": "half \\udc00", "url": "http://[::1"}'
     r = client.post("/api/articles", content=body, headers={"content-type": "application/json"})
     assert r.status_code in (201, 202), r.text

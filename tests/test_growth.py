@@ -26,7 +26,6 @@ LIMIT = 30          # 10x the input: linear ~10, quadratic ~100
 
 def _best(fn, repeat: int = 3) -> float:
     best = float("inf")
-    gc.collect()
     gc.disable()            # a collection inside one timing is noise, not growth
     try:
         for _ in range(repeat):

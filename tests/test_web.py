@@ -30,7 +30,9 @@ def client(base_db, tmp_path):
     """A fresh copy of the fixture ledger per test, so writes do not leak between tests."""
     db = tmp_path / "ledger.db"
     shutil.copy(base_db, db)
-    with TestClient(create_app(str(db), data_dir=str(tmp_path / "data"))) as c:
+    app = create_app(str(db), data_dir=str(tmp_path / "data"))
+    # a loopback Host, as a browser on this machine sends; the upload form's CSRF token as a header
+    with TestClient(app, base_url="http://127.0.0.1", headers={"x-csrf-token": app.state.csrf}) as c:
         yield c
 
 

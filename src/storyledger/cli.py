@@ -223,16 +223,27 @@ def report(
 @app.command()
 def serve(
     db: str = DB_OPTION,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; the default is this machine only."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; the default is this machine only. "
+                             "Any other address needs --token."),
     port: int = typer.Option(8765, "--port"),
+    token: Optional[str] = typer.Option(
+        None, "--token", metavar="SECRET", envvar="STORYLEDGER_TOKEN",
+        help="Writes (uploads, POST /api/articles) then need 'Authorization: Bearer SECRET'. "
+             "Required with a --host other than loopback. Also read from STORYLEDGER_TOKEN."),
+    allow_host: list[str] = typer.Option(
+        [], "--allow-host", metavar="NAME",
+        help="Another Host name browsers may use (loopback names and --host are allowed already)."),
 ) -> None:
     """Run the local web app (ledger, charts, search, upload) on the ledger file.
+
+    Only this origin may write: requests must name an allowed Host, writes must come from the
+    app's own pages (Origin/Referer), API writes must be JSON, the upload form carries a CSRF token.
 
     Example: storyledger serve --db seeds.db   then open http://127.0.0.1:8765/
     """
     from storyledger.web import serve as run_server
 
-    run_server(db, host=host, port=port)
+    run_server(db, host=host, port=port, token=token, hosts=tuple(allow_host))
 
 
 def demo_corpus_dir() -> Path:

@@ -17,7 +17,7 @@ import threading
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Optional
 
-from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
@@ -30,6 +30,7 @@ from storyledger import ingest
 from storyledger.extract import ExtractError
 from storyledger.model import RawDocument, SkippedInput
 from storyledger.store import LedgerStore, StoreError
+from storyledger.web import security, spec
 
 MAX_UPLOAD = 5 * 1024 * 1024
 KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
@@ -161,7 +162,10 @@ def _swagger_dir() -> Optional[Path]:
     return d if (d / "swagger-ui-bundle.js").exists() else None
 
 
-def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
+def create_app(db_path: str, data_dir: str | None = None, *, host: str = "127.0.0.1",
+               token: Optional[str] = None, hosts: tuple[str, ...] = ()) -> FastAPI:
+    """``host``: the address served (its name is an allowed Host); ``hosts``: more allowed Host names;
+    ``token``: writes then need ``Authorization: Bearer <token>`` (see web/security.py)."""
     from storyledger.report import environment, render_view
     from storyledger.report.view import load_view
     from storyledger.store.export import claim_row
@@ -177,10 +181,13 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
         app.mount("/static/swagger", StaticFiles(directory=swagger), name="swagger")
 
     app.add_middleware(_BodyLimit, limit=MAX_UPLOAD + 64 * 1024)  # slack for multipart framing
+    app.state.csrf = security.new_csrf_token()
+    app.add_middleware(security.Guard, hosts=security.allowed_hosts(host, hosts), token=token)  # outermost
+    spec.document(app, ArticleIn)
 
     def app_ctx(q: str = "", message: Optional[str] = None, error: bool = False) -> dict:
         return dict(home="/", search_url="/search", upload_url="/upload", q=q, message=message, error=error,
-                    max_mb=MAX_UPLOAD // (1024 * 1024))
+                    max_mb=MAX_UPLOAD // (1024 * 1024), csrf=app.state.csrf)
 
     def read(fn):
         try:
@@ -226,7 +233,10 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
         return read(make)
 
     @app.post("/upload", include_in_schema=False)
-    async def upload_page(file: UploadFile = File(...)):
+    async def upload_page(request: Request, file: UploadFile = File(...), csrf: str = Form("")):
+        refused = security.check_csrf(app.state.csrf, csrf or request.headers.get("x-csrf-token"))
+        if refused:
+            raise HTTPException(403, refused)
         name = safe_name(file.filename)
         data = await _read_capped(file)
         docs, skipped, suffix = documents_from_upload(name, data)
@@ -328,10 +338,10 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
     async def one_line_error(request: Request, exc: HTTPException):
         detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
         if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
-            return JSONResponse({"detail": detail}, status_code=exc.status_code)
+            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
         page = environment().get_template("error.html").render(app=app_ctx(), status=exc.status_code,
                                                                message=detail)
-        return HTMLResponse(page, status_code=exc.status_code)
+        return HTMLResponse(page, status_code=exc.status_code, headers=exc.headers)  # e.g. Allow on a 405
 
     return app
 
@@ -431,13 +441,17 @@ def _snippet(raw: str) -> Markup:
     return Markup("").join(out)
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8765) -> None:
+def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: Optional[str] = None,
+          hosts: tuple[str, ...] = ()) -> None:
     import uvicorn
 
+    if not security.is_loopback(host) and not token:
+        raise SystemExit(f"error: --host {host} lets other machines reach the app: give --token SECRET too "
+                         "(writes then need 'Authorization: Bearer SECRET')")
     if not Path(db).exists():
         raise SystemExit(f"error: {db}: no such ledger file (run `storyledger build` first)")
     try:
-        app = create_app(db)
+        app = create_app(db, host=host, token=token, hosts=hosts)
         with LedgerStore(db, readonly=True):
             pass
     except StoreError as exc:
