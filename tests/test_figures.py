@@ -177,6 +177,8 @@ def qualified(nlp, text: str) -> list[tuple]:
     ("The ministry said 930 people had been registered as deaths from the outbreak.", [(930.0, "killed")]),
     ("Health officials said a total of 1,200 patients are now confirmed to have died.", [(1200.0, "killed")]),
     ("About 70 passengers remain unaccounted for.", [(70.0, "missing")]),
+    ("The agency said at least 300 people are dead, with another 100 reported as still missing.",
+     [(300.0, "killed"), (100.0, "missing")]),
     # a life lost is a death
     ("Eleven nurses lost their lives while treating patients.", [(11.0, "killed")]),
     # nouns that are a state: bodies and victims are the dead, injuries the wounded

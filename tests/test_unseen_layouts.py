@@ -113,3 +113,15 @@ def test_update_stamp_alone_or_disagreeing_dates_settle_nothing():
     assert a.published_candidates[0].why.startswith("not settled: an update stamp")
     b = _clean(f"Harbour pier to stay shut until spring\n\nFebruary 8, 2023\n\nMarch 2, 2023\n\n{LEDE}\n\n{MORE}\n")
     assert b.published is None and {c.date for c in b.published_candidates} == {"2023-02-08", "2023-03-02"}
+
+
+def test_report_shows_the_candidates_of_an_unknown_date(tmp_path):
+    from storyledger.report import render_report
+    from storyledger.store import LedgerStore
+
+    a = _clean(f"Harbour pier to stay shut until spring\n\nUpdated February 9, 2023\n\n{LEDE}\n\n{MORE}\n")
+    with LedgerStore(tmp_path / "l.db") as st:
+        st.put_article(a)
+        html = render_report(st)
+    assert "date unknown" in html and "(candidates: 2023-02-09)" in html
+    assert "an update stamp" in html

@@ -686,7 +686,8 @@ def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
         if c.dep_ in {"acomp", "oprd", "ccomp"} and MEASURE_CUES.get(c.lower_) in _STATES:
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"as", "among"}:
-            out.extend(p for p in c.children if p.dep_ == "pobj" and MEASURE_CUES.get(p.lemma_.lower()) in _STATES)
+            out.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"} and  # "reported as still missing"
+                       (MEASURE_CUES.get(p.lemma_.lower()) or MEASURE_CUES.get(p.lower_)) in _STATES)
         elif c.dep_ == "xcomp" and MEASURE_CUES.get(c.lemma_.lower()) in _STATES and \
                 any(s.dep_ in {"nsubj", "nsubjpass"} and s in nodes for s in verb.children):
             out.append(c)
