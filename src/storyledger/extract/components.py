@@ -155,6 +155,22 @@ def make_quotes(nlp: Language, name: str) -> Quotes:
     return Quotes(nlp, name)
 
 
+class Coref(Component):
+    """People a text names (with the gender it gives them) and what each "he"/"she", "the company"
+    or "the rookie said" stands for, by salience while reading (``extract/quotes.py``)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from storyledger.extract.quotes import resolve_pronouns
+        doc._.people = doc._.referents = None
+        resolve_pronouns(doc)   # fills doc._.people and doc._.referents
+        return doc
+
+
+@Language.factory("storyledger_coref", assigns=["doc._.people", "doc._.referents"], default_config={})
+def make_coref(nlp: Language, name: str) -> Coref:
+    return Coref(nlp, name)
+
+
 class Gazetteer(Component):
     """The alias table (packaged ``data/aliases.json``, a user's ``aliases`` file on top), and the
     bodies each text names by one of its aliases: ``doc._.gazetteer`` = [[start, end, name]] in
@@ -231,6 +247,7 @@ PIPELINE: list[tuple[str, dict[str, str], dict[str, Any]]] = [
     ("storyledger_acronyms", {}, {}),
     ("storyledger_times", {}, {}),
     ("storyledger_quotes", {}, {}),
+    ("storyledger_coref", {}, {}),
     ("storyledger_gazetteer", {}, {}),
     ("storyledger_figures", {}, {}),
 ]
