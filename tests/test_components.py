@@ -140,3 +140,13 @@ def test_two_processes_give_the_same_claims(nlp):
     one = [[c.model_dump() for c in cs] for _, cs in extract.extract_claims(arts, nlp=nlp)]
     two = [[c.model_dump() for c in cs] for _, cs in extract.extract_claims(arts, nlp=nlp, n_process=2)]
     assert one == two and sum(map(len, one)) > 9
+
+
+def test_coref_people_gender_and_referents(nlp):
+    doc = _doc(nlp, "Mayor Jane Okoro visited the dam on Monday. She said 40 homes were lost. "
+                    "Okoro said the city would rebuild.")
+    people = {k: (i, subj) for k, i, _s, subj in doc._.people["mentions"]}
+    assert dict(doc._.people["gender"]) == {"Jane Okoro": "f"}
+    she = next(t.i for t in doc if t.lower_ == "she")
+    assert dict(doc._.referents)[she] == "Jane Okoro"
+    assert sorted(people) == ["Jane Okoro"]

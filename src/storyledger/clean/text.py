@@ -60,7 +60,7 @@ def _alternation(key: str) -> str:
 # headers; a label with a colon before a teaser ("Watch: ..."); a photo credit line; a wire's
 # closing credits ("Reporting by ...; Editing by ...")
 _FURNITURE = re.compile(
-    rf"^(?:{_alternation('whole_line')})\s*$|"
+    rf"^(?:{_alternation('whole_line')})\s*:?\s*$|"
     rf"^(?:{_alternation('label_teaser')})\s*:\s+[^.!?]*$|"
     r"^(?:image|photo|picture)\s+(?:source|credit)s?\s*[,:]|"
     r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b[^.!?]*$",
