@@ -229,3 +229,16 @@ def test_bounds_of_projections_and_estimates(nlp, text, expected):
 
 def test_day_ranges_beside_a_month_are_dates(nlp):
     assert measures(nlp, "The storm hit the coast on the night of August 3-4, officials said.") == []
+
+
+def test_figures_component_writes_plain_data_per_sentence(nlp):
+    from storyledger.extract.figures import figure_from_data
+    doc = nlp("Rain fell all day. The army has massed about 40,000 soldiers along the frontier.")
+    assert "storyledger_figures" in nlp.pipe_names
+    first, second = doc._.figures
+    assert first == []
+    [f] = second
+    assert (f["value"], f["qualifier"], f["counted"], f["measure"]) == (40000.0, "approximately", "soldiers", "deployed")
+    assert all(isinstance(i, int) for i in f["path"]) and doc[f["anchor"]].text == "soldiers"
+    fig = figure_from_data(doc, f)
+    assert fig.anchor.text == "soldiers" and [t.i for t in fig.path] == f["path"]

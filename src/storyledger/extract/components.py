@@ -219,6 +219,26 @@ def make_gazetteer(nlp: Language, name: str, aliases: Optional[str]) -> Gazettee
     return Gazetteer(nlp, name, aliases=aliases)
 
 
+class Figures(Component):
+    """Figures of each sentence (``extract/figures.py``: amount, hedge, what is counted, measure,
+    place) as plain data: ``doc._.figures``. Demonyms come from the gazetteer ``nlp`` resolves with."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self._nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        from storyledger.extract import gazetteer
+        from storyledger.extract.figures import figures_by_sentence
+        doc._.figures = figures_by_sentence(doc, gazetteer(self._nlp).demonym)
+        return doc
+
+
+@Language.factory("storyledger_figures", assigns=["doc._.figures"], default_config={})
+def make_figures(nlp: Language, name: str) -> Figures:
+    return Figures(nlp, name)
+
+
 # The rule order, as data: (factory name, where to add it, config). A row with no place is
 # appended after the model's own pipes (tags, parse, lemmas, entities), in this list's order;
 # one that sets sentence starts goes before "parser".
@@ -229,6 +249,7 @@ PIPELINE: list[tuple[str, dict[str, str], dict[str, Any]]] = [
     ("storyledger_quotes", {}, {}),
     ("storyledger_coref", {}, {}),
     ("storyledger_gazetteer", {}, {}),
+    ("storyledger_figures", {}, {}),
 ]
 
 

@@ -49,6 +49,31 @@ class Figure:
     path: list[Token] = field(default_factory=list)
 
 
+_DATA_FIELDS = ("start", "end", "value", "low", "high", "qualifier", "hedge_start", "counted", "population",
+                "measure", "where", "anaphoric", "part", "restated", "continues")
+
+
+def figure_data(fig: Figure) -> dict:
+    """The figure as plain data for ``doc._.figures``: tokens by index (anchor, path)."""
+    d = {k: getattr(fig, k) for k in _DATA_FIELDS}
+    d["anchor"] = fig.anchor.i if fig.anchor is not None else None
+    d["path"] = [t.i for t in fig.path]
+    return d
+
+
+def figure_from_data(doc, d: dict) -> Figure:
+    """A ``Figure`` again from ``figure_data`` on the same Doc."""
+    fig = Figure(**{k: d[k] for k in _DATA_FIELDS})
+    fig.anchor = doc[d["anchor"]] if d.get("anchor") is not None else None
+    fig.path = [doc[i] for i in d.get("path") or []]
+    return fig
+
+
+def figures_by_sentence(doc, demonym) -> list[list[dict]]:
+    """Every sentence's figures (in sentence order) as plain data: what the figures component writes."""
+    return [[figure_data(f) for f in find_figures(sent, demonym)] for sent in doc.sents]
+
+
 _DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
              "minute", "minutes", "second", "seconds", "decade", "decades", "year-old", "century", "centuries"}
 
@@ -815,7 +840,8 @@ def _force_placed(fig: Figure, anchor: Token, nodes: list[Token]) -> bool:
     return False
 
 
-_CASUALTY = {"killed", "wounded", "killed_or_wounded", "missing", "captured", "evacuated", "displaced"}
+# what happens to people (the casualty and displacement families of data/measures.json, shared with the ledger)
+_CASUALTY = table("measures").set("casualty") | table("measures").set("displacement")
 _NOT_AGENTS = {"numbers", "others", "orders", "matters", "letters", "papers", "computers", "containers",
                "centers", "waters", "towers", "layers", "meters", "metres", "liters", "litres", "vectors"}
 
