@@ -816,8 +816,9 @@ def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
     for n in [anchor] + nodes:
         if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
             return False
-        if n.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in shelters for c in n.children):
-            return True
+        if n.pos_ == "VERB" and anchor.dep_ == "dobj" and anchor.head == n and \
+                any(c.dep_ == "nsubj" and c.lemma_.lower() in shelters for c in n.children):
+            return True  # the people are what the shelter holds, not its size ("built for 10,000 people")
         if any(c.dep_ == "prep" and c.lower_ in {"in", "at", "into", "to"} and
                any(p.dep_ == "pobj" and p.lemma_.lower() in shelters for p in c.children)
                for c in n.children):
