@@ -21,7 +21,8 @@ from storyledger.clean import dates
 from storyledger.clean.language import common_words, detect, is_foreign_line
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·▪◦●○■□▶►▸›»*+]|\d{1,2}[.)])\s+")
-_TERMINAL = re.compile(r"[.!?。…][\"'”’)\]]*\s*$|[\"”’]\s*$|\)\s*$")
+# full stops of the scripts a world-news corpus mixes in: Latin, CJK, Armenian ։, Devanagari ।, Arabic ؟ and Urdu ۔
+_TERMINAL = re.compile(r"[.!?。…։।؟۔][\"'”’)\]]*\s*$|[\"”’]\s*$|\)\s*$")
 _COPYRIGHT = re.compile(r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?P<name>[^.|,]+)", re.I)
 # navigation: "World | Asia | Defense", "Site > Section", "News  War  Politics", "[Share] [Post]"
 _NAV = re.compile(r"\S\s*(?:\||›|»|>|·)\s*\S|\w\s{2,}\w.*\w\s{2,}\w|^\s*\[[^\]]{1,20}\](?:\s*\[[^\]]{1,20}\])+\s*$")
@@ -69,6 +70,7 @@ _FURNITURE = re.compile(
 # forms, paywall notices, ad-slot sizes
 _APPEAL = re.compile(_alternation("appeals"), re.I)
 _LEGAL = re.compile(_alternation("legal"), re.I)
+_NOT_HEADLINE = re.compile(_alternation("not_headline"), re.I)
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|updated|first published|last updated)\b", re.I)
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.I)
 _CAPTION_LABEL = re.compile(r"^\s*(?:photo|image|picture)\s+caption\s*[,:]\s*", re.I)
@@ -255,8 +257,14 @@ def _units(text: str) -> list[Unit]:
     return units
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def _words(s: str) -> int:
-    return len(re.findall(r"[^\W_]+(?:[-'’.][^\W_]+)*", s))
+    """Words; Chinese and Japanese put no spaces between words, so two of their characters count
+    as one (as clean._size does), and Korean syllables likewise."""
+    cjk = len(_CJK.findall(s))
+    return len(re.findall(r"[^\W_]+(?:[-'’.][^\W_]+)*", _CJK.sub(" ", s))) + cjk // 2
 
 
 def _sentence_like(s: str, min_words: int = 6) -> bool:
@@ -266,7 +274,8 @@ def _sentence_like(s: str, min_words: int = 6) -> bool:
 def _headline_like(s: str, first: bool = False) -> bool:
     """Three words or more (two will do for the very first line of the file), not a sentence of body."""
     n = _words(s)
-    if n < (2 if first else 3) or n > 40 or len(s) > 300 or _BULLET.match(s) or _CAPTION.search(s):
+    if n < (2 if first else 3) or n > 40 or len(s) > 300 or _BULLET.match(s) or _CAPTION.search(s) \
+            or _NOT_HEADLINE.search(s):
         return False
     return not s.rstrip().endswith(":") and not (n > 20 and s.rstrip().endswith("."))
 
