@@ -40,6 +40,10 @@ CREATE TABLE IF NOT EXISTS series (rowid BIGSERIAL, id TEXT PRIMARY KEY, data TE
 CREATE TABLE IF NOT EXISTS disagreements (rowid BIGSERIAL, id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS timeline (rowid BIGSERIAL, id TEXT PRIMARY KEY, start TEXT, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS skipped (source TEXT PRIMARY KEY, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS minhash (article TEXT PRIMARY KEY, sig BYTEA NOT NULL);
+CREATE TABLE IF NOT EXISTS lsh_bands (key TEXT NOT NULL, article TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS lsh_bands_key ON lsh_bands(key);
+CREATE INDEX IF NOT EXISTS lsh_bands_article ON lsh_bands(article);
 """
 
 _LOCK_SCHEMA, _LOCK_LEDGER = 7_301_001, 7_301_002     # advisory lock keys (any constants of our own)
@@ -110,6 +114,9 @@ class PostgresStore(LedgerStore):
             if isinstance(exc, psycopg.Error):
                 raise StoreError(f"{self.path}: cannot use ledger ({' '.join(str(exc).split())[:200]})") from None
             raise
+
+    def _json(self, field: str) -> str:
+        return f"(data::json->>'{field}')"
 
     def _next_seq(self) -> int:
         return self.db.execute("SELECT nextval('articles_seq_gen')").fetchone()[0]
