@@ -121,3 +121,16 @@ def test_the_app_answers_bad_records_with_4xx_never_500(tmp_path):
     r = client.post("/upload", files={"file": ("feed.jsonl", feed.encode(), "application/jsonl")},
                     follow_redirects=False)
     assert r.status_code in (202, 303), r.text
+
+
+def test_limits_cut_long_input_with_a_note():
+    from storyledger import model
+
+    doc = RawDocument(source="long", kind="text", text=("word " * 12_000 + "\n") * 6)
+    assert len(doc.text) <= model.MAX_TEXT_CHARS and max(map(len, doc.text.split("\n"))) <= model.MAX_LINE_CHARS
+    assert doc.notes == ["6 line(s) over 50,000 characters cut to that length",
+                         "text of 300,006 characters cut to the first 250,004 (limit 300,000)"]
+    page = "<html><head><script>" + "x=1;" * 500_000 + "</script></head><body><p>Short text.</p></body></html>"
+    doc = RawDocument(source="page", kind="html", html=page)
+    assert doc.html == "<html><head></head><body><p>Short text.</p></body></html>"
+    assert doc.notes == ["page of 2,000,074 characters: scripts and styles dropped (57 left)"]

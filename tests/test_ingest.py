@@ -24,8 +24,11 @@ def test_folder_is_read_recursively_in_order(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "b" / "c" / "d.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / ".hidden").write_text(TEXT, encoding="utf-8")
-    got = docs([tmp_path])
+    items = list(iter_documents([tmp_path]))
+    got = [i for i in items if isinstance(i, RawDocument)]
     assert [Path(d.source).relative_to(tmp_path).as_posix() for d in got] == ["a.txt", "b/c/d.txt"]
+    # the hidden file is not read, and says so (issue 11: nothing skipped in silence)
+    assert [i.reason for i in items if isinstance(i, SkippedInput)] == [f"{tmp_path / '.hidden'}: hidden file; skipped"]
 
 
 def test_globs_are_expanded_when_the_shell_did_not(tmp_path):

@@ -17,6 +17,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from storyledger.printable import one_line
+
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line: never wrapped
@@ -47,7 +49,7 @@ DB_OPTION = typer.Option("ledger.db", "--db", metavar="FILE|URL",
 
 
 def _fail(message: str, code: int = EXIT_FAIL) -> "typer.Exit":
-    err.print(f"error: {message}", markup=False)
+    err.print(f"error: {one_line(message)}", markup=False)
     return typer.Exit(code)
 
 
@@ -82,10 +84,10 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, alias
             bar.update(tasks[stage], completed=done, total=total)
 
         def on_skip(item) -> None:
-            bar.console.print(f"skipped {item.reason}", markup=False, highlight=False)
+            bar.console.print(f"skipped {one_line(item.reason)}", markup=False, highlight=False)
 
         def on_note(line: str) -> None:
-            bar.console.print(f"note: {line}", markup=False, highlight=False)
+            bar.console.print(f"note: {one_line(line)}", markup=False, highlight=False)
 
         try:
             if engine == "ray":
@@ -102,9 +104,9 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, alias
                                         nlp=nlp, n_process=workers, on_note=on_note)
         except (StoreError, ExtractError) as exc:  # e.g. the spaCy model is not installed: the user's to fix
             raise _fail(str(exc))
-    out.print(f"{_shown(db)}: {report.summary}", markup=False, soft_wrap=True)
+    out.print(one_line(f"{_shown(db)}: {report.summary}"), markup=False, soft_wrap=True)
     if report.read == 0 and not report.skipped:
-        err.print("error: no input files found in " + " ".join(paths), markup=False)
+        err.print(one_line("error: no input files found in " + " ".join(paths)), markup=False)
         return EXIT_FAIL
     if report.skipped:
         return EXIT_PARTIAL if report.read else EXIT_FAIL
@@ -293,7 +295,7 @@ def main() -> None:
     except Exception as exc:  # a bug of ours: one line, the traceback only on request
         if os.environ.get("STORYLEDGER_DEBUG"):
             raise
-        err.print(f"error: internal error ({type(exc).__name__}: {exc}); "
+        err.print(f"error: internal error ({type(exc).__name__}: {one_line(exc)}); "
                   "run again with STORYLEDGER_DEBUG=1 for details", markup=False)
         sys.exit(EXIT_FAIL)
 

@@ -47,6 +47,49 @@ Granularity = Literal["day", "week", "month", "season", "year", "range"]
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
+# Bounded cost per article (README "Limits"): the longest news articles run to ~60,000 characters.
+MAX_TEXT_CHARS = 300_000       # a longer text is cut at a line break before this, with a note
+MAX_LINE_CHARS = 50_000        # a longer line is cut to this, with a note
+MAX_HTML_CHARS = 1_500_000     # a longer page loses its scripts and styles, then is cut, with a note
+
+
+def _without_scripts(html: str) -> str:
+    """``html`` without <script>/<style> blocks (linear: one find per block; an unclosed one ends it)."""
+    low, out, pos = html.lower(), [], 0
+    while True:
+        starts = [i for i in (low.find("<script", pos), low.find("<style", pos)) if i >= 0]
+        if not starts:
+            out.append(html[pos:])
+            return "".join(out)
+        start = min(starts)
+        tag = "</script" if low.startswith("<script", start) else "</style"
+        out.append(html[pos:start])
+        end = low.find(tag, start)
+        if end < 0:
+            return "".join(out)
+        pos = low.find(">", end)
+        pos = len(html) if pos < 0 else pos + 1
+
+
+def _bounded(text: str, field: str, notes: list[str]) -> str:
+    """``text`` within the limits above; each cut is one note."""
+    if len(text) > MAX_LINE_CHARS and field == "text":
+        lines = text.split("\n")
+        long = sum(1 for ln in lines if len(ln) > MAX_LINE_CHARS)
+        if long:
+            text = "\n".join(ln[:MAX_LINE_CHARS] for ln in lines)
+            notes.append(f"{long} line(s) over {MAX_LINE_CHARS:,} characters cut to that length")
+    limit = MAX_TEXT_CHARS if field == "text" else MAX_HTML_CHARS
+    if len(text) > limit and field == "html":
+        size, text = len(text), _without_scripts(text)
+        notes.append(f"page of {size:,} characters: scripts and styles dropped ({len(text):,} left)")
+    if len(text) > limit:
+        cut = text.rfind("\n", limit // 2, limit)
+        notes.append(f"{field} of {len(text):,} characters cut to the first {cut if cut > 0 else limit:,} "
+                     f"(limit {limit:,})")
+        text = text[:cut if cut > 0 else limit]
+    return text
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
@@ -145,6 +188,11 @@ class RawDocument(_Model):
         if not isinstance(data, dict):
             return data
         data = {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in data.items()}
+        notes = list(data.get("notes") or [])
+        for field in ("text", "html"):
+            if isinstance(data.get(field), str):
+                data[field] = _bounded(data[field], field, notes)
+        data["notes"] = notes
         url = data.get("url")
         if isinstance(url, str):
             try:
@@ -154,7 +202,7 @@ class RawDocument(_Model):
                 bad = True
             if bad:
                 data["url"] = None
-                data["notes"] = [*data.get("notes", []), f"url {url[:80]!r} is not a valid URL; kept as none"]
+                data["notes"].append(f"url {url[:80]!r} is not a valid URL; kept as none")
         return data
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from storyledger import clean, corpus_index, extract, ingest, ledger
-from storyledger.model import Article, RawDocument, SkippedInput
+from storyledger.model import MAX_TEXT_CHARS, Article, RawDocument, SkippedInput
 from storyledger.store import LedgerStore
 
 Progress = Callable[[str, int, Optional[int]], None]  # (stage, done, total)
@@ -96,7 +96,11 @@ def _store_document(store: LedgerStore, doc: RawDocument, report: BuildReport,
 def clean_or_skip(doc: RawDocument) -> Article | SkippedInput:
     """One document cleaned, or why it cannot be (pure: engines run it on their workers)."""
     try:
-        return clean.clean_document(doc)
+        art = clean.clean_document(doc)
+        if len(art.body) > MAX_TEXT_CHARS:     # a page's text can be longer than its raw-text limit
+            cut = art.body.rfind("\n", MAX_TEXT_CHARS // 2, MAX_TEXT_CHARS)
+            art = art.model_copy(update={"body": art.body[:cut if cut > 0 else MAX_TEXT_CHARS]})
+        return art
     except clean.CleanError as exc:
         return SkippedInput(source=doc.source, reason=str(exc))
     except Exception as exc:  # noqa: BLE001 - a cleaner bug on odd input: this document only

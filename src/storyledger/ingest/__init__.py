@@ -5,7 +5,7 @@ file's size is checked before any byte of it is read.
 """
 from __future__ import annotations
 
-import glob
+import fnmatch
 import gzip
 import json
 import os
@@ -55,28 +55,111 @@ def _iter_path(p: str) -> Iterator[Item]:
 def input_files(paths: Iterable[str | Path]) -> Iterator[Path | SkippedInput]:
     """The files that ``iter_documents`` reads, in its order (or why a path gives none).
 
-    A distributed engine maps over these; ``iter_documents([file])`` reads one.
+    Nothing is dropped in silence: hidden and version-control folders, documentation names
+    (README, LICENSE, source, copying), symlinks that leave the given folder and files that are
+    not regular files are each named with a reason. A file named on the command line is read
+    whatever its name. A distributed engine maps over these; ``iter_documents([file])`` reads one.
     """
     for p in map(str, paths):
         path = Path(p)
-        if not path.exists() and any(c in p for c in _GLOB_CHARS):
+        if not path.exists() and not path.is_symlink() and any(c in p for c in _GLOB_CHARS):
             # the shell did not expand it (quoted, or Windows): expand it ourselves
-            matches = sorted(glob.glob(p, recursive=True))
-            files = [Path(m) for m in matches if os.path.isfile(m)]
-            if not files:
-                yield SkippedInput(source=p, reason=f"{p}: no file matches this pattern")
-            yield from files
+            yield from _glob(p)
+        elif path.is_symlink() and not path.exists():
+            yield SkippedInput(source=p, reason=f"{p}: broken symlink; skipped")
         elif not path.exists():
             yield SkippedInput(source=p, reason=f"{p}: no such file or directory")
         elif path.is_dir():
-            # a corpus folder's own README/LICENSE is documentation, not an article
-            files = sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")
-                           and not _DOC_FILE.match(f.name))
-            if not files:
-                yield SkippedInput(source=p, reason=f"{p}: directory has no readable files")
-            yield from files
+            yield from _walk(path, p)
         else:
             yield path
+
+
+MAX_MATCHES = 200_000                  # a pattern or folder with more files is cut here, with a message
+_VCS_DIRS = {".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", ".jj"}
+
+
+def _walk(root: Path, shown: str, pattern: Optional[list[str]] = None) -> Iterator[Path | SkippedInput]:
+    """Files under ``root`` in path order; symlinked folders are never entered (no loops), a
+    symlinked file is read only when it points inside ``root``. ``pattern``: glob segments the
+    path below ``root`` must match."""
+    real_root = os.path.realpath(root)
+    files: list[Path] = []
+
+    def skip(path: Path, why: str) -> SkippedInput:
+        return SkippedInput(source=str(path), reason=f"{path}: {why}; skipped")
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        keep = []
+        for name in sorted(dirnames):
+            full = here / name
+            if full.is_symlink():
+                yield skip(full, "symlinked folder, not followed")
+            elif name in _VCS_DIRS:
+                yield skip(full, "version-control folder")
+            elif name.startswith("."):
+                yield skip(full, "hidden folder")
+            else:
+                keep.append(name)
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            full = here / name
+            if pattern is not None and not _matches(full.relative_to(root).parts, pattern):
+                continue
+            why = _unreadable(full, name, real_root)
+            if why:
+                yield skip(full, why)
+            elif len(files) >= MAX_MATCHES:
+                yield SkippedInput(source=shown, reason=f"{shown}: over {MAX_MATCHES:,} files; the rest skipped")
+                return
+            else:
+                files.append(full)
+    if not files:
+        yield SkippedInput(source=shown, reason=f"{shown}: directory has no readable files")
+    yield from sorted(files)
+
+
+def _unreadable(full: Path, name: str, real_root: str) -> Optional[str]:
+    """Why a file found in a folder is not read (None: it is read)."""
+    if full.is_symlink():
+        target = os.path.realpath(full)
+        if os.path.commonpath([real_root, target]) != real_root:
+            return "symlink to a file outside the folder given, not followed"
+    if name.startswith("."):
+        return "hidden file"
+    if _DOC_FILE.match(name):
+        return "the folder's documentation (README, LICENSE, source, copying), not an article"
+    if not full.is_file():
+        return "not a regular file (device, socket, pipe or broken link)"
+    return None
+
+
+def _glob(p: str) -> Iterator[Path | SkippedInput]:
+    """Expand a pattern by walking its fixed leading folder: ``**`` never follows a symlink loop."""
+    parts = Path(p).parts
+    fixed = next((i for i, part in enumerate(parts) if any(c in part for c in _GLOB_CHARS)), len(parts))
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    if not root.is_dir():
+        yield SkippedInput(source=p, reason=f"{p}: no file matches this pattern")
+        return
+    found = False
+    for item in _walk(root, p, pattern=list(parts[fixed:])):
+        if isinstance(item, SkippedInput) and item.reason.endswith("directory has no readable files"):
+            if not found:
+                yield SkippedInput(source=p, reason=f"{p}: no file matches this pattern")
+            continue
+        found = found or isinstance(item, Path)
+        yield item
+
+
+def _matches(parts: tuple[str, ...], pattern: list[str]) -> bool:
+    """Glob segments against path parts; ``**`` stands for any number of folders."""
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_matches(parts[i:], pattern[1:]) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatchcase(parts[0], pattern[0]) and _matches(parts[1:], pattern[1:])
 
 
 def _iter_file(path: Path) -> Iterator[Item]:
@@ -91,6 +174,10 @@ def _iter_file(path: Path) -> Iterator[Item]:
             head = fh.read(2)
         if head == b"\x1f\x8b":
             yield from _iter_gzip(path)
+            return
+        wide = _wide_encoding(path)
+        if wide:     # UTF-16/32: lines cannot be split as bytes; the file is small enough to decode whole
+            yield from _iter_decoded(src, path.read_bytes(), wide, path.suffix.lower())
             return
         if _looks_jsonl(path):
             yield from _iter_jsonl_lines(path, _open_text_lines(path))
@@ -117,10 +204,13 @@ def iter_bytes(source: str, data: bytes, fetched_at: Optional[str] = None) -> It
             raise _Skip(f"{len(data) / 1048576:.1f} MB, over the {MAX_BYTES // 1048576} MB limit")
         if not data.strip():
             raise _Skip("empty file")
+        wide = _wide_encoding(data[:4])
         first = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-        if suffix in (".jsonl", ".ndjson", ".json") or first == b"{":
+        if wide:
+            items: Iterable[Item] = _iter_decoded(source, data, wide, suffix)
+        elif suffix in (".jsonl", ".ndjson", ".json") or first == b"{":
             lines = (decode_bytes(b)[0] if b.strip() else "" for b in data.splitlines(keepends=True))
-            items: Iterable[Item] = _iter_jsonl_lines(Path(source), lines)
+            items = _iter_jsonl_lines(Path(source), lines)
         else:
             text, enc = decode_bytes(data)
             items = [_text_document(source, text, enc, suffix)]
@@ -194,7 +284,31 @@ def _looks_jsonl(path: Path) -> bool:
 def _open_text_lines(path: Path) -> Iterator[str]:
     with open(path, "rb") as fh:
         for raw in fh:
-            yield decode_bytes(raw)[0] if raw.strip() else ""
+            # CR-only line ends (old Mac exports): a raw CR cannot occur inside a JSON string
+            for part in raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n").splitlines():
+                yield decode_bytes(part)[0] if part.strip() else ""
+
+
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+              (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _wide_encoding(path_or_head) -> Optional[str]:
+    """'utf-16' or 'utf-32' when the bytes open with that byte-order mark."""
+    head = path_or_head if isinstance(path_or_head, bytes) else path_or_head.open("rb").read(4)
+    return next((enc for bom, enc in _WIDE_BOMS if head.startswith(bom)), None)
+
+
+def _iter_decoded(src: str, data: bytes, enc: str, suffix: str) -> Iterator[Item]:
+    """A UTF-16/32 file: JSON Lines when it reads as such, else one text document."""
+    try:
+        text = data.decode(enc).lstrip("\ufeff")
+    except UnicodeDecodeError:
+        raise _Skip(f"not valid {enc.upper()} text") from None
+    if suffix in (".jsonl", ".ndjson", ".json") or text.lstrip()[:1] in ("{", "["):
+        yield from _iter_jsonl_lines(Path(src), re.split(r"\r\n|\r|\n", text))
+        return
+    yield _text_document(src, text.replace("\r\n", "\n").replace("\r", "\n"), enc, suffix)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

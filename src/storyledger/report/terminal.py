@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from storyledger.printable import cell, one_line
 from storyledger.report.view import LedgerView, fmt_span, fmt_value, load_view, point_value
 from storyledger.store import LedgerStore
 
@@ -15,7 +16,7 @@ WHAT = ("all", "series", "disagreements", "timeline", "facts", "sources")
 def _table(title: str, *columns: tuple[str, dict]) -> Table:
     # titles carry article text (series labels): a Text is never parsed as rich markup;
     # rich skips title_style for a Text, so the style goes on the Text itself
-    t = Table(title=Text(title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
+    t = Table(title=Text(one_line(title), style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
               show_edge=False, pad_edge=False, expand=False)
     for name, opts in columns:
         t.add_column(name, **opts)
@@ -23,8 +24,9 @@ def _table(title: str, *columns: tuple[str, dict]) -> Table:
 
 
 def _row(t: Table, *cells: str) -> None:
-    # article text may contain "[bold]"-like brackets: never let rich read it as markup
-    t.add_row(*(Text(c) for c in cells))
+    # article text may contain "[bold]"-like brackets: never let rich read it as markup;
+    # nor escape sequences the terminal would obey (printable.cell shows them as text)
+    t.add_row(*(Text(cell(c)) for c in cells))
 
 
 def _more(console: Console, shown: int, total: int, what: str) -> None:
