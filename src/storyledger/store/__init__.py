@@ -11,11 +11,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Optional
 
+from storyledger.store import flat
 from storyledger.model import (
     Article, Claim, Disagreement, Fact, Ledger, Series, SkippedInput, TimelineEntry,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: flat ledger tables (store/flat.py)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -30,14 +31,10 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
 CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure);
-CREATE TABLE IF NOT EXISTS facts (id TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS series (id TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS disagreements (id TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS timeline (id TEXT PRIMARY KEY, start TEXT, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS skipped (source TEXT PRIMARY KEY, reason TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(id UNINDEXED, title, body);
 CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(id UNINDEXED, article UNINDEXED, text);
-"""
+""" + flat.SCHEMA
 
 
 class StoreError(Exception):
@@ -65,6 +62,7 @@ class LedgerStore:
             self.db.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
+                self._check_version(write=False)  # an older file is refused before anything is written to it
                 self.db.executescript(_SCHEMA)
                 self._check_version(write=True)
             else:
@@ -79,6 +77,8 @@ class LedgerStore:
             raise
 
     def _check_version(self, write: bool) -> None:
+        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone():
+            return  # a new file: the schema is written next
         row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None:
             if write:
@@ -87,7 +87,8 @@ class LedgerStore:
             return
         if int(row[0]) != SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path}: schema version {row[0]}, this storyledger reads {SCHEMA_VERSION}")
+                f"{self.path}: schema version {row[0]}, this storyledger reads {SCHEMA_VERSION}; "
+                f"rebuild it with `storyledger build` into a new ledger file")
 
     # -- context manager -------------------------------------------------
     def __enter__(self) -> "LedgerStore":
@@ -175,14 +176,10 @@ class LedgerStore:
     # -- ledger --------------------------------------------------------------
     def put_ledger(self, ledger: Ledger) -> None:
         """The cross-article view is derived data: replaced whole, ids kept stable by the ledger stage."""
-        for table, items in (("facts", ledger.facts), ("series", ledger.series),
-                             ("disagreements", ledger.disagreements)):
-            self.db.execute(f"DELETE FROM {table}")
-            self.db.executemany(f"INSERT INTO {table} VALUES (?, ?)",
-                                [(x.id, x.model_dump_json()) for x in items])
-        self.db.execute("DELETE FROM timeline")
-        self.db.executemany("INSERT INTO timeline VALUES (?, ?, ?)",
-                            [(t.id, t.start, t.model_dump_json()) for t in ledger.timeline])
+        info = {cid: (art, src, outlet or agency, pub) for cid, art, src, outlet, agency, pub in self.db.execute(
+            "SELECT c.id, c.article, c.source, a.outlet, a.agency, a.published FROM claims c "
+            "JOIN articles a ON a.id = c.article")}
+        flat.write_ledger(self.db, ledger, info)
 
     def ledger(self) -> Ledger:
         def load(table, cls):
