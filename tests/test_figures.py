@@ -135,10 +135,14 @@ def test_multiples_and_or_above(nlp):
     assert figures(nlp, "Patients aged 65 or above were invited.") == [(65.0, 65.0, None, "at_least")]
 
 
-def measures(nlp, text: str) -> list[tuple]:
+def _figure_claims(nlp, text: str) -> list:
     art = Article(id="t", source="t", body=text, published="2025-03-03")
     [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
-    return [(c.value, c.measure) for c in claims if c.kind == "figure" and c.value is not None]
+    return [c for c in claims if c.kind == "figure" and c.value is not None]
+
+
+def measures(nlp, text: str) -> list[tuple]:
+    return [(c.value, c.measure) for c in _figure_claims(nlp, text)]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -159,3 +163,67 @@ def test_modal_alone_does_not_make_a_plan(nlp, text, expected):
 ])
 def test_state_from_toll_and_complements(nlp, text, expected):
     assert measures(nlp, text) == expected
+
+
+def qualified(nlp, text: str) -> list[tuple]:
+    return [(c.value, c.qualifier, c.measure) for c in _figure_claims(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the subject of a verb of inclusion says what happened to those it includes
+    ("The missing include four crew members of the ferry, the coastguard said.", [(4.0, "missing")]),
+    # a complement says it: "left homeless", "registered as deaths", "confirmed to have died"
+    ("The earthquake left at least 5,000 residents homeless.", [(5000.0, "displaced")]),
+    ("The ministry said 930 people had been registered as deaths from the outbreak.", [(930.0, "killed")]),
+    ("Health officials said a total of 1,200 patients are now confirmed to have died.", [(1200.0, "killed")]),
+    ("About 70 passengers remain unaccounted for.", [(70.0, "missing")]),
+    # a life lost is a death
+    ("Eleven nurses lost their lives while treating patients.", [(11.0, "killed")]),
+    # nouns that are a state: bodies and victims are the dead, injuries the wounded
+    ("Divers said 60 bodies had been pulled from the wreck.", [(60.0, "killed")]),
+    ("Investigators have identified 35 victims of the crash.", [(35.0, "killed")]),
+    ("The clashes caused 45 injuries.", [(45.0, "wounded")]),
+    # "others" counts people when a casualty word acts on it
+    ("Rescuers said 40 others remained missing.", [(40.0, "missing")]),
+    # people in shelters are displaced, not deployed
+    ("About 2,400 people are staying in shelters, the agency said.", [(2400.0, "displaced")]),
+    # a number compared with a count counts the same
+    ("The epidemic has killed 230 people, up from 150 a week ago.", [(230.0, "killed"), (150.0, "killed")]),
+])
+def test_casualty_words_of_real_reporting(nlp, text, expected):
+    assert measures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # forces massed, added, or counted where they stand
+    ("The army has massed about 40,000 soldiers along the frontier.", [(40000.0, "deployed")]),
+    ("The rebels added as many as 3,000 fighters near the city of Goma.", [(3000.0, "deployed")]),
+    ("The ministry put the number of enemy troops near the frontier at 25,000.", [(25000.0, "deployed")]),
+    ("Officials said there were about 9,000 troops on the ground.", [(9000.0, "deployed")]),
+    # a force to be sent is a plan
+    ("The ministry announced 3,000 military builders and deminers to be sent to the region.", [(3000.0, "planned")]),
+    # residents live where they are: a place alone sends no one
+    ("About 30,000 residents in Goma were without power.", [(30000.0, "other")]),
+    # units and battalions are not people
+    ("Ten units were sent to the front.", [(10.0, "other")]),
+    # a clause where someone else acts on the count says nothing of the count now
+    ("The army keeps 20,000 soldiers on the frontier, which it could double within weeks.", [(20000.0, "deployed")]),
+    # a verb of growth that already happened is no plan
+    ("He said that the deployment had increased to 12,000 troops in the region.", [(12000.0, "deployed")]),
+])
+def test_forces_where_they_stand(nlp, text, expected):
+    assert measures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Analysts said the toll could reach 900.", [(900.0, "at_most", "killed")]),
+    ("The toll neared 600 on Friday.", [(600.0, "approximately", "killed")]),
+    ("The crowd was estimated at 12,000 people.", [(12000.0, "approximately", "other")]),
+    ("The garrison could be ramped up to as high as 8,000 soldiers.", [(8000.0, "at_most", "planned")]),
+])
+def test_bounds_of_projections_and_estimates(nlp, text, expected):
+    assert qualified(nlp, text) == expected
+
+
+def test_day_ranges_beside_a_month_are_dates(nlp):
+    assert measures(nlp, "The storm hit the coast on the night of August 3-4, officials said.") == []

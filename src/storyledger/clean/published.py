@@ -12,6 +12,7 @@ the headline (a site's "today" widget) counts only when nothing under the headli
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -43,11 +44,41 @@ def _scraper_stamp(ev: Evidence) -> list[DateCandidate]:
 
 
 def _printed(ev: Evidence) -> list[DateCandidate]:
-    """Datelines under the headline; then those above it (a site's today-date, weak)."""
+    """Datelines under the headline; then those above it (a site's today-date, weak). Printed dates
+    that disagree among themselves (a list of stories) settle nothing; an update stamp alone only
+    says the page is no newer than it."""
     under = [DateCandidate(date=dl[0], basis="explicit", evidence=dl[1]) for dl in ev.parsed.head_datelines]
     above = [DateCandidate(date=dl[0], basis="explicit", evidence=dl[1], why="printed above the headline")
              for dl in ev.parsed.above_datelines]
+    for group in (under, above):
+        first = [c for c in group if not _update_only(c.evidence)]
+        if len({c.date[:10] for c in first}) > 1:
+            for c in group:
+                c.why = NOT_SETTLED_PRINTED
+        elif group and not first:
+            for c in group:
+                # a timed update stamp is a news page's same-day revision; an untimed one may be months later
+                c.why = c.why or ("an update stamp with its time" if _CLOCK.search(c.evidence) else NOT_SETTLED_UPDATE)
     return under + above
+
+
+_UPDATED = re.compile(r"\b(?:updated|modified)\b", re.I)
+_POSTED = re.compile(r"\b(?:published|posted|written)\b", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+
+
+def _update_only(stamp: str) -> bool:
+    """"Updated: May 6, 2019" — the update label comes before the first date and no published
+    label is printed ("June 12, 2020 9:49 am / Updated: Aug. 18" dates the publication first)."""
+    up = _UPDATED.search(stamp)
+    if not up or _POSTED.search(stamp):
+        return False
+    first = dates.first_date(stamp)
+    iso = re.search(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}", stamp)
+    starts = [x for x in (first, iso.start() if iso else None) if x is not None]
+    return not starts or up.start() < min(starts)
+NOT_SETTLED_PRINTED = "not settled: the dates printed here disagree (a list of stories)"
+NOT_SETTLED_UPDATE = "not settled: an update stamp; the page was first published on or before it"
 
 
 def _html(ev: Evidence) -> list[DateCandidate]:
@@ -97,7 +128,7 @@ def weigh(raw: RawDocument, parsed: Parsed, html_date: Optional[tuple[str, str]]
         day = parse_iso_date(c.date)
         if day is None:
             c.why = c.why or "unreadable"
-        elif c.why == UNSETTLED:
+        elif c.why.startswith("not settled"):
             continue
         elif floor and day < floor[0] - dt.timedelta(days=1) and (c.basis != "explicit" or c.why):
             # a printed date under the headline stands (a body date may be a coming event the

@@ -40,7 +40,9 @@ _CAPTION = re.compile(
     r"\bin this (?:\w+\s+)?(?:photo|image|picture|handout|screenshot)\b|"
     r"\bin an? (?:\w+\s+)?(?:photo|image|picture|handout|screenshot)s? (?:released|provided|distributed|carried|taken)\b|"
     r"\b(?:photo|image|picture)s?\s*(?::|by\b|courtesy\b)|^\s*(?:photo|image|picture)\s+caption\s*[,:]|"
-    r"\((?:photo|image)s?\b[^)]*\)\s*$|^\s*(?:file|handout)\s+photo\b",
+    r"\((?:photo|image)s?\b[^)]*\)\s*$|^\s*(?:file|handout)\s+photo\b|"
+    # a photo credit closing the line: "(Saul Loeb/AFP/Getty Images)", "[Abdulaziz Almnsori/AP Photo]"
+    r"[(\[][^()\[\]]{0,60}\b(?:getty images|ap photo|afp|reuters|epa|shutterstock|[A-Z][\w.-]+/[A-Z][\w.-]+)[^()\[\]]{0,40}[)\]]\s*$",
     re.I)
 
 
@@ -78,6 +80,9 @@ _DESK = re.compile(r"^(?P<org>.+?)\s+(?:newsdesk|desk|staff|newsroom|editors)$",
 # parts of a meta line: "3 days ago · Kestrel News Desk · 4 min read"
 _META_SEP = re.compile(r"\s+[·•|]\s+")
 _WIRE_TAIL = re.compile(r"\(?\b(?P<wire>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\)?\s*$")
+
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“A-Z0-9])")
 
 _KOREAN_SYLLABLE = re.compile(
     r"^(?:g|k|kk|n|d|t|tt|r|l|m|b|p|pp|s|ss|j|jj|ch|h)?"
@@ -242,7 +247,10 @@ def _units(text: str) -> list[Unit]:
         if not line.strip():
             block += 1
             continue
-        stripped = line.replace("\u00a0", " ").strip()
+        # a scraper's copy may keep stray markup ("<p>A caption</p>"): the words stay, the tags go
+        stripped = _TAG.sub("", line.replace("\u00a0", " ")).strip()
+        if not stripped:
+            continue
         units.append(Unit(stripped, block, indented=line[:1] in (" ", "\t")))
     return units
 
@@ -331,7 +339,7 @@ def _line_dateline(page: _Page, n: int, u: Unit) -> bool:
 
 
 def _line_byline(page: _Page, n: int, u: Unit) -> bool:
-    s = u.text
+    s = _META_SEP.split(u.text)[0]          # "By Ann Lee | ann@paper.example"
     m = _BYLINE.match(_EMAIL.sub(" ", s)) if _words(s) <= 14 else None
     if m and not _TERMINAL.search(_EMAIL.sub("", s).strip()) or (m and _EMAIL.search(s)):
         u.keep, u.why = False, "byline"
@@ -420,25 +428,48 @@ def _headline_index(units: list[Unit]) -> Optional[int]:
     are shorter (or shouted in capitals), so a line of five words or more wins, unless it ends with
     a full stop as body sentences do."""
     live = [i for i, u in enumerate(units) if u.keep]
-    first_sentence = next((i for i in live if _sentence_like(units[i].text, 12)), len(units))
+    first_sentence = _body_start(units, live)
     head = [i for i in live if i < first_sentence and _headline_like(units[i].text, first=i == live[0])]
     full = [i for i in head if _words(units[i].text) >= 5 and not units[i].text.isupper()
             and not units[i].text.rstrip().endswith(".")]
     pick = full[0] if full else (head[0] if head else None)
+    # beside a byline or date, a headline may be set in capitals; a section label is shorter
+    near = set(full) | {i for i in head if _words(units[i].text) >= 5 and not units[i].text.rstrip().endswith(".")}
     # a byline, date or "2 days ago" under the headline: the headline opens the run of
     # headline-like lines just above it (headline, standfirst); a site tagline higher up is
     # cut off from that run by menu lines
-    for a in (i for i, u in enumerate(units[:first_sentence]) if u.why in ("byline", "dateline", "relative")):
+    # (the anchor nearest the body: a date higher up is a site's today-widget or a menu's)
+    for a in reversed([i for i, u in enumerate(units[:first_sentence]) if u.why in _HEAD_MARKS]):
         above = [i for i in live if i < a]
-        while above and above[-1] not in full:
+        while above and above[-1] not in near:
             above.pop()
         if above:
-            while len(above) > 1 and above[-2] in full:
+            while len(above) > 1 and above[-2] in near:
                 above.pop()
             return above[-1]
-    if pick is None:
-        pick = next((i for i in live if _headline_like(units[i].text, first=i == live[0] and len(live) > 1)), None)
-    return pick
+        # a date printed above the headline ("24 September 2019" / headline / standfirst)
+        below = [i for i in live if a < i < first_sentence][:2]
+        if below and below[0] in near:
+            return below[0]
+    return pick      # None when nothing above the body reads as a headline: the page prints none
+
+
+_HEAD_MARKS = ("byline", "dateline", "relative")
+
+
+def _body_start(units: list[Unit], live: list[int]) -> int:
+    """The first line of the article's prose: a long sentence, or a sentence with another close
+    under it (a promo sentence in a menu stands alone)."""
+    first = None
+    for k, i in enumerate(live):
+        if not _sentence_like(units[i].text, 12) or _CAPTION.search(units[i].text):
+            continue
+        if any(u.why in _HEAD_MARKS for u in units[i + 1:i + 4]):
+            continue            # a standfirst or caption: the byline or date under it comes first
+        first = i if first is None else first
+        if _words(units[i].text) >= 40 or any(_sentence_like(units[j].text, 8) for j in live[k + 1:k + 4]):
+            return i
+    return first if first is not None else len(units)
 
 
 def _place_datelines(page: _Page) -> None:
@@ -541,6 +572,21 @@ def _drop_captions(page: _Page) -> None:
     page.body = [u for u in body if u.keep]
 
 
+def _drop_teasers(page: _Page) -> None:
+    """A teaser that strings together sentences the body prints again further down (a portal's
+    summary above the article) is kept once, where the body has it."""
+    body = page.body
+    later = ""
+    for k in range(len(body) - 1, -1, -1):
+        key = normkey(body[k].text)
+        parts = [normkey(x) for x in _SENTENCE_END.split(body[k].text) if _words(x) >= 5]
+        if len(parts) >= 2 and all(p in later for p in parts):
+            body[k].keep, body[k].why = False, "repeat"
+        else:
+            later = key + "\n" + later
+    page.body = [u for u in body if u.keep]
+
+
 def _trim_tail(page: _Page) -> None:
     """The tail after the last sentence is chrome (close buttons, "go top", share widgets);
     inside the body, one- and two-word lines without punctuation are widgets too."""
@@ -580,7 +626,7 @@ def _join_paragraphs(page: _Page) -> None:
 
 # the passes of parse_text, in order: each reads what the ones before it decided
 PASSES = [_mark_lines, _find_title, _place_datelines, _drop_furniture_boxes, _plain_byline,
-          _drop_bullet_runs, _drop_captions, _trim_tail, _wire_credits, _join_paragraphs]
+          _drop_bullet_runs, _drop_captions, _drop_teasers, _trim_tail, _wire_credits, _join_paragraphs]
 
 
 def _wire_credit(credit: str, text: str, names: tuple[Optional[str], ...]) -> str:

@@ -5,6 +5,8 @@ attributed statements, each with its source, relay chain, modality and the time 
 """
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -100,6 +102,35 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
                 on_error(art, exc)
                 claims = []
             yield art, claims
+
+
+def extract_text(text: str, published: Optional[str] = None, *, title: Optional[str] = None,
+                 agency: Optional[str] = None, aliases=None) -> list[Claim]:
+    """The claims of one article given as text (see ``storyledger.extract``)."""
+    import hashlib
+
+    art = Article(id=hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest(), source="<text>",
+                  body=text, title=title, published=published, agency=agency)
+    [(_, claims)] = list(extract_claims([art], nlp=load_nlp(str(aliases) if aliases else None)))
+    return claims
+
+
+class _CallableModule(types.ModuleType):
+    """``storyledger.extract`` is this package once imported, so the library call
+    ``storyledger.extract(text, published=...)`` is the package itself being called."""
+
+    def __call__(self, text: str, published: Optional[str] = None, *, title: Optional[str] = None,
+                 agency: Optional[str] = None, aliases=None) -> list[Claim]:
+        """The claims (``model.Claim``: figures, quotes, statements) of one article's text.
+
+        ``text`` is the article body (paragraphs separated by blank lines), ``published`` its ISO
+        date (relative times such as "on Monday" are read against it; without it claims carry no
+        time). ``title``, ``agency`` (a wire credit) and ``aliases`` (a JSON file of your own
+        source names) are optional."""
+        return extract_text(text, published, title=title, agency=agency, aliases=aliases)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 
 def _parse(nlp, batch: list[Article], batch_size: int, n_process: int = 1) -> list[dict]:

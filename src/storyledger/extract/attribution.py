@@ -60,144 +60,209 @@ class SourceFinder:
 
     # -- naming a source phrase ----------------------------------------------
     def name(self, tok: Token, cue: str, verb: Optional[Token] = None) -> Teller:
-        pos = tok.idx
-        words = _core_tokens(tok)
-        text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
-        low = tok.lower_
-        if tok.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_BODY:
-            ref = pronoun_referent(tok) if low in _PRONOUNS_PERSON else None
-            if ref is not None:  # the nearest person of the pronoun's gender, subjects first
-                p = self.ents.people.get(ref) or (self.ents.person_by_part(ref, pos) if " " not in ref else None)
-                self.last_person = p.name if p else ref
-                return Teller(self.last_person, "person", p.role if p else None, tok.text, cue, verb=verb)
-            if low in _PRONOUNS_PERSON and self.last_person:
-                p = self.ents.people.get(self.last_person)
-                return Teller(self.last_person, "person", p.role if p else None, tok.text, cue, verb=verb)
-            if self.chains and low in _PRONOUNS_BODY:
-                prev = self.chains[-1][-1]
-                return Teller(prev.source, prev.source_type, prev.role, tok.text, cue, verb=verb)
-            if self.history:
-                prev = self.history[-1]
-                return Teller(prev.source, prev.source_type, prev.role, tok.text, cue, verb=verb)
-            return Teller(tok.text, "other", None, tok.text, cue, verb=verb)
-        # "his intelligence services", "its spy agency": the services of whoever the pronoun means
+        """The teller a source phrase names: the first rule of ``NAME_RULES`` that knows."""
+        ph = _Phrase.of(tok, cue, verb)
+        for rule in NAME_RULES:
+            t = rule(self, ph)
+            if t is not None:
+                return t
+        raise AssertionError("the last naming rule always answers")  # pragma: no cover
+
+    def _teller(self, ph: "_Phrase", name: str, typ: str, role: Optional[str] = None,
+                text: Optional[str] = None) -> Teller:
+        return Teller(name, typ, role, ph.text if text is None else text, ph.cue, verb=ph.verb)
+
+    def _person(self, ph: "_Phrase", name: str, text: Optional[str] = None) -> Teller:
+        """A person teller; remembers them for a later "he said"."""
+        p = self.ents.people.get(name)
+        self.last_person = name
+        return self._teller(ph, name, "person", p.role if p else None, text)
+
+    def by_pronoun(self, ph: "_Phrase") -> Optional[Teller]:
+        """"he said": the nearest person of that gender; "it", "they": the body told last."""
+        tok, low = ph.tok, ph.tok.lower_
+        if not (tok.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_BODY):
+            return None
+        ref = pronoun_referent(tok) if low in _PRONOUNS_PERSON else None
+        if ref is not None:  # the nearest person of the pronoun's gender, subjects first
+            p = self.ents.people.get(ref) or (self.ents.person_by_part(ref, ph.pos) if " " not in ref else None)
+            self.last_person = p.name if p else ref
+            return self._teller(ph, self.last_person, "person", p.role if p else None, tok.text)
+        if low in _PRONOUNS_PERSON and self.last_person:
+            return self._person(ph, self.last_person, tok.text)
+        prev = self.chains[-1][-1] if self.chains and low in _PRONOUNS_BODY else \
+            (self.history[-1] if self.history else None)
+        if prev is not None:
+            return self._teller(ph, prev.source, prev.source_type, prev.role, tok.text)
+        return self._teller(ph, tok.text, "other", None, tok.text)
+
+    def by_possessive(self, ph: "_Phrase") -> Optional[Teller]:
+        """"his intelligence services", "its spy agency": the services of whoever the pronoun means."""
+        tok = ph.tok
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS), None)
-        if poss is not None and tok.pos_ == "NOUN":
-            # the person named last before this phrase (names in the sentence are learned first)
-            named = [p for p in self.ents.people.values() if p.last_seen <= pos]
-            person = max(named, key=lambda p: p.last_seen).name if named else self.last_person
-            if poss.lower_ in {"his", "her"} and person:
-                p = self.ents.people.get(person)
-                return Teller(person, "person", p.role if p else None, text, cue, verb=verb)
-            if poss.lower_ in {"its", "their"} and self.history:
-                prev = self.history[-1]
-                return Teller(prev.source, prev.source_type, prev.role, text, cue, verb=verb)
-        # "a report in The New York Times", "a statement by the ministry": the publisher is the source
-        if tok.lemma_.lower() in REPORT_NOUNS | GENERIC_REPORT_NOUNS:
-            for c in tok.children:
-                if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "from"}:
-                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        inner = self.name(pobj, cue, verb)
-                        if inner.source_type != "other" or pobj.ent_type_ in {"ORG", "PERSON"}:
-                            return inner
-        # a person named in the phrase: "Defense Minister Kim Yong-hyun", "Hong Min, a fellow ..."
+        if poss is None or tok.pos_ != "NOUN":
+            return None
+        # the person named last before this phrase (names in the sentence are learned first)
+        named = [p for p in self.ents.people.values() if p.last_seen <= ph.pos]
+        person = max(named, key=lambda p: p.last_seen).name if named else self.last_person
+        if poss.lower_ in {"his", "her"} and person:
+            p = self.ents.people.get(person)
+            return self._teller(ph, person, "person", p.role if p else None)
+        if poss.lower_ in {"its", "their"} and self.history:
+            prev = self.history[-1]
+            return self._teller(ph, prev.source, prev.source_type, prev.role)
+        return None
+
+    def by_publisher(self, ph: "_Phrase") -> Optional[Teller]:
+        """"a report in The New York Times", "a statement by the ministry": the publisher is the source."""
+        if ph.tok.lemma_.lower() not in REPORT_NOUNS | GENERIC_REPORT_NOUNS:
+            return None
+        for c in ph.tok.children:
+            if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "from"}:
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    inner = self.name(pobj, ph.cue, ph.verb)
+                    if inner.source_type != "other" or pobj.ent_type_ in {"ORG", "PERSON"}:
+                        return inner
+        return None
+
+    def by_person_named(self, ph: "_Phrase") -> Optional[Teller]:
+        """A person named in the phrase: "Defense Minister Kim Yong-hyun", "Hong Min, a fellow ..."."""
+        tok, words = ph.tok, ph.words
         person = [e for e in tok.doc.ents if e.label_ == "PERSON"
                   and e.start >= words[0].i and e.end <= words[-1].i + 1] if words else []
-        if person:
-            ent = person[-1]
-            name = re.sub(r"['’]s$", "", ent.text).strip()
-            role_toks = [t for t in words if t.i < ent.start and t.dep_ != "det" and t.pos_ != "DET"]
-            role = " ".join(t.text for t in role_toks).replace(" 's", "'s") or None
-            appos = [c for c in tok.children if c.dep_ == "appos"]
-            if appos:
-                a = appos[0]
-                role = _strip_det(tok.doc[a.left_edge.i:a.right_edge.i + 1].text) or role
-            known = self.ents.person_by_part(name, pos) if len(name.split()) == 1 else None
-            if known is not None:
-                name = known.name
-                role = role or known.role
-            p = self.ents.learn_person(name, role, pos)
-            self.last_person = p.name
-            return Teller(p.name, "person", p.role, text, cue, verb=verb)
-        # "Ukrainian news outlet The Kyiv Post": the apposed name is the name
-        for a in tok.children:
+        if not person:
+            return None
+        ent = person[-1]
+        name = re.sub(r"['’]s$", "", ent.text).strip()
+        role_toks = [t for t in words if t.i < ent.start and t.dep_ != "det" and t.pos_ != "DET"]
+        role = " ".join(t.text for t in role_toks).replace(" 's", "'s") or None
+        appos = [c for c in tok.children if c.dep_ == "appos"]
+        if appos:
+            a = appos[0]
+            role = _strip_det(tok.doc[a.left_edge.i:a.right_edge.i + 1].text) or role
+        known = self.ents.person_by_part(name, ph.pos) if len(name.split()) == 1 else None
+        if known is not None:
+            name = known.name
+            role = role or known.role
+        p = self.ents.learn_person(name, role, ph.pos)
+        self.last_person = p.name
+        return self._teller(ph, p.name, "person", p.role)
+
+    def by_apposed_name(self, ph: "_Phrase") -> Optional[Teller]:
+        """"Ukrainian news outlet The Kyiv Post": the apposed name is the name."""
+        for a in ph.tok.children:
             if a.dep_ == "appos" and a.ent_type_ in {"ORG", "WORK_OF_ART", "GPE", "NORP", "PERSON"} or \
-                    a.dep_ == "compound" and a.ent_type_ == "ORG" and a.i > words[0].i:
-                n2, t2 = self.ents.canonical(tok.doc[a.left_edge.i:a.right_edge.i + 1].text)
+                    a.dep_ == "compound" and a.ent_type_ == "ORG" and a.i > ph.words[0].i:
+                n2, t2 = self.ents.canonical(ph.tok.doc[a.left_edge.i:a.right_edge.i + 1].text)
                 if t2 != "other":
-                    return Teller(n2, t2, None, text, cue, verb=verb)
-        # a bare surname seen before ("Jeon said")
-        if len(words) == 1 and tok.pos_ == "PROPN":
-            known = self.ents.person_by_part(tok.text, pos)
-            if known is not None:
-                self.last_person = known.name
-                known.last_seen = pos
-                return Teller(known.name, "person", known.role, text, cue, verb=verb)
-        det = next((t.lower_ for t in words if t.dep_ == "det"), "")
-        head = tok.lemma_.lower()
-        content = [t for t in words if t.dep_ != "det"]
-        # "a news report", "media reports": a placeholder for an outlet named nearby
-        if head in GENERIC_REPORT_NOUNS and not any(t.ent_type_ in {"NORP", "ORG", "GPE"} for t in content):
-            kind = "definite" if det in {"the", "this", "that"} else "indefinite"
-            return Teller(text, "other", None, text, cue, generic=kind, verb=verb)
-        # "the minister", "the official", "the spokesperson": someone described before
-        if det == "the" and len(content) <= 2 and is_title_word(tok.text):
-            known = self.ents.by_descriptor(tok.text, pos)
-            if known is not None:
-                p = self.ents.people.get(known)
-                if p is not None:
-                    self.last_person = p.name
-                    return Teller(p.name, "person", p.role, text, cue, verb=verb)
-                kname, ktyp = self.ents.canonical(known)
-                return Teller(kname, ktyp, tok.text, text, cue, verb=verb)
-        # "a foreign ministry official": the body, with the person's role
-        if head in {"official", "spokesperson", "spokesman", "spokeswoman", "source", "officer"} and len(content) > 1:
-            body_words = " ".join(t.text for t in content if t.i != tok.i)
-            name, typ = self.ents.canonical(body_words)
+                    return self._teller(ph, n2, t2)
+        return None
+
+    def by_known_surname(self, ph: "_Phrase") -> Optional[Teller]:
+        """A bare surname seen before ("Jeon said")."""
+        if len(ph.words) != 1 or ph.tok.pos_ != "PROPN":
+            return None
+        known = self.ents.person_by_part(ph.tok.text, ph.pos)
+        if known is None:
+            return None
+        self.last_person = known.name
+        known.last_seen = ph.pos
+        return self._teller(ph, known.name, "person", known.role)
+
+    def by_generic_report(self, ph: "_Phrase") -> Optional[Teller]:
+        """"a news report", "media reports": a placeholder for an outlet named nearby."""
+        if ph.head in GENERIC_REPORT_NOUNS and not any(t.ent_type_ in {"NORP", "ORG", "GPE"} for t in ph.content):
+            kind = "definite" if ph.det in {"the", "this", "that"} else "indefinite"
+            return Teller(ph.text, "other", None, ph.text, ph.cue, generic=kind, verb=ph.verb)
+        return None
+
+    def by_role_described(self, ph: "_Phrase") -> Optional[Teller]:
+        """"the minister", "the official", "the spokesperson": someone described before."""
+        if not (ph.det == "the" and len(ph.content) <= 2 and is_title_word(ph.tok.text)):
+            return None
+        known = self.ents.by_descriptor(ph.tok.text, ph.pos)
+        if known is None:
+            return None
+        if known in self.ents.people:
+            return self._person(ph, known)
+        kname, ktyp = self.ents.canonical(known)
+        return self._teller(ph, kname, ktyp, ph.tok.text)
+
+    def by_body_of_official(self, ph: "_Phrase") -> Optional[Teller]:
+        """"a foreign ministry official": the body, with the person's role."""
+        tok = ph.tok
+        if ph.head not in {"official", "spokesperson", "spokesman", "spokeswoman", "source", "officer"} or len(ph.content) < 2:
+            return None
+        body_words = " ".join(t.text for t in ph.content if t.i != tok.i)
+        name, typ = self.ents.canonical(body_words)
+        if typ != "other":
+            self.ents.described.append((tok.lower_, name, ph.pos))
+            return self._teller(ph, name, typ, tok.text)
+        self.ents.described.append((tok.lower_, f"{body_words} {tok.text}", ph.pos))
+        return None
+
+    def by_gazetteer(self, ph: "_Phrase") -> Optional[Teller]:
+        """A name the gazetteer or the article knows, for the phrase or the longest name inside it
+        ("Ukrainian news outlet The Kyiv Post")."""
+        name, typ = ph.canon = self.ents.canonical(ph.text)
+        ws = [t.text for t in ph.content]
+        for k in range(1, len(ws)):
             if typ != "other":
-                self.ents.described.append((tok.lower_, name, pos))
-                return Teller(name, typ, tok.text, text, cue, verb=verb)
-            self.ents.described.append((tok.lower_, f"{body_words} {tok.text}", pos))
-        name, typ = self.ents.canonical(text)
-        if typ == "other":
-            # "Ukrainian news outlet The Kyiv Post": the longest known name inside the phrase
-            ws = [t.text for t in content]
-            for k in range(1, len(ws)):
-                for part in (" ".join(ws[k:]), " ".join(ws[:len(ws) - k])):
-                    n2, t2 = self.ents.canonical(part.replace(" 's", "'s"), bare=False)
-                    if t2 != "other":
-                        name, typ = n2, t2
-                        break
+                break
+            for part in (" ".join(ws[k:]), " ".join(ws[:len(ws) - k])):
+                name, typ = self.ents.canonical(part.replace(" 's", "'s"), bare=False)
                 if typ != "other":
                     break
-        if typ == "other" and det == "the" and len(content) <= 2:
-            # "the agency said": the body last named by that kind of noun
-            for prev in reversed(self.history):
-                if prev.source_type in {"agency", "government", "wire", "outlet", "group"} and \
-                        (tok.lower_ in prev.source.lower() or tok.lower_ in {"agency", "ministry", "service", "paper", "outlet"}):
-                    return Teller(prev.source, prev.source_type, prev.role, text, cue, verb=verb)
-        if typ == "other" and det == "the" and tok.lemma_.lower() in _BODY_NOUNS:
-            # "the newspaper", "the South Korean agency": the latest body of that kind (and country)
-            # named in the article, as a source or anywhere in the text
-            country = " ".join(t.text for t in content if t.i != tok.i and t.ent_type_ in {"NORP", "GPE"})
-            if len(content) - 1 == len(country.split()):
-                for prev in reversed(self.mentioned):
-                    if prev[1] in _BODY_NOUNS[tok.lemma_.lower()] and prev[2] <= tok.idx and \
-                            (not country or self.ents.same_country(prev[0], country)):
-                        return Teller(prev[0], prev[1], None, text, cue, verb=verb)
         if typ == "other":
-            # "the company", "the rookie defenceman": whom the article's own memory says it means
-            ref = description_referent(tok)
-            if ref is not None and ref[1] == "person":
-                p = self.ents.people.get(ref[0])
-                self.last_person = ref[0]
-                return Teller(ref[0], "person", p.role if p else text, text, cue, verb=verb)
-            if ref is not None:
-                name, typ = self.ents.canonical(ref[0])
+            return None
+        return self._body(ph, name, typ)
+
+    def _body(self, ph: "_Phrase", name: str, typ: str) -> Teller:
         if typ != "person":
             self.last_body = name
-        return Teller(name, typ, None, text, cue, verb=verb)
+        return self._teller(ph, name, typ)
+
+    def by_kind_told_last(self, ph: "_Phrase") -> Optional[Teller]:
+        """"the agency said": the body last told of by that kind of noun."""
+        tok = ph.tok
+        if not (ph.det == "the" and len(ph.content) <= 2):
+            return None
+        for prev in reversed(self.history):
+            if prev.source_type in {"agency", "government", "wire", "outlet", "group"} and \
+                    (tok.lower_ in prev.source.lower() or tok.lower_ in {"agency", "ministry", "service", "paper", "outlet"}):
+                return self._teller(ph, prev.source, prev.source_type, prev.role)
+        return None
+
+    def by_kind_mentioned(self, ph: "_Phrase") -> Optional[Teller]:
+        """"the newspaper", "the South Korean agency": the latest body of that kind (and country)
+        named in the article, as a source or anywhere in the text."""
+        tok = ph.tok
+        if not (ph.det == "the" and tok.lemma_.lower() in _BODY_NOUNS):
+            return None
+        country = " ".join(t.text for t in ph.content if t.i != tok.i and t.ent_type_ in {"NORP", "GPE"})
+        if len(ph.content) - 1 != len(country.split()):
+            return None
+        for prev in reversed(self.mentioned):
+            if prev[1] in _BODY_NOUNS[tok.lemma_.lower()] and prev[2] <= tok.idx and \
+                    (not country or self.ents.same_country(prev[0], country)):
+                return self._teller(ph, prev[0], prev[1])
+        return None
+
+    def by_description(self, ph: "_Phrase") -> Optional[Teller]:
+        """"the company", "the rookie defenceman": whom the article's own memory says it means."""
+        ref = description_referent(ph.tok)
+        if ref is None:
+            return None
+        if ref[1] == "person":
+            p = self.ents.people.get(ref[0])
+            self.last_person = ref[0]
+            return self._teller(ph, ref[0], "person", p.role if p else ph.text)
+        return self._body(ph, *self.ents.canonical(ref[0]))
+
+    def as_written(self, ph: "_Phrase") -> Teller:
+        """Nobody we know: the phrase's own words."""
+        return self._body(ph, *(ph.canon or self.ents.canonical(ph.text)))
 
     # -- the chain above a token ---------------------------------------------
     def chain(self, tok: Token, sent: Span) -> list[Teller]:
@@ -294,6 +359,41 @@ class SourceFinder:
         if subj is not None:
             tellers.append(self.name(subj, verb.lemma_.lower(), verb))
         return tellers
+
+
+@dataclass
+class _Phrase:
+    """A source phrase as the naming rules see it."""
+
+    tok: Token
+    cue: str
+    verb: Optional[Token]
+    pos: int
+    words: list[Token]
+    text: str
+    det: str
+    head: str
+    content: list[Token]
+    canon: Optional[tuple[str, str]] = None   # the gazetteer's reading, once asked
+
+    @classmethod
+    def of(cls, tok: Token, cue: str, verb: Optional[Token]) -> "_Phrase":
+        words = _core_tokens(tok)
+        text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+        det = next((t.lower_ for t in words if t.dep_ == "det"), "")
+        return cls(tok, cue, verb, tok.idx, words, text, det, tok.lemma_.lower(), [t for t in words if t.dep_ != "det"])
+
+
+# The naming rules in the order they are tried: the first that answers names the teller. Pronouns
+# and people first (they carry discourse memory), then names (the gazetteer), then generic nouns
+# resolved against what the article said before, and last the words as written.
+NAME_RULES: list = [
+    SourceFinder.by_pronoun, SourceFinder.by_possessive, SourceFinder.by_publisher,
+    SourceFinder.by_person_named, SourceFinder.by_apposed_name, SourceFinder.by_known_surname,
+    SourceFinder.by_generic_report, SourceFinder.by_role_described, SourceFinder.by_body_of_official,
+    SourceFinder.by_gazetteer, SourceFinder.by_kind_told_last, SourceFinder.by_kind_mentioned,
+    SourceFinder.by_description, SourceFinder.as_written,
+]
 
 
 def _is_report(tok: Token) -> bool:

@@ -16,13 +16,15 @@ from storyledger.extract.lexicon import (
     BOUND_VERBS, CALENDAR_WORDS, CURRENCY_PREFIXES, DOLLAR_COUNTRIES, HEDGES, MEASURE_CUES, MODALS, NOT_PEOPLE_HEADS,
     PEOPLE, PLAN_LEMMAS, REPORT_LEMMAS, SCALE_SUFFIXES, SCALES, UNITS, VAGUE, number_token, parse_number,
 )
-from storyledger.words import singular
+from storyledger.tables import table
+from storyledger.words import MONTHS, singular
 
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _OTHER_ENTS = {"PERCENT", "MONEY", "QUANTITY"}
 _NUMWORDS = set(UNITS) | set(SCALES) | VAGUE
 _ANAPHORA = {"them", "these", "those", "this", "that", "which", "whom"}
 _PLACE_PREPS = {"to", "in", "into", "at", "near", "inside", "across", "on"}
+_FIG = table("figures")  # word families of the figure rules (data/figures.json)
 _TOTAL_NOUNS = {"number", "total", "count", "figure", "toll", "tally", "size", "strength"}
 
 
@@ -104,6 +106,19 @@ def _calendar_number(t: Token) -> bool:
     return bool(nxt) and (nxt[0].lower_ in _DURATION or nxt[0].lower_ in {"ago", "old", "year-old", "years-old"})
 
 
+def _day_of_month(doc, start: int, end: int, sent: Span) -> bool:
+    """A day number joined to a month name by other day numbers: "September 10-11", "10-11 Sept"."""
+    if end - start != 1 or not re.fullmatch(r"\d{1,2}", doc[start].text) or not 1 <= int(doc[start].text) <= 31:
+        return False
+    for step in (-1, 1):
+        k = start + step
+        while sent.start <= k < sent.end and (re.fullmatch(r"\d{1,2}", doc[k].text) or doc[k].text in {"-", "\u2013", "to", "and"}):
+            k += step
+        if k != start + step and sent.start <= k < sent.end and doc[k].lower_.rstrip(".") in MONTHS:
+            return True
+    return False
+
+
 def _scale_letters(doc, j: int) -> bool:
     """Scale letters after a number: written against it ("1.2" "m") or a short word ("2.8 bn")."""
     t = doc[j]
@@ -162,7 +177,24 @@ def find_figures(sent: Span, demonym) -> list[Figure]:
             figs.append(fig)
         i = max(j, fig.end) if fig is not None else j  # a range's upper end is not a figure of its own
     _conversions(doc, figs)
+    _compared(figs)
     return figs
+
+
+_COMPARE_HEADS = {"up", "down", "compare", "compared", "against"}
+
+
+def _compared(figs: list[Figure]) -> None:
+    """A bare number a count is compared with counts the same: "killed 230 people, up from 150",
+    "169,000 personnel, compared with about 100,000 on Jan. 30"."""
+    for prev, fig in zip(figs, figs[1:]):
+        num = fig.anchor or prev.anchor
+        if fig.counted is not None or prev.measure in {None, "other"} or fig.value is None or num is None:
+            continue
+        prep = num.head if num.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in {"from", "with", "to"} and \
+                prep.head.lemma_.lower() in _COMPARE_HEADS | _FIG.set("growth_verbs"):
+            fig.counted, fig.population, fig.measure = prev.counted, prev.population, prev.measure
 
 
 def _conversions(doc, figs: list[Figure]) -> None:
@@ -264,6 +296,8 @@ def _make(doc, start: int, end: int, sent: Span, demonym, share: Optional[float]
     if len(toks) == 1 and re.fullmatch(r"(1[89]|20)\d\d", toks[0].text) and last.head.pos_ != "NOUN" and \
             not _currency_before(toks[0]):
         return None
+    if _day_of_month(doc, start, end, sent):
+        return None  # "on the night of September 10-11", "10 to 12 May" when the tagger misses the date
     if re.search(r"\d[:/]\d|\d(st|nd|rd|th)$", toks.text) or last.text.endswith(("s",)) and last.text[:-1].isdigit():
         return None  # times, ordinals, decades ("1990s")
     prev = doc[start - 1] if start > sent.start else None
@@ -318,11 +352,30 @@ def _hedge(doc, fig: Figure, sent: Span) -> None:
         if gov.dep_ in {"dobj", "pobj", "attr"} and h.lemma_.lower() in BOUND_VERBS and fig.qualifier == "exact" \
                 and h.pos_ == "VERB":  # "topped $5m", not "on top of a $6m fee"
             fig.qualifier = BOUND_VERBS[h.lemma_.lower()]
+    if fig.qualifier == "exact":
+        fig.qualifier = _projected_bound(gov) or _estimated(num) or "exact"
     if fig.value is not None:
         if fig.qualifier == "at_most":
             fig.high = fig.value
         elif fig.qualifier == "at_least":
             fig.low = fig.value
+
+
+def _projected_bound(gov: Token) -> Optional[str]:
+    """A projection's end is a bound: "the death toll could reach 20,000" is up to 20,000."""
+    verb = gov.head.head if gov.dep_ == "pobj" else gov.head
+    if gov.dep_ not in {"dobj", "pobj"} or verb.pos_ != "VERB" or \
+            gov.dep_ == "pobj" and gov.head.lower_ != "to":
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in _FIG.set("projection_modals") for c in verb.children):
+        return _FIG.map("projection_bounds").get(verb.lemma_.lower())
+    return None
+
+
+def _estimated(num: Token) -> Optional[str]:
+    """ "the 30,000 estimated by the IOM": an estimate is approximate."""
+    return "approximately" if any(c.dep_ == "acl" and c.lemma_.lower() == "estimate" and c.i > num.i
+                                  for c in num.children) else None
 
 
 _PERCENT_WORDS = {"%", "per", "cent", "percent", "pc", "percentage", "points"}
@@ -449,23 +502,52 @@ def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
             fig.continues = True
         # "the total number of North Korean troops ... reach 5,000"
     # money and shares never count the subject's people ("Police seized $5 million")
-    if fig.counted is None and num.dep_ in {"dobj", "pobj", "attr", "npadvmod"} and not _money_or_share(doc, fig):
-        verb = num.head.head if num.dep_ == "pobj" else num.head
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is None and verb.dep_ in {"xcomp", "acl", "relcl"}:
-            subj = verb.head if verb.dep_ in {"acl", "relcl"} else next(
-                (c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None:
-            target = subj
-            if subj.lemma_.lower() in _TOTAL_NOUNS:
-                of = next((c for c in subj.children if c.lower_ == "of"), None)
-                target = next((p for p in of.children if p.dep_ == "pobj"), subj) if of is not None else subj
-            if target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE or target.lemma_.lower() in MEASURE_CUES:
-                comp = [c for c in target.children if c.dep_ == "compound" and c.ent_type_ != "NORP"]
-                fig.counted = (comp[0].text + " " if comp and target.lemma_.lower() in MEASURE_CUES else "") + target.text \
-                    if not (target.lemma_.lower() in MEASURE_CUES and not comp) else target.text
-                fig.population = _pop_of(target, demonym)
-                fig.path.append(target)
+    if num.dep_ in {"dobj", "pobj", "attr", "npadvmod"} and not _money_or_share(doc, fig):
+        _subject_counted(fig, num, demonym)
+    elif noun is not None and noun.dep_ == "pobj":
+        _subject_counted(fig, noun, demonym)  # "estimated the presence at 100,000 men"
+
+
+def _subject_counted(fig: Figure, num: Token, demonym) -> None:
+    """A number standing for what its verb's subject names: "the death toll rose to 300",
+    "Russian manpower is estimated at 143,500"; in a valuation the object is what is valued:
+    "put the number of Russian troops near the border at 90,000", "estimated the military presence
+    at 100,000 men" (the object joins the path, so its words can say what is counted)."""
+    verb = num.head.head if num.dep_ == "pobj" else num.head
+    valued = next((c for c in verb.children if c.dep_ == "dobj"), None) if num.dep_ == "pobj" and \
+        num.head.lower_ == "at" and verb.lemma_.lower() in _FIG.set("valuation_verbs") else None
+    if fig.counted is not None:
+        if valued is not None:
+            fig.path.append(valued)
+        return
+    subj = valued or next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ in {"xcomp", "acl", "relcl"}:
+        subj = verb.head if verb.dep_ in {"acl", "relcl"} else next(
+            (c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return
+    target = subj
+    if _bare_total(subj):
+        fig.anaphoric = True  # "the number has risen from 30,000": the number counted before
+        return
+    if subj.lemma_.lower() in _TOTAL_NOUNS:
+        of = next((c for c in subj.children if c.lower_ == "of"), None)
+        target = next((p for p in of.children if p.dep_ == "pobj"), subj) if of is not None else subj
+    if target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE or target.lemma_.lower() in MEASURE_CUES:
+        comp = [c for c in target.children if c.dep_ == "compound" and c.ent_type_ != "NORP"]
+        fig.counted = (comp[0].text + " " if comp and target.lemma_.lower() in MEASURE_CUES else "") + target.text \
+            if not (target.lemma_.lower() in MEASURE_CUES and not comp) else target.text
+        fig.population = _pop_of(target, demonym)
+        fig.path.append(target)
+
+
+def _bare_total(noun: Token) -> bool:
+    """ "the number", "that figure", "the US estimate": one total that names no group of its own
+    ("the estimates cluster between ..." are many figures, not the one before)."""
+    lem = noun.lemma_.lower()
+    return (lem in _TOTAL_NOUNS or lem == "estimate") and noun.tag_ == "NN" and lem not in PEOPLE and \
+        lem not in MEASURE_CUES and \
+        not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _money_or_share(doc, fig: Figure) -> bool:
@@ -491,116 +573,197 @@ def is_people(counted: Optional[str]) -> bool:
 
 
 def _measure(doc, fig: Figure, sent: Span) -> None:
-    if fig.part:
-        fig.measure = "other"  # "one of the soldiers", "a third of them": a share, not a count of the group
+    """What the figure counts: a people measure from the words that govern it, else ``other``."""
+    if fig.part or _ratio(doc, fig, sent):
+        fig.measure = "other"  # a share ("one of the soldiers") or a rate ("per 1,000 people")
         return
     anchor = fig.anchor or doc[fig.end - 1]
-    # ratios: "three officers for every 30 soldiers", "per 1,000 people"
-    for t in list(doc[max(sent.start, fig.start - 2):fig.start]) + list(doc[fig.end:min(sent.end, fig.end + 5)]):
-        # a floating "each" ("swapped 103 prisoners each") distributes a count; "each day" is a rate
-        if t.lower_ in {"every", "per"} or t.lower_ == "each" and t.dep_ == "det":
-            fig.measure = "other"
-            return
-    nodes: list[Token] = []
-    # the counted noun's own clauses first: "soldiers who were killed", "troops expected to assemble"
-    for c in anchor.children:
-        if c.dep_ in {"acl", "relcl"}:
-            nodes.append(c)
-            nodes.extend(x for x in c.children if x.dep_ in {"xcomp", "conj"})
     # the object of a verb that makes it act: "forced 6,000 residents to evacuate", "told 300 to flee"
     told_to = [c for c in anchor.head.children if c.dep_ == "xcomp" and c.i > anchor.i] if anchor.dep_ == "dobj" else []
-    nodes.extend(told_to)
-    cur = anchor
-    steps = 0
-    while cur.head.i != cur.i and steps < 12:
-        steps += 1
-        cur = cur.head
-        if cur.pos_ in {"VERB", "AUX"} and cur.lemma_.lower() in REPORT_LEMMAS and cur.lemma_.lower() not in {"estimate"} \
-                and not (cur.lemma_.lower() in {"report", "confirm"} and any(n.dep_ == "dobj" for n in [anchor])):
-            if nodes and nodes[-1].dep_ in {"ccomp", "parataxis"}:
-                break
-        nodes.append(cur)
-        # verbs of size whose subject names the group: "deployment ... could increase to 10,000"
-        if cur.lemma_.lower() in {"increase", "reach", "hit", "exceed", "total", "stand", "number", "rise", "grow", "top"}:
-            subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if not subj and cur.dep_ == "xcomp":
-                subj = [c for c in cur.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            nodes.extend(subj)
-            if fig.counted is None and subj and is_people(subj[0].text):
-                fig.counted = subj[0].text  # "the death toll could rise to 20,000": the toll is what is counted
-    nodes = fig.path + nodes
+    nodes = fig.path + _own_clauses([anchor] + fig.path) + told_to + _governors(fig, anchor)
     fig.path = nodes
-    measure = None
-    cue_nodes = ([anchor] if anchor.i != fig.end - 1 or anchor.pos_ != "NUM" else []) + nodes
-    nxt = doc[fig.end] if fig.end < sent.end else None
-    if anchor.i == fig.end - 1 and nxt is not None and nxt.pos_ in {"ADJ", "VERB"} and \
-            MEASURE_CUES.get(nxt.lower_) in {"killed", "wounded", "missing", "captured"}:
-        cue_nodes.insert(0, nxt)  # "about 1,000 wounded": the word right after a bare number
-    # a state told by a complement of the verb: "300 people remain missing", "were found dead";
-    # checked right after its own verb, so "630 were injured and 57 remain missing" gives 57 missing
-    # (the climb from "remain" reaches the coordinated "injured" before its complement otherwise)
-    cue_nodes = [x for n in cue_nodes for x in [n] + (
-        [c for c in n.children if c.dep_ in {"acomp", "oprd"} and MEASURE_CUES.get(c.lower_) in {"killed", "wounded", "missing"}]
-        if n.pos_ in {"VERB", "AUX"} and n in nodes else [])]
-    for n in cue_nodes:
-        lem = n.lemma_.lower()
-        m = MEASURE_CUES.get(lem) or MEASURE_CUES.get(n.lower_)
-        if m is None:
-            continue
-        if m in {"killed", "wounded"}:
-            others = {MEASURE_CUES.get(c.lemma_.lower()) for c in n.children if c.dep_ == "conj"}
-            if others & ({"killed", "wounded"} - {m}) and any(c.lower_ == "or" for c in n.children):
-                m = "killed_or_wounded"
-        measure = m
-        break
-    planned = False
-    modal_only = True   # planned only by a modal ("could be in Kursk"): still a presence, hedged
-    for n in nodes:
-        lem = n.lemma_.lower()
-        if (lem in PLAN_LEMMAS or n.lower_ in {"due", "plans"}) and not (
-                lem in _SIZE_VERBS and any(c.i == anchor.i and c.dep_ in {"nsubj", "nsubjpass"} for c in n.children)) \
-                and not (lem in _SIZE_VERBS and n.tag_ == "VBD"):  # "troops rose to 12,000 last month" happened
-            planned = True
-            modal_only = False  # "expected to reach 10,000" plans; "3,000 soldiers reached Russia" arrived
-        if n.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in MODALS for c in n.children):
-            planned = True
-        if n.pos_ == "VERB" and MEASURE_CUES.get(lem) == "deployed" and \
-                (n.dep_ in {"xcomp", "ccomp", "ROOT"} or n.dep_ == "advcl" and n.head.lemma_.lower() in REPORT_LEMMAS) and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children):
-            planned = True
-            modal_only = False
-        if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
-            break
-        if n.pos_ == "VERB" and MEASURE_CUES.get(lem) and (
-                any(c.dep_ in {"nsubj", "nsubjpass"} for c in n.children) or
-                n.dep_ in {"acl", "relcl", "pcomp", "advcl"} and not any(c.lower_ == "to" for c in n.children)):
-            break  # the figure's own clause ends here: "1,500 of them already deployed", not "decided"
-    # a casualty verb says its subject is alive: "45 climbers remain missing" counts people even
-    # when the noun is not in our list, as long as it names someone who does something (-er, -ist)
-    people = is_people(fig.counted) or (measure in _CASUALTY and _agent_noun(fig.counted))
-    # a bare number that is what a casualty verb acts on counts people: "the blast killed 12",
-    # "injured 40", headline "Quake kills at least 142" (a verb's object needs a noun otherwise)
-    if not people and fig.counted is None and anchor.pos_ == "NUM" and measure in _CASUALTY and \
-            anchor.dep_ in {"dobj", "nsubjpass"} and \
-            measure in {MEASURE_CUES.get(v.lemma_.lower()) for v in [anchor.head] + told_to} and \
-            not _money_or_share(doc, fig):
-        people = True
-    if not people:
+    measure = _cue(doc, fig, anchor, nodes, sent)
+    planned, modal_only = _plan(anchor, nodes)
+    if not _counts_people(doc, fig, anchor, measure, told_to):
         fig.measure = "other"
         return
-    if measure is None and _present(nodes):
-        measure = "deployed"  # "11,000 soldiers are now in the Kursk region", "10,000 there by December"
+    _place(doc, fig, anchor, nodes)
+    if measure in {None, "deployed"} and _sheltered(anchor, nodes):
+        measure = "displaced"  # "2,400 people are staying in shelters"
+    if measure is None and (_present(nodes) or _force_placed(fig, anchor, nodes)):
+        measure = "deployed"  # "11,000 soldiers are now in the Kursk region", "troops near the border"
         planned = planned and not modal_only  # "as many as 5,000 could be in Kursk" is a count of presence
     if measure == "deployed" and planned:
         measure = "planned"
     elif measure is None and planned and not modal_only:
         measure = "planned"  # a plan verb ("decided", "expected", "training"); a bare modal ("would be eligible") is not a plan
     fig.measure = measure or "other"
-    # where: a place phrase on the counted noun or its governing verbs, up to the reporting verb
-    # (the place of the telling, "told lawmakers in Seoul", is not where the people are)
+
+
+def _ratio(doc, fig: Figure, sent: Span) -> bool:
+    """ "three officers for every 30 soldiers", "per 1,000 people"; a floating "each" ("swapped 103
+    prisoners each") distributes a count, "each day" is a rate."""
+    near = list(doc[max(sent.start, fig.start - 2):fig.start]) + list(doc[fig.end:min(sent.end, fig.end + 5)])
+    return any(t.lower_ in {"every", "per"} or t.lower_ == "each" and t.dep_ == "det" for t in near)
+
+
+def _own_clauses(nouns: list[Token]) -> list[Token]:
+    """The counted noun's own clauses: "soldiers who were killed", "manpower deployed within 400 km"."""
+    out: list[Token] = []
+    for noun in nouns:
+        for c in noun.children:
+            # a clause about the noun itself, not one where the noun is acted on by someone else:
+            # "forces on the border, which it could double" says nothing of the forces counted now
+            if c.dep_ in {"acl", "relcl"} and not (c.dep_ == "relcl" and any(
+                    s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WDT", "WP"} and s.lower_ != "that"
+                    for s in c.children) and any(o.dep_ == "dobj" and o.tag_ in {"WDT", "WP"} for o in c.children)):
+                out.append(c)
+                # "troops the official said had recently joined": through a reporting clause to its content
+                out.extend(x for x in c.children if x.dep_ in {"xcomp", "conj"} or
+                           x.dep_ == "ccomp" and c.lemma_.lower() in REPORT_LEMMAS)
+    return out
+
+
+def _governors(fig: Figure, anchor: Token) -> list[Token]:
+    """The words above the counted noun, up to the verb that reports it, with the subjects of verbs
+    of size ("the death toll could rise to 20,000", "the missing include seven soldiers")."""
+    nodes: list[Token] = []
+    cur = anchor
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        lem = cur.lemma_.lower()
+        if cur.pos_ in {"VERB", "AUX"} and lem in REPORT_LEMMAS and lem != "estimate" and \
+                not (lem in {"report", "confirm"} and anchor.dep_ == "dobj") and nodes and nodes[-1].dep_ in {"ccomp", "parataxis"}:
+            break
+        nodes.append(cur)
+        if lem in _FIG.set("size_verbs"):
+            subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subj and cur.dep_ == "xcomp":
+                subj = [c for c in cur.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            nodes.extend(subj)
+            if fig.counted is None and subj and is_people(subj[0].text):
+                fig.counted = subj[0].text  # "the death toll could rise to 20,000": the toll is what is counted
+    return nodes
+
+
+def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Optional[str]:
+    """The first measure word on the counted noun, the word right after a bare number, the governing
+    words and their complements; else what the counted noun itself says ("450 bodies")."""
+    cue_nodes = ([anchor] if anchor.i != fig.end - 1 or anchor.pos_ != "NUM" else []) + \
+        [c for c in anchor.children if c.dep_ == "amod" and MEASURE_CUES.get(c.lower_) in _STATES]  # "30,000 homeless people"
+    nxt = doc[fig.end] if fig.end < sent.end else None
+    if anchor.i == fig.end - 1 and nxt is not None and nxt.pos_ in {"ADJ", "VERB"} and \
+            MEASURE_CUES.get(nxt.lower_) in {"killed", "wounded", "missing", "captured"}:
+        cue_nodes.insert(0, nxt)  # "about 1,000 wounded": the word right after a bare number
+    # a state told by a complement of the verb, checked right after its own verb, so "630 were
+    # injured and 57 remain missing" gives 57 missing
+    for n in nodes:
+        cue_nodes.append(n)
+        if n.pos_ in {"VERB", "AUX"}:
+            cue_nodes.extend(_complements(n, nodes))
+    for n in cue_nodes:
+        m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _life(n)
+        if m is None:
+            continue
+        if m in {"killed", "wounded"}:
+            others = {MEASURE_CUES.get(c.lemma_.lower()) for c in n.children if c.dep_ == "conj"}
+            if others & ({"killed", "wounded"} - {m}) and any(c.lower_ == "or" for c in n.children):
+                m = "killed_or_wounded"
+        return m
+    return _noun_says(fig, anchor, sent)
+
+
+_STATES = {"killed", "wounded", "missing", "displaced"}
+
+
+def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
+    """What a verb says of its subject: "remain missing", "were found dead", "left 30,000 people
+    homeless", "registered as deaths", "confirmed to have died", "among the dead were"."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in {"acomp", "oprd", "ccomp"} and MEASURE_CUES.get(c.lower_) in _STATES:
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in {"as", "among"}:
+            out.extend(p for p in c.children if p.dep_ == "pobj" and MEASURE_CUES.get(p.lemma_.lower()) in _STATES)
+        elif c.dep_ == "xcomp" and MEASURE_CUES.get(c.lemma_.lower()) in _STATES and \
+                any(s.dep_ in {"nsubj", "nsubjpass"} and s in nodes for s in verb.children):
+            out.append(c)
+    return out
+
+
+def _life(n: Token) -> Optional[str]:
+    """ "lost their lives", "claimed 300 lives": a life taken is a death."""
+    if n.pos_ == "VERB" and n.lemma_.lower() in _FIG.map("life_verbs") and \
+            any(c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in n.children):
+        return _FIG.map("life_verbs")[n.lemma_.lower()]
+    return None
+
+
+def _noun_says(fig: Figure, anchor: Token, sent: Span) -> Optional[str]:
+    """With no governing cue, a noun that is itself a state: "450 bodies", "300 victims", and the
+    noun taken over from an earlier figure of the same sentence ("450 bodies ..., including 10")."""
+    heads = [anchor.lemma_.lower()] if anchor.pos_ in {"NOUN", "PROPN"} else []
+    if fig.counted and any(t.text == fig.counted.split()[-1] for t in sent.doc[sent.start:fig.start]):
+        heads.append(singular(fig.counted.split()[-1].lower()))
+    for h in heads:
+        if h in _FIG.set("dead_nouns"):
+            return "killed"
+        if MEASURE_CUES.get(h) in _STATES | {"killed_or_wounded"}:
+            return MEASURE_CUES[h]
+    return None
+
+
+def _plan(anchor: Token, nodes: list[Token]) -> tuple[bool, bool]:
+    """(planned, by a modal only): a plan verb, "to be sent", or a modal ("could be in Kursk" is
+    still a presence, hedged). The figure's own clause ends at its own measure verb."""
+    planned, modal_only = False, True
+    for n in nodes:
+        lem = n.lemma_.lower()
+        growth = lem in _FIG.set("growth_verbs")
+        # a verb of growth plans only when not yet happened ("expected to reach", "could rise");
+        # "troops rose to 12,000", "had increased to", "rises to" report what happened
+        if (lem in PLAN_LEMMAS or growth or n.lower_ in {"due", "plans"}) and not (
+                growth and any(c.i == anchor.i and c.dep_ in {"nsubj", "nsubjpass"} for c in n.children)) \
+                and not (growth and n.tag_ != "VB" and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in n.children)):
+            planned, modal_only = True, False
+        if n.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in MODALS for c in n.children):
+            planned = True
+        if n.pos_ == "VERB" and MEASURE_CUES.get(lem) == "deployed" and \
+                (n.dep_ in {"xcomp", "ccomp", "ROOT", "acl", "relcl"} or
+                 n.dep_ == "advcl" and n.head.lemma_.lower() in REPORT_LEMMAS) and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children):
+            planned, modal_only = True, False  # "decided to send", "3,000 deminers to be sent"
+        if n.pos_ in {"VERB", "AUX"} and lem in REPORT_LEMMAS:
+            break
+        if n.pos_ == "VERB" and MEASURE_CUES.get(lem) and (
+                any(c.dep_ in {"nsubj", "nsubjpass"} for c in n.children) or
+                n.dep_ in {"acl", "relcl", "pcomp", "advcl"} and not any(c.lower_ == "to" for c in n.children)):
+            break  # the figure's own clause ends here: "1,500 of them already deployed", not "decided"
+    return planned, modal_only
+
+
+def _counts_people(doc, fig: Figure, anchor: Token, measure: Optional[str], told_to: list[Token]) -> bool:
+    """The figure counts people: a people noun; a noun naming someone who does something
+    (-er, -ist) or "others" when a casualty verb acts on it; a bare number a casualty verb acts on
+    ("the blast killed 12", headline "Quake kills at least 142")."""
+    head = fig.counted.split()[-1].lower() if fig.counted else ""
+    if is_people(fig.counted) or measure in _CASUALTY and (
+            _agent_noun(fig.counted) or head in _FIG.set("people_when_counted_by_a_casualty")):
+        return True
+    return fig.counted is None and anchor.pos_ == "NUM" and measure in _CASUALTY and \
+        anchor.dep_ in {"dobj", "nsubjpass"} and \
+        measure in {MEASURE_CUES.get(v.lemma_.lower()) for v in [anchor.head] + told_to} and \
+        not _money_or_share(doc, fig)
+
+
+def _place(doc, fig: Figure, anchor: Token, nodes: list[Token]) -> None:
+    """Where: a place phrase on the counted noun or its governing verbs, up to the reporting verb
+    (the place of the telling, "told lawmakers in Seoul", is not where the people are)."""
     for n in [anchor] + nodes:
         if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
-            break
+            return
         for c in n.children:
             cands = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS else \
                 [c] if c.dep_ == "dobj" and n.lemma_.lower() in _ARRIVE and c.pos_ == "PROPN" and c.ent_type_ != "PERSON" else []
@@ -611,8 +774,44 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
                 if any(t.ent_type_ in {"GPE", "LOC", "FAC"} and t.pos_ == "PROPN" for t in sub) or c.dep_ == "dobj" or \
                         p.lemma_ in {"region", "front", "area", "border"} or \
                         p.pos_ == "PROPN" and p.ent_type_ in {"", "PRODUCT"} and c.dep_ == "prep" and p.is_title:
-                    fig.where = re.sub(r"^(the)\s+", "", doc[sub[0].i:sub[-1].i + 1].text)
+                    # "our border" names no place of its own: the pronoun goes, the joiner sees a bare "border"
+                    fig.where = re.sub(r"^(the|our|their|its|his|her|my|your|this|that)\s+", "",
+                                       doc[sub[0].i:sub[-1].i + 1].text, flags=re.I)
                     return
+
+
+def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
+    """People counted in shelters or camps, on the counted noun or its verbs before the telling."""
+    for n in [anchor] + nodes:
+        if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in {"in", "at", "into", "to"} and
+               any(p.dep_ == "pobj" and p.lemma_.lower() in _FIG.set("shelter_nouns") for p in c.children)
+               for c in n.children):
+            return True
+    return False
+
+
+def _force_placed(fig: Figure, anchor: Token, nodes: list[Token]) -> bool:
+    """Forces counted where they stand or as what a side adds: "100,000 troops near the border",
+    "there are 160,000 troops around Ukraine", "Russia added 7,000 troops". Only forces: "300
+    residents in Derna" live there, nobody sent them."""
+    head = singular((fig.counted or "").split()[-1].lower()) if fig.counted else ""
+    if head not in _FIG.set("force_nouns") and (fig.counted or "").split()[-1:] != ["troops"]:
+        return False
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in _FIG.set("deploy_object_verbs"):
+        return True
+    for n in [anchor] + nodes:
+        if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
+            return False
+        for c in n.children:
+            if c.dep_ in {"prep", "advmod"} and c.lower_ in _FIG.set("place_preps") and \
+                    any(p.dep_ == "pobj" and (p.ent_type_ in {"GPE", "LOC", "FAC"} or
+                                              p.pos_ == "PROPN" and p.ent_type_ not in {"PERSON", "ORG", "NORP"} or
+                                              p.lemma_ in {"border", "ground", "frontier", "front", "frontline", "region", "area"})
+                        for p in c.subtree):
+                return True
+    return False
 
 
 _CASUALTY = {"killed", "wounded", "killed_or_wounded", "missing", "captured", "evacuated", "displaced"}
@@ -626,7 +825,6 @@ def _agent_noun(counted: Optional[str]) -> bool:
 
 
 _ARRIVE = {"reach", "enter", "cross", "arrive"}
-_SIZE_VERBS = {"increase", "reach", "hit", "rise", "grow"}
 
 
 def _place_words(p: Token) -> list[Token]:

@@ -41,6 +41,36 @@ class _Prev:
 
 
 @dataclass
+class Discourse:
+    """What reading one text carries from sentence to sentence (the article-wide memory of names
+    and tellers lives in ``ArticleExtractor.ents`` and ``.finder``)."""
+
+    doc: Doc
+    fld: str                                   # "body", "title" or "caption"
+    part: int
+    quotes: list[QuoteSpan]
+    sent_times: list[list[TimeSpan]]           # per sentence (doc._.times)
+    para_starts: list[int]                     # doc._.paragraphs
+    quote_speaker: dict[int, list[Teller]] = field(default_factory=dict)   # quote start -> its tellers
+    last_quote_tellers: list[Teller] = field(default_factory=list)         # a bare quote goes on with them
+    last_quote_end: int = -10**9
+    prev_fig: Optional[_Prev] = None           # the last count of people ("Two of them" points back)
+    para_tellers: dict[int, list[Teller]] = field(default_factory=dict)   # paragraph -> its source chain
+    pending: list[tuple[int, list[Claim]]] = field(default_factory=list)  # "a news report" awaiting its outlet
+    caption_time: Optional[TimeSpan] = None
+    caption_place: Optional[str] = None
+
+
+@dataclass
+class _Sent:
+    i: int
+    span: Span
+    para: int
+    times: list[TimeSpan]
+    quotes: list[QuoteSpan]                    # quotes that open in this sentence
+
+
+@dataclass
 class ArticleExtractor:
     art: Article
     ents: ArticleEntities = field(default_factory=ArticleEntities)
@@ -92,154 +122,184 @@ class ArticleExtractor:
                     c.measure = same[0].measure  # "could be in Kursk": the body says what it counts
 
     def _field(self, doc: Doc, fld: str, part: int) -> None:
+        """Read one text sentence by sentence: quotes, figures, statements, then what carries on."""
         self.finder.history = self.finder.history[-3:] if fld == "body" else []
-        para_starts = doc._.paragraphs if doc._.paragraphs is not None else paragraph_starts(doc.text)
-        quotes = doc_quotes(doc)
-        sent_times = doc_times(doc, self.anchor)
-        quote_speaker: dict[int, list[Teller]] = {}
-        last_quote_tellers: list[Teller] = []
-        last_quote_end = -10**9
-        prev_fig: Optional[_Prev] = None
-        para_tellers: dict[int, list[Teller]] = {}
-        pending: list[tuple[int, list[Claim]]] = []
-        caption_time: Optional[TimeSpan] = None
-        caption_place: Optional[str] = None
-        if fld == "caption":
-            ts = [t for st in sent_times for t in st]
-            caption_time = ts[0].model_copy(update={"basis": "inferred"}) if ts else None
-            place = next((e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}), None)
-            caption_place = place.text if place is not None else None
-
+        d = self._discourse(doc, fld, part)
         for si, sent in enumerate(doc.sents):
-            para = sum(1 for p in para_starts if p <= sent.start_char) - 1
+            s = _Sent(si, sent, sum(1 for p in d.para_starts if p <= sent.start_char) - 1, d.sent_times[si],
+                      [q for q in d.quotes if sent.start_char <= q.start < sent.end_char])
             self._learn_people(sent)
-            quote_tellers: list[Teller] = []
-            # quotes that open in this sentence
-            sent_quotes = [q for q in quotes if sent.start_char <= q.start < sent.end_char]
-            for q in sent_quotes:
-                verb, subj = q.verb, q.subject
-                tellers: list[Teller] = []
-                if subj is not None:
-                    tellers = [self.finder.name(subj, verb.lemma_.lower(), verb)]
-                    tellers += self._outer(verb)
-                elif verb is None and not q.short and last_quote_tellers and \
-                        q.start - last_quote_end < 400:
-                    tellers = last_quote_tellers
-                if tellers and not q.short or verb is not None and tellers:
-                    quote_speaker[q.start] = tellers
-                    quote_tellers = tellers
-                    last_quote_tellers, last_quote_end = tellers, q.end
-                    self._add_quote(doc, fld, part, q, tellers, verb, sent_times)
-                elif not q.short:
-                    self._add_quote(doc, fld, part, q, [], verb, sent_times)
-            times = sent_times[si]
+            quote_tellers = self._read_quotes(d, s)
             figs = find_figures(sent, self.ents.table.demonym)
-            own_any: list[Teller] = []
             sent_claims: list[Claim] = []
+            own_any: list[Teller] = []
             for fig in figs:
-                tok = fig.anchor or doc[fig.end - 1]
-                inq = next((q for q in quotes if q.start <= tok.idx < q.end and q.start in quote_speaker), None)
-                tellers = self.finder.chain(tok, sent)
-                if inq is not None and not tellers:
-                    tellers = quote_speaker[inq.start]
-                antecedent = prev_fig if prev_fig and si - prev_fig.sent_i <= 2 else None
-                elliptic = _elliptic(fig, doc)
-                if fig.anaphoric and antecedent and fig.counted is None or elliptic and antecedent and \
-                        antecedent.para == para:
-                    # "about 3,000 were in Russia, with around 10,000 expected": the number stands for
-                    # the people counted just before; "at least 100 dead" names only what happened
-                    fig.counted, fig.population = antecedent.fig.counted, antecedent.fig.population
-                    fig.path = []
-                    _measure(doc, fig, sent)
-                elif elliptic and fig.counted is None:
-                    # "soldiers have begun arriving ..., and as many as 5,000 may be there": the people
-                    # noun named earlier in the sentence
-                    nouns = [t for t in reversed(doc[sent.start:fig.start]) if t.pos_ == "NOUN" and is_people(t.text)]
-                    # the subject the clause is about ("soldiers have begun arriving"), else the nearest
-                    subjects = [t for t in nouns if t.dep_ in {"nsubj", "nsubjpass"}]
-                    noun = min(subjects, key=lambda t: len(list(t.ancestors))) if subjects else (nouns[0] if nouns else None)
-                    if noun is not None:
-                        fig.counted, fig.population = noun.text, _pop_of(noun, self.ents.table.demonym)
-                        fig.path = []
-                        _measure(doc, fig, sent)
-                if is_people(fig.counted) and fig.population is None:
-                    fig.population = self._sender(fig) or (antecedent.fig.population if antecedent and (fig.anaphoric or fig.continues) else None)
-                if not tellers and fld == "title":
-                    tellers = self._headline_teller(doc)
-                inherited = False
-                if not tellers and antecedent and (fig.anaphoric or fig.continues) and antecedent.claim.attribution.source:
-                    attr = antecedent.claim.attribution.model_copy(deep=True)
-                    inherited = True
-                elif not tellers and para in para_tellers:
-                    attr = to_attribution(para_tellers[para], self.art.agency, "asserted")
-                    inherited = True
-                else:
-                    attr = to_attribution(tellers, self.art.agency, "asserted")
-                attr.modality = modality_of(doc[fig.end - 1], sent, tellers) if not inherited or attr.modality == "asserted" \
-                    else attr.modality
-                if fig.hedge_start is not None and doc[fig.hedge_start].lower_ in {"an", "estimated"} and attr.modality == "asserted":
-                    attr.modality = "estimate"
-                if tellers:
-                    own_any = tellers
-                as_of = self._as_of(tok, sent, times, tellers)
-                if as_of is None and fld == "caption" and caption_time is not None:
-                    as_of = caption_time
-                if as_of is None and antecedent and fig.continues and antecedent.claim.as_of:
-                    as_of = antecedent.claim.as_of
-                if as_of is None and antecedent and fig.anaphoric and antecedent.claim.as_of and self.anchor and \
-                        _perfect(fig):
-                    as_of = TimeSpan(start=antecedent.claim.as_of.start, end=self.anchor.isoformat(),
-                                     granularity="range", text=None, basis="inferred")
-                if as_of is None:
-                    as_of = published_span(self.anchor)
-                where = fig.where or (caption_place if fld == "caption" and is_people(fig.counted) else None)
-                c = self._figure_claim(doc, fld, part, sent, fig, attr, as_of, where)
+                c, tellers = self._read_figure(d, s, fig)
                 sent_claims.append(c)
-                # a share ("one of the soldiers") is no count for later "of them" figures to point back to
-                if fig.qualifier != "vague" and not fig.part and is_people(fig.counted):
-                    prev_fig = _Prev(c, fig, si, para)
-                if tellers and tellers[0].generic == "indefinite":
-                    pending.append((si, [c]))
-            # statements: attributed sentences with nothing else to show, and denials
-            if not figs and not sent_quotes:
-                st = self._statement(doc, fld, part, sent, times)
-                if st is not None:
-                    sent_claims.append(st)
-                    own_any = own_any or [Teller(st.attribution.source or "", st.attribution.source_type or "other",
-                                                 st.attribution.role, st.attribution.source_text or "",
-                                                 st.attribution.cue or "")]
-            # reported speech ("X said CLAUSE"): the clause is a statement's content
-            st_here = next((c for c in sent_claims if c.kind == "statement"), None)
-            for rep in reported_speech(sent, quotes):
-                if st_here is not None and st_here.content is None:
-                    st_here.content = rep.text
-                else:
-                    self._reported(doc, fld, part, sent, rep, times)
-                # a quote with no speech verb after "X said CLAUSE" goes on with X
-                src = st_here if st_here is not None and st_here.content == rep.text else \
-                    next((c for c in reversed(self.claims) if c.content == rep.text), None)
-                if src is not None and src.attribution.source_type == "person":
-                    a = src.attribution
-                    last_quote_tellers = [Teller(a.source or "", "person", a.role, a.source_text or "", a.cue or "")]
-                    last_quote_end = rep.end
-            if not own_any:
-                own_any = quote_tellers or self.finder.chain(sent.root, sent)
-            if own_any:
-                inner = own_any[0]
-                if inner.generic == "definite" and self.finder.chains:
-                    prev_chain = self.finder.chains[-1]
-                    for c in sent_claims:
-                        if c.attribution.source == inner.source:
-                            self._patch(c, prev_chain[0], prev_chain + own_any[1:])
-                elif inner.generic is None and inner.source:
-                    for (pi, pcs) in pending:
-                        if 0 < si - pi <= 2 and inner.source_type in {"outlet", "wire", "other", "agency", "government"}:
-                            for c in pcs:
-                                self._patch(c, inner, own_any)
-                    pending = [(pi, pcs) for (pi, pcs) in pending if si - pi <= 0]
-                    self.finder.history.append(inner)
-                    self.finder.chains.append(own_any)
-                    para_tellers[para] = own_any
+                own_any = tellers or own_any
+            own_any = self._read_statements(d, s, bool(figs), sent_claims, own_any)
+            self._carry(d, s, own_any or quote_tellers or self.finder.chain(sent.root, sent), sent_claims)
+
+    def _discourse(self, doc: Doc, fld: str, part: int) -> "Discourse":
+        d = Discourse(doc, fld, part, doc_quotes(doc), doc_times(doc, self.anchor),
+                      doc._.paragraphs if doc._.paragraphs is not None else paragraph_starts(doc.text))
+        if fld == "caption":
+            # a caption's figures happen at its date and place ("..., March 2. 90 soldiers were gathered there")
+            ts = [t for st in d.sent_times for t in st]
+            d.caption_time = ts[0].model_copy(update={"basis": "inferred"}) if ts else None
+            place = next((e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}), None)
+            d.caption_place = place.text if place is not None else None
+        return d
+
+    def _read_quotes(self, d: "Discourse", s: "_Sent") -> list[Teller]:
+        """Quotes that open in this sentence, with their speakers; returns the last speaker chain."""
+        quote_tellers: list[Teller] = []
+        for q in s.quotes:
+            verb, subj = q.verb, q.subject
+            tellers: list[Teller] = []
+            if subj is not None:
+                tellers = [self.finder.name(subj, verb.lemma_.lower(), verb)]
+                tellers += self._outer(verb)
+            elif verb is None and not q.short and d.last_quote_tellers and q.start - d.last_quote_end < 400:
+                tellers = d.last_quote_tellers   # a quote with no verb goes on with the last speaker
+            if tellers and not q.short or verb is not None and tellers:
+                d.quote_speaker[q.start] = tellers
+                quote_tellers = tellers
+                d.last_quote_tellers, d.last_quote_end = tellers, q.end
+                self._add_quote(d.doc, d.fld, d.part, q, tellers, verb, d.sent_times)
+            elif not q.short:
+                self._add_quote(d.doc, d.fld, d.part, q, [], verb, d.sent_times)
+        return quote_tellers
+
+    def _read_figure(self, d: "Discourse", s: "_Sent", fig: Figure) -> tuple[Claim, list[Teller]]:
+        """One figure's claim: what it counts, its source chain, modality, time and place."""
+        doc, sent = d.doc, s.span
+        tok = fig.anchor or doc[fig.end - 1]
+        inq = next((q for q in d.quotes if q.start <= tok.idx < q.end and q.start in d.quote_speaker), None)
+        tellers = self.finder.chain(tok, sent)
+        if inq is not None and not tellers:
+            tellers = d.quote_speaker[inq.start]   # a number inside a quote is its speaker's
+        antecedent = d.prev_fig if d.prev_fig and s.i - d.prev_fig.sent_i <= 2 else None
+        self._fill_counted(d, s, fig, antecedent)
+        if is_people(fig.counted) and fig.population is None:
+            fig.population = self._sender(fig) or (antecedent.fig.population if antecedent and (fig.anaphoric or fig.continues) else None)
+        if not tellers and d.fld == "title":
+            tellers = self._headline_teller(doc)
+        attr = self._figure_attribution(d, s, fig, tellers, antecedent)
+        as_of = self._figure_as_of(d, s, fig, tok, tellers, antecedent)
+        where = fig.where or (d.caption_place if d.fld == "caption" and is_people(fig.counted) else None)
+        c = self._figure_claim(doc, d.fld, d.part, sent, fig, attr, as_of, where)
+        # a share ("one of the soldiers") is no count for later "of them" figures to point back to
+        if fig.qualifier != "vague" and not fig.part and is_people(fig.counted):
+            d.prev_fig = _Prev(c, fig, s.i, s.para)
+        if tellers and tellers[0].generic == "indefinite":
+            d.pending.append((s.i, [c]))   # "a news report": the outlet may be named next
+        return c, tellers
+
+    def _fill_counted(self, d: "Discourse", s: "_Sent", fig: Figure, antecedent: Optional[_Prev]) -> None:
+        """A number with no noun of its own counts the people named before it."""
+        doc, sent = d.doc, s.span
+        elliptic = _elliptic(fig, doc)
+        if fig.anaphoric and antecedent and fig.counted is None or elliptic and antecedent and \
+                antecedent.para == s.para:
+            # "about 3,000 were in Russia, with around 10,000 expected": the number stands for
+            # the people counted just before; "at least 100 dead" names only what happened
+            fig.counted, fig.population = antecedent.fig.counted, antecedent.fig.population
+            fig.path = []
+            _measure(doc, fig, sent)
+        elif elliptic and fig.counted is None:
+            # "soldiers have begun arriving ..., and as many as 5,000 may be there": the people
+            # noun named earlier in the sentence
+            nouns = [t for t in reversed(doc[sent.start:fig.start]) if t.pos_ == "NOUN" and is_people(t.text)]
+            # the subject the clause is about ("soldiers have begun arriving"), else the nearest
+            subjects = [t for t in nouns if t.dep_ in {"nsubj", "nsubjpass"}]
+            noun = min(subjects, key=lambda t: len(list(t.ancestors))) if subjects else (nouns[0] if nouns else None)
+            if noun is not None:
+                fig.counted, fig.population = noun.text, _pop_of(noun, self.ents.table.demonym)
+                fig.path = []
+                _measure(doc, fig, sent)
+
+    def _figure_attribution(self, d: "Discourse", s: "_Sent", fig: Figure, tellers: list[Teller],
+                            antecedent: Optional[_Prev]) -> Attribution:
+        """Its own tellers, else the figure it continues, else its paragraph's source."""
+        inherited = False
+        if not tellers and antecedent and (fig.anaphoric or fig.continues) and antecedent.claim.attribution.source:
+            attr = antecedent.claim.attribution.model_copy(deep=True)
+            inherited = True
+        elif not tellers and s.para in d.para_tellers:
+            attr = to_attribution(d.para_tellers[s.para], self.art.agency, "asserted")
+            inherited = True
+        else:
+            attr = to_attribution(tellers, self.art.agency, "asserted")
+        if not inherited or attr.modality == "asserted":
+            attr.modality = modality_of(d.doc[fig.end - 1], s.span, tellers)
+        if fig.hedge_start is not None and d.doc[fig.hedge_start].lower_ in {"an", "estimated"} and attr.modality == "asserted":
+            attr.modality = "estimate"
+        return attr
+
+    def _figure_as_of(self, d: "Discourse", s: "_Sent", fig: Figure, tok: Token, tellers: list[Teller],
+                      antecedent: Optional[_Prev]) -> Optional[TimeSpan]:
+        """The clause's time, else the caption's, else the figure it continues, else publication."""
+        as_of = self._as_of(tok, s.span, s.times, tellers)
+        if as_of is None and d.fld == "caption" and d.caption_time is not None:
+            as_of = d.caption_time
+        if as_of is None and antecedent and fig.continues and antecedent.claim.as_of:
+            as_of = antecedent.claim.as_of
+        if as_of is None and antecedent and fig.anaphoric and antecedent.claim.as_of and self.anchor and \
+                _perfect(fig):
+            as_of = TimeSpan(start=antecedent.claim.as_of.start, end=self.anchor.isoformat(),
+                             granularity="range", text=None, basis="inferred")
+        if as_of is None:
+            as_of = published_span(self.anchor)
+        return as_of
+
+    def _read_statements(self, d: "Discourse", s: "_Sent", has_figures: bool, sent_claims: list[Claim],
+                         own_any: list[Teller]) -> list[Teller]:
+        """Attributed sentences with nothing else to show, denials, and reported clauses."""
+        doc, sent = d.doc, s.span
+        if not has_figures and not s.quotes:
+            st = self._statement(doc, d.fld, d.part, sent, s.times)
+            if st is not None:
+                sent_claims.append(st)
+                own_any = own_any or [Teller(st.attribution.source or "", st.attribution.source_type or "other",
+                                             st.attribution.role, st.attribution.source_text or "",
+                                             st.attribution.cue or "")]
+        # reported speech ("X said CLAUSE"): the clause is a statement's content
+        st_here = next((c for c in sent_claims if c.kind == "statement"), None)
+        for rep in reported_speech(sent, d.quotes):
+            if st_here is not None and st_here.content is None:
+                st_here.content = rep.text
+            else:
+                self._reported(doc, d.fld, d.part, sent, rep, s.times)
+            # a quote with no speech verb after "X said CLAUSE" goes on with X
+            src = st_here if st_here is not None and st_here.content == rep.text else \
+                next((c for c in reversed(self.claims) if c.content == rep.text), None)
+            if src is not None and src.attribution.source_type == "person":
+                a = src.attribution
+                d.last_quote_tellers = [Teller(a.source or "", "person", a.role, a.source_text or "", a.cue or "")]
+                d.last_quote_end = rep.end
+        return own_any
+
+    def _carry(self, d: "Discourse", s: "_Sent", own_any: list[Teller], sent_claims: list[Claim]) -> None:
+        """What this sentence's source means for others: "the report" takes the last chain; a named
+        outlet completes "a news report" of the sentences before; the paragraph goes on with it."""
+        if not own_any:
+            return
+        inner = own_any[0]
+        if inner.generic == "definite" and self.finder.chains:
+            prev_chain = self.finder.chains[-1]
+            for c in sent_claims:
+                if c.attribution.source == inner.source:
+                    self._patch(c, prev_chain[0], prev_chain + own_any[1:])
+        elif inner.generic is None and inner.source:
+            for (pi, pcs) in d.pending:
+                if 0 < s.i - pi <= 2 and inner.source_type in {"outlet", "wire", "other", "agency", "government"}:
+                    for c in pcs:
+                        self._patch(c, inner, own_any)
+            d.pending = [(pi, pcs) for (pi, pcs) in d.pending if s.i - pi <= 0]
+            self.finder.history.append(inner)
+            self.finder.chains.append(own_any)
+            d.para_tellers[s.para] = own_any
 
     def _learn_acronyms(self, doc: Doc) -> None:
         """The text's own definitions ("National Intelligence Service (NIS)") win over the gazetteer."""

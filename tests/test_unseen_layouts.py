@@ -1,0 +1,127 @@
+"""Text dumps of layouts the seeds never showed: scraper date lines, stamps glued to headlines,
+today-widgets above the headline, pages without a headline, teasers, site prompts. The pages
+are written for these tests (no published text)."""
+from __future__ import annotations
+
+from storyledger.clean import clean_document, finalize_corpus
+from storyledger.clean.text import PASSES, parse_text
+from storyledger.model import Article, RawDocument
+
+LEDE = ("The harbour board said on Tuesday that the north pier would stay shut for repairs until the "
+        "spring, after divers found cracks in three of its supporting columns.")
+MORE = ("Ferry crews will use the south landing in the meantime, and the board expects crossings to take "
+        "about ten minutes longer while the work goes on.")
+LAST = ("Engineers plan to replace the columns one at a time so that the fishing fleet can keep part of "
+        "the pier for unloading through the winter.")
+
+
+def _clean(text: str, **kw) -> Article:
+    return clean_document(RawDocument(source="mem.txt", kind="text", text=text, **kw))
+
+
+def test_scraper_date_line_is_the_stores_date_and_leaves_the_text():
+    a = _clean(f" date 2023-02-08 Harbour pier to stay shut until spring\n{LEDE}\n{MORE}\n{LAST}\n")
+    assert (a.published, a.published_basis, a.published_evidence) == ("2023-02-08", "explicit", "date 2023-02-08")
+    assert a.title == "Harbour pier to stay shut until spring"
+    assert a.body.startswith("The harbour board said")
+
+
+def test_stamp_glued_to_the_headline_is_cut_off_and_dates_the_page():
+    a = _clean(f"Harbour pier to stay shut until spring Wednesday, February 8, 2023 10:15:00 AM\n\n{LEDE}\n\n{MORE}\n")
+    assert a.title == "Harbour pier to stay shut until spring"
+    assert a.published == "2023-02-08"
+
+
+def test_todays_date_above_the_headline_yields_to_the_byline_date():
+    page = (f"Become a member of the Harbour Gazette today\nMonday, May 6, 2024\n\nHarbour pier to stay shut until spring\n\n"
+            f"by Tomas EkFebruary 8, 2023 9:47 pm\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert a.title == "Harbour pier to stay shut until spring"
+    assert (a.published, a.authors) == ("2023-02-08", ["Tomas Ek"])
+    above = [c for c in a.published_candidates if c.date == "2024-05-06"]
+    assert above and not above[0].taken and above[0].why == "printed above the headline"
+
+
+def test_stamp_with_place_and_desk_is_a_dateline():
+    a = _clean(f"Harbour pier to stay shut until spring\n\nGazette - Portside Wed 08 Feb 2023, 12:36 AM\n\n{LEDE}\n\n{MORE}\n")
+    assert a.published == "2023-02-08"
+    assert "Portside Wed" not in a.body
+
+
+def test_page_that_begins_with_prose_has_no_headline():
+    a = _clean(f"{LEDE}\n{MORE}\n{LAST}\nMore from the coast\nStorm closes ferry route\n")
+    assert a.title is None
+    assert a.body.startswith("The harbour board said")
+
+
+def test_caption_above_the_byline_is_not_the_body_start():
+    page = (f"Harbour pier to stay shut until spring\nDivers found cracks in three columns\n"
+            f"Divers prepare to inspect the north pier's columns from a small boat in the harbour on a grey morning (Ann Berg/Gazette)\n"
+            f"By Tomas Ek | tomas@gazette.example\nPUBLISHED: February 8, 2023 at 4:56 p.m.\n\n{LEDE}\n\n{MORE}\n")
+    a = _clean(page)
+    assert a.title == "Harbour pier to stay shut until spring"
+    assert (a.published, a.authors) == ("2023-02-08", ["Tomas Ek"])
+    assert "Ann Berg" not in a.body
+
+
+def test_teaser_repeating_the_body_is_kept_once():
+    teaser = LEDE + " " + MORE
+    a = _clean(f"Harbour pier to stay shut until spring\n{teaser}\n{LEDE}\n{MORE}\n{LAST}\n")
+    assert a.body.count("supporting columns") == 1
+    assert a.body.count("south landing") == 1
+
+
+def test_site_prompts_are_furniture_and_prose_beside_them_stays():
+    page = (f"Harbour pier to stay shut until spring\n{LEDE}\n{MORE}\n"
+            "The Harbour Gazette is now on WhatsApp. Click to join.\n"
+            "Support independent journalism: make a donation today\n"
+            "Please register, subscribe, or log in to comment on this article.\n"
+            f"{LAST}\n"
+            "Please wait while we load the latest comments...\n")
+    a = _clean(page)
+    assert a.body.split("\n\n") == [LEDE, MORE, LAST]
+
+
+def test_stray_markup_in_a_dump_is_dropped_and_the_caption_seen_twice():
+    cap = "Divers at the north pier on a grey morning"
+    a = _clean(f"Harbour pier to stay shut until spring\n\n<p>{cap}</p>\n\n{cap}\n\n{LEDE}\n\n{MORE}\n")
+    assert "<p>" not in a.body and "</p>" not in a.body
+    assert cap not in a.body and a.captions == [cap]
+
+
+def test_weekday_alone_leaves_the_date_unknown_even_with_siblings():
+    sib = Article(id="s1", source="s", body="x " * 30, published="2023-02-08", published_basis="explicit")
+    a = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n")
+    assert a.published is None
+    assert finalize_corpus([sib, a]) == []
+
+
+def test_passes_run_in_their_listed_order():
+    names = [p.__name__ for p in PASSES]
+    assert names.index("_mark_lines") < names.index("_find_title") < names.index("_join_paragraphs")
+    assert parse_text(f"Harbour pier to stay shut until spring\n\n{LEDE}\n").title == "Harbour pier to stay shut until spring"
+
+
+def test_published_and_updated_on_different_days_gives_the_published_day():
+    a = _clean(f"Harbour pier to stay shut until spring\n\nPublished: February 8, 2023 | Updated: February 9, 2023\n\n{LEDE}\n\n{MORE}\n")
+    assert a.published == "2023-02-08"
+
+
+def test_update_stamp_alone_or_disagreeing_dates_settle_nothing():
+    a = _clean(f"Harbour pier to stay shut until spring\n\nUpdated February 9, 2023\n\n{LEDE}\n\n{MORE}\n")
+    assert (a.published, a.published_basis) == (None, "unknown")
+    assert a.published_candidates[0].why.startswith("not settled: an update stamp")
+    b = _clean(f"Harbour pier to stay shut until spring\n\nFebruary 8, 2023\n\nMarch 2, 2023\n\n{LEDE}\n\n{MORE}\n")
+    assert b.published is None and {c.date for c in b.published_candidates} == {"2023-02-08", "2023-03-02"}
+
+
+def test_report_shows_the_candidates_of_an_unknown_date(tmp_path):
+    from storyledger.report import render_report
+    from storyledger.store import LedgerStore
+
+    a = _clean(f"Harbour pier to stay shut until spring\n\nUpdated February 9, 2023\n\n{LEDE}\n\n{MORE}\n")
+    with LedgerStore(tmp_path / "l.db") as st:
+        st.put_article(a)
+        html = render_report(st)
+    assert "date unknown" in html and "(candidates: 2023-02-09)" in html
+    assert "an update stamp" in html
