@@ -4,7 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test test-fast browser eval bench clean
+EXTRAS := $(VENV)/.installed-extras
+
+.PHONY: install extras demo test test-fast browser eval bench clean
 
 install: $(STAMP)
 
@@ -12,6 +14,13 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The optional backends (PostgreSQL driver, Ray) so their tests run in CI; not needed for the default.
+extras: $(EXTRAS)
+
+$(EXTRAS): $(STAMP) pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test,postgres,ray]'
+	touch $(EXTRAS)
 
 # Browser tests drive Debian's Chromium through Playwright; never a browser download.
 # Without root or sudo this step only warns: tests/test_browser.py skips without chromium.
@@ -25,8 +34,9 @@ browser:
 demo: install
 	$(VENV)/bin/storyledger demo
 
-test: install browser
-	$(PY) -m pytest -q
+# .ci/with-postgres starts a private PostgreSQL server for the ledger tests and stops it after.
+test: install extras browser
+	.ci/with-postgres $(PY) -m pytest -q
 
 test-fast: install
 	$(PY) -m pytest -q -m "not browser and not slow"

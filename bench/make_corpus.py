@@ -1,7 +1,10 @@
-"""Write a big synthetic corpus for throughput benchmarks, made from the demo articles.
+"""Write a big synthetic corpus for throughput benchmarks, made from the demo articles and templates.
 
-Each synthetic article is a handful of shuffled prose paragraphs taken from the bundled demo corpus
-(src/storyledger/data/demo), under a generated headline, outlet, byline and date, written as a
+Each synthetic article has real news length (about 600 words): a few shuffled prose paragraphs taken
+from the bundled demo corpus (src/storyledger/data/demo) and several paragraphs filled from
+templates (bench/story_templates.txt) whose figures, sources, places and dates vary with the
+article's day, so the ledger sees many distinct claims rather than the same few figures repeated,
+under a generated headline, outlet, byline and date, written as a
 plain-text dump, an HTML page or a JSON Lines record. The output is deterministic for a given seed
 and is written as it is generated, so memory stays flat for any N.
 
@@ -46,6 +49,21 @@ _HEADLINES = [
 ]
 _SOURCES = ["Seoul", "Kyiv", "Washington", "Spy agency", "Pentagon", "Zelensky", "NATO"]
 _FIGURES = [1500, 3000, 5000, 8000, 10000, 11000, 12000, 4000, 4700]
+_TEMPLATES = Path(__file__).resolve().parent / "story_templates.txt"
+_PLACES = ["Kursk", "Belgorod", "Bryansk", "Khabarovsk", "Vladivostok", "Primorsky", "Rostov", "Kherson",
+           "Zaporizhzhia", "Donetsk", "Luhansk", "Voronezh"]
+_OFFICIALS = [("Lee Sung-kwon", "a lawmaker on the parliamentary intelligence committee"),
+              ("Oleksandr Marchenko", "a spokesman for Ukraine's military intelligence"),
+              ("Sabrina Hollis", "a Pentagon deputy press secretary"),
+              ("Mark Rutte", "the NATO secretary general"),
+              ("Park Jin-woo", "a defence ministry spokesman"),
+              ("Andriy Kovalenko", "head of Ukraine's centre for countering disinformation"),
+              ("Jean-Luc Moreau", "a French defence official"),
+              ("Helen Carrow", "a State Department spokeswoman")]
+_ORGS = ["South Korea's National Intelligence Service", "Ukraine's military intelligence agency",
+         "the Pentagon", "NATO", "South Korea's Joint Chiefs of Staff", "the US State Department",
+         "Britain's defence ministry", "an independent monitoring group", "Japan's defence ministry",
+         "the Institute for the Study of War"]
 _START = dt.date(2024, 10, 1)
 _DAYS = (dt.date(2025, 5, 31) - _START).days
 
@@ -124,6 +142,34 @@ def demo_paragraphs(directory: Optional[Path] = None) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def story_templates(path: Path = _TEMPLATES) -> list[str]:
+    """Paragraph templates, one a line; '#' lines are comments."""
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+
+
+def _figures(day: dt.date, rng: random.Random) -> dict:
+    """Figures that grow with the story's day and vary between reports, as real estimates do."""
+    t = (day - _START).days
+    deployed = 3000 + 40 * t + rng.randrange(-6, 7) * 250
+    killed = max(20, 3 * t + rng.randrange(-10, 11) * 10)
+    return dict(deployed=deployed, earlier=max(1000, deployed - rng.randrange(4, 20) * 250),
+                planned=deployed + rng.randrange(2, 12) * 1000, killed=killed,
+                wounded=killed * rng.randint(2, 5) + rng.randrange(0, 90, 10),
+                captured=rng.randint(1, 9), missing=rng.randrange(10, 400, 10),
+                shells=rng.randrange(2, 90) * 1000, weeks=rng.randint(2, 9), pct=rng.randint(3, 60),
+                money=rng.randint(2, 40) * 10)
+
+
+def _story_paragraphs(day: dt.date, rng: random.Random, templates: list[str], k: int) -> list[str]:
+    official, role = rng.choice(_OFFICIALS)
+    month = (day - dt.timedelta(days=rng.randint(20, 90))).strftime("%B")
+    slots = dict(_figures(day, rng), org=rng.choice(_ORGS), org2=rng.choice(_ORGS), official=official,
+                 role=role, place=rng.choice(_PLACES), place2=rng.choice(_PLACES),
+                 weekday=day.strftime("%A"), month=month, date=f"{day:%B} {day.day}")
+    return [t.format(**slots) for t in rng.sample(templates, k=min(k, len(templates)))]
+
+
 def _text_page(title: str, outlet: str, byline: str, dateline: Optional[str], pars: list[str],
                rng: random.Random) -> str:
     lines = [TEXT_NOTE, outlet, "Home  World  Asia  Opinion", "", title, ""]
@@ -158,7 +204,7 @@ def _html_page(title: str, outlet: str, byline: str, published: Optional[str], p
     )
 
 
-def _article(i: int, kind: str, rng: random.Random, paragraphs: list[str]) -> str:
+def _article(i: int, kind: str, rng: random.Random, paragraphs: list[str], templates: list[str]) -> str:
     """One synthetic article: a file's content, or one JSON line."""
     day = _START + dt.timedelta(days=rng.randrange(_DAYS))
     at = dt.datetime.combine(day, dt.time(rng.randrange(6, 23), rng.randrange(60)),
@@ -167,7 +213,9 @@ def _article(i: int, kind: str, rng: random.Random, paragraphs: list[str]) -> st
     wire = rng.choice(_WIRES)
     byline = wire or rng.choice(_REPORTERS)
     title = rng.choice(_HEADLINES).format(src=rng.choice(_SOURCES), n=rng.choice(_FIGURES))
-    pars = rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(5, 9)))
+    pars = rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(3, 4)))
+    pars += _story_paragraphs(day, rng, templates, rng.randint(8, 11))
+    rng.shuffle(pars)
     # Date styles: printed in three formats, or none (left to inference); JSONL may add relative.
     style = rng.choice(["printed_us", "printed_iso", "printed_day_first", "none"])
     printed = {"printed_us": at.strftime("%b. %d, %Y - %H:%M"), "printed_iso": at.strftime("%Y-%m-%d %H:%M"),
@@ -202,6 +250,7 @@ def iter_corpus(out_dir: str | Path, n: int, kinds: tuple[str, ...] | list[str] 
     paragraphs = demo_paragraphs()
     if len(paragraphs) < 10:
         raise ValueError(f"too few demo paragraphs found in {demo_dir()}")
+    templates = story_templates()
     rng = random.Random(seed)
     out = Path(out_dir)
     jsonl: Optional[IO[str]] = None
@@ -209,7 +258,7 @@ def iter_corpus(out_dir: str | Path, n: int, kinds: tuple[str, ...] | list[str] 
     try:
         for i in range(n):
             kind = rng.choice(list(kinds))
-            payload = _article(i, kind, rng, paragraphs)
+            payload = _article(i, kind, rng, paragraphs, templates)
             if kind == "jsonl":
                 if jsonl is None or in_part >= JSONL_PART_SIZE:
                     if jsonl:

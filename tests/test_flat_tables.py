@@ -53,7 +53,7 @@ def test_facets_and_joins(db):
     assert kinds <= {"conflict", "revision", "retelling"} and "revision" in kinds
 
 
-def test_old_file_refused_in_one_line(tmp_path):
+def test_old_file_refused_read_only_and_migrated_by_a_build(tmp_path):
     old = tmp_path / "old.db"
     con = sqlite3.connect(old)
     con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -62,12 +62,18 @@ def test_old_file_refused_in_one_line(tmp_path):
     con.commit()
     con.close()
     with pytest.raises(StoreError) as err:
-        LedgerStore(old)
+        LedgerStore(old, readonly=True)
     assert "schema version 1" in str(err.value) and "\n" not in str(err.value)
-    # refused before anything was written to it
+    # opened for writing (a build), the derived tables are rebuilt flat
+    with LedgerStore(old) as st:
+        assert st.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "2"
+        assert "carried_by" in [r[1] for r in st.db.execute("PRAGMA table_info(facts)")]
     con = sqlite3.connect(old)
-    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")] == \
-        ["facts", "meta"]
+    con.execute("UPDATE meta SET value='9' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError):
+        LedgerStore(old)
 
 
 def test_export_outlets_and_one_row_per_point(db, tmp_path):

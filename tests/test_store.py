@@ -51,8 +51,8 @@ def test_readonly_missing_file(tmp_path):
         LedgerStore(tmp_path / "missing.db", readonly=True)
 
 
-def test_article_and_claims_roundtrip_and_replace(tmp_path):
-    with LedgerStore(tmp_path / "l.db") as s:
+def test_article_and_claims_roundtrip_and_replace(ledger_db):
+    with LedgerStore(ledger_db) as s:
         assert s.put_article(_article()) is True
         assert s.put_article(_article()) is False
         s.replace_claims("a1", [_claim("c1", "a1"), _claim("c2", "a1")])
@@ -63,15 +63,15 @@ def test_article_and_claims_roundtrip_and_replace(tmp_path):
         assert s.count("articles") == 1
 
 
-def test_ledger_replaced_whole(tmp_path):
-    with LedgerStore(tmp_path / "l.db") as s:
+def test_ledger_replaced_whole(ledger_db):
+    with LedgerStore(ledger_db) as s:
         s.put_ledger(Ledger(facts=[Fact(id="f1", kind="figure", claims=["c1"])]))
         s.put_ledger(Ledger(facts=[Fact(id="f2", kind="figure", claims=["c2"])]))
         assert [f.id for f in s.ledger().facts] == ["f2"]
 
 
-def test_full_text_search(tmp_path):
-    with LedgerStore(tmp_path / "l.db") as s:
+def test_full_text_search(ledger_db):
+    with LedgerStore(ledger_db) as s:
         s.put_article(_article("a1", "Satellite pictures showed a camp in Khabarovsk."))
         s.put_article(_article("a2", "The briefing covered casualties in Kursk."))
         s.replace_claims("a2", [_claim("c9", "a2")])
@@ -86,8 +86,8 @@ def test_fts_query_quotes_words():
     assert _fts_query('kim "jong-un" OR x') == '"kim" "jong" "un" "OR" "x"'
 
 
-def test_exception_in_block_rolls_back(tmp_path):
-    db = tmp_path / "l.db"
+def test_exception_in_block_rolls_back(ledger_db):
+    db = ledger_db
     with pytest.raises(RuntimeError):
         with LedgerStore(db) as s:
             s.put_article(_article("a1"))
@@ -96,8 +96,8 @@ def test_exception_in_block_rolls_back(tmp_path):
         assert s.count("articles") == 0
 
 
-def test_clean_exit_commits(tmp_path):
-    db = tmp_path / "l.db"
+def test_clean_exit_commits(ledger_db):
+    db = ledger_db
     with LedgerStore(db) as s:
         s.put_article(_article("a1"))
     with LedgerStore(db, readonly=True) as s:

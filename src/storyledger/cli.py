@@ -42,7 +42,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DB_OPTION = typer.Option("ledger.db", "--db", metavar="FILE", help="The ledger file (SQLite). Created when missing.")
+DB_OPTION = typer.Option("ledger.db", "--db", metavar="FILE|URL",
+                         help="The ledger: a SQLite file (created when missing) or a postgresql:// URL.")
 
 
 def _fail(message: str, code: int = EXIT_FAIL) -> "typer.Exit":
@@ -50,12 +51,22 @@ def _fail(message: str, code: int = EXIT_FAIL) -> "typer.Exit":
     return typer.Exit(code)
 
 
+def _shown(db: str) -> str:
+    """The ledger as printed: a server URL without its password."""
+    from storyledger.store import is_url
+    if is_url(db):
+        from storyledger.store.postgres import mask
+        return mask(db)
+    return db
+
+
 def _progress() -> Progress:
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
 
 
-def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, aliases: Optional[str] = None) -> int:
+def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, aliases: Optional[str] = None,
+              engine: str = "local", address: Optional[str] = None, workers: int = 1) -> int:
     """Build (or update) a ledger; prints skips and a summary; returns the exit code."""
     from storyledger import pipeline
     from storyledger.extract import ExtractError
@@ -74,12 +85,21 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, alias
             bar.console.print(f"skipped {item.reason}", markup=False, highlight=False)
 
         try:
-            from storyledger import extract
-            nlp = extract.load_nlp(aliases) if aliases else None
-            report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at, nlp=nlp)
+            if engine == "ray":
+                from storyledger.engine_ray import EngineError, build_ray
+                try:
+                    report = build_ray(paths, db, address=address, workers=workers, progress=progress,
+                                       on_skip=on_skip, fetched_at=fetched_at, aliases=aliases)
+                except EngineError as exc:
+                    raise _fail(str(exc))
+            else:
+                from storyledger import extract
+                nlp = extract.load_nlp(aliases) if aliases else None
+                report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at,
+                                        nlp=nlp, n_process=workers)
         except (StoreError, ExtractError) as exc:  # e.g. the spaCy model is not installed: the user's to fix
             raise _fail(str(exc))
-    out.print(f"{db}: {report.summary}", markup=False, soft_wrap=True)
+    out.print(f"{_shown(db)}: {report.summary}", markup=False, soft_wrap=True)
     if report.read == 0 and not report.skipped:
         err.print("error: no input files found in " + " ".join(paths), markup=False)
         return EXIT_FAIL
@@ -101,6 +121,14 @@ def build(
         None, "--aliases", metavar="FILE",
         help="Your own source names for this corpus (JSON, the shape of storyledger/data/aliases.json); "
              "its entries win over the built-in table, the text's own definitions win over both."),
+    engine: str = typer.Option("local", "--engine", metavar="local|ray",
+                               help="local: this process (spaCy worker processes with --workers); "
+                                    "ray: ingest, clean and extract on Ray (pip install 'storyledger[ray]')."),
+    address: Optional[str] = typer.Option(None, "--address", metavar="ADDR",
+                                          help="With --engine ray: join this Ray cluster instead of starting one."),
+    workers: Optional[int] = typer.Option(None, "--workers", metavar="N", min=1,
+                                          help="Parallel workers: spaCy processes (local, default 1) "
+                                               "or Ray extraction actors (ray, default 2)."),
 ) -> None:
     """Read articles, clean them, extract claims and join them into the ledger file.
 
@@ -114,7 +142,12 @@ def build(
             fetched_at = dt.date.fromisoformat(fetched_at[:10]).isoformat() + fetched_at[10:]
         except ValueError:
             raise _fail(f"--fetched-at {fetched_at!r} is not a date like 2025-05-27", EXIT_USAGE)
-    raise typer.Exit(run_build(paths, db, fetched_at, aliases))
+    if engine not in ("local", "ray"):
+        raise _fail(f"--engine {engine!r}: choose local or ray", EXIT_USAGE)
+    if address and engine != "ray":
+        raise _fail("--address joins a Ray cluster: use it with --engine ray", EXIT_USAGE)
+    raise typer.Exit(run_build(paths, db, fetched_at, aliases, engine, address,
+                               workers or (2 if engine == "ray" else 1)))
 
 
 @app.command()

@@ -71,24 +71,34 @@ def ingest_documents(store: LedgerStore, docs: Iterable[RawDocument], report: Bu
 def _store_document(store: LedgerStore, doc: RawDocument, report: BuildReport,
                     on_skip: Callable[[SkippedInput], None] | None) -> Optional[str]:
     """Clean one document and store it unless it is already there; returns its id (None if skipped)."""
-    try:
-        art = clean.clean_document(doc)
-    except clean.CleanError as exc:
-        _skip(store, report, SkippedInput(source=doc.source, reason=str(exc)), on_skip)
+    got = clean_or_skip(doc)
+    if isinstance(got, SkippedInput):
+        _skip(store, report, got, on_skip)
         return None
+    keep_article(store, got, report)
+    return got.id
+
+
+def clean_or_skip(doc: RawDocument) -> Article | SkippedInput:
+    """One document cleaned, or why it cannot be (pure: engines run it on their workers)."""
+    try:
+        return clean.clean_document(doc)
+    except clean.CleanError as exc:
+        return SkippedInput(source=doc.source, reason=str(exc))
     except (ValueError, OverflowError, RecursionError) as exc:
         # a cleaner bug on odd input: this document is skipped, the build goes on
         msg = " ".join(str(exc).split())[:200]
-        _skip(store, report, SkippedInput(
-            source=doc.source, reason=f"{doc.source}: could not clean ({type(exc).__name__}: {msg})"), on_skip)
-        return None
+        return SkippedInput(source=doc.source,
+                            reason=f"{doc.source}: could not clean ({type(exc).__name__}: {msg})")
+
+
+def keep_article(store: LedgerStore, art: Article, report: BuildReport) -> None:
     report.read += 1
     if store.has_article(art.id):
         report.unchanged += 1
     else:
         store.put_article(art)
         report.new += 1
-    return art.id
 
 
 def _skip(store, report, item, on_skip):
@@ -98,38 +108,69 @@ def _skip(store, report, item, on_skip):
         on_skip(item)
 
 
-def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, nlp=None) -> None:
+def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, nlp=None,
+           n_process: int = 1) -> None:
     """Corpus-level fixes, extraction of what is new or stale, then the ledger."""
+    by_id = corpus_pass(store, report)
+    extract_new(store, report, by_id, progress, nlp=nlp, n_process=n_process)
+    ledger_step(store, report, by_id, progress)
+
+
+def corpus_pass(store: LedgerStore, report: BuildReport) -> dict[str, Article]:
+    """Years from sibling articles and near-duplicate links; returns every article by id."""
     by_id = {a.id: a for a in store.articles()}
     for art in clean.finalize_corpus(list(by_id.values())):
         store.put_article(art)
         by_id[art.id] = art
         # a changed date or duplicate link changes claims (as_of): extract again
-        store.db.execute("DELETE FROM meta WHERE key=?", (f"extracted:{art.id}",))
+        store.forget_extracted(art.id)
     store.commit()
     report.duplicates = sum(1 for a in by_id.values() if a.duplicate_of)
+    return by_id
 
+
+
+def extract_new(store: LedgerStore, report: BuildReport, by_id: dict[str, Article],
+                progress: Progress = _noop, nlp=None, n_process: int = 1) -> None:
+    """Claims of the articles not yet extracted with this extraction version."""
     version = extract.version_of(nlp)   # a user's alias file changes what claims say
-    todo = [by_id[i] for i in by_id if store.extracted_version(i) != version]
+    todo = pending(store, by_id, version)
     total = len(todo)
     done = 0
     if todo:
         def failed(art: Article, exc: Exception) -> None:
             # recorded once; the article is still marked extracted below so no later build retries it
-            msg = " ".join(str(exc).split())[:200]
-            _skip(store, report, SkippedInput(
-                source=art.source, reason=f"{art.source}: could not extract claims ({type(exc).__name__}: {msg})"), None)
+            _skip(store, report, extract_failure(art, exc), None)
 
-        for art, claims in extract.extract_claims(todo, nlp=nlp, on_error=failed):
-            store.replace_claims(art.id, claims)
-            store.mark_extracted(art.id, version)
+        for art, claims in extract.extract_claims(todo, nlp=nlp, on_error=failed, n_process=n_process):
+            store_claims(store, report, art.id, claims, version)
             done += 1
-            report.extracted += 1
             progress("extract", done, total)
             if done % 100 == 0:
                 store.commit()
     store.commit()
 
+
+def pending(store: LedgerStore, by_id: dict[str, Article], version: str) -> list[Article]:
+    """Articles whose claims are missing or from another extraction version."""
+    return [by_id[i] for i in by_id if store.extracted_version(i) != version]
+
+
+def extract_failure(art: Article, exc: Exception) -> SkippedInput:
+    msg = " ".join(str(exc).split())[:200]
+    return SkippedInput(source=art.source,
+                        reason=f"{art.source}: could not extract claims ({type(exc).__name__}: {msg})")
+
+
+def store_claims(store: LedgerStore, report: BuildReport, art_id: str, claims: list, version: str) -> None:
+    """One article's claims written and marked extracted with this version."""
+    store.replace_claims(art_id, claims)
+    store.mark_extracted(art_id, version)
+    report.extracted += 1
+
+
+def ledger_step(store: LedgerStore, report: BuildReport, by_id: dict[str, Article],
+                progress: Progress = _noop) -> None:
     all_claims = store.claims()
     report.claims = len(all_claims)
     previous = store.ledger()
@@ -142,9 +183,10 @@ def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, 
 
 def build(paths: Iterable[str | Path], db: str | Path, progress: Progress = _noop,
           on_skip: Callable[[SkippedInput], None] | None = None, nlp=None,
-          fetched_at: Optional[str] = None) -> BuildReport:
+          fetched_at: Optional[str] = None, n_process: int = 1) -> BuildReport:
+    """``n_process`` > 1 parses with that many spaCy worker processes (``nlp.pipe(n_process=…)``)."""
     report = BuildReport()
     with LedgerStore(db) as store:
         ingest_into(store, paths, report, progress, on_skip, fetched_at=fetched_at)
-        finish(store, report, progress, nlp=nlp)
+        finish(store, report, progress, nlp=nlp, n_process=n_process)
     return report

@@ -77,9 +77,10 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
     claims, so one odd article cannot stop a corpus; without it the exception propagates.
     ``n_process`` > 1 parses and runs the components in that many processes (same claims).
     """
-    from storyledger.extract.pipeline import extract_article
-
     nlp = nlp or load_nlp()
+    if n_process > 1:
+        yield from _extract_stream(nlp, articles, batch_size, on_error, n_process)
+        return
     table = gazetteer(nlp)
     it = iter(articles)
     while True:
@@ -93,15 +94,69 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
                 raise
             parsed = None       # one article broke the batch's parse: parse them one by one
         for k, art in enumerate(batch):
-            try:
-                p = parsed[k] if parsed is not None else _parse(nlp, [art], 1)[0]
-                claims = extract_article(art, p["title"], p["body"], p["caption"], table)
-            except Exception as exc:  # noqa: BLE001 - any bug in one article is reported, not fatal
-                if on_error is None:
-                    raise
-                on_error(art, exc)
-                claims = []
-            yield art, claims
+            yield art, _claims_of(art, lambda: parsed[k] if parsed is not None else _parse(nlp, [art], 1)[0],
+                                  on_error, table)
+
+
+def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnError], table) -> list[Claim]:
+    """The claims of one parsed article; with ``on_error`` a failure is reported and yields none."""
+    from storyledger.extract.pipeline import extract_article
+
+    try:
+        p = parse()
+        return extract_article(art, p["title"], p["body"], p["caption"], table)
+    except Exception as exc:  # noqa: BLE001 - any bug in one article is reported, not fatal
+        if on_error is None:
+            raise
+        on_error(art, exc)
+        return []
+
+
+def _docs(nlp, k: int, art: Article) -> Iterator[tuple]:
+    """(doc, (k, field)) for body (first: it starts each article's group in a stream), title, captions."""
+    parts = [("body", art.body or "")] + ([("title", art.title)] if art.title else []) + \
+        [("caption", cap) for cap in art.captions]
+    for fld, text in parts:
+        doc = nlp.make_doc(text.translate(_ZERO_WIDTH))
+        # what the components need to know about the article (plain data: see extract.extensions)
+        doc._.published, doc._.field, doc._.agency = art.published, fld, art.agency
+        yield doc, (k, fld)
+
+
+def _extract_stream(nlp, articles: Iterable[Article], batch_size: int, on_error: Optional[OnError],
+                    n_process: int) -> Iterator[tuple[Article, list[Claim]]]:
+    """One ``nlp.pipe`` over all articles in ``n_process`` processes: workers start once, not per batch."""
+    from storyledger.extract import extensions  # noqa: F401 - declares doc._.* for any nlp
+
+    table = gazetteer(nlp)
+    arts = list(articles)
+    docs = (d for k, art in enumerate(arts) for d in _docs(nlp, k, art))
+    done = 0
+    group: dict = {}
+
+    def flush() -> Iterator[tuple[Article, list[Claim]]]:
+        yield arts[done], _claims_of(arts[done], lambda: group, on_error, table)
+
+    try:
+        for doc, (k, fld) in nlp.pipe(docs, as_tuples=True, batch_size=max(64, batch_size * 2),
+                                      n_process=n_process):
+            if fld == "body" and k != done:
+                yield from flush()
+                done += 1
+            if fld == "body":
+                group = {"title": None, "body": doc, "caption": []}
+            elif fld == "caption":
+                group["caption"].append(doc)
+            else:
+                group[fld] = doc
+        if group:
+            yield from flush()
+            done += 1
+    except Exception:
+        if on_error is None:
+            raise
+        # a parse failed inside the stream: the rest go one batch at a time so the bad one is isolated
+        yield from extract_claims(arts[done:], nlp, batch_size, on_error)
 
 
 def extract_text(text: str, published: Optional[str] = None, *, title: Optional[str] = None,
@@ -136,15 +191,7 @@ sys.modules[__name__].__class__ = _CallableModule
 def _parse(nlp, batch: list[Article], batch_size: int, n_process: int = 1) -> list[dict]:
     from storyledger.extract import extensions  # noqa: F401 - declares doc._.* for any nlp
 
-    docs = []
-    for k, art in enumerate(batch):
-        parts = [("body", art.body or "")] + ([("title", art.title)] if art.title else []) + \
-            [("caption", cap) for cap in art.captions]
-        for fld, text in parts:
-            doc = nlp.make_doc(text.translate(_ZERO_WIDTH))
-            # what the components need to know about the article (plain data: see extract.extensions)
-            doc._.published, doc._.field, doc._.agency = art.published, fld, art.agency
-            docs.append((doc, (k, fld)))
+    docs = [d for k, art in enumerate(batch) for d in _docs(nlp, k, art)]
     parsed: list[dict] = [{"title": None, "body": None, "caption": []} for _ in batch]
     for doc, (k, fld) in nlp.pipe(docs, as_tuples=True, batch_size=max(64, batch_size * 2), n_process=n_process):
         if fld == "caption":

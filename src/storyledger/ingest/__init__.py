@@ -45,31 +45,38 @@ def iter_documents(paths: Iterable[str | Path], fetched_at: Optional[str] = None
 
 
 def _iter_path(p: str) -> Iterator[Item]:
-    path = Path(p)
-    if not path.exists() and any(c in p for c in _GLOB_CHARS):
-        # the shell did not expand it (quoted, or Windows): expand it ourselves
-        matches = sorted(glob.glob(p, recursive=True))
-        files = [m for m in matches if os.path.isfile(m)]
-        if not files:
-            yield SkippedInput(source=p, reason=f"{p}: no file matches this pattern")
-            return
-        for f in files:
-            yield from _iter_file(Path(f))
-        return
-    if not path.exists():
-        yield SkippedInput(source=p, reason=f"{p}: no such file or directory")
-        return
-    if path.is_dir():
-        # a corpus folder's own README/LICENSE is documentation, not an article
-        files = sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")
-                       and not _DOC_FILE.match(f.name))
-        if not files:
-            yield SkippedInput(source=p, reason=f"{p}: directory has no readable files")
-            return
-        for f in files:
+    for f in input_files([p]):
+        if isinstance(f, SkippedInput):
+            yield f
+        else:
             yield from _iter_file(f)
-        return
-    yield from _iter_file(path)
+
+
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path | SkippedInput]:
+    """The files that ``iter_documents`` reads, in its order (or why a path gives none).
+
+    A distributed engine maps over these; ``iter_documents([file])`` reads one.
+    """
+    for p in map(str, paths):
+        path = Path(p)
+        if not path.exists() and any(c in p for c in _GLOB_CHARS):
+            # the shell did not expand it (quoted, or Windows): expand it ourselves
+            matches = sorted(glob.glob(p, recursive=True))
+            files = [Path(m) for m in matches if os.path.isfile(m)]
+            if not files:
+                yield SkippedInput(source=p, reason=f"{p}: no file matches this pattern")
+            yield from files
+        elif not path.exists():
+            yield SkippedInput(source=p, reason=f"{p}: no such file or directory")
+        elif path.is_dir():
+            # a corpus folder's own README/LICENSE is documentation, not an article
+            files = sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")
+                           and not _DOC_FILE.match(f.name))
+            if not files:
+                yield SkippedInput(source=p, reason=f"{p}: directory has no readable files")
+            yield from files
+        else:
+            yield path
 
 
 def _iter_file(path: Path) -> Iterator[Item]:

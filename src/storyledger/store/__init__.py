@@ -1,8 +1,15 @@
-"""The ledger file: one SQLite database per ledger.
+"""The ledger: one SQLite file per ledger by default, or a PostgreSQL database (``postgresql://…``).
 
 Each model object is kept whole as JSON in a ``data`` column, with the few
 fields that queries filter on copied into real columns. Any SQL tool can open
 the file; ``schema_version`` in ``meta`` tells which layout it has.
+
+``LedgerStore(db)`` picks the backend from ``db``: a path opens SQLite, a
+``postgresql://`` URL opens :class:`storyledger.store.postgres.PostgresStore`
+(psycopg is imported only then). The SQL below is written to run on both
+(explicit column lists, ``ON CONFLICT`` upserts, ``?`` placeholders that the
+PostgreSQL connection rewrites); full-text search differs and lives behind the
+``_fts_*`` methods.
 """
 from __future__ import annotations
 
@@ -25,6 +32,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published TEXT, duplicate_of TEXT, data TEXT NOT NULL, seq INTEGER
 );
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
 CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY, article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     kind TEXT NOT NULL, measure TEXT, source TEXT, value REAL, data TEXT NOT NULL
@@ -41,8 +49,22 @@ class StoreError(Exception):
     """The ledger file cannot be used (wrong schema, not SQLite, locked)."""
 
 
+_URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_url(db: str | Path) -> bool:
+    """True when ``db`` names a PostgreSQL server rather than a ledger file."""
+    return isinstance(db, str) and db.startswith(_URL_SCHEMES)
+
+
 class LedgerStore:
-    """Read and write one ledger file. Use as a context manager."""
+    """Read and write one ledger. Use as a context manager."""
+
+    def __new__(cls, path: str | Path = "", *args, **kwargs):
+        if cls is LedgerStore and is_url(path):
+            from storyledger.store.postgres import PostgresStore
+            return super().__new__(PostgresStore)
+        return super().__new__(cls)
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
@@ -62,9 +84,11 @@ class LedgerStore:
             self.db.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
-                self._check_version(write=False)  # an older file is refused before anything is written to it
+                self._migrate()
+                self._check_version(write=False)  # a file this version cannot read is refused before any write
                 self.db.executescript(_SCHEMA)
                 self._check_version(write=True)
+                self._migrate_fts()
             else:
                 self._check_version(write=False)
         except BaseException as exc:
@@ -76,19 +100,51 @@ class LedgerStore:
                 raise StoreError(f"{self.path}: not a storyledger database ({exc})") from None
             raise
 
+    def _migrate(self) -> None:
+        """Version 1 kept the ledger tables as (id, data): they are derived data, so they are dropped
+        and rebuilt flat by the next build (articles and claims are kept as they are)."""
+        if not self._has_table("meta"):
+            return
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if row is not None and row[0] == "1":
+            for table in ("facts", "series", "disagreements", "timeline"):
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
+            self.db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
+            self.db.commit()
+
+    def _has_table(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() \
+            is not None
+
     def _check_version(self, write: bool) -> None:
-        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone():
+        if not self._has_table("meta"):
             return  # a new file: the schema is written next
         row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None:
             if write:
-                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                self.db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
                 self.db.commit()
             return
         if int(row[0]) != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: schema version {row[0]}, this storyledger reads {SCHEMA_VERSION}; "
                 f"rebuild it with `storyledger build` into a new ledger file")
+
+    def _migrate_fts(self) -> None:
+        """FTS rows keyed by rowid (article seq, claim rowid) so updates delete by key, not by scan.
+
+        Files written before that kept arbitrary rowids: their FTS tables are rebuilt once.
+        """
+        if self.db.execute("SELECT 1 FROM meta WHERE key='fts_rowid'").fetchone():
+            return
+        self.db.execute("DELETE FROM articles_fts")
+        self.db.execute("INSERT INTO articles_fts (rowid, id, title, body) "
+                        "SELECT seq, id, COALESCE(title, ''), json_extract(data, '$.body') FROM articles")
+        self.db.execute("DELETE FROM claims_fts")
+        self.db.execute("INSERT INTO claims_fts (rowid, id, article, text) "
+                        "SELECT rowid, id, article, json_extract(data, '$.text') FROM claims")
+        self.db.execute("INSERT INTO meta (key, value) VALUES ('fts_rowid', '1')")
+        self.db.commit()
 
     # -- context manager -------------------------------------------------
     def __enter__(self) -> "LedgerStore":
@@ -115,20 +171,29 @@ class LedgerStore:
 
     def put_article(self, art: Article) -> bool:
         """Insert or replace; returns True when the article was new."""
-        new = not self.has_article(art.id)
-        seq = None
-        if new:
-            seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
-        else:
-            seq = self.db.execute("SELECT seq FROM articles WHERE id=?", (art.id,)).fetchone()[0]
+        row = self.db.execute("SELECT seq FROM articles WHERE id=?", (art.id,)).fetchone()
+        new = row is None
+        seq = self._next_seq() if new else row[0]
         self.db.execute(
-            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles (id, source, title, outlet, agency, published, duplicate_of, data, seq) "
+            "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET source=excluded.source, "
+            "title=excluded.title, outlet=excluded.outlet, agency=excluded.agency, "
+            "published=excluded.published, duplicate_of=excluded.duplicate_of, data=excluded.data",
             (art.id, art.source, art.title, art.outlet, art.agency, art.published,
              art.duplicate_of, art.model_dump_json(), seq))
-        self.db.execute("DELETE FROM articles_fts WHERE id=?", (art.id,))
-        self.db.execute("INSERT INTO articles_fts VALUES (?,?,?)", (art.id, art.title or "", art.body))
+        self._fts_article(seq, art, new)
         self.db.execute("DELETE FROM skipped WHERE source=?", (art.source,))
         return new
+
+    def _next_seq(self) -> int:
+        # articles_seq index: MAX is one index probe, not a scan
+        return self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+
+    def _fts_article(self, seq: int, art: Article, new: bool) -> None:
+        if not new:
+            self.db.execute("DELETE FROM articles_fts WHERE rowid=?", (seq,))
+        self.db.execute("INSERT INTO articles_fts (rowid, id, title, body) VALUES (?,?,?,?)",
+                        (seq, art.id, art.title or "", art.body))
 
     def articles(self) -> list[Article]:
         rows = self.db.execute("SELECT data FROM articles ORDER BY seq")
@@ -150,13 +215,27 @@ class LedgerStore:
     # -- claims ------------------------------------------------------------
     def replace_claims(self, article_id: str, claims: Iterable[Claim]) -> None:
         """Claims of one article are always written together, so re-extraction is idempotent."""
+        claims = list(claims)
+        self._fts_delete_claims(article_id)
         self.db.execute("DELETE FROM claims WHERE article=?", (article_id,))
-        self.db.execute("DELETE FROM claims_fts WHERE article=?", (article_id,))
-        for c in claims:
-            self.db.execute(
-                "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?)",
-                (c.id, c.article, c.kind, c.measure, c.attribution.source, c.value, c.model_dump_json()))
-            self.db.execute("INSERT INTO claims_fts VALUES (?,?,?)", (c.id, c.article, c.text))
+        if claims:
+            self.db.executemany(
+                "INSERT INTO claims (id, article, kind, measure, source, value, data) VALUES (?,?,?,?,?,?,?) "
+                "ON CONFLICT (id) DO UPDATE SET article=excluded.article, kind=excluded.kind, "
+                "measure=excluded.measure, source=excluded.source, value=excluded.value, data=excluded.data",
+                [(c.id, c.article, c.kind, c.measure, c.attribution.source, c.value, c.model_dump_json())
+                 for c in claims])
+            self._fts_claims(article_id, claims)
+
+    def _fts_delete_claims(self, article_id: str) -> None:
+        # by rowid through the claims_article index: a filter on the FTS table itself would scan it
+        self.db.execute("DELETE FROM claims_fts WHERE rowid IN (SELECT rowid FROM claims WHERE article=?)",
+                        (article_id,))
+
+    def _fts_claims(self, article_id: str, claims: list[Claim]) -> None:
+        self.db.execute("INSERT INTO claims_fts (rowid, id, article, text) "
+                        "SELECT c.rowid, c.id, c.article, json_extract(c.data, '$.text') FROM claims c "
+                        "WHERE c.article=?", (article_id,))
 
     def claims(self, article_id: Optional[str] = None) -> list[Claim]:
         if article_id is None:
@@ -167,7 +246,15 @@ class LedgerStore:
         return [Claim.model_validate_json(r[0]) for r in rows]
 
     def mark_extracted(self, article_id: str, version: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"extracted:{article_id}", version))
+        self._set_meta(f"extracted:{article_id}", version)
+
+    def forget_extracted(self, article_id: str) -> None:
+        """The article changed (date, duplicate link): its claims are extracted again."""
+        self.db.execute("DELETE FROM meta WHERE key=?", (f"extracted:{article_id}",))
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value=excluded.value", (key, value))
 
     def extracted_version(self, article_id: str) -> Optional[str]:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", (f"extracted:{article_id}",)).fetchone()
@@ -190,7 +277,8 @@ class LedgerStore:
 
     # -- skipped inputs ------------------------------------------------------
     def put_skipped(self, skipped: SkippedInput) -> None:
-        self.db.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?)", (skipped.source, skipped.reason))
+        self.db.execute("INSERT INTO skipped (source, reason) VALUES (?, ?) "
+                        "ON CONFLICT (source) DO UPDATE SET reason=excluded.reason", (skipped.source, skipped.reason))
 
     def skipped(self) -> list[SkippedInput]:
         return [SkippedInput(source=s, reason=r) for s, r in self.db.execute("SELECT source, reason FROM skipped")]

@@ -101,8 +101,23 @@ def ledger_rows(ledger: Ledger, claim_info: dict[str, tuple[Any, ...]]) -> dict[
 
 
 COLUMNS = {
-    "facts": 21, "fact_members": 8, "series": 9, "series_points": 10, "disagreements": 12, "timeline": 3,
+    "facts": ("id", "kind", "label", "measure", "population", "value", "low", "high", "qualifier", "place",
+              "as_of_start", "as_of_end", "origin", "first_reporter", "first_published", "first_article",
+              "n_claims", "n_articles", "n_sources", "carried_by", "data"),
+    "fact_members": ("fact", "claim", "article", "source", "outlet", "published", "joined_to", "why"),
+    "series": ("id", "label", "population", "measure", "scope", "parent", "relation", "n_points", "data"),
+    "series_points": ("series", "fact", "source", "value", "low", "high", "qualifier", "as_of_start",
+                      "as_of_end", "published"),
+    "disagreements": ("id", "kind", "series", "reason", "fact_a", "fact_b", "sources_a", "sources_b",
+                      "days_apart", "ratio", "description", "data"),
+    "timeline": ("id", "start", "data"),
 }
+
+
+def pg_schema() -> str:
+    """The same tables for PostgreSQL: doubles for reals, and a rowid column that keeps insertion order."""
+    return SCHEMA.replace(" REAL", " DOUBLE PRECISION").replace(" (\n", " (\n    rowid BIGSERIAL,\n") \
+        .replace("timeline (id TEXT", "timeline (rowid BIGSERIAL, id TEXT")
 
 
 def write_ledger(db, ledger: Ledger, claim_info: dict[str, tuple[Any, ...]]) -> None:
@@ -111,5 +126,5 @@ def write_ledger(db, ledger: Ledger, claim_info: dict[str, tuple[Any, ...]]) -> 
         db.execute(f"DELETE FROM {table}")
     rows = ledger_rows(ledger, claim_info)
     for table in ("facts", "fact_members", "series", "series_points", "disagreements", "timeline"):
-        marks = ", ".join("?" * COLUMNS[table])
-        db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows[table])
+        cols = COLUMNS[table]
+        db.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows[table])

@@ -1,0 +1,150 @@
+"""The ledger in a PostgreSQL database: same tables and meaning as the SQLite file.
+
+Opened by ``LedgerStore("postgresql://…")``; psycopg (the ``storyledger[postgres]`` extra) is
+imported only here. Differences from SQLite, all kept inside this module:
+
+- full-text search uses a ``tsvector`` column on ``articles`` and ``claims`` (GIN-indexed,
+  ``simple`` configuration: lower-cased words, no stemming, like FTS5's default tokenizer);
+- article ``seq`` comes from a sequence, and ``rowid`` is a ``BIGSERIAL`` column where SQLite
+  orders by its implicit rowid, so several writers never hand out the same number;
+- schema creation and whole-ledger replacement take an advisory lock, so concurrent writers
+  (Ray workers, the app) serialise there and nowhere else.
+"""
+from __future__ import annotations
+
+import re
+from storyledger.model import Article, Claim
+from storyledger.store import LedgerStore, StoreError, flat
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE SEQUENCE IF NOT EXISTS articles_seq_gen;
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT, outlet TEXT, agency TEXT,
+    published TEXT, duplicate_of TEXT, data TEXT NOT NULL, seq BIGINT, tsv tsvector
+);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
+CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING GIN (tsv);
+CREATE TABLE IF NOT EXISTS claims (
+    rowid BIGSERIAL, id TEXT PRIMARY KEY,
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, measure TEXT, source TEXT, value DOUBLE PRECISION, data TEXT NOT NULL, tsv tsvector
+);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
+CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure);
+CREATE INDEX IF NOT EXISTS claims_rowid ON claims(rowid);
+CREATE INDEX IF NOT EXISTS claims_tsv ON claims USING GIN (tsv);
+CREATE TABLE IF NOT EXISTS skipped (source TEXT PRIMARY KEY, reason TEXT NOT NULL);
+""" + flat.pg_schema()
+
+_LOCK_SCHEMA, _LOCK_LEDGER = 7_301_001, 7_301_002     # advisory lock keys (any constants of our own)
+
+
+def mask(url: str) -> str:
+    """The URL with its password hidden, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
+class _Connection:
+    """psycopg's connection behind sqlite3's calling style: ``?`` placeholders, executemany, executescript."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s")
+
+    def execute(self, sql: str, params: tuple | list = ()):
+        return self.conn.execute(self._sql(sql), params or None)
+
+    def executemany(self, sql: str, seq) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(self._sql(sql), list(seq))
+
+    def executescript(self, sql: str) -> None:
+        self.conn.execute(sql)
+
+    def commit(self) -> None:
+        self.conn.commit()
+
+    def rollback(self) -> None:
+        self.conn.rollback()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class PostgresStore(LedgerStore):
+    """One ledger in one PostgreSQL database (or schema, through the URL's ``options``)."""
+
+    def __init__(self, url: str, *, readonly: bool = False):
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError("a postgresql:// ledger needs psycopg: pip install 'storyledger[postgres]'") from None
+        self.path = mask(url)
+        try:
+            conn = psycopg.connect(url, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.path}: cannot connect ({' '.join(str(exc).split())[:200]})") from None
+        self.db = _Connection(conn)
+        try:
+            if readonly:
+                conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+                if conn.execute("SELECT to_regclass('meta')").fetchone()[0] is None:
+                    raise StoreError(f"{self.path}: no ledger in this database (run `storyledger build` first)")
+                self._check_version(write=False)
+            else:
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_SCHEMA,))
+                self.db.executescript(_SCHEMA)
+                self._check_version(write=True)
+            conn.commit()
+        except BaseException as exc:
+            conn.close()
+            if isinstance(exc, psycopg.Error):
+                raise StoreError(f"{self.path}: cannot use ledger ({' '.join(str(exc).split())[:200]})") from None
+            raise
+
+    def _has_table(self, name: str) -> bool:
+        return self.db.execute("SELECT to_regclass(?)", (name,)).fetchone()[0] is not None
+
+    def _next_seq(self) -> int:
+        return self.db.execute("SELECT nextval('articles_seq_gen')").fetchone()[0]
+
+    def _fts_article(self, seq: int, art: Article, new: bool) -> None:
+        self.db.execute("UPDATE articles SET tsv = to_tsvector('simple', ?) WHERE id=?",
+                        (f"{art.title or ''} {art.body}", art.id))
+
+    def _fts_delete_claims(self, article_id: str) -> None:
+        pass   # the vector lives on the claim row, deleted with it
+
+    def _fts_claims(self, article_id: str, claims: list[Claim]) -> None:
+        self.db.execute("UPDATE claims SET tsv = to_tsvector('simple', data::json->>'text') WHERE article=?",
+                        (article_id,))
+
+    def put_ledger(self, ledger) -> None:
+        # two writers replacing the ledger at once would collide on ids: one waits for the other
+        self.db.execute("SELECT pg_advisory_xact_lock(?)", (_LOCK_LEDGER,))
+        super().put_ledger(ledger)
+
+    def search(self, query: str, limit: int = 50) -> dict[str, list[dict]]:
+        words = _words(query)
+        if not words:
+            return {"articles": [], "claims": []}
+        q = " ".join(words)
+        arts = [dict(id=i, title=t, snippet=s) for i, t, s in self.db.execute(
+            "SELECT id, title, ts_headline('simple', data::json->>'body', q, "
+            "'StartSel=[, StopSel=], MaxWords=12, MinWords=4, FragmentDelimiter=…, MaxFragments=1') "
+            "FROM articles, plainto_tsquery('simple', ?) q WHERE tsv @@ q "
+            "ORDER BY ts_rank(tsv, q) DESC, seq LIMIT ?", (q, limit))]
+        cls = [dict(id=i, article=a, text=t) for i, a, t in self.db.execute(
+            "SELECT id, article, data::json->>'text' FROM claims, plainto_tsquery('simple', ?) q "
+            "WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC, rowid LIMIT ?", (q, limit))]
+        return {"articles": arts, "claims": cls}
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in "".join(ch if ch.isalnum() else " " for ch in text).split() if w][:20]
+
