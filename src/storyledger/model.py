@@ -295,7 +295,8 @@ class Series(_Model):
     measure: Measure
     scope: Optional[str] = None      # place scope ("Russia", "Kursk")
     parent: Optional[str] = None     # the series this one is a part or an increment of (Kursk in Russia)
-    relation: Optional[Literal["part", "increment", "projection"]] = None  # how it relates to its parent
+    # how it relates to its parent: a part of its place or one unit of the force, an increment, a projection
+    relation: Optional[Literal["part", "increment", "projection"]] = None
     points: list[SeriesPoint] = Field(default_factory=list)
     latest_by_source: dict[str, SeriesPoint] = Field(default_factory=dict)
     range_by_source: dict[str, tuple[float, float]] = Field(default_factory=dict)
