@@ -51,13 +51,13 @@ def _timed_build(paths, db, nlp, n_process=1) -> dict[str, float]:
         pipeline.ingest_into(store, paths, rep)
         t["ingest+clean"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        by_id = pipeline.corpus_pass(store, rep)
+        pipeline.corpus_pass(store, rep)
         t["corpus pass"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        pipeline.extract_new(store, rep, by_id, nlp=nlp, n_process=n_process)
+        pipeline.extract_new(store, rep, nlp=nlp, n_process=n_process)
         t["extract+store"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        pipeline.ledger_step(store, rep, by_id)
+        pipeline.ledger_step(store, rep)
         t["ledger"] = time.perf_counter() - t0
     t["total"] = sum(t.values())
     t["articles"] = rep.read

@@ -140,3 +140,31 @@ def test_two_processes_give_the_same_claims(nlp):
     one = [[c.model_dump() for c in cs] for _, cs in extract.extract_claims(arts, nlp=nlp)]
     two = [[c.model_dump() for c in cs] for _, cs in extract.extract_claims(arts, nlp=nlp, n_process=2)]
     assert one == two and sum(map(len, one)) > 9
+
+
+def test_coref_people_gender_and_referents(nlp):
+    doc = _doc(nlp, "Mayor Jane Okoro visited the dam on Monday. She said 40 homes were lost. "
+                    "Okoro said the city would rebuild.")
+    people = {k: (i, subj) for k, i, _s, subj in doc._.people["mentions"]}
+    assert dict(doc._.people["gender"]) == {"Jane Okoro": "f"}
+    she = next(t.i for t in doc if t.lower_ == "she")
+    assert dict(doc._.referents)[she] == "Jane Okoro"
+    assert sorted(people) == ["Jane Okoro"]
+
+
+def test_report_that_puts_the_number_tells_it():
+    # the relative pronoun stands for the report; the report's words name who wrote it
+    [fig] = [c for c in storyledger_extract("The channel cites a Ruritanian intelligence report that puts the number "
+                                            "of troops near the border at 27,000.") if c.kind == "figure"]
+    assert (fig.value, fig.attribution.source, fig.attribution.via) == (27000, "Ruritanian intelligence report", ["channel"])
+
+
+def test_un_agency_named_through_its_parent():
+    [fig] = [c for c in storyledger_extract("More than 3,000 people have been displaced, according to the UN's "
+                                            "International Organisation for Migration.") if c.kind == "figure"]
+    assert fig.attribution.source == "International Organization for Migration"
+
+
+def storyledger_extract(text):
+    import storyledger
+    return storyledger.extract(text, published="2024-03-15")

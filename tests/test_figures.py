@@ -177,6 +177,8 @@ def qualified(nlp, text: str) -> list[tuple]:
     ("The ministry said 930 people had been registered as deaths from the outbreak.", [(930.0, "killed")]),
     ("Health officials said a total of 1,200 patients are now confirmed to have died.", [(1200.0, "killed")]),
     ("About 70 passengers remain unaccounted for.", [(70.0, "missing")]),
+    ("The agency said at least 300 people are dead, with another 100 reported as still missing.",
+     [(300.0, "killed"), (100.0, "missing")]),
     # a life lost is a death
     ("Eleven nurses lost their lives while treating patients.", [(11.0, "killed")]),
     # nouns that are a state: bodies and victims are the dead, injuries the wounded
@@ -187,6 +189,13 @@ def qualified(nlp, text: str) -> list[tuple]:
     ("Rescuers said 40 others remained missing.", [(40.0, "missing")]),
     # people in shelters are displaced, not deployed
     ("About 2,400 people are staying in shelters, the agency said.", [(2400.0, "displaced")]),
+    ("Shelters in the city are hosting 12,000 people.", [(12000.0, "displaced")]),
+    ("The camps cover 50 hectares and were designed for 8,000 people.", [(50.0, "other"), (8000.0, "other")]),
+    ("There are about 285 displaced residents in the town.", [(285.0, "displaced")]),
+    # a verb and its object together: lives claimed, contact lost
+    ("The landslide claimed 45 lives in the village.", [(45.0, "killed")]),
+    ("Doctors saved 300 lives during the heatwave.", [(300.0, "other")]),
+    ("The charity said it had lost contact with at least two of its drivers.", [(2.0, "missing")]),
     # a number compared with a count counts the same
     ("The epidemic has killed 230 people, up from 150 a week ago.", [(230.0, "killed"), (150.0, "killed")]),
 ])
@@ -227,3 +236,16 @@ def test_bounds_of_projections_and_estimates(nlp, text, expected):
 
 def test_day_ranges_beside_a_month_are_dates(nlp):
     assert measures(nlp, "The storm hit the coast on the night of August 3-4, officials said.") == []
+
+
+def test_figures_component_writes_plain_data_per_sentence(nlp):
+    from storyledger.extract.figures import figure_from_data
+    doc = nlp("Rain fell all day. The army has massed about 40,000 soldiers along the frontier.")
+    assert "storyledger_figures" in nlp.pipe_names
+    first, second = doc._.figures
+    assert first == []
+    [f] = second
+    assert (f["value"], f["qualifier"], f["counted"], f["measure"]) == (40000.0, "approximately", "soldiers", "deployed")
+    assert all(isinstance(i, int) for i in f["path"]) and doc[f["anchor"]].text == "soldiers"
+    fig = figure_from_data(doc, f)
+    assert fig.anchor.text == "soldiers" and [t.i for t in fig.path] == f["path"]

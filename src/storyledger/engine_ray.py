@@ -118,12 +118,12 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
                 if n % COMMIT_EVERY == 0:
                     store.commit()
         store.commit()
-        by_id = pipeline.corpus_pass(store, report)
+        pipeline.corpus_pass(store, report)
         # the version claims are marked with (the aliases change it); the driver parses nothing itself
         version = extract.version_of(extract.load_nlp(aliases)) if aliases else extract.VERSION
-        _extract(ray, store, report, pipeline.pending(store, by_id, version), version,
+        _extract(ray, store, report, store.unextracted(version), version,
                  dict(workers=workers, batch_size=batch_size, aliases=aliases), progress)
-        pipeline.ledger_step(store, report, by_id, progress)
+        pipeline.ledger_step(store, report, progress)
     return report
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from storyledger import clean, extract, ingest, ledger
+from storyledger import clean, corpus_index, extract, ingest, ledger
 from storyledger.model import Article, RawDocument, SkippedInput
 from storyledger.store import LedgerStore
 
@@ -28,6 +28,7 @@ class BuildReport:
     extracted: int = 0
     claims: int = 0
     facts: int = 0
+    new_ids: list[str] = field(default_factory=list)     # what the incremental corpus pass starts from
 
     @property
     def summary(self) -> str:
@@ -99,6 +100,7 @@ def keep_article(store: LedgerStore, art: Article, report: BuildReport) -> None:
     else:
         store.put_article(art)
         report.new += 1
+        report.new_ids.append(art.id)
 
 
 def _skip(store, report, item, on_skip):
@@ -111,30 +113,26 @@ def _skip(store, report, item, on_skip):
 def finish(store: LedgerStore, report: BuildReport, progress: Progress = _noop, nlp=None,
            n_process: int = 1) -> None:
     """Corpus-level fixes, extraction of what is new or stale, then the ledger."""
-    by_id = corpus_pass(store, report)
-    extract_new(store, report, by_id, progress, nlp=nlp, n_process=n_process)
-    ledger_step(store, report, by_id, progress)
+    corpus_pass(store, report)
+    extract_new(store, report, progress, nlp=nlp, n_process=n_process)
+    ledger_step(store, report, progress)
 
 
-def corpus_pass(store: LedgerStore, report: BuildReport) -> dict[str, Article]:
-    """Years from sibling articles and near-duplicate links; returns every article by id."""
-    by_id = {a.id: a for a in store.articles()}
-    for art in clean.finalize_corpus(list(by_id.values())):
+def corpus_pass(store: LedgerStore, report: BuildReport) -> None:
+    """Years from sibling articles and near-duplicate links, for what the new articles can change."""
+    for art in corpus_index.update(store, report.new_ids):
         store.put_article(art)
-        by_id[art.id] = art
         # a changed date or duplicate link changes claims (as_of): extract again
         store.forget_extracted(art.id)
     store.commit()
-    report.duplicates = sum(1 for a in by_id.values() if a.duplicate_of)
-    return by_id
+    report.duplicates = store.count_duplicates()
 
 
-
-def extract_new(store: LedgerStore, report: BuildReport, by_id: dict[str, Article],
-                progress: Progress = _noop, nlp=None, n_process: int = 1) -> None:
+def extract_new(store: LedgerStore, report: BuildReport, progress: Progress = _noop, nlp=None,
+                n_process: int = 1) -> None:
     """Claims of the articles not yet extracted with this extraction version."""
     version = extract.version_of(nlp)   # a user's alias file changes what claims say
-    todo = pending(store, by_id, version)
+    todo = store.unextracted(version)
     total = len(todo)
     done = 0
     if todo:
@@ -151,11 +149,6 @@ def extract_new(store: LedgerStore, report: BuildReport, by_id: dict[str, Articl
     store.commit()
 
 
-def pending(store: LedgerStore, by_id: dict[str, Article], version: str) -> list[Article]:
-    """Articles whose claims are missing or from another extraction version."""
-    return [by_id[i] for i in by_id if store.extracted_version(i) != version]
-
-
 def extract_failure(art: Article, exc: Exception) -> SkippedInput:
     msg = " ".join(str(exc).split())[:200]
     return SkippedInput(source=art.source,
@@ -169,12 +162,11 @@ def store_claims(store: LedgerStore, report: BuildReport, art_id: str, claims: l
     report.extracted += 1
 
 
-def ledger_step(store: LedgerStore, report: BuildReport, by_id: dict[str, Article],
-                progress: Progress = _noop) -> None:
+def ledger_step(store: LedgerStore, report: BuildReport, progress: Progress = _noop) -> None:
     all_claims = store.claims()
     report.claims = len(all_claims)
     previous = store.ledger()
-    led = ledger.build_ledger(list(by_id.values()), all_claims, previous=previous)
+    led = ledger.build_ledger(store.articles(), all_claims, previous=previous)
     store.put_ledger(led)
     store.commit()
     report.facts = len(led.facts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Optional
 
 from storyledger.clean import dates
@@ -109,19 +110,35 @@ def _trim_head(paras: list[str], titles: set[str]) -> list[str]:
     return out
 
 
+REF_BASES = ("explicit", "relative", "inferred")     # dates an article earned alone
+UNDATED = ("unknown", "corpus")                      # dates the corpus pass may give or change
+
+
 def finalize_corpus(articles: list[Article]) -> list[Article]:
     """Corpus-level fixes (year from siblings, near-duplicate links); returns changed articles.
 
     Only dates that an article earned alone (explicit, relative, inferred) serve as references,
     so running this twice gives the same answer and changes nothing the second time.
+    (The build keeps the same answer up to date incrementally: storyledger.corpus_index.)
     """
-    refs = [d for d in (parse_iso_date(a.published) for a in articles
-                        if a.published and a.published_basis in ("explicit", "relative", "inferred")) if d]
-    changed: dict[str, Article] = {}
+    corpus = dates.CorpusDates.of(ref_days(a.published for a in articles if a.published_basis in REF_BASES))
+    updates = date_updates(articles, corpus)
+    # published dates decide which of two near-copies is the original
+    current = [a.model_copy(update=updates.get(a.id, {})) for a in articles]
+    for aid, dup in duplicate_links(current).items():
+        updates.setdefault(aid, {})["duplicate_of"] = dup
+    return changed_articles(articles, updates)
+
+
+def ref_days(published: Iterable[Optional[str]]) -> list[dt.date]:
+    return [d for d in (parse_iso_date(p) for p in published if p) if d]
+
+
+def date_updates(articles: Iterable[Article], corpus: Optional[dates.CorpusDates]) -> dict[str, dict]:
+    """New dates for undated articles from their siblings' summary (``corpus``); id -> fields."""
     updates: dict[str, dict] = {}
-    corpus = dates.CorpusDates.of(refs)
     for a in articles:
-        if corpus is None or a.published_basis not in ("unknown", "corpus"):
+        if corpus is None or a.published_basis not in UNDATED:
             continue
         # siblings may give the year of a month-day the text prints (its weekday confirms it);
         # they never choose a week: an article whose text settles no day stays unknown
@@ -130,14 +147,16 @@ def finalize_corpus(articles: list[Article]) -> list[Article]:
             cand = DateCandidate(date=got[0], basis=got[1], evidence=got[2], taken=True,
                                  why="year from sibling articles, confirmed by the weekday")
             kept = [c.model_copy(update={"taken": False}) for c in a.published_candidates if c.basis != "corpus"]
-            updates.setdefault(a.id, {}).update(published=got[0], published_basis=got[1], published_evidence=got[2],
-                                                published_candidates=kept + [cand])
-    # published dates decide which of two near-copies is the original
-    current = [a.model_copy(update=updates.get(a.id, {})) for a in articles]
-    for aid, dup in duplicate_links(current).items():
-        updates.setdefault(aid, {})["duplicate_of"] = dup
+            updates[a.id] = dict(published=got[0], published_basis=got[1], published_evidence=got[2],
+                                 published_candidates=kept + [cand])
+    return updates
+
+
+def changed_articles(articles: Iterable[Article], updates: dict[str, dict]) -> list[Article]:
+    """The articles whose fields ``updates`` really changes, with the changes applied."""
+    changed = []
     for a in articles:
         upd = {k: v for k, v in updates.get(a.id, {}).items() if getattr(a, k) != v}
         if upd:
-            changed[a.id] = a.model_copy(update=upd)
-    return list(changed.values())
+            changed.append(a.model_copy(update=upd))
+    return changed

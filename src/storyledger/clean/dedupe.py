@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from storyledger.clean.text import normkey
@@ -50,8 +52,37 @@ def duplicate_links(articles: list[Article]) -> dict[str, str | None]:
         if a.id not in hashes:
             links[a.id] = None
             continue
-        group = [by_id[i] for i in lsh.query(hashes[a.id]) if hashes[a.id].jaccard(hashes[i]) >= THRESHOLD]
-        group.append(a)
-        first = min(group, key=rank)
-        links[a.id] = None if first.id == a.id else first.id
+        group = [i for i in lsh.query(hashes[a.id]) if hashes[a.id].jaccard(hashes[i]) >= THRESHOLD]
+        links[a.id] = original_of(a.id, group, lambda i: rank(by_id[i]))
     return links
+
+
+def original_of(aid: str, group: Iterable[str], rank) -> str | None:
+    """The id ``aid`` copies: the best-ranked of its group (itself included), None when it is that."""
+    first = min({aid, *group}, key=rank)
+    return None if first == aid else first
+
+
+# -- the same links kept up to date in a store, for incremental builds --------------------------
+# A body's signature and its LSH band keys are stored once; a new article is compared with the
+# articles that share a band with it, so adding K articles costs K queries, not a pass over all.
+
+_BANDS = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+
+
+def signature(body: str) -> bytes | None:
+    """The body's MinHash values as bytes (None for an empty body: it links to nothing)."""
+    return _minhash(body).hashvalues.tobytes() if body.strip() else None
+
+
+def band_keys(sig: bytes) -> list[str]:
+    """The LSH bands of a signature as text keys: two bodies are candidates when one key is shared."""
+    hv = np.frombuffer(sig, dtype=np.uint64)
+    return [f"{b}:" + hashlib.sha1(hv[lo:hi].tobytes()).hexdigest()[:20]
+            for b, (lo, hi) in enumerate(_BANDS.hashranges)]
+
+
+def similar(a: bytes, b: bytes) -> bool:
+    """Estimated Jaccard at or above THRESHOLD, computed as MinHash.jaccard does."""
+    x, y = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
+    return float(np.count_nonzero(x == y)) / float(len(x)) >= THRESHOLD

@@ -83,8 +83,10 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
         return
     table = gazetteer(nlp)
     it = iter(articles)
+    # each nlp.pipe call with n_process > 1 starts its workers: give them many articles at once
+    chunk = batch_size if n_process <= 1 else batch_size * 16
     while True:
-        batch = list(islice(it, batch_size))
+        batch = list(islice(it, chunk))
         if not batch:
             return
         try:

@@ -155,6 +155,22 @@ def make_quotes(nlp: Language, name: str) -> Quotes:
     return Quotes(nlp, name)
 
 
+class Coref(Component):
+    """People a text names (with the gender it gives them) and what each "he"/"she", "the company"
+    or "the rookie said" stands for, by salience while reading (``extract/quotes.py``)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from storyledger.extract.quotes import resolve_pronouns
+        doc._.people = doc._.referents = None
+        resolve_pronouns(doc)   # fills doc._.people and doc._.referents
+        return doc
+
+
+@Language.factory("storyledger_coref", assigns=["doc._.people", "doc._.referents"], default_config={})
+def make_coref(nlp: Language, name: str) -> Coref:
+    return Coref(nlp, name)
+
+
 class Gazetteer(Component):
     """The alias table (packaged ``data/aliases.json``, a user's ``aliases`` file on top), and the
     bodies each text names by one of its aliases: ``doc._.gazetteer`` = [[start, end, name]] in
@@ -203,6 +219,26 @@ def make_gazetteer(nlp: Language, name: str, aliases: Optional[str]) -> Gazettee
     return Gazetteer(nlp, name, aliases=aliases)
 
 
+class Figures(Component):
+    """Figures of each sentence (``extract/figures.py``: amount, hedge, what is counted, measure,
+    place) as plain data: ``doc._.figures``. Demonyms come from the gazetteer ``nlp`` resolves with."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self._nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        from storyledger.extract import gazetteer
+        from storyledger.extract.figures import figures_by_sentence
+        doc._.figures = figures_by_sentence(doc, gazetteer(self._nlp).demonym)
+        return doc
+
+
+@Language.factory("storyledger_figures", assigns=["doc._.figures"], default_config={})
+def make_figures(nlp: Language, name: str) -> Figures:
+    return Figures(nlp, name)
+
+
 # The rule order, as data: (factory name, where to add it, config). A row with no place is
 # appended after the model's own pipes (tags, parse, lemmas, entities), in this list's order;
 # one that sets sentence starts goes before "parser".
@@ -211,7 +247,9 @@ PIPELINE: list[tuple[str, dict[str, str], dict[str, Any]]] = [
     ("storyledger_acronyms", {}, {}),
     ("storyledger_times", {}, {}),
     ("storyledger_quotes", {}, {}),
+    ("storyledger_coref", {}, {}),
     ("storyledger_gazetteer", {}, {}),
+    ("storyledger_figures", {}, {}),
 ]
 
 

@@ -24,6 +24,13 @@ DOC_EXTENSIONS: dict[str, tuple[str, str]] = {
     "times": ("per sentence (by sentence order): list of TimeSpan dicts found in it", "storyledger_times"),
     "quotes": ("[{start, end, text, short, verb, subject}] direct quotes (char offsets; speech verb and its "
                "subject as token indices or None)", "storyledger_quotes"),
+    "figures": ("per sentence (by sentence order): [{start, end, value, low, high, qualifier, hedge_start, counted, "
+                "population, measure, where, anchor, path, anaphoric, part, restated, continues}] (token indices)",
+                "storyledger_figures"),
+    "people": ('{"mentions": [[key, token index, sentence start, is subject]], "gender": [[key, "m"|"f"]]}: '
+               "the people a text names and the gender it gives them", "storyledger_coref"),
+    "referents": ('[[token index, name]]: the person or body a "he"/"she"/"the company" stands for',
+                  "storyledger_coref"),
     "gazetteer": ("[[start, end, canonical name]] bodies the text names by a gazetteer alias", "storyledger_gazetteer"),
 }
 SPAN_EXTENSIONS: dict[str, tuple[str, str]] = {}

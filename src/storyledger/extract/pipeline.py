@@ -19,7 +19,9 @@ from storyledger.extract.attribution import (
 )
 from storyledger.extract.components import defined_acronyms, paragraph_starts
 from storyledger.extract.entities import AliasTable, ArticleEntities, is_title_word
-from storyledger.extract.figures import Figure, _measure, _money_or_share, _pop_of, find_figures, is_people
+from storyledger.extract.figures import (
+    Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
+)
 from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, reported_speech
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Article, Attribution, Claim, TimeSpan
@@ -130,7 +132,8 @@ class ArticleExtractor:
                       [q for q in d.quotes if sent.start_char <= q.start < sent.end_char])
             self._learn_people(sent)
             quote_tellers = self._read_quotes(d, s)
-            figs = find_figures(sent, self.ents.table.demonym)
+            figs = [figure_from_data(doc, f) for f in doc._.figures[si]] if doc._.figures is not None \
+                else find_figures(sent, self.ents.table.demonym)  # a Doc made without the figures component
             sent_claims: list[Claim] = []
             own_any: list[Teller] = []
             for fig in figs:
@@ -293,7 +296,7 @@ class ArticleExtractor:
                     self._patch(c, prev_chain[0], prev_chain + own_any[1:])
         elif inner.generic is None and inner.source:
             for (pi, pcs) in d.pending:
-                if 0 < s.i - pi <= 2 and inner.source_type in {"outlet", "wire", "other", "agency", "government"}:
+                if 0 < s.i - pi <= 2 and inner.source_type in {"outlet", "wire", "other", "agency", "government", "group"}:
                     for c in pcs:
                         self._patch(c, inner, own_any)
             d.pending = [(pi, pcs) for (pi, pcs) in d.pending if s.i - pi <= 0]

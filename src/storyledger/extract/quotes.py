@@ -12,8 +12,8 @@ has named, weighted by grammatical role and halved at each sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Optional
+from dataclasses import dataclass, field
+from typing import ClassVar, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -165,11 +165,31 @@ def _mention_key(words: str, keys: list[str]) -> str:
 def person_mentions(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
     """People mentioned in a doc, in order, and the gender ('m'/'f') the article gives them.
 
-    Cached on the doc: the extractor asks once per pronoun.
+    What the storyledger_coref component stored (``doc._.people``), else worked out now.
     """
-    cached = doc.user_data.get("storyledger_people")
-    if cached is not None:
-        return cached
+    if doc._.people is not None:
+        return [Mention(*m) for m in doc._.people["mentions"]], {k: g for k, g in doc._.people["gender"]}
+    mentions = _ner_mentions(doc)
+    mentions += _speaker_mentions(doc, mentions)
+    mentions += _surname_mentions(doc, mentions)
+    mentions.sort(key=lambda m: m.i)
+    # the passes above find names out of order: a surname joins a fuller name seen before it in the text
+    keys: list[str] = []
+    for m in mentions:
+        m.key = _mention_key(m.key, keys)
+        if m.key not in keys:
+            keys.append(m.key)
+    votes: dict[str, dict[str, int]] = {}
+    for vote_rule in (_vote_words, _vote_self_report, _vote_lone_name):
+        for key, g, n in vote_rule(doc, mentions):
+            votes.setdefault(key, {"m": 0, "f": 0})[g] += n
+    gender = {k: ("m" if v["m"] > v["f"] else "f") for k, v in votes.items() if v["m"] != v["f"]}
+    doc._.people = {"mentions": [[m.key, m.i, m.sent, m.subject] for m in mentions],
+                    "gender": [[k, g] for k, g in gender.items()]}
+    return mentions, gender
+
+
+def _ner_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     keys: list[str] = []
     for e in doc.ents:
@@ -181,15 +201,25 @@ def person_mentions(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
         root = e.root
         subj = root.dep_ in _SUBJ or root.dep_ == "appos" and root.head.dep_ in _SUBJ
         mentions.append(Mention(key, root.i, e.sent.start, subj))
-    # a proper-noun subject of a speech verb the tagger did not call a person ("Chief Na'moks said")
+    return mentions
+
+
+def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A proper-noun subject of a speech verb the tagger did not call a person ("Chief Na'moks said")."""
+    keys = list(dict.fromkeys(m.key for m in mentions))
     ent_toks = {t.i for e in doc.ents for t in e}
+    out = []
     for t in doc:
         if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.i not in ent_toks and _speech(t.head):
             span = doc[min([t.i] + [c.i for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]):t.i + 1]
-            key = _mention_key(span.text, keys)
-            mentions.append(Mention(key, t.i, t.sent.start, True))
-    # a later surname the tagger missed ("Lonechild and others are planning ...")
+            out.append(Mention(_mention_key(span.text, keys), t.i, t.sent.start, True))
+    return out
+
+
+def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A later surname the tagger missed ("Lonechild and others are planning ...")."""
     seen = {m.i for m in mentions}
+    out: list[Mention] = []
     for t in doc:
         if t.i in seen or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ == "PERSON":
             continue
@@ -198,36 +228,31 @@ def person_mentions(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
         ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
         if ent is not None and (len(ent) > 1 or ent.label_ != "ORG"):
             continue
-        first = next((m for m in mentions if t.text.casefold() in m.key.casefold().split() and m.i < t.i), None)
+        first = next((m for m in mentions + out if t.text.casefold() in m.key.casefold().split() and m.i < t.i), None)
         if first is not None:
             subj = t.dep_ in _SUBJ or t.dep_ == "compound" and t.head.dep_ in _SUBJ and t.head.pos_ == "PROPN"
-            mentions.append(Mention(first.key, t.i, t.sent.start, subj))
-    mentions.sort(key=lambda m: m.i)
-    # the passes above find names out of order: a surname joins a fuller name seen before it in the text
-    keys = []
-    for m in mentions:
-        m.key = _mention_key(m.key, keys)
-        if m.key not in keys:
-            keys.append(m.key)
-    votes: dict[str, dict[str, int]] = {}
+            out.append(Mention(first.key, t.i, t.sent.start, subj))
+    return out
 
-    def vote(key: str, g: str, n: int = 1) -> None:
-        votes.setdefault(key, {"m": 0, "f": 0})[g] += n
 
+def _vote_words(doc: Doc, mentions: list[Mention]):
+    """"Ms. Doe" (5 votes); "his wife Jane Doe", "Doe, a mother of three" (3): words naming the person."""
     for m in mentions:
         head = doc[m.i]
         span_start = next((e.start for e in doc.ents if e.start <= m.i < e.end), m.i)
         before = doc[span_start - 1].lower_ if span_start > 0 else ""
         if before in _HONORIFIC:
-            vote(m.key, _HONORIFIC[before], 5)
-        # "his wife Jane Doe", "Doe, a mother of three": a gendered noun naming the person
+            yield m.key, _HONORIFIC[before], 5
         for c in list(head.children) + ([head.head] if head.dep_ == "appos" else []):
             if c.dep_ in {"appos", "compound"} or c is head.head:
                 lem = c.lemma_.lower()
                 for g, nouns in _GENDER_NOUNS.items():
                     if lem in nouns:
-                        vote(m.key, g, 3)
-    # "X said she would ...": the subject of what a person says about themself is that person
+                        yield m.key, g, 3
+
+
+def _vote_self_report(doc: Doc, mentions: list[Mention]):
+    """"X said she would ...": the subject of what a person says about themself is that person."""
     for m in mentions:
         head = doc[m.i]
         if head.dep_ not in _SUBJ or not _speech(head.head):
@@ -236,33 +261,31 @@ def person_mentions(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
             if comp.dep_ in {"ccomp", "xcomp"}:
                 pron = next((c for c in comp.children if c.dep_ in _SUBJ and c.lower_ in {"he", "she"}), None)
                 if pron is not None:
-                    vote(m.key, "m" if pron.lower_ == "he" else "f", 3)
-    # pronouns in a sentence that names one person only (and in the next sentence when it names nobody)
-    # ('"Kim Reyes trained us all," she said': a name inside quote marks is not the one the
-    # narrator's pronoun is about, so quoted names and quoted pronouns are left out)
+                    yield m.key, "m" if pron.lower_ == "he" else "f", 3
+
+
+def _vote_lone_name(doc: Doc, mentions: list[Mention]):
+    """Pronouns in a sentence that names one person only (and in the next sentence when it names
+    nobody). '"Kim Reyes trained us all," she said': a name inside quote marks is not the one the
+    narrator's pronoun is about, so quoted names and quoted pronouns are left out."""
     quoted = [(q.start, q.end) for q in find_quotes(doc) if not q.short]
     sents = list(doc.sents)
-    by_sent: dict[int, set[str]] = {}
-    for m in mentions:
-        by_sent.setdefault(m.sent, set()).add(m.key)
+    named_sents = {m.sent for m in mentions}
     for k, s in enumerate(sents):
         names = {m.key for m in mentions if m.sent == s.start and not _in_quote(doc, m.i, quoted)}
         if len(names) != 1:
             continue
         (key,) = names
         toks = list(s)
-        if k + 1 < len(sents) and sents[k + 1].start not in by_sent:
+        if k + 1 < len(sents) and sents[k + 1].start not in named_sents:
             toks += list(sents[k + 1])
         toks = [t for t in toks if not _in_quote(doc, t.i, quoted)]
         male = sum(t.lower_ in _MALE for t in toks)
         female = sum(t.lower_ in _FEMALE for t in toks)
         if male and not female:
-            vote(key, "m")
+            yield key, "m", 1
         elif female and not male:
-            vote(key, "f")
-    gender = {k: ("m" if v["m"] > v["f"] else "f") for k, v in votes.items() if v["m"] != v["f"]}
-    doc.user_data["storyledger_people"] = (mentions, gender)
-    return mentions, gender
+            yield key, "f", 1
 
 
 _PRONOUNS = _MALE | _FEMALE
@@ -379,90 +402,127 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
     either), and then counts as a mention of that person, so "He said ... He added ... he said"
     stays with one person through names mentioned in passing. Pronouns inside quote marks
     speak of someone from the quoted speaker's point of view and do not add salience.
-    Cached on the doc.
+    What the storyledger_coref component stored (``doc._.referents``), else worked out now.
     """
-    cached = doc.user_data.get("storyledger_pronouns")
-    if cached is not None:
-        return cached
+    if doc._.referents is not None:
+        return {i: name for i, name in doc._.referents}
     mentions, gender = person_mentions(doc)
-    at = {m.i: m for m in mentions}
-    quoted = [(q.start, q.end) for q in find_quotes(doc) if not q.short]
-    salience: dict[str, float] = {}
-    last_subject: dict[str, bool] = {}
-    out: dict[int, str] = {}
-    # organisations and places too, for "the company" / "the city" (kept apart from people)
-    bodies = {e.root.i: e for e in doc.ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1}
-    body_sal: dict[str, float] = {}
-    body_label: dict[str, set[str]] = {}
-    body_kind: dict[str, set[str]] = {}
+    mem = _Salience(doc, {m.i: m for m in mentions}, gender, [(q.start, q.end) for q in find_quotes(doc) if not q.short],
+                    {e.root.i: e for e in doc.ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1})
     for sent in doc.sents:
         if any(t.is_alpha for t in sent):
-            for k in salience:
-                salience[k] /= 2
-            for k in body_sal:
-                body_sal[k] /= 2
+            mem.decay()
         for t in sent:
-            e = bodies.get(t.i)
-            if e is not None and t.i not in at:
-                key = _org_key(e)
-                body_sal[key] = body_sal.get(key, 0.0) + _weight(t)
-                body_label.setdefault(key, set()).add(e.label_)
-                body_kind.setdefault(key, set()).update(_org_nouns(e))
-                continue
-            if t.dep_ in _SUBJ | {"pobj"} and _description(t) == "org":
-                lem = t.lemma_.lower()
-                want_l = "GPE" if lem in _PLACE_NOUNS else "ORG"
-                cands_o = [(v + (_W_TIED if lem in body_kind.get(k, ()) or lem in k.lower().split() else 0.0), k)
-                           for k, v in body_sal.items()
-                           if v >= _MIN_SALIENCE and (want_l in body_label[k] or lem in body_kind.get(k, ())
-                                                      or lem in k.lower().split())
-                           # "the army" is not the body the text called an agency: a body tied to
-                           # another kind noun is only meant by that noun or a word of its name
-                           and not (_kinds_of(k, body_kind) and lem not in _kinds_of(k, body_kind)
-                                    and lem not in k.lower().split())]
-                if cands_o:
-                    key = max(cands_o)[1]
-                    out[t.i] = key
-                    body_sal[key] += _weight(t)
-                continue
-            m = at.get(t.i)
-            if m is not None:
-                # a name inside quote marks is someone the speaker talks about, seldom the next speaker
-                w = _weight(t) * (_QUOTED if _in_quote(doc, t.i, quoted) else 1.0)
-                salience[m.key] = salience.get(m.key, 0.0) + w
-                last_subject[m.key] = m.subject
-                continue
-            low = t.lower_
-            if t.dep_ in _SUBJ and _speech(t.head) and _description(t) == "person" and not _in_quote(doc, t.i, quoted):
-                # "the rookie defenceman said": an apt description of the person the story is about
-                want_d = next((g for g, nouns in _GENDER_NOUNS.items() if t.lemma_.lower() in nouns), None)
-                cands_d = [(v, k) for k, v in salience.items()
-                           if v >= _MIN_SALIENCE and (want_d is None or gender.get(k, want_d) == want_d)]
-                if cands_d:
-                    key = max(cands_d)[1]
-                    out[t.i] = key
-                    salience[key] += _weight(t)
-                    last_subject[key] = True
-                continue
-            if low not in _PRONOUNS or t.pos_ not in {"PRON", "DET"}:
-                continue
-            want = "m" if low in _MALE else "f"
-            # "X told him": not the clause's own subject (a reflexive would be)
-            bound = {c.i for c in t.head.children if c.dep_ in _SUBJ} if t.dep_ in {"dobj", "dative", "pobj"} and \
-                not low.endswith("self") else set()
-            bound_keys = {out.get(b) or (at[b].key if b in at else None) for b in bound}
-            subj = t.dep_ in _SUBJ
-            cands = [((v + (_W_PARALLEL if subj and last_subject.get(k) else 0.0)) * (1.0 if k in gender else _UNGENDERED), k)
-                     for k, v in salience.items() if v >= _MIN_SALIENCE and gender.get(k, want) == want and k not in bound_keys]
-            if not cands:
-                continue
+            # the first step that takes the token ends its turn (rule order as data: _STEPS)
+            any(step(mem, t) for step in _Salience.STEPS)
+    doc._.referents = [[i, name] for i, name in mem.out.items()]
+    return mem.out
+
+
+@dataclass
+class _Salience:
+    """Who the text is about while it is read: salience of people and of bodies (organisations,
+    places, kept apart), and what each pronoun or description was resolved to."""
+
+    doc: Doc
+    at: dict[int, Mention]
+    gender: dict[str, str]
+    quoted: list[tuple[int, int]]
+    bodies: dict[int, Span]
+    salience: dict[str, float] = field(default_factory=dict)
+    last_subject: dict[str, bool] = field(default_factory=dict)
+    out: dict[int, str] = field(default_factory=dict)
+    body_sal: dict[str, float] = field(default_factory=dict)
+    body_label: dict[str, set[str]] = field(default_factory=dict)
+    body_kind: dict[str, set[str]] = field(default_factory=dict)
+
+    def decay(self) -> None:
+        for k in self.salience:
+            self.salience[k] /= 2
+        for k in self.body_sal:
+            self.body_sal[k] /= 2
+
+    def body(self, t: Token) -> bool:
+        e = self.bodies.get(t.i)
+        if e is None or t.i in self.at:
+            return False
+        key = _org_key(e)
+        self.body_sal[key] = self.body_sal.get(key, 0.0) + _weight(t)
+        self.body_label.setdefault(key, set()).add(e.label_)
+        self.body_kind.setdefault(key, set()).update(_org_nouns(e))
+        return True
+
+    def org_description(self, t: Token) -> bool:
+        """"the company", "the city": the salient body of that kind."""
+        if not (t.dep_ in _SUBJ | {"pobj"} and _description(t) == "org"):
+            return False
+        lem = t.lemma_.lower()
+        want_l = "GPE" if lem in _PLACE_NOUNS else "ORG"
+        kinds = self.body_kind
+        cands = [(v + (_W_TIED if lem in kinds.get(k, ()) or lem in k.lower().split() else 0.0), k)
+                 for k, v in self.body_sal.items()
+                 if v >= _MIN_SALIENCE and (want_l in self.body_label[k] or lem in kinds.get(k, ())
+                                            or lem in k.lower().split())
+                 # "the army" is not the body the text called an agency: a body tied to
+                 # another kind noun is only meant by that noun or a word of its name
+                 and not (_kinds_of(k, kinds) and lem not in _kinds_of(k, kinds) and lem not in k.lower().split())]
+        if cands:
             key = max(cands)[1]
-            out[t.i] = key
-            if not _in_quote(doc, t.i, quoted):
-                salience[key] += _weight(t)
-                last_subject[key] = subj
-    doc.user_data["storyledger_pronouns"] = out
-    return out
+            self.out[t.i] = key
+            self.body_sal[key] += _weight(t)
+        return True
+
+    def person(self, t: Token) -> bool:
+        m = self.at.get(t.i)
+        if m is None:
+            return False
+        # a name inside quote marks is someone the speaker talks about, seldom the next speaker
+        w = _weight(t) * (_QUOTED if _in_quote(self.doc, t.i, self.quoted) else 1.0)
+        self.salience[m.key] = self.salience.get(m.key, 0.0) + w
+        self.last_subject[m.key] = m.subject
+        return True
+
+    def person_description(self, t: Token) -> bool:
+        """"the rookie defenceman said": an apt description of the person the story is about."""
+        if not (t.dep_ in _SUBJ and _speech(t.head) and _description(t) == "person"
+                and not _in_quote(self.doc, t.i, self.quoted)):
+            return False
+        want = next((g for g, nouns in _GENDER_NOUNS.items() if t.lemma_.lower() in nouns), None)
+        cands = [(v, k) for k, v in self.salience.items()
+                 if v >= _MIN_SALIENCE and (want is None or self.gender.get(k, want) == want)]
+        if cands:
+            key = max(cands)[1]
+            self.out[t.i] = key
+            self.salience[key] += _weight(t)
+            self.last_subject[key] = True
+        return True
+
+    def pronoun(self, t: Token) -> bool:
+        low = t.lower_
+        if low not in _PRONOUNS or t.pos_ not in {"PRON", "DET"}:
+            return False
+        want = "m" if low in _MALE else "f"
+        # "X told him": not the clause's own subject (a reflexive would be)
+        bound = {c.i for c in t.head.children if c.dep_ in _SUBJ} if t.dep_ in {"dobj", "dative", "pobj"} and \
+            not low.endswith("self") else set()
+        bound_keys = {self.out.get(b) or (self.at[b].key if b in self.at else None) for b in bound}
+        subj = t.dep_ in _SUBJ
+        cands = [((v + (_W_PARALLEL if subj and self.last_subject.get(k) else 0.0)) * (1.0 if k in self.gender else _UNGENDERED), k)
+                 for k, v in self.salience.items()
+                 if v >= _MIN_SALIENCE and self.gender.get(k, want) == want and k not in bound_keys]
+        if cands:
+            key = max(cands)[1]
+            self.out[t.i] = key
+            if not _in_quote(self.doc, t.i, self.quoted):
+                self.salience[key] += _weight(t)
+                self.last_subject[key] = subj
+        return True
+
+    STEPS: ClassVar[list] = []
+
+
+_Salience.STEPS = [_Salience.body, _Salience.org_description, _Salience.person, _Salience.person_description,
+                   _Salience.pronoun]
 
 
 def pronoun_referent(tok: Token) -> Optional[str]:

@@ -40,6 +40,10 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
 CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure);
 CREATE TABLE IF NOT EXISTS skipped (source TEXT PRIMARY KEY, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS minhash (article TEXT PRIMARY KEY, sig BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS lsh_bands (key TEXT NOT NULL, article TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS lsh_bands_key ON lsh_bands(key);
+CREATE INDEX IF NOT EXISTS lsh_bands_article ON lsh_bands(article);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(id UNINDEXED, title, body);
 CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(id UNINDEXED, article UNINDEXED, text);
 """ + flat.SCHEMA
@@ -275,6 +279,74 @@ class LedgerStore:
                       disagreements=load("disagreements", Disagreement),
                       timeline=load("timeline", TimelineEntry))
 
+    # -- corpus index (incremental corpus pass: storyledger.corpus_index) -----------
+    def get_meta(self, key: str) -> Optional[str]:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._set_meta(key, value)
+
+    def _json(self, field: str) -> str:
+        """SQL for one top-level field of the ``data`` JSON, as text."""
+        return f"json_extract(data, '$.{field}')"
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY seq")]
+
+    def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
+        """Those articles, in ledger order."""
+        rows = [r for chunk in _chunks(ids) for r in self.db.execute(
+            f"SELECT seq, data FROM articles WHERE id IN ({_marks(chunk)})", chunk)]
+        return [Article.model_validate_json(d) for _, d in sorted(rows)]
+
+    def articles_with_basis(self, bases: Iterable[str]) -> list[Article]:
+        bases = list(bases)
+        return [Article.model_validate_json(d) for (d,) in self.db.execute(
+            f"SELECT data FROM articles WHERE {self._json('published_basis')} IN ({_marks(bases)}) ORDER BY seq",
+            bases)]
+
+    def published_with_basis(self, bases: Iterable[str]) -> list[str]:
+        """Publication dates of articles dated on these bases (a column read, no article is parsed)."""
+        bases = list(bases)
+        return [r[0] for r in self.db.execute(
+            f"SELECT published FROM articles WHERE published IS NOT NULL "
+            f"AND {self._json('published_basis')} IN ({_marks(bases)})", bases)]
+
+    def ranks(self, ids: Iterable[str]) -> dict[str, tuple[Optional[str], int]]:
+        """id -> (published, seq): what decides which of two near-copies is the original."""
+        return {i: (p, s) for chunk in _chunks(ids) for i, p, s in self.db.execute(
+            f"SELECT id, published, seq FROM articles WHERE id IN ({_marks(chunk)})", chunk)}
+
+    def count_duplicates(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+
+    def unextracted(self, version: str) -> list[Article]:
+        """Articles whose claims are missing or from another extraction version, in ledger order."""
+        return [Article.model_validate_json(d) for (d,) in self.db.execute(
+            "SELECT a.data FROM articles a LEFT JOIN meta m ON m.key = 'extracted:' || a.id "
+            "WHERE m.value IS NULL OR m.value <> ? ORDER BY a.seq", (version,))]
+
+    def put_signature(self, article_id: str, sig: bytes, keys: list[str]) -> None:
+        self.db.execute("DELETE FROM lsh_bands WHERE article=?", (article_id,))
+        self.db.execute("INSERT INTO minhash (article, sig) VALUES (?, ?) "
+                        "ON CONFLICT (article) DO UPDATE SET sig=excluded.sig", (article_id, sig))
+        self.db.executemany("INSERT INTO lsh_bands (key, article) VALUES (?, ?)", [(k, article_id) for k in keys])
+
+    def signatures(self, ids: Iterable[str]) -> dict[str, bytes]:
+        return {a: bytes(s) for chunk in _chunks(ids) for a, s in self.db.execute(
+            f"SELECT article, sig FROM minhash WHERE article IN ({_marks(chunk)})", chunk)}
+
+    def band_mates(self, ids: Iterable[str]) -> dict[str, set[str]]:
+        """id -> the other articles sharing at least one LSH band with it (near-copy candidates)."""
+        out: dict[str, set[str]] = {}
+        for chunk in _chunks(ids):
+            for a, b in self.db.execute(
+                    f"SELECT x.article, y.article FROM lsh_bands x JOIN lsh_bands y ON y.key = x.key "
+                    f"WHERE x.article IN ({_marks(chunk)}) AND y.article <> x.article", chunk):
+                out.setdefault(a, set()).add(b)
+        return out
+
     # -- skipped inputs ------------------------------------------------------
     def put_skipped(self, skipped: SkippedInput) -> None:
         self.db.execute("INSERT INTO skipped (source, reason) VALUES (?, ?) "
@@ -295,6 +367,17 @@ class LedgerStore:
         cls = [dict(id=i, article=a, text=t) for i, a, t in self.db.execute(
             "SELECT id, article, text FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?", (q, limit))]
         return {"articles": arts, "claims": cls}
+
+
+def _chunks(ids: Iterable[str], size: int = 500) -> Iterator[list[str]]:
+    """Ids in slices small enough for one ``IN (…)`` on every backend."""
+    ids = list(ids)
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+def _marks(items: list) -> str:
+    return ",".join("?" * len(items))
 
 
 def _fts_query(text: str) -> str:

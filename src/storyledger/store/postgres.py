@@ -36,6 +36,10 @@ CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure);
 CREATE INDEX IF NOT EXISTS claims_rowid ON claims(rowid);
 CREATE INDEX IF NOT EXISTS claims_tsv ON claims USING GIN (tsv);
 CREATE TABLE IF NOT EXISTS skipped (source TEXT PRIMARY KEY, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS minhash (article TEXT PRIMARY KEY, sig BYTEA NOT NULL);
+CREATE TABLE IF NOT EXISTS lsh_bands (key TEXT NOT NULL, article TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS lsh_bands_key ON lsh_bands(key);
+CREATE INDEX IF NOT EXISTS lsh_bands_article ON lsh_bands(article);
 """ + flat.pg_schema()
 
 _LOCK_SCHEMA, _LOCK_LEDGER = 7_301_001, 7_301_002     # advisory lock keys (any constants of our own)
@@ -109,6 +113,9 @@ class PostgresStore(LedgerStore):
 
     def _has_table(self, name: str) -> bool:
         return self.db.execute("SELECT to_regclass(?)", (name,)).fetchone()[0] is not None
+
+    def _json(self, field: str) -> str:
+        return f"(data::json->>'{field}')"
 
     def _next_seq(self) -> int:
         return self.db.execute("SELECT nextval('articles_seq_gen')").fetchone()[0]
