@@ -141,3 +141,17 @@ def test_armenian_full_stop_ends_a_sentence():
     hy2 = "Լաստանավերը ժամանակավորապես կօգտվեն հարավային նավամատույցից, և ուղևորությունը կերկարի մոտ տասը րոպեով։"
     a = _clean(f"Նավամատույցը փակ կմնա\n\n{hy}\n\n{hy2}\n")
     assert a.body.split("\n\n") == [hy, hy2]
+
+
+def test_one_paragraph_cut_off_mid_word_is_still_an_article():
+    cut = (LEDE + " " + MORE[:-30]).rstrip()
+    a = _clean(f" date 2023-02-08 Harbour pier to stay shut until spring\n{cut}")
+    assert a.title == "Harbour pier to stay shut until spring"
+    assert a.body == cut and a.published == "2023-02-08"
+
+
+def test_cookie_banner_at_the_end_of_a_dump_goes_at_any_length():
+    banner = ("We use cookies to ensure that we give you the best experience on our website and to show you "
+              "offers that may interest you. If you continue to use this site we will assume that you are happy with it.Ok")
+    a = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n\n{banner}")
+    assert a.body.split("\n\n") == [LEDE, MORE]

@@ -71,6 +71,7 @@ _FURNITURE = re.compile(
 _APPEAL = re.compile(_alternation("appeals"), re.I)
 _LEGAL = re.compile(_alternation("legal"), re.I)
 _NOT_HEADLINE = re.compile(_alternation("not_headline"), re.I)
+_BANNER = re.compile(_alternation("banners"), re.I)
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|updated|first published|last updated)\b", re.I)
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.I)
 _CAPTION_LABEL = re.compile(r"^\s*(?:photo|image|picture)\s+caption\s*[,:]\s*", re.I)
@@ -271,6 +272,11 @@ def _sentence_like(s: str, min_words: int = 6) -> bool:
     return _words(s) >= min_words and bool(_TERMINAL.search(s))
 
 
+def _cut_prose(s: str) -> bool:
+    """A paragraph a saved copy cut off mid-word: twenty words or more with a sentence ended inside."""
+    return _words(s) >= 20 and bool(re.search(r"[.!?。։][\"”’)]?\s+\S", s))
+
+
 def _headline_like(s: str, first: bool = False) -> bool:
     """Three words or more (two will do for the very first line of the file), not a sentence of body."""
     n = _words(s)
@@ -308,7 +314,7 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
 # -- pass 1: lines that are furniture wherever they stand; some tell the outlet, byline or date --
 
 def _line_furniture(page: _Page, n: int, u: Unit) -> bool:
-    if _words(u.text) <= 25 and (_FURNITURE.search(u.text) or _APPEAL.search(u.text)):
+    if _words(u.text) <= 25 and (_FURNITURE.search(u.text) or _APPEAL.search(u.text)) or _BANNER.search(u.text):
         u.keep, u.why = False, "furniture"
         return True
     return False
@@ -600,7 +606,8 @@ def _trim_tail(page: _Page) -> None:
     """The tail after the last sentence is chrome (close buttons, "go top", share widgets);
     inside the body, one- and two-word lines without punctuation are widgets too."""
     body = page.body
-    while body and not _sentence_like(body[-1].text, 5):
+    # (a copy that stops mid-word ends with the cut paragraph: the file's last line, kept)
+    while body and not _sentence_like(body[-1].text, 5) and not (body[-1] is page.units[-1] and _cut_prose(body[-1].text)):
         body.pop().keep = False
     page.body = [u for u in body if _words(u.text) > 2 or _TERMINAL.search(u.text)]
 

@@ -676,8 +676,12 @@ def _governors(fig: Figure, anchor: Token) -> list[Token]:
 def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Optional[str]:
     """The first measure word on the counted noun, the word right after a bare number, the governing
     words and their complements; else what the counted noun itself says ("450 bodies")."""
+    # the same group named as the subject above it: "Displaced individuals move to ..., including
+    # Tobruk (1,320 individuals)" counts displaced people
+    same = [s for n in nodes if n.pos_ in {"VERB", "AUX"} for s in n.children
+            if s.dep_ in {"nsubj", "nsubjpass"} and s.lemma_ == anchor.lemma_ and s.i != anchor.i and anchor.pos_ == "NOUN"]
     cue_nodes = ([anchor] if anchor.i != fig.end - 1 or anchor.pos_ != "NUM" else []) + \
-        [c for c in anchor.children if c.dep_ == "amod" and  # "30,000 homeless people", "285 displaced individuals"
+        [c for noun in [anchor] + same for c in noun.children if c.dep_ in {"amod", "compound"} and  # "30,000 homeless people"
          (MEASURE_CUES.get(c.lower_) or MEASURE_CUES.get(c.lemma_.lower())) in _STATES]
     nxt = doc[fig.end] if fig.end < sent.end else None
     if anchor.i == fig.end - 1 and nxt is not None and nxt.pos_ in {"ADJ", "VERB"} and \
@@ -688,7 +692,7 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
     for n in nodes:
         cue_nodes.append(n)
         if n.pos_ in {"VERB", "AUX"}:
-            cue_nodes.extend(_complements(n, nodes))
+            cue_nodes.extend(_complements(n, [anchor] + nodes))
     for n in cue_nodes:
         m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n)
         if m is None:
@@ -714,7 +718,8 @@ def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
         elif c.dep_ == "prep" and c.lower_ in {"as", "among"}:
             out.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"} and  # "reported as still missing"
                        (MEASURE_CUES.get(p.lemma_.lower()) or MEASURE_CUES.get(p.lower_)) in _STATES)
-        elif c.dep_ == "xcomp" and MEASURE_CUES.get(c.lemma_.lower()) in _STATES and \
+        elif c.dep_ == "xcomp" and (MEASURE_CUES.get(c.lemma_.lower()) in _STATES or  # "confirmed to have died"
+                                    verb.lemma_.lower() in _FIG.set("aspect_verbs")) and \
                 any(s.dep_ in {"nsubj", "nsubjpass"} and s in nodes for s in verb.children):
             out.append(c)
     return out
@@ -762,8 +767,9 @@ def _plan(anchor: Token, nodes: list[Token]) -> tuple[bool, bool]:
         if n.pos_ == "VERB" and MEASURE_CUES.get(lem) == "deployed" and \
                 (n.dep_ in {"xcomp", "ccomp", "ROOT", "acl", "relcl"} or
                  n.dep_ == "advcl" and n.head.lemma_.lower() in REPORT_LEMMAS) and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children):
-            planned, modal_only = True, False  # "decided to send", "3,000 deminers to be sent"
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children) and \
+                not (n.dep_ == "xcomp" and n.head.lemma_.lower() in _FIG.set("aspect_verbs")):
+            planned, modal_only = True, False  # "decided to send", "3,000 deminers to be sent"; not "continue to move"
         if n.pos_ in {"VERB", "AUX"} and lem in REPORT_LEMMAS:
             break
         if n.pos_ == "VERB" and MEASURE_CUES.get(lem) and (
