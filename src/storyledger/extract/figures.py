@@ -22,10 +22,10 @@ from storyledger.words import MONTHS, singular
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _OTHER_ENTS = {"PERCENT", "MONEY", "QUANTITY"}
 _NUMWORDS = set(UNITS) | set(SCALES) | VAGUE
-_ANAPHORA = {"them", "these", "those", "this", "that", "which", "whom"}
-_PLACE_PREPS = {"to", "in", "into", "at", "near", "inside", "across", "on"}
 _FIG = table("figures")  # word families of the figure rules (data/figures.json)
-_TOTAL_NOUNS = {"number", "total", "count", "figure", "toll", "tally", "size", "strength"}
+_ANAPHORA = _FIG.set("anaphora_words")
+_PLACE_PREPS = _FIG.set("where_preps")
+_TOTAL_NOUNS = _FIG.set("total_nouns")
 
 
 @dataclass
@@ -74,8 +74,7 @@ def figures_by_sentence(doc, demonym) -> list[list[dict]]:
     return [[figure_data(f) for f in find_figures(sent, demonym)] for sent in doc.sents]
 
 
-_DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-             "minute", "minutes", "second", "seconds", "decade", "decades", "year-old", "century", "centuries"}
+_DURATION = _FIG.set("duration_words")
 
 
 def _glued(t: Token) -> Optional[tuple[float, bool, str]]:
@@ -206,7 +205,7 @@ def find_figures(sent: Span, demonym) -> list[Figure]:
     return figs
 
 
-_COMPARE_HEADS = {"up", "down", "compare", "compared", "against"}
+_COMPARE_HEADS = _FIG.set("compare_heads")
 
 
 def _compared(figs: list[Figure]) -> None:
@@ -236,9 +235,7 @@ def _conversions(doc, figs: list[Figure]) -> None:
             fig.restated = True
 
 
-_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
-                 "tenth": 10, "tenths": 10}
+_DENOMINATORS: dict[str, int] = _FIG.map("denominators")
 
 
 def _fraction(doc, i: int, sent: Span) -> Optional[tuple[int, int, float]]:
@@ -403,7 +400,7 @@ def _estimated(num: Token) -> Optional[str]:
                                   for c in num.children) else None
 
 
-_PERCENT_WORDS = {"%", "per", "cent", "percent", "pc", "percentage", "points"}
+_PERCENT_WORDS = _FIG.set("percent_words")
 
 
 def _lead(doc, i: int, sent: Span) -> int:
@@ -856,8 +853,7 @@ def _force_placed(fig: Figure, anchor: Token, nodes: list[Token]) -> bool:
 
 # what happens to people (the casualty and displacement families of data/measures.json, shared with the ledger)
 _CASUALTY = table("measures").set("casualty") | table("measures").set("displacement")
-_NOT_AGENTS = {"numbers", "others", "orders", "matters", "letters", "papers", "computers", "containers",
-               "centers", "waters", "towers", "layers", "meters", "metres", "liters", "litres", "vectors"}
+_NOT_AGENTS = _FIG.set("not_agent_nouns")
 
 
 def _agent_noun(counted: Optional[str]) -> bool:
@@ -865,7 +861,7 @@ def _agent_noun(counted: Optional[str]) -> bool:
     return head.endswith(("ers", "ors", "ists", "men")) and head not in _NOT_AGENTS
 
 
-_ARRIVE = {"reach", "enter", "cross", "arrive"}
+_ARRIVE = _FIG.set("arrive_verbs")
 
 
 def _place_words(p: Token) -> list[Token]:
