@@ -192,6 +192,8 @@ def qualified(nlp, text: str) -> list[tuple]:
     ("Shelters in the city are hosting 12,000 people.", [(12000.0, "displaced")]),
     ("The camps cover 50 hectares and were designed for 8,000 people.", [(50.0, "other"), (8000.0, "other")]),
     ("There are about 285 displaced residents in the town.", [(285.0, "displaced")]),
+    # a part of a group named above it keeps the group's state
+    ("Many displaced residents keep moving to nearby towns, among them Sorel (640 residents).", [(640.0, "displaced")]),
     # a verb and its object together: lives claimed, contact lost
     ("The landslide claimed 45 lives in the village.", [(45.0, "killed")]),
     ("Doctors saved 300 lives during the heatwave.", [(300.0, "other")]),
@@ -217,6 +219,8 @@ def test_casualty_words_of_real_reporting(nlp, text, expected):
     ("Ten units were sent to the front.", [(10.0, "other")]),
     # a clause where someone else acts on the count says nothing of the count now
     ("The army keeps 20,000 soldiers on the frontier, which it could double within weeks.", [(20000.0, "deployed")]),
+    # going on is no plan: "continue to arrive" happens now
+    ("Officials said 600 soldiers continue to arrive in the port city each week.", [(600.0, "deployed")]),
     # a verb of growth that already happened is no plan
     ("He said that the deployment had increased to 12,000 troops in the region.", [(12000.0, "deployed")]),
 ])
