@@ -641,12 +641,20 @@ def _own_clauses(nouns: list[Token]) -> list[Token]:
             # "forces on the border, which it could double" says nothing of the forces counted now
             if c.dep_ in {"acl", "relcl"} and not (c.dep_ == "relcl" and any(
                     s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WDT", "WP"} and s.lower_ != "that"
-                    for s in c.children) and any(o.dep_ == "dobj" and o.tag_ in {"WDT", "WP"} for o in c.children)):
+                    for s in c.children) and any(o.dep_ == "dobj" and o.tag_ in {"WDT", "WP"} for o in c.children)) \
+                    and not _nearer_antecedent(noun, c):
                 out.append(c)
                 # "troops the official said had recently joined": through a reporting clause to its content
                 out.extend(x for x in c.children if x.dep_ in {"xcomp", "conj"} or
                            x.dep_ == "ccomp" and c.lemma_.lower() in REPORT_LEMMAS)
     return out
+
+
+def _nearer_antecedent(noun: Token, clause: Token) -> bool:
+    """A relative clause the parser hung on a far noun when another people noun stands right before
+    it: "200 volunteers working to help people in the city who have been affected" is about the people."""
+    return clause.dep_ == "relcl" and any(t.pos_ == "NOUN" and is_people(t.text)
+                                          for t in noun.doc[noun.i + 1:clause.left_edge.i])
 
 
 def _governors(fig: Figure, anchor: Token) -> list[Token]:
