@@ -232,6 +232,8 @@ def test_forces_where_they_stand(nlp, text, expected):
     ("Analysts said the toll could reach 900.", [(900.0, "at_most", "killed")]),
     ("The toll neared 600 on Friday.", [(600.0, "approximately", "killed")]),
     ("The crowd was estimated at 12,000 people.", [(12000.0, "approximately", "other")]),
+    # in a valuation the valued thing is counted, not whoever values it
+    ("Police estimated the crowd at 50,000.", [(50000.0, "exact", "other")]),
     ("The garrison could be ramped up to as high as 8,000 soldiers.", [(8000.0, "at_most", "planned")]),
 ])
 def test_bounds_of_projections_and_estimates(nlp, text, expected):

@@ -555,7 +555,10 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
     if subj.lemma_.lower() in _TOTAL_NOUNS:
         of = next((c for c in subj.children if c.lower_ == "of"), None)
         target = next((p for p in of.children if p.dep_ == "pobj"), subj) if of is not None else subj
-    if target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE or target.lemma_.lower() in MEASURE_CUES:
+    if valued is not None and not (target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE):
+        fig.counted = target.text  # "estimated the crowd at 50,000": the crowd, not the police who estimated it
+        fig.path.append(target)
+    elif target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE or target.lemma_.lower() in MEASURE_CUES:
         comp = [c for c in target.children if c.dep_ == "compound" and c.ent_type_ != "NORP"]
         fig.counted = (comp[0].text + " " if comp and target.lemma_.lower() in MEASURE_CUES else "") + target.text \
             if not (target.lemma_.lower() in MEASURE_CUES and not comp) else target.text
