@@ -295,7 +295,10 @@ def test_wire_byline_is_agency_not_author():
 def test_folder_readme_is_not_an_article(tmp_path):
     (tmp_path / "README.md").write_text("# About this corpus\n\nNotes for people.\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text(WIRE_DUMP, encoding="utf-8")
-    assert [Path(d.source).name for d in iter_documents([tmp_path])] == ["a.txt"]
+    items = list(iter_documents([tmp_path]))
+    assert [Path(d.source).name for d in items if isinstance(d, RawDocument)] == ["a.txt"]
+    # not read, but named (issue 11: nothing skipped in silence)
+    assert [Path(d.source).name for d in items if not isinstance(d, RawDocument)] == ["README.md"]
 
 
 # ---- credits: desk lines, meta lines, abbreviations a document spells out ------------------
