@@ -150,3 +150,21 @@ def test_coref_people_gender_and_referents(nlp):
     she = next(t.i for t in doc if t.lower_ == "she")
     assert dict(doc._.referents)[she] == "Jane Okoro"
     assert sorted(people) == ["Jane Okoro"]
+
+
+def test_report_that_puts_the_number_tells_it():
+    # the relative pronoun stands for the report; the report's words name who wrote it
+    [fig] = [c for c in storyledger_extract("The channel cites a Ruritanian intelligence report that puts the number "
+                                            "of troops near the border at 27,000.") if c.kind == "figure"]
+    assert (fig.value, fig.attribution.source, fig.attribution.via) == (27000, "Ruritanian intelligence report", ["channel"])
+
+
+def test_un_agency_named_through_its_parent():
+    [fig] = [c for c in storyledger_extract("More than 3,000 people have been displaced, according to the UN's "
+                                            "International Organisation for Migration.") if c.kind == "figure"]
+    assert fig.attribution.source == "International Organization for Migration"
+
+
+def storyledger_extract(text):
+    import storyledger
+    return storyledger.extract(text, published="2024-03-15")

@@ -189,6 +189,13 @@ def qualified(nlp, text: str) -> list[tuple]:
     ("Rescuers said 40 others remained missing.", [(40.0, "missing")]),
     # people in shelters are displaced, not deployed
     ("About 2,400 people are staying in shelters, the agency said.", [(2400.0, "displaced")]),
+    ("Shelters in the city are hosting 12,000 people.", [(12000.0, "displaced")]),
+    ("The camps cover 50 hectares and were designed for 8,000 people.", [(50.0, "other"), (8000.0, "other")]),
+    ("There are about 285 displaced residents in the town.", [(285.0, "displaced")]),
+    # a verb and its object together: lives claimed, contact lost
+    ("The landslide claimed 45 lives in the village.", [(45.0, "killed")]),
+    ("Doctors saved 300 lives during the heatwave.", [(300.0, "other")]),
+    ("The charity said it had lost contact with at least two of its drivers.", [(2.0, "missing")]),
     # a number compared with a count counts the same
     ("The epidemic has killed 230 people, up from 150 a week ago.", [(230.0, "killed"), (150.0, "killed")]),
 ])

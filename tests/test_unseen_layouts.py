@@ -125,3 +125,33 @@ def test_report_shows_the_candidates_of_an_unknown_date(tmp_path):
         html = render_report(st)
     assert "date unknown" in html and "(candidates: 2023-02-09)" in html
     assert "an update stamp" in html
+
+
+def test_site_prompts_are_never_the_headline_and_cjk_prose_is_an_article():
+    page = f"Sign in to read the Harbour Gazette\nHarbour pier to stay shut until spring\n\nBy Tomas Ek\n\n{LEDE}\n\n{MORE}\n"
+    assert _clean(page).title == "Harbour pier to stay shut until spring"
+    # Chinese prose has no spaces between words: two characters count as one word
+    zh = "港口管理局周二表示，北码头将关闭维修至明年春天，潜水员在三根支撑柱上发现了裂缝。"
+    a = _clean(f"北码头关闭至春天\n\n{zh}\n\n{zh[:-1]}，渡轮将改用南码头。\n")
+    assert a.body.startswith("港口管理局")
+
+
+def test_armenian_full_stop_ends_a_sentence():
+    hy = "Նավահանգստի վարչությունը երեքշաբթի հայտնել է, որ հյուսիսային նավամատույցը փակ կմնա մինչև գարուն։"
+    hy2 = "Լաստանավերը ժամանակավորապես կօգտվեն հարավային նավամատույցից, և ուղևորությունը կերկարի մոտ տասը րոպեով։"
+    a = _clean(f"Նավամատույցը փակ կմնա\n\n{hy}\n\n{hy2}\n")
+    assert a.body.split("\n\n") == [hy, hy2]
+
+
+def test_one_paragraph_cut_off_mid_word_is_still_an_article():
+    cut = (LEDE + " " + MORE[:-30]).rstrip()
+    a = _clean(f" date 2023-02-08 Harbour pier to stay shut until spring\n{cut}")
+    assert a.title == "Harbour pier to stay shut until spring"
+    assert a.body == cut and a.published == "2023-02-08"
+
+
+def test_cookie_banner_at_the_end_of_a_dump_goes_at_any_length():
+    banner = ("We use cookies to ensure that we give you the best experience on our website and to show you "
+              "offers that may interest you. If you continue to use this site we will assume that you are happy with it.Ok")
+    a = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n\n{banner}")
+    assert a.body.split("\n\n") == [LEDE, MORE]

@@ -21,7 +21,8 @@ from storyledger.clean import dates
 from storyledger.clean.language import common_words, detect, is_foreign_line
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·▪◦●○■□▶►▸›»*+]|\d{1,2}[.)])\s+")
-_TERMINAL = re.compile(r"[.!?。…][\"'”’)\]]*\s*$|[\"”’]\s*$|\)\s*$")
+# full stops of the scripts a world-news corpus mixes in: Latin, CJK, Armenian ։, Devanagari ।, Arabic ؟ and Urdu ۔
+_TERMINAL = re.compile(r"[.!?。…։।؟۔][\"'”’)\]]*\s*$|[\"”’]\s*$|\)\s*$")
 _COPYRIGHT = re.compile(r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?P<name>[^.|,]+)", re.I)
 # navigation: "World | Asia | Defense", "Site > Section", "News  War  Politics", "[Share] [Post]"
 _NAV = re.compile(r"\S\s*(?:\||›|»|>|·)\s*\S|\w\s{2,}\w.*\w\s{2,}\w|^\s*\[[^\]]{1,20}\](?:\s*\[[^\]]{1,20}\])+\s*$")
@@ -69,6 +70,8 @@ _FURNITURE = re.compile(
 # forms, paywall notices, ad-slot sizes
 _APPEAL = re.compile(_alternation("appeals"), re.I)
 _LEGAL = re.compile(_alternation("legal"), re.I)
+_NOT_HEADLINE = re.compile(_alternation("not_headline"), re.I)
+_BANNER = re.compile(_alternation("banners"), re.I)
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|updated|first published|last updated)\b", re.I)
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.I)
 _CAPTION_LABEL = re.compile(r"^\s*(?:photo|image|picture)\s+caption\s*[,:]\s*", re.I)
@@ -255,18 +258,30 @@ def _units(text: str) -> list[Unit]:
     return units
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def _words(s: str) -> int:
-    return len(re.findall(r"[^\W_]+(?:[-'’.][^\W_]+)*", s))
+    """Words; Chinese and Japanese put no spaces between words, so two of their characters count
+    as one (as clean._size does), and Korean syllables likewise."""
+    cjk = len(_CJK.findall(s))
+    return len(re.findall(r"[^\W_]+(?:[-'’.][^\W_]+)*", _CJK.sub(" ", s))) + cjk // 2
 
 
 def _sentence_like(s: str, min_words: int = 6) -> bool:
     return _words(s) >= min_words and bool(_TERMINAL.search(s))
 
 
+def _cut_prose(s: str) -> bool:
+    """A paragraph a saved copy cut off mid-word: twenty words or more with a sentence ended inside."""
+    return _words(s) >= 20 and bool(re.search(r"[.!?。։][\"”’)]?\s+\S", s))
+
+
 def _headline_like(s: str, first: bool = False) -> bool:
     """Three words or more (two will do for the very first line of the file), not a sentence of body."""
     n = _words(s)
-    if n < (2 if first else 3) or n > 40 or len(s) > 300 or _BULLET.match(s) or _CAPTION.search(s):
+    if n < (2 if first else 3) or n > 40 or len(s) > 300 or _BULLET.match(s) or _CAPTION.search(s) \
+            or _NOT_HEADLINE.search(s):
         return False
     return not s.rstrip().endswith(":") and not (n > 20 and s.rstrip().endswith("."))
 
@@ -299,7 +314,7 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
 # -- pass 1: lines that are furniture wherever they stand; some tell the outlet, byline or date --
 
 def _line_furniture(page: _Page, n: int, u: Unit) -> bool:
-    if _words(u.text) <= 25 and (_FURNITURE.search(u.text) or _APPEAL.search(u.text)):
+    if _words(u.text) <= 25 and (_FURNITURE.search(u.text) or _APPEAL.search(u.text)) or _BANNER.search(u.text):
         u.keep, u.why = False, "furniture"
         return True
     return False
@@ -591,7 +606,8 @@ def _trim_tail(page: _Page) -> None:
     """The tail after the last sentence is chrome (close buttons, "go top", share widgets);
     inside the body, one- and two-word lines without punctuation are widgets too."""
     body = page.body
-    while body and not _sentence_like(body[-1].text, 5):
+    # (a copy that stops mid-word ends with the cut paragraph: the file's last line, kept)
+    while body and not _sentence_like(body[-1].text, 5) and not (body[-1] is page.units[-1] and _cut_prose(body[-1].text)):
         body.pop().keep = False
     page.body = [u for u in body if _words(u.text) > 2 or _TERMINAL.search(u.text)]
 

@@ -350,6 +350,8 @@ class SourceFinder:
         if subj is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subj is not None and verb.dep_ == "relcl" and subj.tag_ in {"WDT", "WP"}:
+            subj = verb.head   # "a Ukrainian intelligence report that puts the number at": the report tells
         tellers: list[Teller] = []
         hosts = [verb] + ([subj] if subj is not None else [])
         cited = [self.name_phrase(o, "citing") for h in hosts for c in h.children

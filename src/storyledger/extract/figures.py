@@ -677,7 +677,8 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
     """The first measure word on the counted noun, the word right after a bare number, the governing
     words and their complements; else what the counted noun itself says ("450 bodies")."""
     cue_nodes = ([anchor] if anchor.i != fig.end - 1 or anchor.pos_ != "NUM" else []) + \
-        [c for c in anchor.children if c.dep_ == "amod" and MEASURE_CUES.get(c.lower_) in _STATES]  # "30,000 homeless people"
+        [c for c in anchor.children if c.dep_ == "amod" and  # "30,000 homeless people", "285 displaced individuals"
+         (MEASURE_CUES.get(c.lower_) or MEASURE_CUES.get(c.lemma_.lower())) in _STATES]
     nxt = doc[fig.end] if fig.end < sent.end else None
     if anchor.i == fig.end - 1 and nxt is not None and nxt.pos_ in {"ADJ", "VERB"} and \
             MEASURE_CUES.get(nxt.lower_) in {"killed", "wounded", "missing", "captured"}:
@@ -689,7 +690,7 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
         if n.pos_ in {"VERB", "AUX"}:
             cue_nodes.extend(_complements(n, nodes))
     for n in cue_nodes:
-        m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _life(n)
+        m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n)
         if m is None:
             continue
         if m in {"killed", "wounded"}:
@@ -719,12 +720,14 @@ def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
     return out
 
 
-def _life(n: Token) -> Optional[str]:
-    """ "lost their lives", "claimed 300 lives": a life taken is a death."""
-    if n.pos_ == "VERB" and n.lemma_.lower() in _FIG.map("life_verbs") and \
-            any(c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in n.children):
-        return _FIG.map("life_verbs")[n.lemma_.lower()]
-    return None
+def _idiom(n: Token) -> Optional[str]:
+    """A verb and its object that together say what happened: "lost their lives", "claimed 300
+    lives", "lost contact with at least one aid worker"."""
+    if n.pos_ != "VERB":
+        return None
+    states = _FIG.map("verb_object_states")
+    return next((states[f"{n.lemma_.lower()} {c.lemma_.lower()}"] for c in n.children
+                 if c.dep_ == "dobj" and f"{n.lemma_.lower()} {c.lemma_.lower()}" in states), None)
 
 
 def _noun_says(fig: Figure, anchor: Token, sent: Span) -> Optional[str]:
@@ -807,12 +810,17 @@ def _place(doc, fig: Figure, anchor: Token, nodes: list[Token]) -> None:
 
 
 def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
-    """People counted in shelters or camps, on the counted noun or its verbs before the telling."""
+    """People counted in shelters or camps, on the counted noun or its verbs before the telling
+    ("2,400 people are staying in shelters"), or hosted by them ("shelters are hosting 12,000 people")."""
+    shelters = _FIG.set("shelter_nouns")
     for n in [anchor] + nodes:
         if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
             return False
+        if n.pos_ == "VERB" and anchor.dep_ == "dobj" and anchor.head == n and \
+                any(c.dep_ == "nsubj" and c.lemma_.lower() in shelters for c in n.children):
+            return True  # the people are what the shelter holds, not its size ("built for 10,000 people")
         if any(c.dep_ == "prep" and c.lower_ in {"in", "at", "into", "to"} and
-               any(p.dep_ == "pobj" and p.lemma_.lower() in _FIG.set("shelter_nouns") for p in c.children)
+               any(p.dep_ == "pobj" and p.lemma_.lower() in shelters for p in c.children)
                for c in n.children):
             return True
     return False

@@ -296,7 +296,7 @@ class ArticleExtractor:
                     self._patch(c, prev_chain[0], prev_chain + own_any[1:])
         elif inner.generic is None and inner.source:
             for (pi, pcs) in d.pending:
-                if 0 < s.i - pi <= 2 and inner.source_type in {"outlet", "wire", "other", "agency", "government"}:
+                if 0 < s.i - pi <= 2 and inner.source_type in {"outlet", "wire", "other", "agency", "government", "group"}:
                     for c in pcs:
                         self._patch(c, inner, own_any)
             d.pending = [(pi, pcs) for (pi, pcs) in d.pending if s.i - pi <= 0]
