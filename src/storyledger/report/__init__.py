@@ -84,8 +84,8 @@ def page_context(view: LedgerView, limits: Optional[dict] = None) -> dict[str, A
     shown_series = sorted(led.series, key=lambda s: -len(s.points))[:lim["series"]]
     shown_series = [s for s in led.series if s in shown_series]     # biggest kept, in ledger order
     for i, s in enumerate(shown_series):
-        dis = [d for d in led.disagreements
-               if d.series == s.id or set(d.side_a + d.side_b) & {c for p in s.points for c in p.claims}]
+        in_series = {c for p in s.points for c in p.claims}      # once per series, not per disagreement
+        dis = [d for d in led.disagreements if d.series == s.id or not in_series.isdisjoint(d.side_a + d.side_b)]
         all_points = len(s.points)
         s = s.model_copy(update={"points": _sample(s.points, lim["points"])})
         dis = dis[:lim["side"]]
