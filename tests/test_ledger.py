@@ -180,15 +180,13 @@ def test_series_labels_and_points(built):
 def test_disagreements_by_kind(built):
     _, _, led = built
     kinds = sorted(d.kind for d in led.disagreements)
-    assert kinds == ["conflict", "retelling", "retelling", "revision"]
+    # 12,000 planned (October) and 11,000 sent (February) count two quantities: no revision across measures
+    assert kinds == ["conflict", "retelling", "retelling"]
     conflict = next(d for d in led.disagreements if d.kind == "conflict")
     assert sorted(conflict.side_a + conflict.side_b) == sorted(["c-n", "c-b", "c-mt", "c-m", "c-m2"])
     assert conflict.side_a == ["c-n"]
     assert conflict.sources_a == ["Volodymyr Zelensky"] and conflict.sources_b == [NIS]
-    revision = next(d for d in led.disagreements if d.kind == "revision")
-    assert sorted(revision.side_a) == ["c-b", "c-m", "c-m2", "c-mt"]
-    assert sorted(revision.side_b) == ["c-j", "c-j2"]
-    assert revision.description.startswith("National Intelligence Service revised its figure")
+    assert (conflict.reason, conflict.days_apart, conflict.ratio) == ("incompatible_figures", 0, 1.14)  # 10,000 against about 12,000 (>= 11,400)
     retold = {tuple(sorted(d.side_a + d.side_b)): d for d in led.disagreements if d.kind == "retelling"}
     six = retold[("c-d", "c-f", "c-f2", "c-o")]
     assert (six.side_a, six.side_b) == (["c-f", "c-f2", "c-o"], ["c-d"])
@@ -310,11 +308,14 @@ def _r2_story() -> tuple[list[Article], list[Claim]]:
     return arts, claims
 
 
-def test_part_of_a_place_stays_in_the_series_without_false_conflicts():
+def test_part_of_a_place_is_its_own_series_linked_to_the_whole_without_false_conflicts():
     led = build_ledger(*_r2_story())
-    deployed = next(s for s in led.series if s.measure == "deployed")
-    assert deployed.label == "North Korean troops in Ruritania — deployed"
-    assert sorted(p.value for p in deployed.points) == [800, 2000, 6000]
+    by_label = {s.label: s for s in led.series if s.measure == "deployed"}
+    deployed = by_label["North Korean troops in Ruritania — deployed"]
+    assert sorted(p.value for p in deployed.points) == [2000, 6000]
+    part = by_label["North Korean troops in Ruritania's Lakeside province — deployed"]
+    assert [p.value for p in part.points] == [800]
+    assert (part.parent, part.relation, deployed.parent) == (deployed.id, "part", None)
     conflicts = [(d.sources_a, d.sources_b) for d in led.disagreements if d.kind == "conflict"]
     # 6,000 (May 1) and 2,000 (May 5), four days apart: a conflict; 800 in a province is no conflict
     # with 6,000 in the country, and it is smaller, so it contradicts nothing
@@ -324,9 +325,8 @@ def test_part_of_a_place_stays_in_the_series_without_false_conflicts():
 def test_revisions_of_a_running_count_and_a_quick_recount():
     led = build_ledger(*_r2_story())
     revs = sorted(d.description for d in led.disagreements if d.kind == "revision")
+    # 800 in a province then 2,000 in the country: two quantities, no revision
     assert revs == [
-        "Agency A revised its figure for 2024-05-05: about 800 deployed (told 2024-05-02) became "
-        "about 2,000 deployed (told 2024-05-06).",
         "Agency A revised its figure for 2024-07-01: about 300 killed_or_wounded (told 2024-05-20) became "
         "about 900 killed_or_wounded (told 2024-07-01).",
     ]

@@ -294,6 +294,9 @@ class Series(_Model):
     population: Optional[str]
     measure: Measure
     scope: Optional[str] = None      # place scope ("Russia", "Kursk")
+    parent: Optional[str] = None     # the series this one is a part or an increment of (Kursk in Russia)
+    # how it relates to its parent: a part of its place or one unit of the force, an increment, a projection
+    relation: Optional[Literal["part", "increment", "projection"]] = None
     points: list[SeriesPoint] = Field(default_factory=list)
     latest_by_source: dict[str, SeriesPoint] = Field(default_factory=dict)
     range_by_source: dict[str, tuple[float, float]] = Field(default_factory=dict)
@@ -308,6 +311,13 @@ class Disagreement(_Model):
     side_b: list[str]
     sources_a: list[str] = Field(default_factory=list)
     sources_b: list[str] = Field(default_factory=list)
+    fact_a: Optional[str] = None
+    fact_b: Optional[str] = None
+    # why, as a code the views word: conflict "incompatible_figures"; revision "same_source_later";
+    # retelling "other_words"
+    reason: Optional[str] = None
+    days_apart: Optional[int] = None   # between the two times described (0 when they overlap)
+    ratio: Optional[float] = None      # how far apart the figures are: larger / smaller (nearest ends)
 
 
 class TimelineEntry(_Model):

@@ -22,10 +22,10 @@ from storyledger.words import MONTHS, singular
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _OTHER_ENTS = {"PERCENT", "MONEY", "QUANTITY"}
 _NUMWORDS = set(UNITS) | set(SCALES) | VAGUE
-_ANAPHORA = {"them", "these", "those", "this", "that", "which", "whom"}
-_PLACE_PREPS = {"to", "in", "into", "at", "near", "inside", "across", "on"}
 _FIG = table("figures")  # word families of the figure rules (data/figures.json)
-_TOTAL_NOUNS = {"number", "total", "count", "figure", "toll", "tally", "size", "strength"}
+_ANAPHORA = _FIG.set("anaphora_words")
+_PLACE_PREPS = _FIG.set("where_preps")
+_TOTAL_NOUNS = _FIG.set("total_nouns")
 
 
 @dataclass
@@ -74,8 +74,7 @@ def figures_by_sentence(doc, demonym) -> list[list[dict]]:
     return [[figure_data(f) for f in find_figures(sent, demonym)] for sent in doc.sents]
 
 
-_DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-             "minute", "minutes", "second", "seconds", "decade", "decades", "year-old", "century", "centuries"}
+_DURATION = _FIG.set("duration_words")
 
 
 def _glued(t: Token) -> Optional[tuple[float, bool, str]]:
@@ -206,7 +205,7 @@ def find_figures(sent: Span, demonym) -> list[Figure]:
     return figs
 
 
-_COMPARE_HEADS = {"up", "down", "compare", "compared", "against"}
+_COMPARE_HEADS = _FIG.set("compare_heads")
 
 
 def _compared(figs: list[Figure]) -> None:
@@ -236,9 +235,7 @@ def _conversions(doc, figs: list[Figure]) -> None:
             fig.restated = True
 
 
-_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
-                 "tenth": 10, "tenths": 10}
+_DENOMINATORS: dict[str, int] = _FIG.map("denominators")
 
 
 def _fraction(doc, i: int, sent: Span) -> Optional[tuple[int, int, float]]:
@@ -403,7 +400,7 @@ def _estimated(num: Token) -> Optional[str]:
                                   for c in num.children) else None
 
 
-_PERCENT_WORDS = {"%", "per", "cent", "percent", "pc", "percentage", "points"}
+_PERCENT_WORDS = _FIG.set("percent_words")
 
 
 def _lead(doc, i: int, sent: Span) -> int:
@@ -558,7 +555,10 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
     if subj.lemma_.lower() in _TOTAL_NOUNS:
         of = next((c for c in subj.children if c.lower_ == "of"), None)
         target = next((p for p in of.children if p.dep_ == "pobj"), subj) if of is not None else subj
-    if target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE or target.lemma_.lower() in MEASURE_CUES:
+    if valued is not None and not (target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE):
+        fig.counted = target.text  # "estimated the crowd at 50,000": the crowd, not the police who estimated it
+        fig.path.append(target)
+    elif target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE or target.lemma_.lower() in MEASURE_CUES:
         comp = [c for c in target.children if c.dep_ == "compound" and c.ent_type_ != "NORP"]
         fig.counted = (comp[0].text + " " if comp and target.lemma_.lower() in MEASURE_CUES else "") + target.text \
             if not (target.lemma_.lower() in MEASURE_CUES and not comp) else target.text
@@ -641,12 +641,20 @@ def _own_clauses(nouns: list[Token]) -> list[Token]:
             # "forces on the border, which it could double" says nothing of the forces counted now
             if c.dep_ in {"acl", "relcl"} and not (c.dep_ == "relcl" and any(
                     s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WDT", "WP"} and s.lower_ != "that"
-                    for s in c.children) and any(o.dep_ == "dobj" and o.tag_ in {"WDT", "WP"} for o in c.children)):
+                    for s in c.children) and any(o.dep_ == "dobj" and o.tag_ in {"WDT", "WP"} for o in c.children)) \
+                    and not _nearer_antecedent(noun, c):
                 out.append(c)
                 # "troops the official said had recently joined": through a reporting clause to its content
                 out.extend(x for x in c.children if x.dep_ in {"xcomp", "conj"} or
                            x.dep_ == "ccomp" and c.lemma_.lower() in REPORT_LEMMAS)
     return out
+
+
+def _nearer_antecedent(noun: Token, clause: Token) -> bool:
+    """A relative clause the parser hung on a far noun when another people noun stands right before
+    it: "200 volunteers working to help people in the city who have been affected" is about the people."""
+    return clause.dep_ == "relcl" and any(t.pos_ == "NOUN" and is_people(t.text)
+                                          for t in noun.doc[noun.i + 1:clause.left_edge.i])
 
 
 def _governors(fig: Figure, anchor: Token) -> list[Token]:
@@ -676,8 +684,12 @@ def _governors(fig: Figure, anchor: Token) -> list[Token]:
 def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Optional[str]:
     """The first measure word on the counted noun, the word right after a bare number, the governing
     words and their complements; else what the counted noun itself says ("450 bodies")."""
+    # the same group named as the subject above it: "Displaced individuals move to ..., including
+    # Tobruk (1,320 individuals)" counts displaced people
+    same = [s for n in nodes if n.pos_ in {"VERB", "AUX"} for s in n.children
+            if s.dep_ in {"nsubj", "nsubjpass"} and s.lemma_ == anchor.lemma_ and s.i != anchor.i and anchor.pos_ == "NOUN"]
     cue_nodes = ([anchor] if anchor.i != fig.end - 1 or anchor.pos_ != "NUM" else []) + \
-        [c for c in anchor.children if c.dep_ == "amod" and  # "30,000 homeless people", "285 displaced individuals"
+        [c for noun in [anchor] + same for c in noun.children if c.dep_ in {"amod", "compound"} and  # "30,000 homeless people"
          (MEASURE_CUES.get(c.lower_) or MEASURE_CUES.get(c.lemma_.lower())) in _STATES]
     nxt = doc[fig.end] if fig.end < sent.end else None
     if anchor.i == fig.end - 1 and nxt is not None and nxt.pos_ in {"ADJ", "VERB"} and \
@@ -688,7 +700,7 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
     for n in nodes:
         cue_nodes.append(n)
         if n.pos_ in {"VERB", "AUX"}:
-            cue_nodes.extend(_complements(n, nodes))
+            cue_nodes.extend(_complements(n, [anchor] + nodes))
     for n in cue_nodes:
         m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n)
         if m is None:
@@ -714,7 +726,8 @@ def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
         elif c.dep_ == "prep" and c.lower_ in {"as", "among"}:
             out.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"} and  # "reported as still missing"
                        (MEASURE_CUES.get(p.lemma_.lower()) or MEASURE_CUES.get(p.lower_)) in _STATES)
-        elif c.dep_ == "xcomp" and MEASURE_CUES.get(c.lemma_.lower()) in _STATES and \
+        elif c.dep_ == "xcomp" and (MEASURE_CUES.get(c.lemma_.lower()) in _STATES or  # "confirmed to have died"
+                                    verb.lemma_.lower() in _FIG.set("aspect_verbs")) and \
                 any(s.dep_ in {"nsubj", "nsubjpass"} and s in nodes for s in verb.children):
             out.append(c)
     return out
@@ -762,8 +775,9 @@ def _plan(anchor: Token, nodes: list[Token]) -> tuple[bool, bool]:
         if n.pos_ == "VERB" and MEASURE_CUES.get(lem) == "deployed" and \
                 (n.dep_ in {"xcomp", "ccomp", "ROOT", "acl", "relcl"} or
                  n.dep_ == "advcl" and n.head.lemma_.lower() in REPORT_LEMMAS) and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children):
-            planned, modal_only = True, False  # "decided to send", "3,000 deminers to be sent"
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children) and \
+                not (n.dep_ == "xcomp" and n.head.lemma_.lower() in _FIG.set("aspect_verbs")):
+            planned, modal_only = True, False  # "decided to send", "3,000 deminers to be sent"; not "continue to move"
         if n.pos_ in {"VERB", "AUX"} and lem in REPORT_LEMMAS:
             break
         if n.pos_ == "VERB" and MEASURE_CUES.get(lem) and (
@@ -850,8 +864,7 @@ def _force_placed(fig: Figure, anchor: Token, nodes: list[Token]) -> bool:
 
 # what happens to people (the casualty and displacement families of data/measures.json, shared with the ledger)
 _CASUALTY = table("measures").set("casualty") | table("measures").set("displacement")
-_NOT_AGENTS = {"numbers", "others", "orders", "matters", "letters", "papers", "computers", "containers",
-               "centers", "waters", "towers", "layers", "meters", "metres", "liters", "litres", "vectors"}
+_NOT_AGENTS = _FIG.set("not_agent_nouns")
 
 
 def _agent_noun(counted: Optional[str]) -> bool:
@@ -859,7 +872,7 @@ def _agent_noun(counted: Optional[str]) -> bool:
     return head.endswith(("ers", "ors", "ists", "men")) and head not in _NOT_AGENTS
 
 
-_ARRIVE = {"reach", "enter", "cross", "arrive"}
+_ARRIVE = _FIG.set("arrive_verbs")
 
 
 def _place_words(p: Token) -> list[Token]:

@@ -1,9 +1,7 @@
 """Where tellings differ: conflicts, revisions and retellings.
 
 conflict   different sources, different figures, same quantity, overlapping times
-revision   one source, a later telling of a different figure for an overlapping time
-           (planned and deployed count the same force: "decided to send 12,000" in
-           October, "sent 11,000 last October" said in February)
+revision   one source, a later telling of a different figure for the same quantity (one series)
 retelling  one fact told with different counted nouns or hedges across articles
 """
 from __future__ import annotations
@@ -29,12 +27,8 @@ CONFLICT_DAYS = 7
 RUNNING = {"killed", "wounded", "killed_or_wounded", "missing", "captured"}
 # A count of people sent, told again by its source within this many days, is a revision of it.
 RECOUNT_DAYS = 31
-# A plan told again as a count of people sent ("decided to send 12,000" -> "sent 11,000") is a
-# revision only when told at least this much later.
-FAMILY_REVISION_DAYS = 14
 # Each revision looks back over at most this many earlier facts of its source and quantity.
 REVISION_WINDOW = 200
-_FAMILY = {"planned": "force", "deployed": "force"}
 
 
 def _span(f: Fact) -> Optional[tuple[int, int]]:
@@ -83,12 +77,33 @@ def _too_many_for_whole(part: Fact, whole: Fact) -> bool:
     return ip is not None and iw is not None and ip[0] > iw[1]
 
 
-def conflicts(series: list[Series], facts: dict[str, Fact], inside: dict[str, set[str]]) -> list[Disagreement]:
+def _apart(a: Fact, b: Fact) -> tuple[Optional[int], Optional[float]]:
+    """Days between the two times described (0 when they meet) and how far apart the figures are
+    (the larger over the smaller of the nearest ends the hedges allow)."""
+    sa, sb = _span(a), _span(b)
+    days = max(0, sa[0] - sb[1], sb[0] - sa[1]) if sa and sb else None
+    ia, ib = _interval(a), _interval(b)
+    ratio = None
+    if ia and ib:
+        lo_hi, hi_lo = (ia[1], ib[0]) if ia[1] < ib[0] else (ib[1], ia[0])
+        if lo_hi > 0 and hi_lo != float("inf"):
+            ratio = round(hi_lo / lo_hi, 2)
+    return days, ratio
+
+
+def conflicts(series: list[Series], facts: dict[str, Fact], inside: dict[str, set[str]],
+              attributed: set[str]) -> list[Disagreement]:
+    """Two sources, figures that cannot both be right, one series (one quantity), times that meet.
+
+    An outlet's own unattributed figure is no source's; a part against its whole, a plan against a
+    projection and a total against an increment sit in different series and never meet here."""
     out = []
     for s in series:
         items = []
         for p in s.points:
             f = facts[p.fact]
+            if f.id not in attributed:
+                continue
             span = _span(f)
             if span is not None:
                 items.append((span[0], span[1], f.id))
@@ -112,8 +127,10 @@ def conflicts(series: list[Series], facts: dict[str, Fact], inside: dict[str, se
                 if part is not None and not (_too_many_for_whole(a, b) if part else _too_many_for_whole(b, a)):
                     continue  # 1,500 in the Far East does not contradict 3,000 in Russia
                 a, b = sorted((a, b), key=lambda f: (f.as_of.start if f.as_of else "", f.id))
+                days, ratio = _apart(a, b)
                 out.append(Disagreement(
                     id="d-" + short_hash("conflict", a.id, b.id), kind="conflict", series=s.id,
+                    fact_a=a.id, fact_b=b.id, reason="incompatible_figures", days_apart=days, ratio=ratio,
                     description=(f"{a.origin} gives {_num(a)} and {b.origin} gives {_num(b)} for "
                                  f"{s.label} at overlapping times ({_when(a)}; {_when(b)})."),
                     side_a=list(a.claims), side_b=list(b.claims),
@@ -122,12 +139,14 @@ def conflicts(series: list[Series], facts: dict[str, Fact], inside: dict[str, se
     return out
 
 
-def revisions(facts: list[Fact], series_of: dict[str, str]) -> list[Disagreement]:
+def revisions(facts: list[Fact], series_of: dict[str, str], attributed: set[str]) -> list[Disagreement]:
+    """One source's later, different figure for the same quantity (one series: one measure, one
+    place scope, total or increment): drawn as a revision, never as a conflict."""
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     for f in facts:
-        if f.kind == "figure" and f.measure and f.measure != "other" and f.origin and f.origin != "unattributed" \
-                and _span(f) and day(f.first_published) is not None and _interval(f):
-            groups[(name_key(f.origin), pop_key(f.population), _FAMILY.get(f.measure, f.measure))].append(f)
+        if f.id in attributed and f.id in series_of and _span(f) and day(f.first_published) is not None \
+                and _interval(f):
+            groups[(name_key(f.origin), series_of[f.id])].append(f)
     out = []
     for _, fs in sorted(groups.items()):
         fs.sort(key=lambda f: (day(f.first_published), f.id))
@@ -137,7 +156,7 @@ def revisions(facts: list[Fact], series_of: dict[str, str]) -> list[Disagreement
             for a in fs[max(0, n - REVISION_WINDOW):n]:
                 sa = _span(a)
                 pa = day(a.first_published)
-                if pa + (REVISION_MIN_DAYS if a.measure == b.measure else FAMILY_REVISION_DAYS) > pb:  # type: ignore[operator]
+                if pa + REVISION_MIN_DAYS > pb:  # type: ignore[operator]
                     continue
                 running = a.measure == b.measure and sa[0] <= sb[1] and (  # type: ignore[index]
                     b.measure in RUNNING or b.measure == "deployed" and pb - pa <= RECOUNT_DAYS)  # type: ignore[operator]
@@ -153,8 +172,10 @@ def revisions(facts: list[Fact], series_of: dict[str, str]) -> list[Disagreement
             if best is None:
                 continue
             a = best[1]
+            days, ratio = _apart(a, b)
             out.append(Disagreement(
                 id="d-" + short_hash("revision", a.id, b.id), kind="revision", series=series_of.get(b.id),
+                fact_a=a.id, fact_b=b.id, reason="same_source_later", days_apart=days, ratio=ratio,
                 description=(f"{b.origin} revised its figure for {_when(b)}: {_num(a)} {a.measure} "
                              f"(told {a.first_published[:10]}) became {_num(b)} {b.measure} "  # type: ignore[index]
                              f"(told {b.first_published[:10]})."),  # type: ignore[index]
@@ -191,6 +212,7 @@ def retellings(facts: list[Fact], claims: dict[str, Claim], root_of: dict[str, s
         src = {cid: s.name for s in f.sources for cid in s.claims}
         out.append(Disagreement(
             id="d-" + short_hash("retelling", f.id), kind="retelling", series=series_of.get(f.id),
+            fact_a=f.id, fact_b=f.id, reason="other_words",
             description=f"One fact ({f.label}) is told as “{told_a}” and as “{told_b}”.",
             side_a=[c.id for c in side_a], side_b=[c.id for c in side_b],
             sources_a=sorted({src[c.id] for c in side_a if c.id in src}),
@@ -203,7 +225,11 @@ def build_disagreements(facts: list[Fact], series: list[Series], claims: dict[st
     by_id = {f.id: f for f in facts}
     series_of = {p.fact: s.id for s in series for p in s.points}
     inside = containers(c.where for c in claims.values())
-    out = conflicts(series, by_id, inside) + revisions(facts, series_of) + retellings(facts, claims, root_of, series_of)
+    # facts some source is named for (not only an outlet's own words)
+    attributed = {f.id for f in facts if f.kind == "figure" and f.measure and f.measure != "other"
+                  and any(claims[c].attribution.source for c in f.claims if c in claims)}
+    out = conflicts(series, by_id, inside, attributed) + revisions(facts, series_of, attributed) \
+        + retellings(facts, claims, root_of, series_of)
     order = {"conflict": 0, "revision": 1, "retelling": 2}
     out.sort(key=lambda d: (order[d.kind], d.id))
     return out

@@ -188,7 +188,8 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
         # the attribution was carried over from elsewhere ("The UN office ... citing the Red Crescent"
         # credited to the WHO of the paragraph before)
         if g.unnamed and (_mentions(g.words, o.origin) or _mentions(g.words, o.named_as)):
-            return 1, "named_in_sentence"
+            # a "we"/"he" the extractor resolved, in a sentence that names the other: the name wins
+            return (2 if g.guessed else 1), "named_in_sentence"
     if a.guessed or b.guessed:
         # "we assess ...": the extractor's guess at who "we" is proves nothing; a relay both name does
         if set(a.via) & set(b.via):
@@ -218,7 +219,9 @@ def source_evidence(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str
         # an unattributed telling is the outlet's own; it joins a named source only when its
         # sentence names that source (an attribution the extraction missed)
         if _mentions(bare.words, named.origin) or _mentions(bare.words, named.named_as):
-            return 1, "named_in_sentence"
+            return 2, "named_in_sentence"  # "the 30,000 estimated by the IOM": the source, missed
+        if any(_mentions(bare.words, r) for r in named.roles):
+            return 1, "named_in_sentence"  # "the local head of the Red Crescent" for its head by name
         if set(bare.relays) & set(named.relays):
             return 1, "same_outlet"  # the outlet retelling, unattributed, what it reported with a source
         return -1, None

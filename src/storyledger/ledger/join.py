@@ -280,6 +280,8 @@ def judge(a: Telling, b: Telling, corpus: Corpus) -> Optional[tuple[str, ...]]:
         return None
     gap = _gap(a, b)
     weight, code = source_evidence(a.side, b.side, corpus)  # type: ignore[arg-type]
+    if ca.amount.key() != cb.amount.key() and weight < 2:
+        return None  # a bare number is a range's end only when the sources agree
     if a.root == b.root:
         # one article (or its wire copy) tells one story: only two named, unrelated sources stay apart
         if (gap is not None and gap > SAME_ARTICLE_DAYS) or (weight < 0 and a.side.origin and b.side.origin):  # type: ignore[union-attr]
@@ -293,8 +295,6 @@ def judge(a: Telling, b: Telling, corpus: Corpus) -> Optional[tuple[str, ...]]:
     why = [code] if code else []
     score = weight
     if ca.amount.key() != cb.amount.key():  # a bare number against a range's end
-        if weight < 2:
-            return None
         why.append("range_end")
     if gap is None:
         why.append("undated")
@@ -341,6 +341,9 @@ def compatible(a: Telling, b: Telling) -> bool:
     return same or attributed
 
 
+_NO_CORPUS = Corpus()
+
+
 class _Clusters:
     """Union-find whose merges must keep places, peoples and hard times consistent."""
 
@@ -351,6 +354,10 @@ class _Clusters:
         self.win = [(t.start, t.end) if t.hard else (None, None) for t in tellings]
         self.measures = [{_measure(t.claim)} - {"other"} if t.claim.kind == "figure" else set() for t in tellings]
         self.edges: dict[int, list[tuple[int, int, tuple[str, ...]]]] = defaultdict(list)
+        # the named sources in each cluster: a chain through an unattributed telling must not join two
+        # bodies known to differ
+        self.sides: list[dict[str, list[Side]]] = [
+            {t.side.origin: [t.side]} if t.side and t.side.origin and not t.side.guessed else {} for t in tellings]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -363,6 +370,11 @@ class _Clusters:
         if ri == rj:
             return True
         if len(self.measures[ri] | self.measures[rj]) > 1:  # "other" may not chain killed to missing
+            return False
+        si, sj = self.sides[ri], self.sides[rj]
+        # a source both clusters hold is agreed on already; the others must not be known to differ
+        if any(all(source_evidence(x, y, _NO_CORPUS)[0] < 0 for x in xs for y in ys)
+               for kx, xs in si.items() if kx not in sj for ky, ys in sj.items() if ky not in si):
             return False
         if not all(places_compatible(x, y) for x in self.places[ri] for y in self.places[rj]):
             return False
@@ -379,6 +391,9 @@ class _Clusters:
         self.pops[lo] |= self.pops[hi]
         self.win[lo] = (s, e)
         self.measures[lo] |= self.measures[hi]
+        for k, v in self.sides[hi].items():
+            kept = self.sides[lo].setdefault(k, [])
+            kept += [x for x in v if x.roles or x.named_as][:3 - len(kept)] if kept else v[:3]
         self.edges[lo] += self.edges.pop(hi, []) + [(i, j, why)]
         return True
 
@@ -601,7 +616,9 @@ def _pick_as_of(group: list[Telling]) -> Optional[TimeSpan]:
     cands = [t for t in group if t.claim.as_of is not None and day(t.claim.as_of.start) is not None]
     if not cands:
         return None
-    best = min(cands, key=lambda t: (not t.hard, (day(t.claim.as_of.end) or 0) - (day(t.claim.as_of.start) or 0),
+    # a telling that names the source dates the figure before an outlet's own retelling of it
+    best = min(cands, key=lambda t: (not t.claim.attribution.source, not t.hard,
+                                     (day(t.claim.as_of.end) or 0) - (day(t.claim.as_of.start) or 0),
                                      t.claim.as_of.start, t.claim.id))
     return best.claim.as_of
 

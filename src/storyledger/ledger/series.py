@@ -7,6 +7,7 @@ Figures counting "other" things, or with no population, form no series.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Optional
@@ -17,6 +18,7 @@ from storyledger.model import Claim, Fact, Series, SeriesPoint
 
 MAX_SCOPE_WORDS = 4
 CASUALTY = {"killed", "wounded", "killed_or_wounded", "missing"}
+SERIES_KIND_WORDS = {"increment": "additional", "projection": "expected", "unit": "one unit"}
 SERIES_MEASURE_WORDS = {
     "deployed": "deployed", "planned": "planned", "killed": "killed", "wounded": "wounded",
     "killed_or_wounded": "killed or wounded", "missing": "missing", "captured": "captured",
@@ -63,57 +65,142 @@ def scope_words(where: Optional[str], inside: dict[str, set[str]]) -> str:
     return " ".join(key.split() + extra)
 
 
+# Words beside a number that make it an increment ("1,000 more", "another 1,500", "reinforcements"):
+# counts added to a total, their own series linked to the total's.
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|extra|further|new|fresh)\b", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|further|additional|extra|more|second|new|fresh)\s+(?:group of\s+)?$", re.I)
+_INCREMENT_NOUNS = {"reinforcement", "reinforcements", "replacements"}
+# A number sizing one formation ("a single battalion of up to 3,000") counts a part of the force.
+_UNIT_BEFORE = re.compile(r"\b(?:battalion|brigade|regiment|company|unit|division|detachment|squad)s?\s+of\s+"
+                          r"(?:up to |about |around |some |roughly |nearly )?$", re.I)
+
+
+def _is_increment(c: Claim) -> bool:
+    if c.counted and c.counted.lower().split()[-1] in _INCREMENT_NOUNS:
+        return True
+    if c.number_start is None or c.number_end is None:
+        return False
+    return bool(_INCREMENT_AFTER.match(c.text[c.number_end:c.number_end + 24])
+                or _INCREMENT_BEFORE.search(c.text[max(0, c.number_start - 24):c.number_start]))
+
+
+def _is_unit(c: Claim) -> bool:
+    return c.number_start is not None and bool(_UNIT_BEFORE.search(c.text[max(0, c.number_start - 40):c.number_start]))
+
+
+def variant(f: Fact, claims: dict[str, Claim]) -> str:
+    """What kind of count a fact is within its measure: "" a total, "increment" an addition to it,
+    "projection" what a source expects by a later time (never set against a plan or a count),
+    "unit" the size of one formation within the force ("a battalion of up to 3,000")."""
+    cs = [claims[c] for c in f.claims if c in claims]
+    if not cs:
+        return ""
+    if sum(_is_increment(c) for c in cs) * 2 > len(cs):
+        return "increment"
+    if any(_is_unit(c) for c in cs):
+        return "unit"
+    if sum(c.attribution.modality == "projection" for c in cs) * 2 > len(cs):
+        return "projection"
+    return ""
+
+
+def _sub_scope(where: Optional[str], main: str, inside: dict[str, set[str]]) -> str:
+    """The place words that make a fact's place a part of the main one ("kursk" for "Russia's Kursk
+    region" in "Russia"); "" when it is the main place itself."""
+    if not main:
+        return ""
+    words = set(scope_words(where, inside).split()) - _GENERIC
+    main_words = set(main.split()) - _GENERIC
+    extra = words - main_words
+    return " ".join(sorted(extra)) if main_words and main_words <= words and extra else ""
+
+
+def _scopes(fs: list[Fact], inside: dict[str, set[str]]) -> tuple[str, dict[str, list[Fact]]]:
+    """The main place of a group of facts, and the facts by scope: "" the main place (or none
+    named), a part's words for a part of it, a place's key for an unrelated place."""
+    places = Counter(place_key(f.where) for f in fs if place_key(f.where))
+    main = min(places, key=lambda k: (-sum(1 for f in fs if places_compatible(scope_words(f.where, inside), k)),
+                                      len(k.split()), -places[k], k)) if places else ""
+    if len(places) > 1 and places[main] < 2 and not any(_sub_scope(f.where, main, inside) for f in fs):
+        main = ""
+    parts: dict[str, list[Fact]] = defaultdict(list)
+    for f in fs:
+        k = place_key(f.where)
+        if not k:
+            parts[""].append(f)
+        elif main and places_compatible(scope_words(f.where, inside), main):
+            sub = _sub_scope(f.where, main, inside)
+            parts["part:" + sub if sub else ""].append(f)
+        else:
+            parts[k].append(f)
+    return main, parts
+
+
 def build_series(facts: list[Fact], claims: dict[str, Claim]) -> list[Series]:
+    """Series of one quantity each: population, measure, total/increment/projection and place scope;
+    a part of the main place and an increment or projection are their own series, linked to it."""
     inside = containers(c.where for c in claims.values())
-    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for f in facts:
         if f.kind == "figure" and f.measure and f.measure != "other" and pop_key(f.population) \
                 and (f.value is not None or f.low is not None or f.high is not None):
-            groups[(pop_key(f.population), f.measure)].append(f)
+            groups[(pop_key(f.population), f.measure, variant(f, claims))].append(f)
     out: list[Series] = []
-    for (pk, measure), fs in sorted(groups.items()):
-        # the main scope is a place most facts share (or the only place named); facts naming
-        # no place belong to it; other places get series of their own
-        # a part of the main place ("Russia's Kursk region", "eastern Russia" in "Russia") stays in its series
-        places = Counter(place_key(f.where) for f in fs if place_key(f.where))
-        main = min(places, key=lambda k: (-sum(1 for f in fs if places_compatible(scope_words(f.where, inside), k)),
-                                          -places[k], len(k.split()), k)) if places else ""
-        if len(places) > 1 and places[main] < 2:
-            main = ""
-        parts: dict[str, list[Fact]] = defaultdict(list)
-        for f in fs:
-            k = place_key(f.where)
-            parts["" if not k or (main and places_compatible(scope_words(f.where, inside), main)) else k].append(f)
+    base_id: dict[tuple[str, str, str], str] = {}
+    for (pk, measure, kind), fs in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] != "", kv[0])):
+        main, parts = _scopes(fs, inside)
+        main_id = "s-" + short_hash(pk, measure, main, *([kind] if kind else []))
         for scope_key, members in sorted(parts.items()):
-            scope_key = scope_key or main
-            scope = _most_common([f.where for f in members if place_key(f.where) == scope_key]) if scope_key else None
+            sub = scope_key.startswith("part:")
+            key = scope_key[5:] if sub else (scope_key or main)
+            if sub:
+                scope = _most_common([f.where for f in members])
+            else:
+                scope = _most_common([f.where for f in members if place_key(f.where) == key]) if key else None
             if scope and len(scope.split()) > MAX_SCOPE_WORDS:
                 scope = None  # a described circumstance ("in a strike on ..."), not a place to label by
-            population = _most_common([f.population for f in members]) or pk
-            if measure in CASUALTY:
-                noun = "casualties"
-            else:
-                noun = _most_common([counted_noun(claims[c]) for f in members for c in f.claims if c in claims]) \
-                    or "people"
-            points = sorted((point_of(f) for f in members), key=_point_order)
-            latest: dict[str, SeriesPoint] = {}
-            ranges: dict[str, tuple[float, float]] = {}
-            member = {f.id: f for f in members}
-            for p in points:
-                f = member[p.fact]
-                src = p.source or "unattributed"
-                cur = latest.get(src)
-                if cur is None or _latest_key(p) > _latest_key(cur):
-                    latest[src] = p
-                lo, hi = f.amount.bounds
-                if lo is not None and hi is not None:
-                    r = ranges.get(src)
-                    ranges[src] = (min(r[0], lo), max(r[1], hi)) if r else (lo, hi)
-            out.append(Series(id="s-" + short_hash(pk, measure, scope_key), label=series_label(population, noun, scope, measure),
-                              population=population, measure=measure, scope=scope, points=points,
-                              latest_by_source=dict(sorted(latest.items())), range_by_source=dict(sorted(ranges.items()))))
-    out.sort(key=lambda s: (s.label, s.id))
+            sid = "s-" + short_hash(pk, measure, (main + " > " + key) if sub else key, *([kind] if kind else []))
+            if not sub and not kind:
+                base_id[(pk, measure, key)] = sid
+                base_id.setdefault((pk, measure, "*"), sid)
+            parent = main_id if sub else \
+                (base_id.get((pk, measure, key)) or base_id.get((pk, measure, "*")) if kind else None)
+            relation = "part" if sub or kind == "unit" else (kind or None) if parent else None
+            out.append(_series(sid, pk, measure, kind, scope, members, claims, parent, relation))
+    ids = {x.id for x in out}
+    for x in out:
+        if x.parent not in ids:
+            x.parent = x.relation = None  # its whole has no facts of its own here
+    # parents before their parts (foreign keys in the flat tables), then by label
+    order = {s.id: n for n, s in enumerate(sorted(out, key=lambda s: (s.label, s.id)))}
+    out.sort(key=lambda s: (s.parent is not None, order[s.id]))
     return out
+
+
+def _series(sid: str, pk: str, measure: str, kind: str, scope: Optional[str], members: list[Fact],
+            claims: dict[str, Claim], parent: Optional[str], relation: Optional[str]) -> Series:
+    population = _most_common([f.population for f in members]) or pk
+    if measure in CASUALTY:
+        noun = "casualties"
+    else:
+        noun = _most_common([counted_noun(claims[c]) for f in members for c in f.claims if c in claims]) or "people"
+    points = sorted((point_of(f) for f in members), key=_point_order)
+    latest: dict[str, SeriesPoint] = {}
+    ranges: dict[str, tuple[float, float]] = {}
+    member = {f.id: f for f in members}
+    for p in points:
+        src = p.source or "unattributed"
+        cur = latest.get(src)
+        if cur is None or _latest_key(p) > _latest_key(cur):
+            latest[src] = p
+        lo, hi = member[p.fact].amount.bounds
+        if lo is not None and hi is not None:
+            r = ranges.get(src)
+            ranges[src] = (min(r[0], lo), max(r[1], hi)) if r else (lo, hi)
+    label = series_label(population, noun, scope, measure) + (f" ({SERIES_KIND_WORDS[kind]})" if kind else "")
+    return Series(id=sid, label=label, population=population, measure=measure, scope=scope, points=points,
+                  parent=parent, relation=relation,  # type: ignore[arg-type]
+                  latest_by_source=dict(sorted(latest.items())), range_by_source=dict(sorted(ranges.items())))
 
 
 def _latest_key(p: SeriesPoint) -> tuple:

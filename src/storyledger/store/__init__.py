@@ -18,11 +18,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Optional
 
+from storyledger.store import flat
 from storyledger.model import (
     Article, Claim, Disagreement, Fact, Ledger, Series, SkippedInput, TimelineEntry,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: flat ledger tables (store/flat.py)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,10 +39,6 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
 CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure);
-CREATE TABLE IF NOT EXISTS facts (id TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS series (id TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS disagreements (id TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS timeline (id TEXT PRIMARY KEY, start TEXT, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS skipped (source TEXT PRIMARY KEY, reason TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS minhash (article TEXT PRIMARY KEY, sig BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS lsh_bands (key TEXT NOT NULL, article TEXT NOT NULL);
@@ -49,7 +46,7 @@ CREATE INDEX IF NOT EXISTS lsh_bands_key ON lsh_bands(key);
 CREATE INDEX IF NOT EXISTS lsh_bands_article ON lsh_bands(article);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(id UNINDEXED, title, body);
 CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(id UNINDEXED, article UNINDEXED, text);
-"""
+""" + flat.SCHEMA
 
 
 class StoreError(Exception):
@@ -91,6 +88,8 @@ class LedgerStore:
             self.db.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
+                self._migrate()
+                self._check_version(write=False)  # a file this version cannot read is refused before any write
                 self.db.executescript(_SCHEMA)
                 self._check_version(write=True)
                 self._migrate_fts()
@@ -105,7 +104,25 @@ class LedgerStore:
                 raise StoreError(f"{self.path}: not a storyledger database ({exc})") from None
             raise
 
+    def _migrate(self) -> None:
+        """Version 1 kept the ledger tables as (id, data): they are derived data, so they are dropped
+        and rebuilt flat by the next build (articles and claims are kept as they are)."""
+        if not self._has_table("meta"):
+            return
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if row is not None and row[0] == "1":
+            for table in ("facts", "series", "disagreements", "timeline"):
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
+            self.db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
+            self.db.commit()
+
+    def _has_table(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() \
+            is not None
+
     def _check_version(self, write: bool) -> None:
+        if not self._has_table("meta"):
+            return  # a new file: the schema is written next
         row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None:
             if write:
@@ -114,7 +131,8 @@ class LedgerStore:
             return
         if int(row[0]) != SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path}: schema version {row[0]}, this storyledger reads {SCHEMA_VERSION}")
+                f"{self.path}: schema version {row[0]}, this storyledger reads {SCHEMA_VERSION}; "
+                f"rebuild it with `storyledger build` into a new ledger file")
 
     def _migrate_fts(self) -> None:
         """FTS rows keyed by rowid (article seq, claim rowid) so updates delete by key, not by scan.
@@ -253,14 +271,10 @@ class LedgerStore:
         Each replacement counts up ``generation`` in meta, so readers can tell a new ledger cheaply.
         """
         self._set_meta("generation", str(int(self.get_meta("generation") or 0) + 1))
-        for table, items in (("facts", ledger.facts), ("series", ledger.series),
-                             ("disagreements", ledger.disagreements)):
-            self.db.execute(f"DELETE FROM {table}")
-            self.db.executemany(f"INSERT INTO {table} (id, data) VALUES (?, ?)",
-                                [(x.id, x.model_dump_json()) for x in items])
-        self.db.execute("DELETE FROM timeline")
-        self.db.executemany("INSERT INTO timeline (id, start, data) VALUES (?, ?, ?)",
-                            [(t.id, t.start, t.model_dump_json()) for t in ledger.timeline])
+        info = {cid: (art, src, outlet or agency, pub) for cid, art, src, outlet, agency, pub in self.db.execute(
+            "SELECT c.id, c.article, c.source, a.outlet, a.agency, a.published FROM claims c "
+            "JOIN articles a ON a.id = c.article")}
+        flat.write_ledger(self.db, ledger, info)
 
     def ledger(self) -> Ledger:
         def load(table, cls):

@@ -5,15 +5,20 @@ import csv
 import json
 from pathlib import Path
 
-from storyledger.model import Claim
+from typing import Optional
+
+from storyledger.model import Article, Claim, Fact, Ledger, Series
 from storyledger.store import LedgerStore
 
 FILES = ("articles", "claims", "facts", "series", "disagreements", "timeline")
 
 
-def claim_row(c: Claim) -> dict:
-    """A claim flattened to the export contract: source/via/as_of at top level."""
+def claim_row(c: Claim, article: Optional[Article] = None) -> dict:
+    """A claim flattened to the export contract: source/via/as_of at top level, and the outlet that
+    printed it (with its wire, if any) and the date it was published."""
     row = c.model_dump(exclude={"attribution", "as_of"})
+    row.update(outlet=article.outlet if article else None, agency=article.agency if article else None,
+               published=article.published if article else None)
     a = c.attribution
     row.update(source=a.source, source_type=a.source_type, role=a.role, via=list(a.via), cue=a.cue,
                modality=a.modality, source_text=a.source_text,
@@ -24,12 +29,40 @@ def claim_row(c: Claim) -> dict:
     return row
 
 
-def rows(store: LedgerStore) -> dict[str, list[dict]]:
-    ledger = store.ledger()
+def carried_by(f: Fact, claims: dict[str, Claim], articles: dict[str, Article]) -> list[dict]:
+    """Every outlet that printed the fact, with the date it did, earliest first."""
+    seen: dict[str, Optional[str]] = {}
+    for cid in f.claims:
+        c = claims.get(cid)
+        art = articles.get(c.article) if c else None
+        name = art and (art.outlet or art.agency)
+        if name and (name not in seen or (art.published or "9") < (seen[name] or "9")):
+            seen[name] = art.published
+    return [{"outlet": k, "published": v} for k, v in sorted(seen.items(), key=lambda kv: (kv[1] or "9", kv[0]))]
+
+
+def series_point_rows(series: list[Series]) -> list[dict]:
+    """One row per point of a series (series.csv): flat, so a spreadsheet can sort and chart it."""
+    out = []
+    for s in series:
+        for p in s.points:
+            out.append(dict(series=s.id, label=s.label, population=s.population, measure=s.measure, scope=s.scope,
+                            parent=s.parent, relation=s.relation, fact=p.fact, source=p.source, value=p.value,
+                            low=p.low, high=p.high, qualifier=p.qualifier,
+                            as_of_start=p.as_of.start if p.as_of else None, as_of_end=p.as_of.end if p.as_of else None,
+                            published=p.published, claims=p.claims))
+    return out
+
+
+def rows(store: LedgerStore, ledger: Optional[Ledger] = None) -> dict[str, list[dict]]:
+    ledger = ledger or store.ledger()
+    articles = {a.id: a for a in store.iter_articles()}
+    claims = store.claims()
+    by_id = {c.id: c for c in claims}
     return {
-        "articles": [a.model_dump() for a in store.iter_articles()],
-        "claims": [claim_row(c) for c in store.claims()],
-        "facts": [f.model_dump() for f in ledger.facts],
+        "articles": [a.model_dump() for a in articles.values()],
+        "claims": [claim_row(c, articles.get(c.article)) for c in claims],
+        "facts": [dict(f.model_dump(), carried_by=carried_by(f, by_id, articles)) for f in ledger.facts],
         "series": [s.model_dump() for s in ledger.series],
         "disagreements": [d.model_dump() for d in ledger.disagreements],
         "timeline": [t.model_dump() for t in ledger.timeline],
@@ -41,12 +74,13 @@ def write_export(store: LedgerStore, out_dir: str | Path, *, csv_too: bool = Tru
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for name, items in rows(store).items():
+    ledger = store.ledger()
+    for name, items in rows(store, ledger).items():
         with open(out / f"{name}.jsonl", "w", encoding="utf-8") as fh:
             for item in items:
                 fh.write(json.dumps(item, ensure_ascii=False) + "\n")
         if csv_too:
-            _write_csv(out / f"{name}.csv", items)
+            _write_csv(out / f"{name}.csv", series_point_rows(ledger.series) if name == "series" else items)
         counts[name] = len(items)
     return counts
 

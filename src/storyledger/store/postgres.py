@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from storyledger.model import Article, Claim
-from storyledger.store import LedgerStore, StoreError
+from storyledger.store import LedgerStore, StoreError, flat
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,16 +35,12 @@ CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
 CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure);
 CREATE INDEX IF NOT EXISTS claims_rowid ON claims(rowid);
 CREATE INDEX IF NOT EXISTS claims_tsv ON claims USING GIN (tsv);
-CREATE TABLE IF NOT EXISTS facts (rowid BIGSERIAL, id TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS series (rowid BIGSERIAL, id TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS disagreements (rowid BIGSERIAL, id TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS timeline (rowid BIGSERIAL, id TEXT PRIMARY KEY, start TEXT, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS skipped (source TEXT PRIMARY KEY, reason TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS minhash (article TEXT PRIMARY KEY, sig BYTEA NOT NULL);
 CREATE TABLE IF NOT EXISTS lsh_bands (key TEXT NOT NULL, article TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS lsh_bands_key ON lsh_bands(key);
 CREATE INDEX IF NOT EXISTS lsh_bands_article ON lsh_bands(article);
-"""
+""" + flat.pg_schema()
 
 _LOCK_SCHEMA, _LOCK_LEDGER = 7_301_001, 7_301_002     # advisory lock keys (any constants of our own)
 
@@ -114,6 +110,9 @@ class PostgresStore(LedgerStore):
             if isinstance(exc, psycopg.Error):
                 raise StoreError(f"{self.path}: cannot use ledger ({' '.join(str(exc).split())[:200]})") from None
             raise
+
+    def _has_table(self, name: str) -> bool:
+        return self.db.execute("SELECT to_regclass(?)", (name,)).fetchone()[0] is not None
 
     def _json(self, field: str) -> str:
         return f"(data::json->>'{field}')"
