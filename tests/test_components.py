@@ -168,3 +168,13 @@ def test_un_agency_named_through_its_parent():
 def storyledger_extract(text):
     import storyledger
     return storyledger.extract(text, published="2024-03-15")
+
+
+def test_citing_and_told_relays():
+    figs = [c for t in ("The agency reported, citing local officials, that 40 people died.",
+                        "The UN office released a report stating that at least 11,300 people had died, "
+                        "citing the Libyan Red Crescent.",
+                        "Officials told Reuters that 300 soldiers had crossed the border.")
+            for c in storyledger_extract(t) if c.kind == "figure"]
+    assert [(c.value, c.attribution.source, c.attribution.via) for c in figs] == [
+        (40, "local officials", ["agency"]), (11300, "Libyan Red Crescent", ["United Nations"]), (300, "Reuters", [])]

@@ -217,6 +217,9 @@ def test_casualty_words_of_real_reporting(nlp, text, expected):
     ("About 30,000 residents in Goma were without power.", [(30000.0, "other")]),
     # units and battalions are not people
     ("Ten units were sent to the front.", [(10.0, "other")]),
+    # a relative clause belongs to the nearer people noun, whatever the parser hangs it on
+    ("There are 300 medics working to treat villagers in the valley who have been affected by the floods.",
+     [(300.0, "other")]),
     # a clause where someone else acts on the count says nothing of the count now
     ("The army keeps 20,000 soldiers on the frontier, which it could double within weeks.", [(20000.0, "deployed")]),
     # going on is no plan: "continue to arrive" happens now
@@ -232,6 +235,8 @@ def test_forces_where_they_stand(nlp, text, expected):
     ("Analysts said the toll could reach 900.", [(900.0, "at_most", "killed")]),
     ("The toll neared 600 on Friday.", [(600.0, "approximately", "killed")]),
     ("The crowd was estimated at 12,000 people.", [(12000.0, "approximately", "other")]),
+    # in a valuation the valued thing is counted, not whoever values it
+    ("Police estimated the crowd at 50,000.", [(50000.0, "exact", "other")]),
     ("The garrison could be ramped up to as high as 8,000 soldiers.", [(8000.0, "at_most", "planned")]),
 ])
 def test_bounds_of_projections_and_estimates(nlp, text, expected):

@@ -155,3 +155,11 @@ def test_cookie_banner_at_the_end_of_a_dump_goes_at_any_length():
               "offers that may interest you. If you continue to use this site we will assume that you are happy with it.Ok")
     a = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n\n{banner}")
     assert a.body.split("\n\n") == [LEDE, MORE]
+
+
+def test_slashed_dates_read_only_when_day_and_month_cannot_be_confused():
+    from storyledger.clean import dates
+    assert dates.dateline("22/11/2020 - 04:30 - Fonte: Agencia") == ("2020-11-22", "22/11/2020 - 04:30 - Fonte: Agencia")
+    assert dates.dateline("11/20/2019 01:14 PM")[0] == "2019-11-20"
+    assert dates.dateline("05/06/2020") is None            # May 6 or 5 June: unknown beats wrong
+    assert dates.dateline("Ann Lee | TNN | Apr 7, 2020, 15:43 IST")[0] == "2020-04-07"

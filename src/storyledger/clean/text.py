@@ -472,6 +472,14 @@ def _headline_index(units: list[Unit]) -> Optional[int]:
 _HEAD_MARKS = ("byline", "dateline", "relative")
 
 
+def _standfirst(units: list[Unit], i: int) -> bool:
+    """A sentence with the page's first byline or date right under it (a standfirst, a caption);
+    past the first one, bylines and dates belong to lists of other stories."""
+    if any(u.why in _HEAD_MARKS for u in units[:i]):
+        return False
+    return any(u.why in _HEAD_MARKS for u in units[i + 1:i + 4])
+
+
 def _body_start(units: list[Unit], live: list[int]) -> int:
     """The first line of the article's prose: a long sentence, or a sentence with another close
     under it (a promo sentence in a menu stands alone)."""
@@ -479,7 +487,7 @@ def _body_start(units: list[Unit], live: list[int]) -> int:
     for k, i in enumerate(live):
         if not _sentence_like(units[i].text, 12) or _CAPTION.search(units[i].text):
             continue
-        if any(u.why in _HEAD_MARKS for u in units[i + 1:i + 4]):
+        if _words(units[i].text) < 35 and _standfirst(units, i):
             continue            # a standfirst or caption: the byline or date under it comes first
         first = i if first is None else first
         if _words(units[i].text) >= 40 or any(_sentence_like(units[j].text, 8) for j in live[k + 1:k + 4]):

@@ -274,6 +274,10 @@ class SourceFinder:
             seen += 1
             for t in self._according(cur):
                 out.append(t)
+            if not _is_report(cur):
+                # "... that 40 people died, citing local officials": the parser hangs "citing" on the
+                # content clause; the cited source is inside whoever reports it
+                out.extend(self._cited(cur, {"advcl"}))
             if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
                 break  # "after Ukrainian media reported ...": the outer speaker does not relay it
             head = cur.head
@@ -291,11 +295,10 @@ class SourceFinder:
                     # "X said A, and Y said B": Y's report is coordinated with X's, not told by X
                     break
             elif head.pos_ == "NOUN" and head.lemma_.lower() in REPORT_NOUNS and cur.dep_ in {"acl", "ccomp", "relcl"} \
-                    and any(c.lower_ == "that" and c.dep_ == "mark" for c in cur.children):
-                by = next((c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from", "in"}), None)
-                pobj = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
-                if pobj is not None:
-                    out.append(self.name(pobj, head.lemma_.lower()))
+                    and (any(c.lower_ == "that" and c.dep_ == "mark" for c in cur.children) or _is_report(cur)):
+                author = _report_author(head)
+                if author is not None:
+                    out.append(self.name(author, head.lemma_.lower()))
             elif cur.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in {"put", "place", "peg"}:
                 out.extend(self._tellers_of(head.head))  # "Zelensky put the number at 11,000"
             for c in head.children:
@@ -353,14 +356,30 @@ class SourceFinder:
         if subj is not None and verb.dep_ == "relcl" and subj.tag_ in {"WDT", "WP"}:
             subj = verb.head   # "a Ukrainian intelligence report that puts the number at": the report tells
         tellers: list[Teller] = []
-        hosts = [verb] + ([subj] if subj is not None else [])
-        cited = [self.name_phrase(o, "citing") for h in hosts for c in h.children
-                 if c.dep_ in {"advcl", "xcomp", "conj", "acl"} and c.lemma_ in {"cite", "quote"}
-                 for o in c.children if o.dep_ in {"dobj", "pobj"}]
-        tellers.extend(cited)
+        for h in [verb] + ([subj] if subj is not None else []):
+            tellers.extend(self._cited(h))
         if subj is not None:
             tellers.append(self.name(subj, verb.lemma_.lower(), verb))
+            tellers.extend(self._told_outlet(verb))
         return tellers
+
+    def _cited(self, host: Token, deps: frozenset[str] | set[str] = frozenset({"advcl", "xcomp", "conj", "acl"})) -> list[Teller]:
+        """"X said, citing Y": Y, for a "citing"/"quoting" clause hung on ``host``."""
+        return [self.name_phrase(o, "citing") for c in host.children
+                if c.dep_ in deps and c.lemma_ in {"cite", "quote"}
+                for o in c.children if o.dep_ in {"dobj", "pobj"}]
+
+    def _told_outlet(self, verb: Token) -> list[Teller]:
+        """"officials told Reuters that ...": the outlet told is the relay that carried it."""
+        if verb.lemma_.lower() != "tell":
+            return []
+        out = []
+        for c in verb.children:
+            if c.dep_ in {"dobj", "dative"}:
+                t = self.name(c, "told")
+                if t.source_type in {"outlet", "wire"}:
+                    out.append(t)
+        return out
 
 
 @dataclass
@@ -396,6 +415,15 @@ NAME_RULES: list = [
     SourceFinder.by_gazetteer, SourceFinder.by_kind_told_last, SourceFinder.by_kind_mentioned,
     SourceFinder.by_description, SourceFinder.as_written,
 ]
+
+
+def _report_author(report: Token) -> Optional[Token]:
+    """Who a report noun is by: "a report by/from/in X", else "X released a report stating ..."."""
+    by = next((c for c in report.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from", "in"}), None)
+    pobj = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+    if pobj is None and report.dep_ == "dobj":
+        pobj = next((c for c in report.head.children if c.dep_ == "nsubj"), None)
+    return pobj
 
 
 def _is_report(tok: Token) -> bool:
