@@ -40,6 +40,6 @@ def test_cut_lists_are_counted_on_the_page(tmp_path):
 
 def test_limits_bound_every_list():
     # the page's size is a sum of these: none of them grows with the corpus
-    assert set(LIMITS) == {"series", "points", "claims", "texts", "index", "disagreements", "side",
+    assert set(LIMITS) == {"series", "points", "claims", "figures", "texts", "index", "disagreements", "side",
                            "timeline", "sources"}
     assert all(isinstance(v, int) and 0 < v <= 2000 for v in LIMITS.values())

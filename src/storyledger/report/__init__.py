@@ -18,6 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 from markupsafe import Markup
 
 from storyledger.report import charts
+from storyledger.report.figures_table import figure_rows
 from storyledger.report.highlight import highlight_body
 from storyledger.report.view import (
     LedgerView, claim_figure, claim_tooltip, drawable_points, fmt_number, fmt_span, fmt_value,
@@ -57,7 +58,7 @@ def static_text(name: str) -> Markup:
 # The page shows at most this much of each list, so one file stays a few MB however large the
 # corpus; what is left out is counted on the page and is all in `storyledger export` and the app's
 # paged API. Small ledgers (the demo, a story of a few hundred articles) are shown whole.
-LIMITS = dict(series=12, points=200, claims=1500, texts=40, index=2000, disagreements=100,
+LIMITS = dict(series=12, points=200, claims=1500, figures=1500, texts=40, index=2000, disagreements=100,
               side=10, timeline=300, sources=300)
 
 
@@ -80,6 +81,12 @@ def page_context(view: LedgerView, limits: Optional[dict] = None) -> dict[str, A
             name = p.source or "unattributed"
             counts[name] = counts.get(name, 0) + 1
     sources = sorted(counts, key=lambda n: (-counts[n], n.lower()))
+    told: dict[str, tuple[str, str]] = {}
+    for f in led.facts:
+        c = next((view.claims_by_id[c] for c in f.claims if c in view.claims_by_id), None)
+        art = view.articles_by_id.get(c.article) if c else None
+        if c is not None:
+            told[f.id] = ((art.outlet or art.agency or "") if art else "", c.text.strip())
     series = []
     shown_series = sorted(led.series, key=lambda s: -len(s.points))[:lim["series"]]
     shown_series = [s for s in led.series if s in shown_series]     # biggest kept, in ledger order
@@ -93,7 +100,7 @@ def page_context(view: LedgerView, limits: Optional[dict] = None) -> dict[str, A
         used = [n for n in sources if any((p.source or "unattributed") == n for p in pts)]
         series.append(dict(
             s=s, id=f"series-{i + 1}", points=pts, disagreements=dis,
-            svg=Markup(charts.series_chart(s, sources, dis, chart_id=f"chart-{i + 1}")),
+            svg=Markup(charts.series_chart(s, sources, dis, chart_id=f"chart-{i + 1}", told=told)),
             legend=[(n, Markup(charts.legend_swatch(sources.index(n)))) for n in used],
             all_points=all_points,
         ))
@@ -112,9 +119,12 @@ def page_context(view: LedgerView, limits: Optional[dict] = None) -> dict[str, A
                      for d in led.disagreements[:lim["disagreements"]]]
     start, end = view.date_span
     measures = sorted({c.measure for c in view.claims if c.measure})
+    outlets = {a.id: a.outlet or a.agency or "" for a in view.articles}
     claim_sources = sorted({c.attribution.source for c in view.claims if c.attribution.source}, key=str.lower)
     timeline = sorted(led.timeline, key=lambda t: (t.start or "9999", t.end or ""))
+    figures = figure_rows(led, view.claims_by_id, view.articles_by_id)
     shown = dict(series=(len(series), len(led.series)), claims=(len(shown_claims), len(view.claims)),
+                 figures=(min(len(figures), lim["figures"]), len(figures)),
                  articles=(len(articles), len(view.articles)),
                  texts=(sum(1 for x in articles if x["body"] is not None), len(view.articles)),
                  disagreements=(len(disagreements), len(led.disagreements)),
@@ -122,7 +132,8 @@ def page_context(view: LedgerView, limits: Optional[dict] = None) -> dict[str, A
                  sources=(min(len(view.sources), lim["sources"]), len(view.sources)))
     return dict(
         view=view, led=led, series=series, articles=articles, hedge_key=Markup(charts.hedge_key()),
-        span_start=start, span_end=end, measures=measures, claim_sources=claim_sources,
+        span_start=start, span_end=end, measures=measures, claim_sources=claim_sources, outlets=outlets,
+        kinds=sorted({c.kind for c in view.claims}), figures=figures[:lim["figures"]],
         claims=shown_claims, disagreement_cards=disagreements, shown=shown,
         sources=view.sources[:lim["sources"]], timeline=timeline[:lim["timeline"]],
         meta=dict(articles=len(view.articles), claims=len(view.claims), facts=len(led.facts),
