@@ -262,7 +262,7 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
             art = st.article(article_id)
             if art is None:
                 raise HTTPException(404, f"no article {article_id!r}")
-            return {"article": art.model_dump(), "claims": [claim_row(c) for c in st.claims(article_id)]}
+            return {"article": art.model_dump(), "claims": [claim_row(c, art) for c in st.claims(article_id)]}
         return read(make)
 
     @app.get("/api/claims", tags=["read"])
@@ -277,7 +277,9 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
         def make(st: LedgerStore) -> list[dict]:
             rows = st.page_claims(key, limit, article=article or None, measure=measure or None,
                                   kind=kind or None, source=source or None)
-            return paged(response, [(k, claim_row(c)) for k, c in rows], limit, lambda k: f"{k[0]}.{k[1]}")
+            arts = {a.id: a for a in st.articles_by_id({c.article for _, c in rows})}   # this page's only
+            return paged(response, [(k, claim_row(c, arts.get(c.article))) for k, c in rows], limit,
+                         lambda k: f"{k[0]}.{k[1]}")
         return read(make)
 
     def ledger_list(table: str):
