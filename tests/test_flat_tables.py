@@ -110,6 +110,8 @@ def test_figures_table_exports(db, tmp_path):
     z = next(r for r in kw if r["source"] == "Volodymyr Zelensky")
     assert z["figure"] == "at least 3,000" and z["carried by"].startswith("Northgate Post")
     assert "3,000" in z["sentence"] and z["link"].startswith("https://")
+    twelve = next(r for r in rows if r["figure"] == "about 12,000")
+    assert "same source" in twelve["joined because"] and "a wire copy" in twelve["joined because"]
     latest = [r for r in kw if r["latest of source"] == "yes" and r["source"] == "National Intelligence Service"]
     assert [r["figure"] for r in latest] == ["about 4,700"]
     wiki = (tmp_path / "figures.wiki").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from storyledger.model import Article, Claim, Fact, Ledger, Series, SeriesPoint
-from storyledger.wording import fmt_amount, fmt_number
+from storyledger.wording import fmt_amount, fmt_joins, fmt_number
 
 
 @dataclass
@@ -42,6 +42,7 @@ class FigureRow:
     fact: str = ""
     range_at_date: str = ""           # lowest–highest reported for this series and date
     others: list[Citation] = field(default_factory=list)
+    joined_because: str = ""          # why its tellings are one fact (Fact.joins, in words)
 
 
 def _date(p: SeriesPoint) -> str:
@@ -99,17 +100,17 @@ def _row(s: Series, p: SeriesPoint, f: Fact, claims: dict[str, Claim], articles:
     return FigureRow(series=s.label, date=_date(p), figure=fmt_amount(p.amount), source=p.source or "unattributed",
                      relays=relays, outlets=outlets, first_reported=(f.first_published or "")[:10] or None,
                      low=lo, high=hi, latest_of_source=latest, cite=cites[0] if cites else None, fact=f.id,
-                     others=cites[1:])
+                     others=cites[1:], joined_because=fmt_joins(f.joins))
 
 
 HEADER = ["series", "date", "range at date", "figure", "source", "relayed by", "carried by", "first reported",
-          "latest of source", "sentence", "link"]
+          "latest of source", "sentence", "link", "joined because"]
 
 
 def _cells(r: FigureRow) -> list[str]:
     return [r.series, r.date, r.range_at_date, r.figure, r.source, ", ".join(r.relays), ", ".join(r.outlets),
             r.first_reported or "", "yes" if r.latest_of_source else "",
-            r.cite.sentence if r.cite else "", (r.cite.url or "") if r.cite else ""]
+            r.cite.sentence if r.cite else "", (r.cite.url or "") if r.cite else "", r.joined_because]
 
 
 def to_csv(rows: list[FigureRow]) -> str:
