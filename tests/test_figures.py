@@ -211,12 +211,18 @@ def test_casualty_words_of_real_reporting(nlp, text, expected):
     ("The rebels added as many as 3,000 fighters near the city of Goma.", [(3000.0, "deployed")]),
     ("The ministry put the number of enemy troops near the frontier at 25,000.", [(25000.0, "deployed")]),
     ("Officials said there were about 9,000 troops on the ground.", [(9000.0, "deployed")]),
+    # a valued presence is a count of the force present, for each valuation given
+    ("The ministry has put the rebel presence near the city at 4,000 fighters, and local officials at 6,000.",
+     [(4000.0, "deployed"), (6000.0, "deployed")]),
     # a force to be sent is a plan
     ("The ministry announced 3,000 military builders and deminers to be sent to the region.", [(3000.0, "planned")]),
     # residents live where they are: a place alone sends no one
     ("About 30,000 residents in Goma were without power.", [(30000.0, "other")]),
     # units and battalions are not people
     ("Ten units were sent to the front.", [(10.0, "other")]),
+    # a relative clause belongs to the nearer people noun, whatever the parser hangs it on
+    ("There are 300 medics working to treat villagers in the valley who have been affected by the floods.",
+     [(300.0, "other")]),
     # a clause where someone else acts on the count says nothing of the count now
     ("The army keeps 20,000 soldiers on the frontier, which it could double within weeks.", [(20000.0, "deployed")]),
     # going on is no plan: "continue to arrive" happens now
@@ -232,6 +238,8 @@ def test_forces_where_they_stand(nlp, text, expected):
     ("Analysts said the toll could reach 900.", [(900.0, "at_most", "killed")]),
     ("The toll neared 600 on Friday.", [(600.0, "approximately", "killed")]),
     ("The crowd was estimated at 12,000 people.", [(12000.0, "approximately", "other")]),
+    # in a valuation the valued thing is counted, not whoever values it
+    ("Police estimated the crowd at 50,000.", [(50000.0, "exact", "other")]),
     ("The garrison could be ramped up to as high as 8,000 soldiers.", [(8000.0, "at_most", "planned")]),
 ])
 def test_bounds_of_projections_and_estimates(nlp, text, expected):

@@ -26,7 +26,9 @@ _MDY = re.compile(rf"(?:\b|(?<=[a-z])){_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)
 _DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<day>\d{1,2})\b")
 _DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<m>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")   # 28.04.2025: day first
-_TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<mi>\d\d)(?::\d\d)?\s*(?P<ampm>[ap]\.?m\.?)?", re.I)
+_TIME = re.compile(r"\b(?P<h>\d{1,2})[:h](?P<mi>\d\d)(?::\d\d)?\s*(?P<ampm>[ap]\.?m\.?)?", re.I)
+# 22/11/2020: day or month first by site; read only when one of the two cannot be a month
+_SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
 _DATELINE_WORDS = re.compile(
     r"\b(posted|published|updated|modified|last|date|on|at|by|kst|gmt|utc|am|pm|a\.m\.|p\.m\.|views?|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[:.,]?", re.I)
@@ -69,17 +71,43 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 def dateline(line: str) -> Optional[tuple[str, str]]:
-    """A line that is a printed date (plus time, "By ..." and labels): (iso, evidence)."""
+    """A line that is a printed date (plus time, "By ..." and labels): (iso, evidence). A meta line
+    of parts ("Ann Lee | TNN | Apr 7, 2020, 15:43 IST") is a dateline when one part is."""
+    got = _dateline(line)
+    if got or not _META_PARTS.search(line):
+        return got
+    for part in _META_PARTS.split(line):
+        got = _dateline(part)
+        if got:
+            return got[0], line.strip()
+    return None
+
+
+_META_PARTS = re.compile(r"\s+[|·•—]\s+|\s+/\s+")
+
+
+def _find_date(line: str) -> Optional[tuple[int, int, int, tuple[int, int]]]:
     m = _MDY.search(line) or _DMY.search(line)
-    iso_m = _ISO.search(line) or _DOTTED.search(line)
     if m and m.group("year"):
-        y, mo, d = int(m.group("year")), _month(m.group("mon")), int(m.group("day"))
-        span = m.span()
-    elif iso_m:
-        y, mo, d = int(iso_m.group("year")), int(iso_m.group("m")), int(iso_m.group("day"))
-        span = iso_m.span()
-    else:
+        return int(m.group("year")), _month(m.group("mon")), int(m.group("day")), m.span()
+    iso_m = _ISO.search(line) or _DOTTED.search(line)
+    if iso_m:
+        return int(iso_m.group("year")), int(iso_m.group("m")), int(iso_m.group("day")), iso_m.span()
+    sl = _SLASHED.search(line)
+    if sl:
+        a, b = int(sl.group("a")), int(sl.group("b"))
+        if a > 12 >= b:
+            return int(sl.group("year")), b, a, sl.span()
+        if b > 12 >= a:
+            return int(sl.group("year")), a, b, sl.span()
+    return None
+
+
+def _dateline(line: str) -> Optional[tuple[str, str]]:
+    found = _find_date(line)
+    if not found:
         return None
+    y, mo, d, span = found
     if not _valid(y, mo, d):
         return None
     rest = line[:span[0]] + " " + line[span[1]:]

@@ -555,7 +555,10 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
     if subj.lemma_.lower() in _TOTAL_NOUNS:
         of = next((c for c in subj.children if c.lower_ == "of"), None)
         target = next((p for p in of.children if p.dep_ == "pobj"), subj) if of is not None else subj
-    if target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE or target.lemma_.lower() in MEASURE_CUES:
+    if valued is not None and not (target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE):
+        fig.counted = target.text  # "estimated the crowd at 50,000": the crowd, not the police who estimated it
+        fig.path.append(target)
+    elif target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE or target.lemma_.lower() in MEASURE_CUES:
         comp = [c for c in target.children if c.dep_ == "compound" and c.ent_type_ != "NORP"]
         fig.counted = (comp[0].text + " " if comp and target.lemma_.lower() in MEASURE_CUES else "") + target.text \
             if not (target.lemma_.lower() in MEASURE_CUES and not comp) else target.text
@@ -591,7 +594,7 @@ def is_people(counted: Optional[str]) -> bool:
         return False
     if head in PEOPLE or _singular(head) in PEOPLE or head.endswith(("ans", "ese", "ians")):
         return True
-    return head in {"deployment", "dispatch", "mobilization"}
+    return head in _FIG.set("force_size_nouns")  # "the deployment could increase to 10,000", "presence at 6,000"
 
 
 def _measure(doc, fig: Figure, sent: Span) -> None:
@@ -638,12 +641,20 @@ def _own_clauses(nouns: list[Token]) -> list[Token]:
             # "forces on the border, which it could double" says nothing of the forces counted now
             if c.dep_ in {"acl", "relcl"} and not (c.dep_ == "relcl" and any(
                     s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WDT", "WP"} and s.lower_ != "that"
-                    for s in c.children) and any(o.dep_ == "dobj" and o.tag_ in {"WDT", "WP"} for o in c.children)):
+                    for s in c.children) and any(o.dep_ == "dobj" and o.tag_ in {"WDT", "WP"} for o in c.children)) \
+                    and not _nearer_antecedent(noun, c):
                 out.append(c)
                 # "troops the official said had recently joined": through a reporting clause to its content
                 out.extend(x for x in c.children if x.dep_ in {"xcomp", "conj"} or
                            x.dep_ == "ccomp" and c.lemma_.lower() in REPORT_LEMMAS)
     return out
+
+
+def _nearer_antecedent(noun: Token, clause: Token) -> bool:
+    """A relative clause the parser hung on a far noun when another people noun stands right before
+    it: "200 volunteers working to help people in the city who have been affected" is about the people."""
+    return clause.dep_ == "relcl" and any(t.pos_ == "NOUN" and is_people(t.text)
+                                          for t in noun.doc[noun.i + 1:clause.left_edge.i])
 
 
 def _governors(fig: Figure, anchor: Token) -> list[Token]:

@@ -18,6 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 from markupsafe import Markup
 
 from storyledger.report import charts
+from storyledger.report.figures_table import figure_rows
 from storyledger.report.highlight import highlight_body
 from storyledger.report.view import (
     LedgerView, claim_figure, claim_tooltip, drawable_points, fmt_number, fmt_span, fmt_value,
@@ -64,6 +65,12 @@ def page_context(view: LedgerView) -> dict[str, Any]:
             name = p.source or "unattributed"
             counts[name] = counts.get(name, 0) + 1
     sources = sorted(counts, key=lambda n: (-counts[n], n.lower()))
+    told: dict[str, tuple[str, str]] = {}
+    for f in led.facts:
+        c = next((view.claims_by_id[c] for c in f.claims if c in view.claims_by_id), None)
+        art = view.articles_by_id.get(c.article) if c else None
+        if c is not None:
+            told[f.id] = ((art.outlet or art.agency or "") if art else "", c.text.strip())
     series = []
     for i, s in enumerate(led.series):
         dis = [d for d in led.disagreements
@@ -72,7 +79,7 @@ def page_context(view: LedgerView) -> dict[str, Any]:
         used = [n for n in sources if any((p.source or "unattributed") == n for p in pts)]
         series.append(dict(
             s=s, id=f"series-{i + 1}", points=pts, disagreements=dis,
-            svg=Markup(charts.series_chart(s, sources, dis, chart_id=f"chart-{i + 1}")),
+            svg=Markup(charts.series_chart(s, sources, dis, chart_id=f"chart-{i + 1}", told=told)),
             legend=[(n, Markup(charts.legend_swatch(sources.index(n)))) for n in used],
         ))
     claims_by_article: dict[str, list] = {}
@@ -83,10 +90,13 @@ def page_context(view: LedgerView) -> dict[str, Any]:
                 for a in view.articles]
     start, end = view.date_span
     measures = sorted({c.measure for c in view.claims if c.measure})
+    outlets = {a.id: a.outlet or a.agency or "" for a in view.articles}
     claim_sources = sorted({c.attribution.source for c in view.claims if c.attribution.source}, key=str.lower)
     return dict(
         view=view, led=led, series=series, articles=articles, hedge_key=Markup(charts.hedge_key()),
-        span_start=start, span_end=end, measures=measures, claim_sources=claim_sources,
+        span_start=start, span_end=end, measures=measures, claim_sources=claim_sources, outlets=outlets,
+        kinds=sorted({c.kind for c in view.claims}),
+        figures=figure_rows(led, view.claims_by_id, view.articles_by_id),
         timeline=sorted(led.timeline, key=lambda t: (t.start or "9999", t.end or "")),
         meta=dict(articles=len(view.articles), claims=len(view.claims), facts=len(led.facts),
                   series={f"chart-{i + 1}": len(x["points"]) for i, x in enumerate(series)},

@@ -245,7 +245,7 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
             art = st.article(article_id)
             if art is None:
                 raise HTTPException(404, f"no article {article_id!r}")
-            return {"article": art.model_dump(), "claims": [claim_row(c) for c in st.claims(article_id)]}
+            return {"article": art.model_dump(), "claims": [claim_row(c, art) for c in st.claims(article_id)]}
         return read(make)
 
     @app.get("/api/claims", tags=["read"])
@@ -254,12 +254,13 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
         """Claims flattened as in the export (source, via, as_of_start/end at top level), filtered."""
         def make(st: LedgerStore) -> list[dict]:
             out = []
+            arts = {a.id: a for a in st.iter_articles()}
             for c in st.claims(article) if article else st.claims():
                 if measure and c.measure != measure or kind and c.kind != kind:
                     continue
                 if source and source not in (c.attribution.source, *c.attribution.via):
                     continue
-                out.append(claim_row(c))
+                out.append(claim_row(c, arts.get(c.article)))
             return out
         return read(make)
 
