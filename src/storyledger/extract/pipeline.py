@@ -277,7 +277,7 @@ class ArticleExtractor:
             # a quote with no speech verb after "X said CLAUSE" goes on with X
             src = st_here if st_here is not None and st_here.content == rep.text else \
                 next((c for c in reversed(self.claims) if c.content == rep.text), None)
-            if src is not None and src.attribution.source_type == "person":
+            if src is not None and _speaker_like(src.attribution):
                 a = src.attribution
                 d.last_quote_tellers = [Teller(a.source or "", "person", a.role, a.source_text or "", a.cue or "")]
                 d.last_quote_end = rep.end
@@ -485,6 +485,15 @@ class ArticleExtractor:
 
 # Words that say what happened to people without naming them: "100 dead and 1,000 wounded".
 _STATE_NOUNS = {"dead", "wounded", "injured", "killed", "missing", "captured", "deaths", "fatalities"}
+
+
+def _speaker_like(a) -> bool:
+    """A person, or a name the tagger did not call one ("Will Young, a mechanic, said ..."):
+    a verbless quote after their reported speech goes on with them."""
+    if a.source_type == "person":
+        return True
+    words = (a.source or "").split()
+    return a.source_type == "other" and 1 < len(words) < 5 and all(w[:1].isupper() for w in words)
 
 
 def _elliptic(fig: Figure, doc: Doc) -> bool:

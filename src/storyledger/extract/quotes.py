@@ -300,6 +300,9 @@ _MIN_SALIENCE = 2.0  # below this a person has dropped out of the discourse
 _UNGENDERED = 0.5
 _QUOTED = 0.3        # share of a mention's weight when it sits inside quote marks
 _W_TIED = 300.0      # "the firm" prefers the body the text called a firm
+# a person just named as the subject of a speech verb ("Klisch said ...") is the likeliest
+# "he" of the next quote: reporters name a new speaker, then go on with a pronoun
+_W_SPEAKER = 150.0
 
 
 def _weight(t: Token) -> float:
@@ -391,6 +394,13 @@ def _org_nouns(e: Span) -> set[str]:
     return {t.lemma_.lower() for t in near}
 
 
+def _names_speaker(t: Token) -> bool:
+    """The name is (part of) the subject of a speech verb: "Hiram Macharia, an executive, said"."""
+    while t.dep_ in {"compound", "flat"} and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "nsubj" and _speech(t.head)
+
+
 def _in_quote(doc: Doc, i: int, spans: list[tuple[int, int]]) -> bool:
     idx = doc[i].idx
     return any(a <= idx < b for a, b in spans)
@@ -479,7 +489,8 @@ class _Salience:
         if m is None:
             return False
         # a name inside quote marks is someone the speaker talks about, seldom the next speaker
-        w = _weight(t) * (_QUOTED if _in_quote(self.doc, t.i, self.quoted) else 1.0)
+        quoted = _in_quote(self.doc, t.i, self.quoted)
+        w = _weight(t) * (_QUOTED if quoted else 1.0) + (_W_SPEAKER if _names_speaker(t) and not quoted else 0.0)
         self.salience[m.key] = self.salience.get(m.key, 0.0) + w
         self.last_subject[m.key] = m.subject
         return True
