@@ -209,3 +209,51 @@ def test_app_pages_search_and_docs(browser, demo, tmp_path):
         w.shot("docs.png")
     w.clean()
     w.close()
+
+
+def _figures_outlets_tooltip(page, demo) -> None:
+    """The figures table, the ledger's outlet column, a chart tooltip naming outlet, source and sentence."""
+    with LedgerStore(demo["db"], readonly=True) as st:
+        led = st.ledger()
+        arts = {a.id: a for a in st.articles()}
+    rows = page.locator("#figures-table tbody tr")
+    assert rows.count() == sum(len(s.points) for s in led.series) > 0
+    kw = page.locator("#figures-table tbody tr", has_text="Volodymyr Zelensky").filter(has_text="at least 3,000")
+    assert kw.count() == 1 and "Northgate Post" in kw.locator("td.outlets").inner_text()
+    # the ledger table's outlet column: each row's outlet is its article's
+    first = page.locator("#ledger-table tbody tr").first
+    outlet = first.locator("td.outlet").inner_text()
+    art = arts[first.get_attribute("data-article")]
+    assert outlet == (art.outlet or art.agency or "")
+    # a chart point's tooltip names the source, the outlet that carried it and the sentence
+    title = page.locator("svg.chart g[data-point] title").first.text_content()
+    assert "carried by " in title and "“" in title and ":" in title
+    # kind filter and text search on the ledger table
+    page.select_option('select[data-filter="kind"]', "figure")
+    n_fig = sum(1 for c in demo["claims"] if c.kind == "figure")
+    assert _visible_rows(page) == n_fig
+    page.fill("input[data-search]", "Pentagon")
+    shown = _visible_rows(page)
+    assert 0 < shown < n_fig
+
+
+def test_report_figures_table_outlets_and_tooltip(browser, demo):
+    w = Watched(browser)
+    w.page.goto(demo["report"].as_uri())
+    _figures_outlets_tooltip(w.page, demo)
+    w.shot("figures-table.png")
+    w.clean()
+    w.close()
+
+
+def test_app_figures_table_outlets_and_tooltip(browser, demo, tmp_path):
+    import shutil
+
+    db = tmp_path / "app.db"
+    shutil.copy(demo["db"], db)
+    w = Watched(browser)
+    with serving(db, tmp_path / "data") as base:
+        w.page.goto(base + "/")
+        _figures_outlets_tooltip(w.page, demo)
+    w.clean()
+    w.close()

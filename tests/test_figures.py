@@ -211,6 +211,9 @@ def test_casualty_words_of_real_reporting(nlp, text, expected):
     ("The rebels added as many as 3,000 fighters near the city of Goma.", [(3000.0, "deployed")]),
     ("The ministry put the number of enemy troops near the frontier at 25,000.", [(25000.0, "deployed")]),
     ("Officials said there were about 9,000 troops on the ground.", [(9000.0, "deployed")]),
+    # a valued presence is a count of the force present, for each valuation given
+    ("The ministry has put the rebel presence near the city at 4,000 fighters, and local officials at 6,000.",
+     [(4000.0, "deployed"), (6000.0, "deployed")]),
     # a force to be sent is a plan
     ("The ministry announced 3,000 military builders and deminers to be sent to the region.", [(3000.0, "planned")]),
     # residents live where they are: a place alone sends no one

@@ -95,3 +95,29 @@ def test_export_outlets_and_one_row_per_point(db, tmp_path):
     outlets = [c["outlet"] for c in f12["carried_by"]]
     assert outlets[0] == "The Harbor Ledger" and "Seoul Evening Wire" in outlets
     assert all(c["published"] for c in f12["carried_by"])
+
+
+def test_figures_table_exports(db, tmp_path):
+    from typer.testing import CliRunner
+
+    from storyledger.cli import app
+    res = CliRunner().invoke(app, ["export", "--db", db, "--out", str(tmp_path), "--figures", "csv,md,wiki"])
+    assert res.exit_code == 0, res.output
+    import csv
+    rows = list(csv.DictReader(open(tmp_path / "figures.csv", encoding="utf-8")))
+    kw = [r for r in rows if r["series"] == "North Korean casualties in Russia — killed or wounded"]
+    # the range reported for a date, each figure with its source, its outlets and its sentence
+    z = next(r for r in kw if r["source"] == "Volodymyr Zelensky")
+    assert z["figure"] == "at least 3,000" and z["carried by"].startswith("Northgate Post")
+    assert "3,000" in z["sentence"] and z["link"].startswith("https://")
+    twelve = next(r for r in rows if r["figure"] == "about 12,000")
+    assert "same source" in twelve["joined because"] and "a wire copy" in twelve["joined because"]
+    latest = [r for r in kw if r["latest of source"] == "yes" and r["source"] == "National Intelligence Service"]
+    assert [r["figure"] for r in latest] == ["about 4,700"]
+    wiki = (tmp_path / "figures.wiki").read_text(encoding="utf-8")
+    assert wiki.count('{| class="wikitable sortable"') == len({r["series"] for r in rows})
+    assert "<ref>{{cite news |url=https://" in wiki and wiki.rstrip().endswith("<references />")
+    md = (tmp_path / "figures.md").read_text(encoding="utf-8")
+    assert "| date | range | figure | source | carried by | first reported | sentence |" in md
+    bad = CliRunner().invoke(app, ["export", "--db", db, "--out", str(tmp_path), "--figures", "xls"])
+    assert bad.exit_code != 0 and "unknown format 'xls'" in bad.output

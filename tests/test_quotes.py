@@ -149,3 +149,19 @@ def test_a_document_is_not_a_person(nlp):
 def test_more_verbs_of_saying(nlp):
     got = said(nlp, '"I found work within a week," quipped Dana Fell, who lost her job in May.')
     assert got == [("quote", "I found work within a week,", "Dana Fell")]
+
+
+def test_he_after_a_newly_named_speaker_is_that_speaker(nlp):
+    # the first man says more, but the quote follows the second one's introduction
+    got = said(nlp, 'Oskar Brandt, head of a ferry company, said he could not reach two captains. '
+                    '"Every hour makes it harder for the families," he said.\n\n'
+                    'Jonas Pell, a dock engineer, said he grabbed a lifebuoy after the first wave.\n\n'
+                    '"Then we saw the pier give way and we ran back," he told reporters.')
+    quotes = [(w, s) for k, w, s in got if k == "quote"]
+    assert quotes[-1] == ("Then we saw the pier give way and we ran back,", "Jonas Pell")
+
+
+def test_verbless_quote_after_reported_speech_by_an_untagged_name(nlp):
+    got = said(nlp, "Will Young, a mechanic at a rail yard in Ohio, said cold weather wears out brakes.\n\n"
+                    '"Seals harden and valves stick when it is this cold."')
+    assert ("quote", "Seals harden and valves stick when it is this cold.", "Will Young") in got

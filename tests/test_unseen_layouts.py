@@ -163,3 +163,36 @@ def test_slashed_dates_read_only_when_day_and_month_cannot_be_confused():
     assert dates.dateline("11/20/2019 01:14 PM")[0] == "2019-11-20"
     assert dates.dateline("05/06/2020") is None            # May 6 or 5 June: unknown beats wrong
     assert dates.dateline("Ann Lee | TNN | Apr 7, 2020, 15:43 IST")[0] == "2020-04-07"
+
+
+def test_headline_next_to_the_body_beats_a_site_tagline_above_a_menu():
+    # no byline or date: the tagline is a headline's shape too, but it stands at the top of a menu
+    # and shares no words with the lead; the headline stands over the body and shares "pier"
+    page = ("Your guide to every harbour on the coast\nNews\nSport\nWeather\nFerries\nContact\n\n"
+            f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Harbour pier to stay shut until spring"
+
+
+def test_a_sign_in_notice_above_the_headline_is_not_the_body():
+    # the notice is sentences, but a short run of them: the article's prose starts under the headline
+    page = ("Thank you for visiting. Your browser is out of date and some parts of this site may not "
+            "look right until you update it to a newer version.\nYou can keep reading in the meantime, "
+            "but menus and pictures may not work as they should.\n\nNews\n\nHarbour pier to stay shut "
+            f"until spring\nHarbour Gazette\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n\n{LEDE.replace('north', 'east')}\n")
+    assert _clean(page).title == "Harbour pier to stay shut until spring"
+
+
+def test_a_headline_may_end_with_an_abbreviation():
+    page = f"Your guide to every harbour\nNews\n\nPier shut after cracks found in columns Tues.\n\nby Tomas Ek\n\n{LEDE}\n\n{MORE}\n"
+    assert _clean(page).title == "Pier shut after cracks found in columns Tues."
+
+
+def test_a_two_word_headline_right_over_a_lead_that_names_it():
+    page = f"Home\nAbout\nArchive\n\nPier repairs\n\n{LEDE} {MORE}\n\n{LAST}\n"
+    assert _clean(page).title == "Pier repairs"
+
+
+def test_a_date_above_the_headline_beats_a_promo_past_the_menu():
+    page = ("Learn to sail with our free courses\nCourses\nEvents\nBlog\nSupport\n\n8 February 2023\n"
+            f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Harbour pier to stay shut until spring"

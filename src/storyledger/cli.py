@@ -160,17 +160,26 @@ def export(
     db: str = DB_OPTION,
     out_dir: str = typer.Option(..., "--out", metavar="DIR", help="Directory for the export files."),
     csv: bool = typer.Option(True, "--csv/--no-csv", help="Also write a CSV beside each JSON Lines file."),
+    figures: str = typer.Option("csv,md,wiki", "--figures", metavar="FORMATS",
+                                help="The citable figures table as figures.csv, figures.md (Markdown) and/or "
+                                     "figures.wiki (MediaWiki table with <ref> citations): a comma list, or 'none'."),
 ) -> None:
-    """Write articles, claims, facts, series, disagreements and timeline as JSON Lines (and CSV).
+    """Write articles, claims, facts, series, disagreements and timeline as JSON Lines (and CSV),
+    and the citable figures table.
 
-    Example: storyledger export --db seeds.db --out export/
+    Example: storyledger export --db seeds.db --out export/ --figures wiki
     """
     from storyledger.store import LedgerStore, StoreError
+    from storyledger.report.figures_table import FORMATS
     from storyledger.store.export import write_export
 
+    formats = tuple(f for f in (x.strip().lower() for x in figures.split(",")) if f and f != "none")
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise _fail(f"--figures: unknown format {unknown[0]!r} (use {', '.join(FORMATS)} or none)")
     try:
         with LedgerStore(db, readonly=True) as store:
-            counts = write_export(store, out_dir, csv_too=csv)
+            counts = write_export(store, out_dir, csv_too=csv, figures=formats)
     except StoreError as exc:
         raise _fail(str(exc))
     except OSError as exc:
@@ -228,6 +237,8 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; the default is this machine only. "
                              "Any other address needs --token."),
     port: int = typer.Option(8765, "--port"),
+    workers: int = typer.Option(1, "--workers", metavar="N", min=1,
+                                help="Server processes answering on the port (each with its own page cache)."),
     token: Optional[str] = typer.Option(
         None, "--token", metavar="SECRET", envvar="STORYLEDGER_TOKEN",
         help="Writes (uploads, POST /api/articles) then need 'Authorization: Bearer SECRET'. "
@@ -245,7 +256,7 @@ def serve(
     """
     from storyledger.web import serve as run_server
 
-    run_server(db, host=host, port=port, token=token, hosts=tuple(allow_host))
+    run_server(db, host=host, port=port, workers=workers, token=token, hosts=tuple(allow_host))
 
 
 def demo_corpus_dir() -> Path:

@@ -441,37 +441,136 @@ def _find_title(page: _Page) -> None:
 
 
 def _headline_index(units: list[Unit]) -> Optional[int]:
-    """The headline stands before the first sentence of body; site names and section crumbs there
-    are shorter (or shouted in capitals), so a line of five words or more wins, unless it ends with
-    a full stop as body sentences do."""
+    """The headline stands before the first sentence of body; when a sign-in notice, an author's
+    bio or a promo sentence stands above every headline-like line, before the main prose."""
     live = [i for i, u in enumerate(units) if u.keep]
-    first_sentence = _body_start(units, live)
+    pick = _headline_above(units, live, _body_start(units, live))
+    if pick is None:
+        main = _main_prose(units, live)
+        pick = _headline_above(units, live, _body_start(units, [i for i in live if i >= main]))
+    return pick
+
+
+def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> Optional[int]:
+    """Site names and section crumbs above the body are shorter (or shouted in capitals) than a
+    headline, so a line of five words or more wins, unless it ends with a full stop as body
+    sentences do."""
     head = [i for i in live if i < first_sentence and _headline_like(units[i].text, first=i == live[0])]
+    head = sorted(head + _short_headlines(units, live, first_sentence, head))
     full = [i for i in head if _words(units[i].text) >= 5 and not units[i].text.isupper()
-            and not units[i].text.rstrip().endswith(".")]
-    pick = full[0] if full else (head[0] if head else None)
+            and not _full_stop(units[i].text)]
+    pick = _weigh_headlines(units, live, head, set(full), first_sentence)
     # beside a byline or date, a headline may be set in capitals; a section label is shorter
-    near = set(full) | {i for i in head if _words(units[i].text) >= 5 and not units[i].text.rstrip().endswith(".")}
+    near = set(full) | {i for i in head if _words(units[i].text) >= 5 and not _full_stop(units[i].text)}
     # a byline, date or "2 days ago" under the headline: the headline opens the run of
     # headline-like lines just above it (headline, standfirst); a site tagline higher up is
     # cut off from that run by menu lines
     # (the anchor nearest the body: a date higher up is a site's today-widget or a menu's)
     for a in reversed([i for i, u in enumerate(units[:first_sentence]) if u.why in _HEAD_MARKS]):
         above = [i for i in live if i < a]
+        skipped = 0
         while above and above[-1] not in near:
             above.pop()
+            skipped += 1
+        # a date printed above the headline ("24 September 2019" / headline / standfirst); a
+        # headline-shaped line above it but past a menu is a promo's
+        below = [i for i in live if a < i < first_sentence][:2]
+        if below and below[0] in near and (not above or skipped > 2):
+            return below[0]
         if above:
             while len(above) > 1 and above[-2] in near:
                 above.pop()
             return above[-1]
-        # a date printed above the headline ("24 September 2019" / headline / standfirst)
-        below = [i for i in live if a < i < first_sentence][:2]
-        if below and below[0] in near:
-            return below[0]
     return pick      # None when nothing above the body reads as a headline: the page prints none
 
 
 _HEAD_MARKS = ("byline", "dateline", "relative")
+_ABBREVIATED = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z])\.\s*$")
+
+
+def _full_stop(s: str) -> bool:
+    """Ends as a body sentence does; a headline may end with an abbreviation ("Tues.", "U.S.")."""
+    return s.rstrip().endswith(".") and not _ABBREVIATED.search(s)
+
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(s: str) -> set[str]:
+    return {w.lower()[:6] for w in _CONTENT.findall(s)}
+
+
+def _short_headlines(units: list[Unit], live: list[int], first_sentence: int, head: list[int]) -> list[int]:
+    """Two-word headlines ("Performant Python"): only right over the body, naming what the lead
+    talks about, and not inside a menu."""
+    lead = [i for i in live if i >= first_sentence][:2]
+    if sum(_words(units[i].text) for i in lead) < 40:       # a form's prompts, not an article's lead
+        return []
+    words = set().union(*[_content_words(units[i].text) for i in lead])
+    close = [i for i in live if i < first_sentence][-2:]
+    return [i for i in close if i not in head and _headline_like(units[i].text, first=True)
+            and _content_words(units[i].text) & words and not _in_menu(units, live, live.index(i))]
+
+
+def _in_menu(units: list[Unit], live: list[int], k: int) -> bool:
+    """Inside a run of short link-like lines (a menu, a list of sections or other stories): at
+    least three of the four lines around it are a few words without a sentence's end."""
+    around = [units[i].text for i in live[max(0, k - 2):k] + live[k + 1:k + 3]]
+    return len(around) >= 3 and sum(_words(t) <= 3 and not _TERMINAL.search(t) for t in around) >= 3
+
+
+def _weigh_headlines(units: list[Unit], live: list[int], head: list[int], full: set[int],
+                     first_sentence: int) -> Optional[int]:
+    """With no byline or date to stand by, the headline is the line the evidence favours: a
+    headline's shape, near the body, sharing words with the lead, not inside a menu. Ties go to
+    the higher line (a headline stands above its standfirst)."""
+    if not head:
+        return None
+    lead_lines = [i for i in live if i >= first_sentence][:3]
+    lead = set().union(*[_content_words(units[i].text) for i in lead_lines]) if lead_lines else set()
+    pos = {i: k for k, i in enumerate(live)}
+    end = pos.get(lead_lines[0], len(live)) if lead_lines else len(live)
+
+    def score(i: int) -> int:
+        gap = end - pos[i] - 1
+        shared = len(_content_words(units[i].text) & lead)
+        return (3 * (i in full) + min(shared, 3) + (2 if gap <= 2 else 1 if gap <= 6 else 0)
+                - 2 * _in_menu(units, live, pos[i]))
+    best = max(head, key=lambda i: (score(i), -i))
+    # a standfirst shares more of the lead than its headline does: the headline is the line above
+    k = pos[best]
+    if k and best not in full and live[k - 1] in head and score(live[k - 1]) >= score(best) - 2:
+        best = live[k - 1]
+    # a headline printed twice (a banner above the photo, again above the body): the first copy
+    return next(i for i in head if normkey(units[i].text) == normkey(units[best].text))
+
+
+def _prose_runs(units: list[Unit], live: list[int]) -> list[tuple[int, int]]:
+    """Runs of prose lines, (first line, words); a run bridges two other lines (a subhead, a
+    byline) but not a menu or a list of other stories."""
+    runs: list[tuple[int, int]] = []
+    start, words, gap = None, 0, 0
+    for i in live:
+        if _sentence_like(units[i].text, 8) and not _CAPTION.search(units[i].text):
+            start, words, gap = (i, 0, 0) if start is None else (start, words, 0)
+            words += _words(units[i].text)
+        elif start is not None:
+            gap += 1
+            if gap > 2:
+                runs.append((start, words))
+                start = None
+    if start is not None:
+        runs.append((start, words))
+    return runs
+
+
+def _main_prose(units: list[Unit], live: list[int]) -> int:
+    """Where the article's prose begins: the first run of prose half as long as the longest; a
+    sign-in notice, an author's bio or a promo sentence above it is too short to be the body."""
+    runs = _prose_runs(units, live)
+    if not runs:
+        return 0
+    most = max(w for _, w in runs)
+    return next(s for s, w in runs if w * 2 >= most)
 
 
 def _standfirst(units: list[Unit], i: int) -> bool:

@@ -594,7 +594,7 @@ def is_people(counted: Optional[str]) -> bool:
         return False
     if head in PEOPLE or _singular(head) in PEOPLE or head.endswith(("ans", "ese", "ians")):
         return True
-    return head in {"deployment", "dispatch", "mobilization"}
+    return head in _FIG.set("force_size_nouns")  # "the deployment could increase to 10,000", "presence at 6,000"
 
 
 def _measure(doc, fig: Figure, sent: Span) -> None:

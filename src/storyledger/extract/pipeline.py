@@ -277,7 +277,7 @@ class ArticleExtractor:
             # a quote with no speech verb after "X said CLAUSE" goes on with X
             src = st_here if st_here is not None and st_here.content == rep.text else \
                 next((c for c in reversed(self.claims) if c.content == rep.text), None)
-            if src is not None and src.attribution.source_type == "person":
+            if src is not None and _speaker_like(src.attribution):
                 a = src.attribution
                 d.last_quote_tellers = [Teller(a.source or "", "person", a.role, a.source_text or "", a.cue or "")]
                 d.last_quote_end = rep.end
@@ -417,7 +417,7 @@ class ArticleExtractor:
             id=claim_id(self.art.id, "figure", fld, part, ns, ne), article=self.art.id, kind="figure",
             text=sent.text, char_start=sent.start_char, char_end=sent.end_char, field=fld,
             value=fig.value, low=fig.low, high=fig.high, qualifier=fig.qualifier,
-            number_text=doc.text[ns:ne], number_start=ns - sent.start_char, number_end=ne - sent.start_char,
+            number_text=sent.text[ns - sent.start_char:ne - sent.start_char], number_start=ns - sent.start_char, number_end=ne - sent.start_char,
             counted=fig.counted, population=fig.population, measure=fig.measure, where=where,
             as_of=as_of, attribution=attr)
         self.claims.append(c)
@@ -432,7 +432,7 @@ class ArticleExtractor:
         if verb is not None:
             s0 = min(s0, verb.sent, key=lambda s: s.start)
             s1 = max(s1, verb.sent, key=lambda s: s.end)
-        text = doc.text[s0.start_char:s1.end_char]
+        text = doc[s0.start:s1.end].text
         tok = verb if verb is not None else span.root
         times = [t for k, s in enumerate(doc.sents) if s0.start <= s.start and s.end <= s1.end for t in sent_times[k]]
         as_of = self._as_of(tok, tok.sent, times, tellers) or published_span(self.anchor)
@@ -485,6 +485,15 @@ class ArticleExtractor:
 
 # Words that say what happened to people without naming them: "100 dead and 1,000 wounded".
 _STATE_NOUNS = {"dead", "wounded", "injured", "killed", "missing", "captured", "deaths", "fatalities"}
+
+
+def _speaker_like(a) -> bool:
+    """A person, or a name the tagger did not call one ("Will Young, a mechanic, said ..."):
+    a verbless quote after their reported speech goes on with them."""
+    if a.source_type == "person":
+        return True
+    words = (a.source or "").split()
+    return a.source_type == "other" and 1 < len(words) < 5 and all(w[:1].isupper() for w in words)
 
 
 def _elliptic(fig: Figure, doc: Doc) -> bool:

@@ -102,8 +102,9 @@ def _date_ticks(lo: date, hi: date) -> list[tuple[date, str]]:
 
 
 def series_chart(s: Series, sources: list[str], disagreements: list[Disagreement], *,
-                 chart_id: str) -> str:
-    """One SVG chart for one series; ``sources`` fixes the colour order shared with the legend."""
+                 chart_id: str, told: Optional[dict[str, tuple[str, str]]] = None) -> str:
+    """One SVG chart for one series; ``sources`` fixes the colour order shared with the legend;
+    ``told`` gives each fact's first outlet and sentence for the point's tooltip."""
     pts = drawable_points(s)
     conflicted: set[str] = set()
     for d in disagreements:
@@ -124,6 +125,8 @@ def series_chart(s: Series, sources: list[str], disagreements: list[Disagreement
     plot_r = W - MR - (UNDATED_W if has_undated else 0)
     ymax = _nice_max(max([max(x for x in (p.value, p.low, p.high, plot_value(p)) if x is not None)
                           for p in pts] or [1]) * 1.08)
+    if s.measure != "other":  # counts of people: whole-number ticks
+        ymax = max(1, math.ceil(ymax / 5)) * 5
 
     def sx(d: date) -> float:
         total = max(1, (hi - lo).days)
@@ -179,6 +182,9 @@ def series_chart(s: Series, sources: list[str], disagreements: list[Disagreement
                  f"{fmt_span(a.isoformat() if a else None, b.isoformat() if b else None)}"
                  + (f"; published {p.published[:10]}" if p.published else "")
                  + ("; disputed" if in_conflict else ""))
+        if told and p.fact in told:
+            outlet, sentence = told[p.fact]
+            label += (f"; carried by {outlet}" if outlet else "") + f" — “{sentence[:200]}”"
         g = [f'<g class="pt q-{escape(hedge)}{" disputed" if in_conflict else ""}" data-point="1" '
              f'data-source="{escape(p.source or "")}" data-fact="{escape(p.fact)}" tabindex="0">',
              f'<title>{escape(label)}</title>']

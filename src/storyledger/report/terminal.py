@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyledger.printable import cell, one_line
+from storyledger.wording import fmt_joins
 from storyledger.report.view import LedgerView, fmt_span, fmt_value, load_view, point_value
 from storyledger.store import LedgerStore
 
@@ -100,7 +101,7 @@ def show_facts(view: LedgerView, console: Console, limit: int) -> None:
     t = _table(f"Facts ({len(facts)})", ("fact", dict(ratio=4, overflow="fold")),
                ("value", dict(justify="right", no_wrap=True)), ("origin", dict(ratio=2, overflow="fold")),
                ("first", dict(no_wrap=True)), ("articles", dict(justify="right")),
-               ("relayed by", dict(ratio=2, overflow="fold")))
+               ("relayed by", dict(ratio=2, overflow="fold")), ("joined because", dict(ratio=2, overflow="fold")))
     for f in facts[:limit]:
         label = f.label
         if not label:
@@ -113,7 +114,7 @@ def show_facts(view: LedgerView, console: Console, limit: int) -> None:
         _row(t, label, value, origin, (f.first_published or "")[:10],
                   str(len(f.articles) or len({view.claims_by_id[c].article for c in f.claims
                                               if c in view.claims_by_id})),
-                  ", ".join(f.relays))
+                  ", ".join(f.relays), fmt_joins(f.joins))
     console.print(t)
     _more(console, min(limit, len(facts)), len(facts), "facts")
 

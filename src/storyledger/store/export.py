@@ -69,8 +69,10 @@ def rows(store: LedgerStore, ledger: Optional[Ledger] = None) -> dict[str, list[
     }
 
 
-def write_export(store: LedgerStore, out_dir: str | Path, *, csv_too: bool = True) -> dict[str, int]:
-    """Write <name>.jsonl (and <name>.csv) for every table; returns row counts."""
+def write_export(store: LedgerStore, out_dir: str | Path, *, csv_too: bool = True,
+                 figures: tuple[str, ...] = ()) -> dict[str, int]:
+    """Write <name>.jsonl (and <name>.csv) for every table, and the figures table in each of the
+    ``figures`` formats (csv, md, wiki); returns row counts."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
@@ -82,6 +84,13 @@ def write_export(store: LedgerStore, out_dir: str | Path, *, csv_too: bool = Tru
         if csv_too:
             _write_csv(out / f"{name}.csv", series_point_rows(ledger.series) if name == "series" else items)
         counts[name] = len(items)
+    if figures:
+        from storyledger.report import figures_table as ft
+        table = ft.figure_rows(ledger, {c.id: c for c in store.claims()}, {a.id: a for a in store.iter_articles()})
+        for fmt in figures:
+            fname, render = ft.FORMATS[fmt]
+            (out / fname).write_text(render(table), encoding="utf-8")
+        counts["figures"] = len(table)
     return counts
 
 

@@ -17,7 +17,7 @@ import threading
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Optional
 
-from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
@@ -60,12 +60,14 @@ class _Ledger:
     """The ledger file as the app sees it: fresh readers, one writer, a page cache."""
 
     def __init__(self, db_path: str, data_dir: Optional[str]):
-        self.path = Path(db_path)
+        from storyledger.store import is_url
+        self.url = str(db_path) if is_url(db_path) else None     # a PostgreSQL ledger
+        self.path = self.url or Path(db_path)
         self.data_dir = Path(data_dir).resolve() if data_dir else None
         self.write_lock = threading.Lock()
         self._cache_lock = threading.Lock()
         self._cache: dict[str, tuple[tuple, Any]] = {}
-        if not self.path.exists():
+        if self.url or not self.path.exists():
             LedgerStore(self.path).close()  # an empty ledger people can upload into
 
     def reader(self) -> LedgerStore:
@@ -73,6 +75,9 @@ class _Ledger:
 
     def signature(self) -> tuple:
         """Changes whenever anyone (this app or the CLI) writes the file."""
+        if self.url:
+            with self.reader() as st:          # a server has no file to stat: the ledger counts its writes
+                return (st.get_meta("generation"),)
         sig = []
         for suffix in ("", "-wal"):
             try:
@@ -181,7 +186,7 @@ def create_app(db_path: str, data_dir: str | None = None, *, host: str = "127.0.
         app.mount("/static/swagger", StaticFiles(directory=swagger), name="swagger")
 
     app.add_middleware(_BodyLimit, limit=MAX_UPLOAD + 64 * 1024)  # slack for multipart framing
-    app.state.csrf = security.new_csrf_token()
+    app.state.csrf = os.environ.get("STORYLEDGER_CSRF") or security.new_csrf_token()
     app.add_middleware(security.Guard, hosts=security.allowed_hosts(host, hosts), token=token)  # outermost
     spec.document(app, ArticleIn)
 
@@ -245,10 +250,22 @@ def create_app(db_path: str, data_dir: str | None = None, *, host: str = "127.0.
                                 status_code=303)
 
     # -- JSON API -------------------------------------------------------------------
+    # Lists are paged with a cursor (keyset): the X-Next-After header of a full page is the
+    # ``after`` of the next one, and any page costs its own rows, not the rows before it.
+    def paged(response: Response, rows: list, limit: int, cursor) -> list:
+        if len(rows) == limit and rows:
+            response.headers["X-Next-After"] = cursor(rows[-1][0])
+        return [x for _, x in rows]
+
     @app.get("/api/articles", tags=["read"])
-    def api_articles(limit: int = Query(1000, ge=1, le=100000), offset: int = Query(0, ge=0)) -> list[dict]:
-        """Articles in the order they were added (full text included)."""
-        return read(lambda st: [a.model_dump() for a in st.articles()[offset:offset + limit]])
+    def api_articles(response: Response, limit: int = Query(100, ge=1, le=10000),
+                     after: int = Query(0, ge=0, description="X-Next-After of the previous page"),
+                     offset: int = Query(0, ge=0, description="older paging: rows to skip")) -> list[dict]:
+        """Articles in the order they were added (full text included), a page at a time."""
+        def make(st: LedgerStore) -> list:
+            rows = st.page_articles(after, limit + offset)[offset:]
+            return paged(response, [(q, a.model_dump()) for q, a in rows], limit, str)
+        return read(make)
 
     @app.get("/api/articles/{article_id}", tags=["read"])
     def api_article(article_id: str) -> dict:
@@ -257,39 +274,36 @@ def create_app(db_path: str, data_dir: str | None = None, *, host: str = "127.0.
             art = st.article(article_id)
             if art is None:
                 raise HTTPException(404, f"no article {article_id!r}")
-            return {"article": art.model_dump(), "claims": [claim_row(c) for c in st.claims(article_id)]}
+            return {"article": art.model_dump(), "claims": [claim_row(c, art) for c in st.claims(article_id)]}
         return read(make)
 
     @app.get("/api/claims", tags=["read"])
-    def api_claims(measure: Optional[str] = None, source: Optional[str] = None,
-                   article: Optional[str] = None, kind: Optional[str] = None) -> list[dict]:
-        """Claims flattened as in the export (source, via, as_of_start/end at top level), filtered."""
+    def api_claims(response: Response, measure: Optional[str] = None, source: Optional[str] = None,
+                   article: Optional[str] = None, kind: Optional[str] = None,
+                   limit: int = Query(1000, ge=1, le=10000),
+                   after: str = Query("", pattern=r"^(\d+\.\d+)?$", description="X-Next-After of the previous page")
+                   ) -> list[dict]:
+        """Claims flattened as in the export (source, via, as_of_start/end at top level), filtered, paged."""
+        key = tuple(int(x) for x in after.split(".")) if after else (0, 0)
+
         def make(st: LedgerStore) -> list[dict]:
-            out = []
-            for c in st.claims(article) if article else st.claims():
-                if measure and c.measure != measure or kind and c.kind != kind:
-                    continue
-                if source and source not in (c.attribution.source, *c.attribution.via):
-                    continue
-                out.append(claim_row(c))
-            return out
+            rows = st.page_claims(key, limit, article=article or None, measure=measure or None,
+                                  kind=kind or None, source=source or None)
+            arts = {a.id: a for a in st.articles_by_id({c.article for _, c in rows})}   # this page's only
+            return paged(response, [(k, claim_row(c, arts.get(c.article))) for k, c in rows], limit,
+                         lambda k: f"{k[0]}.{k[1]}")
         return read(make)
 
-    @app.get("/api/facts", tags=["read"])
-    def api_facts() -> list[dict]:
-        return read(lambda st: [x.model_dump() for x in st.ledger().facts])
+    def ledger_list(table: str):
+        def endpoint(response: Response, limit: int = Query(1000, ge=1, le=10000),
+                     after: int = Query(0, ge=0, description="X-Next-After of the previous page")) -> list[dict]:
+            return read(lambda st: paged(response, st.page_ledger(table, after, limit), limit, str))
+        endpoint.__name__ = f"api_{table}"
+        endpoint.__doc__ = f"The ledger's {table}, in ledger order, a page at a time."
+        return endpoint
 
-    @app.get("/api/series", tags=["read"])
-    def api_series() -> list[dict]:
-        return read(lambda st: [x.model_dump() for x in st.ledger().series])
-
-    @app.get("/api/disagreements", tags=["read"])
-    def api_disagreements() -> list[dict]:
-        return read(lambda st: [x.model_dump() for x in st.ledger().disagreements])
-
-    @app.get("/api/timeline", tags=["read"])
-    def api_timeline() -> list[dict]:
-        return read(lambda st: [x.model_dump() for x in st.ledger().timeline])
+    for table in ("facts", "series", "disagreements", "timeline"):
+        app.get(f"/api/{table}", tags=["read"])(ledger_list(table))
 
     @app.get("/api/search", tags=["read"])
     def api_search(q: str = Query(..., min_length=1), limit: int = Query(50, ge=1, le=500)) -> dict:
@@ -441,14 +455,26 @@ def _snippet(raw: str) -> Markup:
     return Markup("").join(out)
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: Optional[str] = None,
+def app_from_env() -> FastAPI:
+    """The app for each of several server processes (uvicorn imports it by name in each)."""
+    env = os.environ
+    return create_app(env["STORYLEDGER_DB"], host=env.get("STORYLEDGER_HOST", "127.0.0.1"),
+                      token=env.get("STORYLEDGER_TOKEN") or None,
+                      hosts=tuple(h for h in env.get("STORYLEDGER_ALLOW_HOSTS", "").split(",") if h))
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8765, workers: int = 1, token: Optional[str] = None,
           hosts: tuple[str, ...] = ()) -> None:
+    """``workers`` > 1 runs that many server processes on the port (each its own readers and cache)."""
     import uvicorn
 
+    from storyledger.store import is_url
     if not security.is_loopback(host) and not token:
         raise SystemExit(f"error: --host {host} lets other machines reach the app: give --token SECRET too "
                          "(writes then need 'Authorization: Bearer SECRET')")
-    if not Path(db).exists():
+    # one CSRF token for every server process: a form from one is accepted by the others
+    os.environ.setdefault("STORYLEDGER_CSRF", security.new_csrf_token())
+    if not is_url(db) and not Path(db).exists():
         raise SystemExit(f"error: {db}: no such ledger file (run `storyledger build` first)")
     try:
         app = create_app(db, host=host, token=token, hosts=hosts)
@@ -456,5 +482,13 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765, token: Optional[st
             pass
     except StoreError as exc:
         raise SystemExit(f"error: {exc}")
-    print(f"storyledger: serving {db} on http://{host}:{port}/  (API: /docs, /openapi.json; Ctrl-C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    shown = re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", db)
+    print(f"storyledger: serving {shown} on http://{host}:{port}/ with {workers} worker(s) "
+          "(API: /docs, /openapi.json; Ctrl-C stops)")
+    if workers > 1:
+        os.environ.update(STORYLEDGER_DB=db, STORYLEDGER_HOST=host, STORYLEDGER_TOKEN=token or "",
+                          STORYLEDGER_ALLOW_HOSTS=",".join(hosts))
+        uvicorn.run("storyledger.web:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+    else:
+        uvicorn.run(app, host=host, port=port, log_level="warning")

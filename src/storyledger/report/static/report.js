@@ -36,14 +36,21 @@
   var table = document.getElementById("ledger-table");
   var selects = document.querySelectorAll("select[data-filter]");
   var count = document.getElementById("ledger-count");
+  var search = document.querySelector("input[data-search]");
+  if (search) search.addEventListener("input", applyFilters);
   function applyFilters() {
     if (!table) return;
     var want = {};
     selects.forEach(function (s) { if (s.value) want[s.getAttribute("data-filter")] = s.value; });
     var rows = table.tBodies[0].rows, shown = 0;
+    var words = search ? search.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
     for (var i = 0; i < rows.length; i++) {
       var ok = true;
       for (var k in want) { if (rows[i].getAttribute("data-" + k) !== want[k]) { ok = false; break; } }
+      if (ok && words.length) {
+        var text = rows[i].textContent.toLowerCase();
+        ok = words.every(function (w) { return text.indexOf(w) >= 0; });
+      }
       rows[i].hidden = !ok;
       if (ok) shown++;
     }
