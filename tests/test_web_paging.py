@@ -12,7 +12,9 @@ from storyledger.web import create_app
 @pytest.fixture
 def client(ledger_db):
     make_store(ledger_db)
-    return TestClient(create_app(str(ledger_db)) if not isinstance(ledger_db, str) else create_app(ledger_db))
+    # a loopback Host, as a browser on this machine sends (web/security.py refuses other names)
+    return TestClient(create_app(str(ledger_db)) if not isinstance(ledger_db, str) else create_app(ledger_db),
+                      base_url="http://127.0.0.1")
 
 
 def _walk(client, path: str, limit: int, **params) -> tuple[list, list[str]]:
