@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from storyledger.extract.entities import ArticleEntities, is_title_word
 from storyledger.extract.quotes import description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
-    ESTIMATE_CUES, GENERIC_REPORT_NOUNS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
+    CLAUSE_ONLY_REPORT_LEMMAS, ESTIMATE_CUES, GENERIC_REPORT_NOUNS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
     UNCONFIRMED_CUES,
 )
 from storyledger.model import Attribution
@@ -427,7 +427,10 @@ def _report_author(report: Token) -> Optional[Token]:
 
 
 def _is_report(tok: Token) -> bool:
-    return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in REPORT_LEMMAS
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in {"VERB", "AUX"} or lemma not in REPORT_LEMMAS:
+        return False
+    return lemma not in CLAUSE_ONLY_REPORT_LEMMAS or not any(c.dep_ == "dobj" for c in tok.children)
 
 
 REPORT_NOUNS = {"report", "statement", "assessment", "estimate", "announcement", "briefing", "claim", "analysis",
