@@ -141,8 +141,9 @@ class Quotes(Component):
     def __call__(self, doc: Doc) -> Doc:
         from storyledger.extract.quotes import find_quotes, speech_verb
         out = []
+        text = doc.text
         for q in find_quotes(doc):
-            verb, subj = speech_verb(doc, q)
+            verb, subj = speech_verb(doc, q, text)
             out.append({"start": q.start, "end": q.end, "text": q.text, "short": q.short,
                         "verb": verb.i if verb is not None else None,
                         "subject": subj.i if subj is not None else None})

@@ -417,7 +417,7 @@ class ArticleExtractor:
             id=claim_id(self.art.id, "figure", fld, part, ns, ne), article=self.art.id, kind="figure",
             text=sent.text, char_start=sent.start_char, char_end=sent.end_char, field=fld,
             value=fig.value, low=fig.low, high=fig.high, qualifier=fig.qualifier,
-            number_text=doc.text[ns:ne], number_start=ns - sent.start_char, number_end=ne - sent.start_char,
+            number_text=sent.text[ns - sent.start_char:ne - sent.start_char], number_start=ns - sent.start_char, number_end=ne - sent.start_char,
             counted=fig.counted, population=fig.population, measure=fig.measure, where=where,
             as_of=as_of, attribution=attr)
         self.claims.append(c)
@@ -432,7 +432,7 @@ class ArticleExtractor:
         if verb is not None:
             s0 = min(s0, verb.sent, key=lambda s: s.start)
             s1 = max(s1, verb.sent, key=lambda s: s.end)
-        text = doc.text[s0.start_char:s1.end_char]
+        text = doc[s0.start:s1.end].text
         tok = verb if verb is not None else span.root
         times = [t for k, s in enumerate(doc.sents) if s0.start <= s.start and s.end <= s1.end for t in sent_times[k]]
         as_of = self._as_of(tok, tok.sent, times, tellers) or published_span(self.anchor)

@@ -45,15 +45,17 @@ def doc_quotes(doc: Doc) -> list[QuoteSpan]:
     stored = doc._.quotes
     if stored is None:
         out = find_quotes(doc)
+        text = doc.text
         for q in out:
-            q.verb, q.subject = speech_verb(doc, q)
+            q.verb, q.subject = speech_verb(doc, q, text)
         return out
     return [QuoteSpan(d["start"], d["end"], d["text"], doc[d["verb"]] if d["verb"] is not None else None,
                       doc[d["subject"]] if d["subject"] is not None else None, d["short"]) for d in stored]
 
 
-def speech_verb(doc: Doc, q: QuoteSpan) -> tuple[Optional[Token], Optional[Token]]:
-    """(speech verb, its subject) for a quote, looking outside the quote marks."""
+def speech_verb(doc: Doc, q: QuoteSpan, text: Optional[str] = None) -> tuple[Optional[Token], Optional[Token]]:
+    """(speech verb, its subject) for a quote, looking outside the quote marks (``text``: doc.text, once)."""
+    text = doc.text if text is None else text
     inside = doc.char_span(q.start, q.end, alignment_mode="expand")
     if inside is None:
         return None, None
@@ -64,36 +66,36 @@ def speech_verb(doc: Doc, q: QuoteSpan) -> tuple[Optional[Token], Optional[Token
         cur = r
         # a scare quote counts only as the direct object of a speech verb ("expressed 'grave concern'")
         for _ in range(1 if q.short else 6):
-            if (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and _same_par(doc, cur, q) and \
+            if (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and _same_par(text, cur, q) and \
                     (not q.short or r.dep_ in {"dobj", "attr"}):
                 return cur, _subject(cur)
             if cur.head.i == cur.i:
                 break
             cur = cur.head
-            if q.short and _same_par(doc, cur, q) and (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and r.dep_ in {"dobj", "attr"}:
+            if q.short and _same_par(text, cur, q) and (cur.i < inside.start or cur.i >= inside.end) and _speech(cur) and r.dep_ in {"dobj", "attr"}:
                 return cur, _subject(cur)
     if q.short:
         return None, None
     # '"...," according to X.'
     for t in list(first) + (list(last) if last != first else []):
-        if t.lower_ == "according" and (t.i < inside.start or t.i >= inside.end) and _same_par(doc, t, q):
+        if t.lower_ == "according" and (t.i < inside.start or t.i >= inside.end) and _same_par(text, t, q):
             pobj = next((o for to in t.children for o in to.children if o.dep_ == "pobj"), None)
             if pobj is not None:
                 return t, pobj
     sents_near = [first, last]
     # '"...," Levine said' split by the tagger after the closing mark: the tag opens the next sentence
-    if inside.end < len(doc) and doc[inside.end].is_sent_start and "\n" not in doc.text[q.end:doc[inside.end].idx]:
+    if inside.end < len(doc) and doc[inside.end].is_sent_start and "\n" not in text[q.end:doc[inside.end].idx]:
         sents_near.append(doc[inside.end:min(inside.end + 3, doc[inside.end].sent.end)])
     cands = [t for s in sents_near for t in s if (t.i < inside.start or t.i >= inside.end) and _speech(t)
-             and "\n" not in doc.text[min(t.idx, q.end):max(t.idx, q.start)]]
+             and "\n" not in text[min(t.idx, q.end):max(t.idx, q.start)]]
     if not cands:
         return None, None
     best = min(cands, key=lambda t: min(abs(t.i - inside.start), abs(t.i - inside.end)))
     return best, _subject(best)
 
 
-def _same_par(doc: Doc, t: Token, q: QuoteSpan) -> bool:
-    return "\n" not in doc.text[min(t.idx, q.end):max(t.idx, q.start)]
+def _same_par(text: str, t: Token, q: QuoteSpan) -> bool:
+    return "\n" not in text[min(t.idx, q.end):max(t.idx, q.start)]
 
 
 # Verbs of saying that tag quotes in feature writing ("quipped Green", "Bardos blurted out").
@@ -578,7 +580,7 @@ def reported_speech(sent: Span, quotes: list[QuoteSpan]) -> list[Reported]:
             continue
         span = _clause_span(list(doc[comp.left_edge.i:comp.right_edge.i + 1]), quotes, drop_that=True)
         if span is not None:
-            out.append(Reported(v, subj, span[0], span[1], doc.text[span[0]:span[1]]))
+            out.append(Reported(v, subj, span[0], span[1], _chars(sent, span)))
     # "According to X, CLAUSE" / "CLAUSE, according to X": the rest of the sentence is the content
     for acc in sent:
         if acc.lower_ != "according" or acc.dep_ != "prep":
@@ -594,8 +596,15 @@ def reported_speech(sent: Span, quotes: list[QuoteSpan]) -> list[Reported]:
             toks = [t for t in sent if t.i > comma]
         span = _clause_span(toks, quotes)
         if span is not None:
-            out.append(Reported(acc, pobj, span[0], span[1], doc.text[span[0]:span[1]]))
+            out.append(Reported(acc, pobj, span[0], span[1], _chars(sent, span)))
     return out
+
+
+def _chars(sent: Span, span: tuple[int, int]) -> str:
+    """Characters ``span`` (doc offsets) of a clause inside ``sent``, without rebuilding the doc's text."""
+    if sent.start_char <= span[0] <= span[1] <= sent.end_char:
+        return sent.text[span[0] - sent.start_char:span[1] - sent.start_char]
+    return sent.doc.text[span[0]:span[1]]
 
 
 def _clause_span(toks: list[Token], quotes, drop_that: bool = False) -> Optional[tuple[int, int]]:
