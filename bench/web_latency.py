@@ -6,6 +6,11 @@ httpx clients fetch the ledger page and a search; prints p50/p99 per route and s
 
     .venv/bin/python bench/web_latency.py
     .venv/bin/python bench/web_latency.py --clients 50 --requests 1000
+    .venv/bin/python bench/web_latency.py --synthetic 2000 --workers 2 --requests 500
+
+``--synthetic N`` serves a ledger of N articles written straight into the store by
+bench/report_scale.py (~35 claims an article; no spaCy) and adds the figures table (a page of
+/api/claims), one article and the claims of that article to the routes.
 """
 from __future__ import annotations
 
@@ -63,6 +68,8 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--requests", type=int, default=1000, help="requests per route")
     ap.add_argument("--query", default="North Korean troops")
+    ap.add_argument("--synthetic", type=int, default=0, help="serve a generated ledger of N articles")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (storyledger serve --workers)")
     args = ap.parse_args()
     print("command: " + " ".join([Path(sys.executable).name, *sys.argv]), flush=True)
     src = demo_corpus_files()
@@ -71,13 +78,22 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"
-        pipeline.build(src, db)
+        routes = []
+        if args.synthetic:
+            sys.path.insert(0, str(Path(__file__).resolve().parent))
+            from report_scale import fill
+            fill(db, args.synthetic)
+            args.query = "officials revised"
+            routes = [("figures table GET /api/claims?measure=deployed&limit=100",
+                       "/api/claims?measure=deployed&limit=100"),
+                      ("an article  GET /api/articles/a000777", "/api/articles/a000777")]
+        else:
+            pipeline.build(src, db)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        code = ("import uvicorn, sys; from storyledger.web import create_app; "
-                "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')")
-        server = subprocess.Popen([sys.executable, "-c", code, str(db), str(port)])
+        server = subprocess.Popen([sys.executable, "-m", "storyledger.cli", "serve", "--db", str(db),
+                                   "--port", str(port), "--workers", str(args.workers)], stdout=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         deadline = time.time() + 30
         while True:
@@ -90,11 +106,12 @@ def main() -> None:
                 time.sleep(0.1)
         try:
             page = httpx.get(base + "/").content
-            print(f"demo ledger page: {len(page) / 1e3:.0f} kB; one uvicorn worker, "
+            print(f"{args.synthetic or 'demo'}-article ledger page: {len(page) / 1e3:.0f} kB; "
+                  f"{args.workers} uvicorn worker(s), "
                   f"{args.clients} concurrent clients, {args.requests} requests per route")
             q = args.query.replace(" ", "+")
             for name, path in (("ledger page  GET /", "/"), (f"search page  GET /search?q={q}", f"/search?q={q}"),
-                               (f"search API   GET /api/search?q={q}", f"/api/search?q={q}")):
+                               (f"search API   GET /api/search?q={q}", f"/api/search?q={q}"), *routes):
                 lat, errors, wall = asyncio.run(load(base, path, args.clients, args.requests))
                 print(f"{name}: p50 {1000 * statistics.median(lat):.1f} ms, p99 {1000 * pct(lat, 99):.1f} ms, "
                       f"{len(lat) / wall:.0f} req/s, {errors} errors", flush=True)

@@ -185,3 +185,14 @@ def test_a_sign_in_notice_above_the_headline_is_not_the_body():
 def test_a_headline_may_end_with_an_abbreviation():
     page = f"Your guide to every harbour\nNews\n\nPier shut after cracks found in columns Tues.\n\nby Tomas Ek\n\n{LEDE}\n\n{MORE}\n"
     assert _clean(page).title == "Pier shut after cracks found in columns Tues."
+
+
+def test_a_two_word_headline_right_over_a_lead_that_names_it():
+    page = f"Home\nAbout\nArchive\n\nPier repairs\n\n{LEDE} {MORE}\n\n{LAST}\n"
+    assert _clean(page).title == "Pier repairs"
+
+
+def test_a_date_above_the_headline_beats_a_promo_past_the_menu():
+    page = ("Learn to sail with our free courses\nCourses\nEvents\nBlog\nSupport\n\n8 February 2023\n"
+            f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Harbour pier to stay shut until spring"

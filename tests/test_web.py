@@ -240,7 +240,7 @@ def test_real_lock_held_by_another_writer_is_a_503(client, monkeypatch):
 def test_read_errors_are_a_503(client, monkeypatch):
     def broken(self, *_a):
         raise sqlite3.DatabaseError("database disk image is malformed")
-    monkeypatch.setattr(LedgerStore, "articles", broken)
+    monkeypatch.setattr(LedgerStore, "page_articles", broken)   # what /api/articles reads
     r = client.get("/api/articles")
     assert r.status_code == 503
     assert r.json() == {"detail": "ledger unavailable: database disk image is malformed"}

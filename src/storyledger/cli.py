@@ -231,6 +231,8 @@ def serve(
     db: str = DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; the default is this machine only."),
     port: int = typer.Option(8765, "--port"),
+    workers: int = typer.Option(1, "--workers", metavar="N", min=1,
+                                help="Server processes answering on the port (each with its own page cache)."),
 ) -> None:
     """Run the local web app (ledger, charts, search, upload) on the ledger file.
 
@@ -238,7 +240,7 @@ def serve(
     """
     from storyledger.web import serve as run_server
 
-    run_server(db, host=host, port=port)
+    run_server(db, host=host, port=port, workers=workers)
 
 
 def demo_corpus_dir() -> Path:

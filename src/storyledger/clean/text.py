@@ -454,6 +454,7 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
     headline, so a line of five words or more wins, unless it ends with a full stop as body
     sentences do."""
     head = [i for i in live if i < first_sentence and _headline_like(units[i].text, first=i == live[0])]
+    head = sorted(head + _short_headlines(units, live, first_sentence, head))
     full = [i for i in head if _words(units[i].text) >= 5 and not units[i].text.isupper()
             and not _full_stop(units[i].text)]
     pick = _weigh_headlines(units, live, head, set(full), first_sentence)
@@ -465,16 +466,19 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
     # (the anchor nearest the body: a date higher up is a site's today-widget or a menu's)
     for a in reversed([i for i, u in enumerate(units[:first_sentence]) if u.why in _HEAD_MARKS]):
         above = [i for i in live if i < a]
+        skipped = 0
         while above and above[-1] not in near:
             above.pop()
+            skipped += 1
+        # a date printed above the headline ("24 September 2019" / headline / standfirst); a
+        # headline-shaped line above it but past a menu is a promo's
+        below = [i for i in live if a < i < first_sentence][:2]
+        if below and below[0] in near and (not above or skipped > 2):
+            return below[0]
         if above:
             while len(above) > 1 and above[-2] in near:
                 above.pop()
             return above[-1]
-        # a date printed above the headline ("24 September 2019" / headline / standfirst)
-        below = [i for i in live if a < i < first_sentence][:2]
-        if below and below[0] in near:
-            return below[0]
     return pick      # None when nothing above the body reads as a headline: the page prints none
 
 
@@ -491,6 +495,18 @@ _CONTENT = re.compile(r"[^\W\d_]{4,}")
 
 def _content_words(s: str) -> set[str]:
     return {w.lower()[:6] for w in _CONTENT.findall(s)}
+
+
+def _short_headlines(units: list[Unit], live: list[int], first_sentence: int, head: list[int]) -> list[int]:
+    """Two-word headlines ("Performant Python"): only right over the body, naming what the lead
+    talks about, and not inside a menu."""
+    lead = [i for i in live if i >= first_sentence][:2]
+    if sum(_words(units[i].text) for i in lead) < 40:       # a form's prompts, not an article's lead
+        return []
+    words = set().union(*[_content_words(units[i].text) for i in lead])
+    close = [i for i in live if i < first_sentence][-2:]
+    return [i for i in close if i not in head and _headline_like(units[i].text, first=True)
+            and _content_words(units[i].text) & words and not _in_menu(units, live, live.index(i))]
 
 
 def _in_menu(units: list[Unit], live: list[int], k: int) -> bool:

@@ -55,8 +55,24 @@ def static_text(name: str) -> Markup:
     return Markup((files("storyledger.report") / "static" / name).read_text(encoding="utf-8"))
 
 
-def page_context(view: LedgerView) -> dict[str, Any]:
-    """Everything the templates need, computed once per render."""
+# The page shows at most this much of each list, so one file stays a few MB however large the
+# corpus; what is left out is counted on the page and is all in `storyledger export` and the app's
+# paged API. Small ledgers (the demo, a story of a few hundred articles) are shown whole.
+LIMITS = dict(series=12, points=200, claims=1500, figures=1500, texts=40, index=2000, disagreements=100,
+              side=10, timeline=300, sources=300)
+
+
+def _sample(items: list, n: int) -> list:
+    """At most n items spread evenly over the list, first and last kept (a chart keeps its shape)."""
+    if len(items) <= n:
+        return items
+    step = (len(items) - 1) / (n - 1)
+    return [items[round(i * step)] for i in range(n)]
+
+
+def page_context(view: LedgerView, limits: Optional[dict] = None) -> dict[str, Any]:
+    """Everything the templates need, computed once per render (lists cut to ``limits``)."""
+    lim = {**LIMITS, **(limits or {})}
     led = view.ledger
     # one colour per source across all charts, the most prolific first
     counts: dict[str, int] = {}
@@ -72,32 +88,54 @@ def page_context(view: LedgerView) -> dict[str, Any]:
         if c is not None:
             told[f.id] = ((art.outlet or art.agency or "") if art else "", c.text.strip())
     series = []
-    for i, s in enumerate(led.series):
-        dis = [d for d in led.disagreements
-               if d.series == s.id or set(d.side_a + d.side_b) & {c for p in s.points for c in p.claims}]
+    shown_series = sorted(led.series, key=lambda s: -len(s.points))[:lim["series"]]
+    shown_series = [s for s in led.series if s in shown_series]     # biggest kept, in ledger order
+    for i, s in enumerate(shown_series):
+        in_series = {c for p in s.points for c in p.claims}      # once per series, not per disagreement
+        dis = [d for d in led.disagreements if d.series == s.id or not in_series.isdisjoint(d.side_a + d.side_b)]
+        all_points = len(s.points)
+        s = s.model_copy(update={"points": _sample(s.points, lim["points"])})
+        dis = dis[:lim["side"]]
         pts = drawable_points(s)
         used = [n for n in sources if any((p.source or "unattributed") == n for p in pts)]
         series.append(dict(
             s=s, id=f"series-{i + 1}", points=pts, disagreements=dis,
             svg=Markup(charts.series_chart(s, sources, dis, chart_id=f"chart-{i + 1}", told=told)),
             legend=[(n, Markup(charts.legend_swatch(sources.index(n)))) for n in used],
+            all_points=all_points,
         ))
     claims_by_article: dict[str, list] = {}
     for c in view.claims:
         claims_by_article.setdefault(c.article, []).append(c)
+    # an index of articles (newest first when cut), with the text of the first few
+    index = view.articles if len(view.articles) <= lim["index"] else \
+        sorted(view.articles, key=lambda a: a.published or "", reverse=True)[:lim["index"]]
     articles = [dict(a=a, claims=claims_by_article.get(a.id, []),
-                     body=Markup(highlight_body(a, claims_by_article.get(a.id, []))))
-                for a in view.articles]
+                     body=Markup(highlight_body(a, claims_by_article.get(a.id, []))) if k < lim["texts"] else None)
+                for k, a in enumerate(index)]
+    shown_claims = view.claims if len(view.claims) <= lim["claims"] else \
+        sorted(view.claims, key=lambda c: view.claim_published(c) or "", reverse=True)[:lim["claims"]]
+    disagreements = [d.model_copy(update={"side_a": d.side_a[:lim["side"]], "side_b": d.side_b[:lim["side"]]})
+                     for d in led.disagreements[:lim["disagreements"]]]
     start, end = view.date_span
     measures = sorted({c.measure for c in view.claims if c.measure})
     outlets = {a.id: a.outlet or a.agency or "" for a in view.articles}
     claim_sources = sorted({c.attribution.source for c in view.claims if c.attribution.source}, key=str.lower)
+    timeline = sorted(led.timeline, key=lambda t: (t.start or "9999", t.end or ""))
+    figures = figure_rows(led, view.claims_by_id, view.articles_by_id)
+    shown = dict(series=(len(series), len(led.series)), claims=(len(shown_claims), len(view.claims)),
+                 figures=(min(len(figures), lim["figures"]), len(figures)),
+                 articles=(len(articles), len(view.articles)),
+                 texts=(sum(1 for x in articles if x["body"] is not None), len(view.articles)),
+                 disagreements=(len(disagreements), len(led.disagreements)),
+                 timeline=(min(len(timeline), lim["timeline"]), len(timeline)),
+                 sources=(min(len(view.sources), lim["sources"]), len(view.sources)))
     return dict(
         view=view, led=led, series=series, articles=articles, hedge_key=Markup(charts.hedge_key()),
         span_start=start, span_end=end, measures=measures, claim_sources=claim_sources, outlets=outlets,
-        kinds=sorted({c.kind for c in view.claims}),
-        figures=figure_rows(led, view.claims_by_id, view.articles_by_id),
-        timeline=sorted(led.timeline, key=lambda t: (t.start or "9999", t.end or "")),
+        kinds=sorted({c.kind for c in view.claims}), figures=figures[:lim["figures"]],
+        claims=shown_claims, disagreement_cards=disagreements, shown=shown,
+        sources=view.sources[:lim["sources"]], timeline=timeline[:lim["timeline"]],
         meta=dict(articles=len(view.articles), claims=len(view.claims), facts=len(led.facts),
                   series={f"chart-{i + 1}": len(x["points"]) for i, x in enumerate(series)},
                   disagreements=len(led.disagreements), timeline=len(led.timeline)),

@@ -266,7 +266,11 @@ class LedgerStore:
 
     # -- ledger --------------------------------------------------------------
     def put_ledger(self, ledger: Ledger) -> None:
-        """The cross-article view is derived data: replaced whole, ids kept stable by the ledger stage."""
+        """The cross-article view is derived data: replaced whole, ids kept stable by the ledger stage.
+
+        Each replacement counts up ``generation`` in meta, so readers can tell a new ledger cheaply.
+        """
+        self._set_meta("generation", str(int(self.get_meta("generation") or 0) + 1))
         info = {cid: (art, src, outlet or agency, pub) for cid, art, src, outlet, agency, pub in self.db.execute(
             "SELECT c.id, c.article, c.source, a.outlet, a.agency, a.published FROM claims c "
             "JOIN articles a ON a.id = c.article")}
@@ -278,6 +282,48 @@ class LedgerStore:
         return Ledger(facts=load("facts", Fact), series=load("series", Series),
                       disagreements=load("disagreements", Disagreement),
                       timeline=load("timeline", TimelineEntry))
+
+    # -- pages (keyset: a page costs its own rows, however deep it is) ----------------
+    def page_articles(self, after: int = 0, limit: int = 100) -> list[tuple[int, Article]]:
+        """(seq, article) for the next ``limit`` articles in ledger order after seq ``after``."""
+        return [(q, Article.model_validate_json(d)) for q, d in self.db.execute(
+            "SELECT seq, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (after, limit))]
+
+    def page_claims(self, after: tuple[int, int] = (0, 0), limit: int = 1000, *, article: Optional[str] = None,
+                    measure: Optional[str] = None, kind: Optional[str] = None,
+                    source: Optional[str] = None) -> list[tuple[tuple[int, int], Claim]]:
+        """((article seq, claim rowid), claim) in ledger order after ``after``, filtered in SQL.
+
+        ``source`` matches the claim's source or any relay in its chain (``via``).
+        """
+        where, args = ["(a.seq > ? OR (a.seq = ? AND c.rowid > ?))"], [after[0], after[0], after[1]]
+        for col, val in (("c.article", article), ("c.measure", measure), ("c.kind", kind)):
+            if val is not None:
+                where.append(f"{col} = ?")
+                args.append(val)
+        if source is not None:     # a cheap superset in SQL, the exact test below
+            where.append("(c.source = ? OR c.data LIKE ?)")
+            args += [source, "%" + source.replace("%", "").replace("_", "") + "%"]
+        out = []
+        rows = self.db.execute(
+            "SELECT a.seq, c.rowid, c.data FROM claims c JOIN articles a ON a.id = c.article "
+            f"WHERE {' AND '.join(where)} ORDER BY a.seq, c.rowid" + ("" if source else " LIMIT ?"),
+            (*args,) if source else (*args, limit))   # with a source filter: read on until the page is full
+        for q, r, d in rows:
+            c = Claim.model_validate_json(d)
+            if source is None or source in (c.attribution.source, *c.attribution.via):
+                out.append(((q, r), c))
+                if len(out) == limit:
+                    break
+        return out
+
+    def page_ledger(self, table: str, after: int = 0, limit: int = 1000) -> list[tuple[int, dict]]:
+        """(rowid, row as a dict) of facts, series, disagreements or timeline, in ledger order."""
+        if table not in ("facts", "series", "disagreements", "timeline"):
+            raise ValueError(table)
+        import json
+        return [(r, json.loads(d)) for r, d in self.db.execute(
+            f"SELECT rowid, data FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT ?", (after, limit))]
 
     # -- corpus index (incremental corpus pass: storyledger.corpus_index) -----------
     def get_meta(self, key: str) -> Optional[str]:

@@ -17,7 +17,7 @@ import threading
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Optional
 
-from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi import FastAPI, File, HTTPException, Query, Request, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
@@ -59,12 +59,14 @@ class _Ledger:
     """The ledger file as the app sees it: fresh readers, one writer, a page cache."""
 
     def __init__(self, db_path: str, data_dir: Optional[str]):
-        self.path = Path(db_path)
+        from storyledger.store import is_url
+        self.url = str(db_path) if is_url(db_path) else None     # a PostgreSQL ledger
+        self.path = self.url or Path(db_path)
         self.data_dir = Path(data_dir).resolve() if data_dir else None
         self.write_lock = threading.Lock()
         self._cache_lock = threading.Lock()
         self._cache: dict[str, tuple[tuple, Any]] = {}
-        if not self.path.exists():
+        if self.url or not self.path.exists():
             LedgerStore(self.path).close()  # an empty ledger people can upload into
 
     def reader(self) -> LedgerStore:
@@ -72,6 +74,9 @@ class _Ledger:
 
     def signature(self) -> tuple:
         """Changes whenever anyone (this app or the CLI) writes the file."""
+        if self.url:
+            with self.reader() as st:          # a server has no file to stat: the ledger counts its writes
+                return (st.get_meta("generation"),)
         sig = []
         for suffix in ("", "-wal"):
             try:
@@ -233,10 +238,22 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
                                 status_code=303)
 
     # -- JSON API -------------------------------------------------------------------
+    # Lists are paged with a cursor (keyset): the X-Next-After header of a full page is the
+    # ``after`` of the next one, and any page costs its own rows, not the rows before it.
+    def paged(response: Response, rows: list, limit: int, cursor) -> list:
+        if len(rows) == limit and rows:
+            response.headers["X-Next-After"] = cursor(rows[-1][0])
+        return [x for _, x in rows]
+
     @app.get("/api/articles", tags=["read"])
-    def api_articles(limit: int = Query(1000, ge=1, le=100000), offset: int = Query(0, ge=0)) -> list[dict]:
-        """Articles in the order they were added (full text included)."""
-        return read(lambda st: [a.model_dump() for a in st.articles()[offset:offset + limit]])
+    def api_articles(response: Response, limit: int = Query(100, ge=1, le=10000),
+                     after: int = Query(0, ge=0, description="X-Next-After of the previous page"),
+                     offset: int = Query(0, ge=0, description="older paging: rows to skip")) -> list[dict]:
+        """Articles in the order they were added (full text included), a page at a time."""
+        def make(st: LedgerStore) -> list:
+            rows = st.page_articles(after, limit + offset)[offset:]
+            return paged(response, [(q, a.model_dump()) for q, a in rows], limit, str)
+        return read(make)
 
     @app.get("/api/articles/{article_id}", tags=["read"])
     def api_article(article_id: str) -> dict:
@@ -249,36 +266,32 @@ def create_app(db_path: str, data_dir: str | None = None) -> FastAPI:
         return read(make)
 
     @app.get("/api/claims", tags=["read"])
-    def api_claims(measure: Optional[str] = None, source: Optional[str] = None,
-                   article: Optional[str] = None, kind: Optional[str] = None) -> list[dict]:
-        """Claims flattened as in the export (source, via, as_of_start/end at top level), filtered."""
+    def api_claims(response: Response, measure: Optional[str] = None, source: Optional[str] = None,
+                   article: Optional[str] = None, kind: Optional[str] = None,
+                   limit: int = Query(1000, ge=1, le=10000),
+                   after: str = Query("", pattern=r"^(\d+\.\d+)?$", description="X-Next-After of the previous page")
+                   ) -> list[dict]:
+        """Claims flattened as in the export (source, via, as_of_start/end at top level), filtered, paged."""
+        key = tuple(int(x) for x in after.split(".")) if after else (0, 0)
+
         def make(st: LedgerStore) -> list[dict]:
-            out = []
-            arts = {a.id: a for a in st.iter_articles()}
-            for c in st.claims(article) if article else st.claims():
-                if measure and c.measure != measure or kind and c.kind != kind:
-                    continue
-                if source and source not in (c.attribution.source, *c.attribution.via):
-                    continue
-                out.append(claim_row(c, arts.get(c.article)))
-            return out
+            rows = st.page_claims(key, limit, article=article or None, measure=measure or None,
+                                  kind=kind or None, source=source or None)
+            arts = {a.id: a for a in st.articles_by_id({c.article for _, c in rows})}   # this page's only
+            return paged(response, [(k, claim_row(c, arts.get(c.article))) for k, c in rows], limit,
+                         lambda k: f"{k[0]}.{k[1]}")
         return read(make)
 
-    @app.get("/api/facts", tags=["read"])
-    def api_facts() -> list[dict]:
-        return read(lambda st: [x.model_dump() for x in st.ledger().facts])
+    def ledger_list(table: str):
+        def endpoint(response: Response, limit: int = Query(1000, ge=1, le=10000),
+                     after: int = Query(0, ge=0, description="X-Next-After of the previous page")) -> list[dict]:
+            return read(lambda st: paged(response, st.page_ledger(table, after, limit), limit, str))
+        endpoint.__name__ = f"api_{table}"
+        endpoint.__doc__ = f"The ledger's {table}, in ledger order, a page at a time."
+        return endpoint
 
-    @app.get("/api/series", tags=["read"])
-    def api_series() -> list[dict]:
-        return read(lambda st: [x.model_dump() for x in st.ledger().series])
-
-    @app.get("/api/disagreements", tags=["read"])
-    def api_disagreements() -> list[dict]:
-        return read(lambda st: [x.model_dump() for x in st.ledger().disagreements])
-
-    @app.get("/api/timeline", tags=["read"])
-    def api_timeline() -> list[dict]:
-        return read(lambda st: [x.model_dump() for x in st.ledger().timeline])
+    for table in ("facts", "series", "disagreements", "timeline"):
+        app.get(f"/api/{table}", tags=["read"])(ledger_list(table))
 
     @app.get("/api/search", tags=["read"])
     def api_search(q: str = Query(..., min_length=1), limit: int = Query(50, ge=1, le=500)) -> dict:
@@ -430,10 +443,17 @@ def _snippet(raw: str) -> Markup:
     return Markup("").join(out)
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8765) -> None:
+def app_from_env() -> FastAPI:
+    """The app for each of several server processes (uvicorn imports it by name in each)."""
+    return create_app(os.environ["STORYLEDGER_DB"])
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8765, workers: int = 1) -> None:
+    """``workers`` > 1 runs that many server processes on the port (each its own readers and cache)."""
     import uvicorn
 
-    if not Path(db).exists():
+    from storyledger.store import is_url
+    if not is_url(db) and not Path(db).exists():
         raise SystemExit(f"error: {db}: no such ledger file (run `storyledger build` first)")
     try:
         app = create_app(db)
@@ -441,5 +461,12 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765) -> None:
             pass
     except StoreError as exc:
         raise SystemExit(f"error: {exc}")
-    print(f"storyledger: serving {db} on http://{host}:{port}/  (API: /docs, /openapi.json; Ctrl-C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    shown = re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", db)
+    print(f"storyledger: serving {shown} on http://{host}:{port}/ with {workers} worker(s) "
+          "(API: /docs, /openapi.json; Ctrl-C stops)")
+    if workers > 1:
+        os.environ["STORYLEDGER_DB"] = db
+        uvicorn.run("storyledger.web:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+    else:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
