@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from storyledger.extract.entities import ArticleEntities, is_title_word
-from storyledger.extract.quotes import description_referent, pronoun_referent
+from storyledger.extract.quotes import DOCUMENT_NOUNS, description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
     ESTIMATE_CUES, GENERIC_REPORT_NOUNS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
     UNCONFIRMED_CUES,
@@ -112,6 +112,15 @@ class SourceFinder:
             prev = self.history[-1]
             return self._teller(ph, prev.source, prev.source_type, prev.role)
         return None
+
+    def by_owner(self, ph: "_Phrase") -> Optional[Teller]:
+        """"Infrastructure Canada's database", "the union's release": a document speaks for its owner."""
+        if ph.tok.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        owner = next((c for c in ph.tok.children if c.dep_ == "poss" and c.lower_ not in _POSS_PRONOUNS), None)
+        if owner is None or owner.pos_ not in {"PROPN", "NOUN"}:
+            return None
+        return self.name(owner, ph.cue, ph.verb)
 
     def by_publisher(self, ph: "_Phrase") -> Optional[Teller]:
         """"a report in The New York Times", "a statement by the ministry": the publisher is the source."""
@@ -409,7 +418,7 @@ class _Phrase:
 # and people first (they carry discourse memory), then names (the gazetteer), then generic nouns
 # resolved against what the article said before, and last the words as written.
 NAME_RULES: list = [
-    SourceFinder.by_pronoun, SourceFinder.by_possessive, SourceFinder.by_publisher,
+    SourceFinder.by_pronoun, SourceFinder.by_possessive, SourceFinder.by_owner, SourceFinder.by_publisher,
     SourceFinder.by_person_named, SourceFinder.by_apposed_name, SourceFinder.by_known_surname,
     SourceFinder.by_generic_report, SourceFinder.by_role_described, SourceFinder.by_body_of_official,
     SourceFinder.by_gazetteer, SourceFinder.by_kind_told_last, SourceFinder.by_kind_mentioned,
