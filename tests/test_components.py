@@ -191,3 +191,13 @@ def test_add_with_a_noun_object_does_not_report():
     told = next(c for c in extract("The ministry added that 40 people had died.", published="2031-03-04")
                 if c.kind == "figure")
     assert told.attribution.source == "ministry"
+
+
+def test_a_name_that_qualifies_another_noun_is_no_teller():
+    """'a senior Varga administration official' speaks for the administration, not for Morrison."""
+    from storyledger import extract
+    text = ("Northland has massed 7,000 troops near the border, "
+            "a senior Morrison administration official said on Tuesday.")
+    fig = next(c for c in extract(text, published="2031-03-04") if c.kind == "figure")
+    assert fig.attribution.source_type != "person"
+    assert "administration official" in fig.attribution.source

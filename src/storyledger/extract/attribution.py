@@ -138,8 +138,10 @@ class SourceFinder:
     def by_person_named(self, ph: "_Phrase") -> Optional[Teller]:
         """A person named in the phrase: "Defense Minister Kim Yong-hyun", "Hong Min, a fellow ..."."""
         tok, words = ph.tok, ph.words
+        # a name that only qualifies another noun ("a Biden administration official") names no teller
         person = [e for e in tok.doc.ents if e.label_ == "PERSON"
-                  and e.start >= words[0].i and e.end <= words[-1].i + 1] if words else []
+                  and e.start >= words[0].i and e.end <= words[-1].i + 1
+                  and (e.start <= tok.i < e.end or e.root.dep_ != "compound")] if words else []
         if not person:
             return None
         ent = person[-1]
@@ -205,7 +207,7 @@ class SourceFinder:
             return None
         body_words = " ".join(t.text for t in ph.content if t.i != tok.i)
         name, typ = self.ents.canonical(body_words)
-        if typ != "other":
+        if typ not in {"other", "person"}:  # a "Biden administration official" speaks for no person
             self.ents.described.append((tok.lower_, name, ph.pos))
             return self._teller(ph, name, typ, tok.text)
         self.ents.described.append((tok.lower_, f"{body_words} {tok.text}", ph.pos))
