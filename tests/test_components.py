@@ -178,3 +178,26 @@ def test_citing_and_told_relays():
             for c in storyledger_extract(t) if c.kind == "figure"]
     assert [(c.value, c.attribution.source, c.attribution.via) for c in figs] == [
         (40, "local officials", ["agency"]), (11300, "Libyan Red Crescent", ["United Nations"]), (300, "Reuters", [])]
+
+
+def test_add_with_a_noun_object_does_not_report():
+    """'X has added 7,000 troops' is a deed, not a telling: the official who said it is the source."""
+    from storyledger import extract
+    text = ("Northland has added as many as 7,000 troops near the border this week, "
+            "a senior defence official said on Tuesday.")
+    fig = next(c for c in extract(text, published="2031-03-04") if c.kind == "figure")
+    assert fig.attribution.source != "Northland"
+    assert "official" in (fig.attribution.source_text or "") or "official" in (fig.attribution.source or "")
+    told = next(c for c in extract("The ministry added that 40 people had died.", published="2031-03-04")
+                if c.kind == "figure")
+    assert told.attribution.source == "ministry"
+
+
+def test_a_name_that_qualifies_another_noun_is_no_teller():
+    """'a senior Varga administration official' speaks for the administration, not for Morrison."""
+    from storyledger import extract
+    text = ("Northland has massed 7,000 troops near the border, "
+            "a senior Morrison administration official said on Tuesday.")
+    fig = next(c for c in extract(text, published="2031-03-04") if c.kind == "figure")
+    assert fig.attribution.source_type != "person"
+    assert "administration official" in fig.attribution.source

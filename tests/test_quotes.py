@@ -165,3 +165,8 @@ def test_verbless_quote_after_reported_speech_by_an_untagged_name(nlp):
     got = said(nlp, "Will Young, a mechanic at a rail yard in Ohio, said cold weather wears out brakes.\n\n"
                     '"Seals harden and valves stick when it is this cold."')
     assert ("quote", "Seals harden and valves stick when it is this cold.", "Will Young") in got
+
+
+def test_a_document_speaks_for_its_named_owner(nlp):
+    got = said(nlp, "Northvale Transit's annual report said ridership fell by a third last winter.")
+    assert [(k, s) for k, _, s in got] == [("statement", "Northvale Transit")]

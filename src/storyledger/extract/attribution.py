@@ -14,9 +14,9 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from storyledger.extract.entities import ArticleEntities, is_title_word
-from storyledger.extract.quotes import description_referent, pronoun_referent
+from storyledger.extract.quotes import DOCUMENT_NOUNS, description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
-    ESTIMATE_CUES, GENERIC_REPORT_NOUNS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
+    CLAUSE_ONLY_REPORT_LEMMAS, ESTIMATE_CUES, GENERIC_REPORT_NOUNS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
     UNCONFIRMED_CUES,
 )
 from storyledger.model import Attribution
@@ -113,6 +113,15 @@ class SourceFinder:
             return self._teller(ph, prev.source, prev.source_type, prev.role)
         return None
 
+    def by_owner(self, ph: "_Phrase") -> Optional[Teller]:
+        """"Infrastructure Canada's database", "the union's release": a document speaks for its owner."""
+        if ph.tok.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        owner = next((c for c in ph.tok.children if c.dep_ == "poss" and c.lower_ not in _POSS_PRONOUNS), None)
+        if owner is None or owner.pos_ not in {"PROPN", "NOUN"}:
+            return None
+        return self.name(owner, ph.cue, ph.verb)
+
     def by_publisher(self, ph: "_Phrase") -> Optional[Teller]:
         """"a report in The New York Times", "a statement by the ministry": the publisher is the source."""
         if ph.tok.lemma_.lower() not in REPORT_NOUNS | GENERIC_REPORT_NOUNS:
@@ -129,8 +138,10 @@ class SourceFinder:
     def by_person_named(self, ph: "_Phrase") -> Optional[Teller]:
         """A person named in the phrase: "Defense Minister Kim Yong-hyun", "Hong Min, a fellow ..."."""
         tok, words = ph.tok, ph.words
+        # a name that only qualifies another noun ("a Biden administration official") names no teller
         person = [e for e in tok.doc.ents if e.label_ == "PERSON"
-                  and e.start >= words[0].i and e.end <= words[-1].i + 1] if words else []
+                  and e.start >= words[0].i and e.end <= words[-1].i + 1
+                  and (e.start <= tok.i < e.end or e.root.dep_ != "compound")] if words else []
         if not person:
             return None
         ent = person[-1]
@@ -196,7 +207,7 @@ class SourceFinder:
             return None
         body_words = " ".join(t.text for t in ph.content if t.i != tok.i)
         name, typ = self.ents.canonical(body_words)
-        if typ != "other":
+        if typ not in {"other", "person"}:  # a "Biden administration official" speaks for no person
             self.ents.described.append((tok.lower_, name, ph.pos))
             return self._teller(ph, name, typ, tok.text)
         self.ents.described.append((tok.lower_, f"{body_words} {tok.text}", ph.pos))
@@ -409,7 +420,7 @@ class _Phrase:
 # and people first (they carry discourse memory), then names (the gazetteer), then generic nouns
 # resolved against what the article said before, and last the words as written.
 NAME_RULES: list = [
-    SourceFinder.by_pronoun, SourceFinder.by_possessive, SourceFinder.by_publisher,
+    SourceFinder.by_pronoun, SourceFinder.by_possessive, SourceFinder.by_owner, SourceFinder.by_publisher,
     SourceFinder.by_person_named, SourceFinder.by_apposed_name, SourceFinder.by_known_surname,
     SourceFinder.by_generic_report, SourceFinder.by_role_described, SourceFinder.by_body_of_official,
     SourceFinder.by_gazetteer, SourceFinder.by_kind_told_last, SourceFinder.by_kind_mentioned,
@@ -427,7 +438,10 @@ def _report_author(report: Token) -> Optional[Token]:
 
 
 def _is_report(tok: Token) -> bool:
-    return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in REPORT_LEMMAS
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in {"VERB", "AUX"} or lemma not in REPORT_LEMMAS:
+        return False
+    return lemma not in CLAUSE_ONLY_REPORT_LEMMAS or not any(c.dep_ == "dobj" for c in tok.children)
 
 
 REPORT_NOUNS = {"report", "statement", "assessment", "estimate", "announcement", "briefing", "claim", "analysis",

@@ -38,6 +38,9 @@ MODALS = _LEX.set("modals")
 
 REPORT_LEMMAS = _LEX.set("report_lemmas")
 SPEECH_LEMMAS = REPORT_LEMMAS | _LEX.set("speech_only_lemmas")
+# Report verbs that report only through a clause or quote: with a noun object they do something
+# ("Russia has added 7,000 troops"), they do not tell.
+CLAUSE_ONLY_REPORT_LEMMAS = _LEX.set("clause_only_report_lemmas")
 ESTIMATE_CUES = _LEX.set("estimate_cues")
 PROJECTION_CUES = _LEX.set("projection_cues")
 PLAN_CUES = _LEX.set("plan_cues")

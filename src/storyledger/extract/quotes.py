@@ -339,7 +339,7 @@ _ORG_NOUNS = {
     "military", "army", "navy", "police", "administration", "legislature", "parliament", "senate",
 }
 # Things that speak for someone ("the lawsuit says", "the white paper notes"): not a person.
-_DOCUMENT_NOUNS = {
+DOCUMENT_NOUNS = {
     "report", "statement", "release", "suit", "lawsuit", "claim", "complaint", "document", "paper",
     "study", "memo", "post", "letter", "email", "e-mail", "website", "site", "ruling", "decision",
     "filing", "survey", "poll", "data", "database", "analysis", "review", "audit", "notice", "message",
@@ -369,7 +369,7 @@ def _description(t: Token) -> Optional[str]:
     lem = t.lemma_.lower()
     if lem in _ORG_NOUNS or lem in _PLACE_NOUNS:
         return "org"
-    if lem in _UNSPECIFIC or lem in _DOCUMENT_NOUNS:
+    if lem in _UNSPECIFIC or lem in DOCUMENT_NOUNS:
         return None
     return "person"
 
