@@ -45,8 +45,8 @@ def pg_db():
     """A fresh, empty PostgreSQL database on the test server; its URL; dropped after."""
     import uuid
 
+    url = pg_url_or_skip()  # skips before the import where psycopg is not installed
     import psycopg
-    url = pg_url_or_skip()
     name = "t_" + uuid.uuid4().hex[:12]
     with psycopg.connect(url, autocommit=True) as con:
         con.execute(f"CREATE DATABASE {name}")
