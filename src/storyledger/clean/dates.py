@@ -83,7 +83,7 @@ def dateline(line: str) -> Optional[tuple[str, str]]:
     return None
 
 
-_META_PARTS = re.compile(r"\s+[|·•—]\s+|\s+/\s+")
+_META_PARTS = re.compile(r"(?<!\s)\s+[|·•—]\s+|(?<!\s)\s+/\s+")  # starts only where a run of spaces begins: linear
 
 
 def _find_date(line: str) -> Optional[tuple[int, int, int, tuple[int, int]]]:
