@@ -119,3 +119,17 @@ def test_a_source_carried_over_from_another_sentence_yields_to_the_one_its_sente
     assert led.facts[0].joins[0].why == ["named_in_sentence", "publication_window", "same_measure", "specific_number"]
     got, _ = groups(arts, [claims[0], claims[2]])
     assert got == [["a1"], ["b2"]]
+
+
+def test_a_body_and_the_ministry_it_belongs_to_join_by_the_alias_table():
+    """aliases.json says Ukrainian intelligence is part of the Defence Ministry: two outlets crediting
+    one figure to either join (reason part_of); an unrelated body with the same figure does not."""
+    arts = [art("a1", "2031-01-19", "Outlet One"), art("a2", "2031-01-19", "Outlet Two"),
+            art("a3", "2031-01-19", "Outlet Three")]
+    claims = [fig("c1", "a1", 127000, "deployed", source="Ministry of Defence of Ukraine", start="2031-01-19"),
+              fig("c2", "a2", 127000, "deployed", source="Ukrainian intelligence", via=("CNN",), start="2031-01-19"),
+              fig("c3", "a3", 127000, "deployed", source="Ministry of Defence of Russia", start="2031-01-19")]
+    got, led = groups(arts, claims)
+    assert ["c1", "c2"] in got and ["c3"] in got
+    fact = next(f for f in led.facts if sorted(f.claims) == ["c1", "c2"])
+    assert any("part_of" in j.why for j in fact.joins)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from storyledger.ledger.sources import Chain, SourceInfo, _covers, demonyms, entity_table, name_key
+from storyledger.ledger.sources import Chain, SourceInfo, _covers, bodies, demonyms, entity_table, name_key
 
 # Words that join a name's parts: not part of an acronym, not evidence by themselves.
 _LINK = {"of", "for", "the", "and", "on", "in", "to", "s", "de"}
@@ -167,6 +167,16 @@ def _role_fits(role: str, name: str) -> bool:
     return bool(cn) and cn <= cr
 
 
+@lru_cache(maxsize=1)
+def _bodies() -> dict[str, str]:
+    return {canon(k): canon(v) for k, v in bodies().items()}
+
+
+def _body_of(origin: str) -> Optional[str]:
+    """The body an entity belongs to by the alias table's "part_of", as a canonical key."""
+    return _bodies().get(origin) if origin else None
+
+
 def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
     code = related(a.origin, b.origin)
     if code:
@@ -175,7 +185,8 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
         return 2, "role"
     # a body of the other, by the words that named it ("the intelligence directorate of the Ministry of
     # Defense"; "White House spokesman John Kirby")
-    if _mentions(a.named_as, b.origin) or _mentions(b.named_as, a.origin):
+    if _mentions(a.named_as, b.origin) or _mentions(b.named_as, a.origin) or \
+            _body_of(a.origin) == b.origin or _body_of(b.origin) == a.origin:
         return 2, "part_of"
     if any(related(a.origin, r) for r in b.relays) or any(related(b.origin, r) for r in a.relays) \
             or corpus.linked(a.origin, b.origin):

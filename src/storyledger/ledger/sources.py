@@ -96,6 +96,16 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def bodies() -> dict[str, str]:
+    """canonical key -> key of the body it belongs to ("part_of" in the alias table: a directorate
+    of a ministry tells the ministry's figures)."""
+    data: Any = _alias_data().get("entities", [])
+    rows = data.values() if isinstance(data, dict) else data
+    return {name_key(v["name"]): name_key(v["part_of"]) for v in rows
+            if isinstance(v, dict) and isinstance(v.get("name"), str) and isinstance(v.get("part_of"), str)}
+
+
+@lru_cache(maxsize=1)
 def entity_table() -> dict[str, tuple[Optional[str], Optional[str], str]]:
     """name/alias key -> (type, country, canonical key) from the shipped alias table, if present."""
     data: Any = _alias_data().get("entities", {})
