@@ -178,35 +178,42 @@ def test_hostile_article_renders_as_text(browser, tmp_path):
     w.close()
 
 
-def test_app_pages_search_and_docs(browser, demo, tmp_path):
+@pytest.fixture
+def demo_app(demo, tmp_path):
+    """The app serving a copy of the demo ledger: (base URL, ledger path)."""
     import shutil
 
     db = tmp_path / "app.db"
     shutil.copy(demo["db"], db)
-    w = Watched(browser)
     with serving(db, tmp_path / "data") as base:
-        w.page.goto(base + "/")
-        assert _chart_counts(w.page) == demo["expected"]
-        w.shot("app.png")
-        # the ledger filter works in the app as well, preset from the address
-        some = next(c.attribution.source for c in demo["claims"] if c.attribution.source)
-        w.page.goto(base + "/?source=" + some.replace(" ", "+") + "#ledger")
-        assert _visible_rows(w.page) == sum(1 for c in demo["claims"] if c.attribution.source == some)
-        # search: a word of the first claim, typed into the box
-        with LedgerStore(db, readonly=True) as st:
-            word = next(t for t in demo["claims"][0].text.split() if t.isalpha() and len(t) > 5)
-            hits = st.search(word)
-        w.page.goto(base + "/")
-        w.page.fill("#q", word)
-        w.page.press("#q", "Enter")
-        w.page.wait_for_url("**/search?q=*")
-        assert w.page.locator("#claim-hits li").count() == len(hits["claims"]) > 0
-        assert w.page.locator("#article-hits li").count() == len(hits["articles"])
-        w.shot("search.png")
-        # API docs render from local files
-        w.page.goto(base + "/docs")
-        w.page.wait_for_selector(".opblock", timeout=15000)
-        w.shot("docs.png")
+        yield base, db
+
+
+def test_app_pages_search_and_docs(browser, demo, demo_app):
+    base, db = demo_app
+    w = Watched(browser)
+    w.page.goto(base + "/")
+    assert _chart_counts(w.page) == demo["expected"]
+    w.shot("app.png")
+    # the ledger filter works in the app as well, preset from the address
+    some = next(c.attribution.source for c in demo["claims"] if c.attribution.source)
+    w.page.goto(base + "/?source=" + some.replace(" ", "+") + "#ledger")
+    assert _visible_rows(w.page) == sum(1 for c in demo["claims"] if c.attribution.source == some)
+    # search: a word of the first claim, typed into the box
+    with LedgerStore(db, readonly=True) as st:
+        word = next(t for t in demo["claims"][0].text.split() if t.isalpha() and len(t) > 5)
+        hits = st.search(word)
+    w.page.goto(base + "/")
+    w.page.fill("#q", word)
+    w.page.press("#q", "Enter")
+    w.page.wait_for_url("**/search?q=*")
+    assert w.page.locator("#claim-hits li").count() == len(hits["claims"]) > 0
+    assert w.page.locator("#article-hits li").count() == len(hits["articles"])
+    w.shot("search.png")
+    # API docs render from local files
+    w.page.goto(base + "/docs")
+    w.page.wait_for_selector(".opblock", timeout=15000)
+    w.shot("docs.png")
     w.clean()
     w.close()
 
@@ -246,14 +253,10 @@ def test_report_figures_table_outlets_and_tooltip(browser, demo):
     w.close()
 
 
-def test_app_figures_table_outlets_and_tooltip(browser, demo, tmp_path):
-    import shutil
-
-    db = tmp_path / "app.db"
-    shutil.copy(demo["db"], db)
+def test_app_figures_table_outlets_and_tooltip(browser, demo, demo_app):
+    base, _db = demo_app
     w = Watched(browser)
-    with serving(db, tmp_path / "data") as base:
-        w.page.goto(base + "/")
-        _figures_outlets_tooltip(w.page, demo)
+    w.page.goto(base + "/")
+    _figures_outlets_tooltip(w.page, demo)
     w.clean()
     w.close()
