@@ -238,6 +238,3 @@ def source_evidence(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str
         return -1, None
     return 0, None
 
-
-def sentence_key(text: str) -> str:
-    return norm_key(text)
