@@ -211,6 +211,23 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
     return -1, None
 
 
+@lru_cache(maxsize=65536)
+def head_noun(key: str) -> str:
+    """The word a name is about: the last word before "of"/"for" ("ministry" of "ministry of defense"),
+    else the last ("official" of "senior biden administration official"); "" for a country alone."""
+    words = key.split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i), len(words))
+    content = _content(" ".join(words[:cut]))
+    return content[-1] if content else ""
+
+
+def _refers_back(words: str, named: Side) -> bool:
+    """An unattributed sentence that speaks of "the official" when the other telling's source is
+    "a senior administration official": a definite description of that source, the attribution missed."""
+    heads = {head_noun(k) for k in (named.origin, named.named_as) if k}
+    return any(len(h) >= 4 and f" the {h} " in f" {words} " for h in heads)
+
+
 def unnamed_source(origin: str, named_as: str, words: str) -> bool:
     """A source its own sentence never names (carried over from an earlier sentence)."""
     return bool(origin) and not any(_mentions(words, k) for k in (origin, named_as) if k)
@@ -231,7 +248,7 @@ def source_evidence(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str
         # sentence names that source (an attribution the extraction missed)
         if _mentions(bare.words, named.origin) or _mentions(bare.words, named.named_as):
             return 2, "named_in_sentence"  # "the 30,000 estimated by the IOM": the source, missed
-        if any(_mentions(bare.words, r) for r in named.roles):
+        if any(_mentions(bare.words, r) for r in named.roles) or _refers_back(bare.words, named):
             return 1, "named_in_sentence"  # "the local head of the Red Crescent" for its head by name
         if set(bare.relays) & set(named.relays):
             return 1, "same_outlet"  # the outlet retelling, unattributed, what it reported with a source
