@@ -157,3 +157,22 @@ def test_the_official_of_an_unattributed_sentence_is_the_official_another_tellin
     assert got == [["a0", "a1", "b1"], ["c1"]]
     fact = next(f for f in led.facts if "b1" in f.claims)
     assert any(j.why[0] == "named_in_sentence" and "b1" in (j.a, j.b) for j in fact.joins)
+
+
+def test_a_country_named_as_source_speaks_for_its_government_and_officials():
+    """"The US alleged ..." and "a senior Biden administration official said" give one figure: the
+    alias table names the Biden administration as the United States' government (reason part_of).
+    Another country's figure of the same size stays apart."""
+    arts = [art("A", "2031-02-16", "Outlet One"), art("B", "2031-02-16", "Outlet Two"),
+            art("C", "2031-02-16", "Outlet Three")]
+    claims = [fig("c1", "A", 7000, "deployed", source="US", source_text="The US", start="2031-02-16",
+                  qualifier="approximately", counted="troops", population="Russian"),
+              fig("c2", "B", 7000, "deployed", source="senior Biden administration official",
+                  source_text="a senior Biden administration official", start="2031-02-16",
+                  qualifier="at_most", counted="troops", population="Russian"),
+              fig("c3", "C", 7000, "deployed", source="Ukraine", source_text="Ukraine", start="2031-02-16",
+                  qualifier="approximately", counted="troops", population="Russian")]
+    got, led = groups(arts, claims)
+    assert got == [["c1", "c2"], ["c3"]]
+    fact = next(f for f in led.facts if "c1" in f.claims)
+    assert [j.why[0] for j in fact.joins] == ["part_of"]
