@@ -425,6 +425,10 @@ def _sweep(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None
                 clusters.union(j, i, ("same_words",))
 
 
+def _rep_rank(t: Telling) -> tuple[bool, bool]:
+    return _measure(t.claim) == "other", t.claim.field == "title"
+
+
 def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters, corpus: Corpus) -> None:
     """Join figure tellings of one number block whose windows can meet (plus the undated).
 
@@ -440,7 +444,9 @@ def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters,
     def visit(i: int, others: list[int]) -> None:
         t = tellings[i]
         judged: set[tuple] = set()
-        for j in others:
+        # each (cluster, source, article) is judged through its most telling member: a body
+        # sentence that names the measure speaks for a headline's bare "7K more troops"
+        for j in sorted(others, key=lambda j: _rep_rank(tellings[j])):
             key = (clusters.find(j), tellings[j].side.origin, tellings[j].root)  # type: ignore[union-attr]
             if key[0] == clusters.find(i) or key in judged:
                 continue
