@@ -126,7 +126,8 @@ class Times(Component):
     def __call__(self, doc: Doc) -> Doc:
         from storyledger.extract.times import times_in
         anchor = parse_iso_date(doc._.published)
-        doc._.times = [[ts.model_dump() for ts in times_in(sent, anchor)] for sent in doc.sents]
+        text = doc.text   # once: Doc.text joins every token
+        doc._.times = [[ts.model_dump() for ts in times_in(sent, anchor, text)] for sent in doc.sents]
         return doc
 
 

@@ -238,6 +238,9 @@ def _conversions(doc, figs: list[Figure]) -> None:
 _DENOMINATORS: dict[str, int] = _FIG.map("denominators")
 
 
+_SLASHED = re.compile(r"(\d+)[/\u2044](\d+)")
+
+
 def _fraction(doc, i: int, sent: Span) -> Optional[tuple[int, int, float]]:
     """A share written in words or as n/m at token ``i``: (start, end, value).
 
@@ -246,7 +249,7 @@ def _fraction(doc, i: int, sent: Span) -> Optional[tuple[int, int, float]]:
     t = doc[i]
     low = t.lower_
     nxt = doc[i + 1] if i + 1 < sent.end else None
-    m = re.fullmatch(r"(\d+)[/\u2044](\d+)", t.text)
+    m = _SLASHED.fullmatch(t.text) if "/" in t.text or "\u2044" in t.text else None
     if m and t.ent_type_ not in {"DATE", "TIME"} and 0 < int(m.group(1)) < int(m.group(2)) <= 1000:
         return i, i + 1, int(m.group(1)) / int(m.group(2))
     if low == "half" and nxt is not None and (nxt.lower_ == "of" or nxt.tag_ in {"DT", "PRP$"}) and \

@@ -227,7 +227,7 @@ def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         # the tagger calls a lone surname an organisation at times ("However, Wojtaszek said");
         # a longer organisation name that holds it ("Vickers Inc.") is not the person
-        ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+        ent = None if t.ent_iob_ == "O" else next((e for e in doc.ents if e.start <= t.i < e.end), None)
         if ent is not None and (len(ent) > 1 or ent.label_ != "ORG"):
             continue
         first = next((m for m in mentions + out if t.text.casefold() in m.key.casefold().split() and m.i < t.i), None)
@@ -241,7 +241,7 @@ def _vote_words(doc: Doc, mentions: list[Mention]):
     """"Ms. Doe" (5 votes); "his wife Jane Doe", "Doe, a mother of three" (3): words naming the person."""
     for m in mentions:
         head = doc[m.i]
-        span_start = next((e.start for e in doc.ents if e.start <= m.i < e.end), m.i)
+        span_start = m.i if head.ent_iob_ == "O" else next((e.start for e in doc.ents if e.start <= m.i < e.end), m.i)
         before = doc[span_start - 1].lower_ if span_start > 0 else ""
         if before in _HONORIFIC:
             yield m.key, _HONORIFIC[before], 5
@@ -270,16 +270,18 @@ def _vote_lone_name(doc: Doc, mentions: list[Mention]):
     """Pronouns in a sentence that names one person only (and in the next sentence when it names
     nobody). '"Kim Reyes trained us all," she said': a name inside quote marks is not the one the
     narrator's pronoun is about, so quoted names and quoted pronouns are left out."""
-    quoted = [(q.start, q.end) for q in find_quotes(doc) if not q.short]
+    quoted = _long_quotes(doc)
     sents = list(doc.sents)
-    named_sents = {m.sent for m in mentions}
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent, []).append(m)
     for k, s in enumerate(sents):
-        names = {m.key for m in mentions if m.sent == s.start and not _in_quote(doc, m.i, quoted)}
+        names = {m.key for m in by_sent.get(s.start, ()) if not _in_quote(doc, m.i, quoted)}
         if len(names) != 1:
             continue
         (key,) = names
         toks = list(s)
-        if k + 1 < len(sents) and sents[k + 1].start not in named_sents:
+        if k + 1 < len(sents) and sents[k + 1].start not in by_sent:
             toks += list(sents[k + 1])
         toks = [t for t in toks if not _in_quote(doc, t.i, quoted)]
         male = sum(t.lower_ in _MALE for t in toks)
@@ -401,6 +403,13 @@ def _names_speaker(t: Token) -> bool:
     return t.dep_ == "nsubj" and _speech(t.head)
 
 
+def _long_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of the quotes of four words or more: what storyledger_quotes stored, else found now."""
+    if doc._.quotes is not None:
+        return [(d["start"], d["end"]) for d in doc._.quotes if not d["short"]]
+    return [(q.start, q.end) for q in find_quotes(doc) if not q.short]
+
+
 def _in_quote(doc: Doc, i: int, spans: list[tuple[int, int]]) -> bool:
     idx = doc[i].idx
     return any(a <= idx < b for a, b in spans)
@@ -419,7 +428,7 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
     if doc._.referents is not None:
         return {i: name for i, name in doc._.referents}
     mentions, gender = person_mentions(doc)
-    mem = _Salience(doc, {m.i: m for m in mentions}, gender, [(q.start, q.end) for q in find_quotes(doc) if not q.short],
+    mem = _Salience(doc, {m.i: m for m in mentions}, gender, _long_quotes(doc),
                     {e.root.i: e for e in doc.ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1})
     for sent in doc.sents:
         if any(t.is_alpha for t in sent):

@@ -12,18 +12,19 @@ from storyledger.model import TimeSpan
 from storyledger.words import parse_iso_date
 
 
-def times_in(span, anchor: Optional[dt.date]) -> list[TimeSpan]:
-    """Time expressions in a sentence span (offsets into the whole doc)."""
+def times_in(span, anchor: Optional[dt.date], text: Optional[str] = None) -> list[TimeSpan]:
+    """Time expressions in a sentence span (offsets into the whole doc; ``text``: the doc's text, once)."""
     if anchor is None:
         return []
-    return timex.find_times(span, anchor)
+    return timex.find_times(span, anchor, text)
 
 
 def doc_times(doc, anchor: Optional[dt.date]) -> list[list[TimeSpan]]:
     """Per sentence of ``doc``, its time expressions: what storyledger_times stored, else computed."""
     stored = doc._.times
     if stored is None:
-        return [times_in(s, anchor) for s in doc.sents]
+        text = doc.text
+        return [times_in(s, anchor, text) for s in doc.sents]
     return [[TimeSpan(**d) for d in ts] for ts in stored]
 
 

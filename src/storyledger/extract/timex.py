@@ -869,13 +869,14 @@ def _as_date(anchor: object) -> dt.date:
     raise TimexError(f"anchor must be a date or an ISO date string, got {anchor!r}")
 
 
-def find_timexes(doc, anchor: dt.date) -> list[Timex]:
-    """Every time expression in a spaCy Doc or Span as TimeML-style ``Timex`` records."""
+def find_timexes(doc, anchor: dt.date, text: Optional[str] = None) -> list[Timex]:
+    """Every time expression in a spaCy Doc or Span as TimeML-style ``Timex`` records (``text``:
+    the whole Doc's text when the caller has it: building it per sentence is quadratic)."""
     anchor = _as_date(anchor)
     if not hasattr(doc, "text") or not hasattr(doc, "ents"):
         raise TimexError(f"expected a spaCy Doc or Span, got {type(doc).__name__}")
     full = doc.doc if hasattr(doc, "doc") else doc
-    text = full.text
+    text = full.text if text is None else text
     lo = getattr(doc, "start_char", 0)
     hi = getattr(doc, "end_char", len(text))
     ents = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
@@ -906,7 +907,7 @@ def find_timexes(doc, anchor: dt.date) -> list[Timex]:
     return out
 
 
-def find_times(doc, anchor: dt.date) -> list[TimeSpan]:
+def find_times(doc, anchor: dt.date, text: Optional[str] = None) -> list[TimeSpan]:
     """Every time expression in a spaCy Doc or Span, normalised against ``anchor``.
 
     ``char_start``/``char_end`` of each TimeSpan are offsets into ``doc.doc.text`` (the whole
@@ -914,7 +915,7 @@ def find_times(doc, anchor: dt.date) -> list[TimeSpan]:
     the tense and cue words around them ("last Wednesday", "by Monday", "on Friday ... said").
     Durations and vague references ("recently") are left out: they name no calendar time.
     """
-    out = [t.span for t in find_timexes(doc, anchor) if t.span is not None]
+    out = [t.span for t in find_timexes(doc, anchor, text) if t.span is not None]
     out.sort(key=lambda sp: sp.char_start or 0)
     return out
 
