@@ -138,6 +138,8 @@ class SourceFinder:
     def by_person_named(self, ph: "_Phrase") -> Optional[Teller]:
         """A person named in the phrase: "Defense Minister Kim Yong-hyun", "Hong Min, a fellow ..."."""
         tok, words = ph.tok, ph.words
+        if not words or not any(t.ent_type_ == "PERSON" for t in tok.doc[words[0].i:words[-1].i + 1]):
+            return None   # no name here (and doc.ents, which builds every entity span, is not asked)
         # a name that only qualifies another noun ("a Biden administration official") names no teller
         person = [e for e in tok.doc.ents if e.label_ == "PERSON"
                   and e.start >= words[0].i and e.end <= words[-1].i + 1

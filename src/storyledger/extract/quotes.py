@@ -105,8 +105,11 @@ _MORE_SPEECH = {"quip", "blurt", "repeat", "mention", "remark", "joke", "shout",
                 "lament", "boast", "emphasize", "emphasise", "recall", "chuckle", "laugh", "sigh", "add"}
 
 
+_ALL_SPEECH = SPEECH_LEMMAS | _MORE_SPEECH
+
+
 def _speech(t: Token) -> bool:
-    return t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_LEMMAS | _MORE_SPEECH
+    return t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in _ALL_SPEECH
 
 
 def _subject(verb: Token) -> Optional[Token]:
@@ -221,13 +224,14 @@ def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A later surname the tagger missed ("Lonechild and others are planning ...")."""
     seen = {m.i for m in mentions}
+    ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}   # doc.ents builds its spans anew each call
     out: list[Mention] = []
     for t in doc:
         if t.i in seen or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ == "PERSON":
             continue
         # the tagger calls a lone surname an organisation at times ("However, Wojtaszek said");
         # a longer organisation name that holds it ("Vickers Inc.") is not the person
-        ent = None if t.ent_iob_ == "O" else next((e for e in doc.ents if e.start <= t.i < e.end), None)
+        ent = ent_of.get(t.i)
         if ent is not None and (len(ent) > 1 or ent.label_ != "ORG"):
             continue
         first = next((m for m in mentions + out if t.text.casefold() in m.key.casefold().split() and m.i < t.i), None)
@@ -435,7 +439,8 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
             mem.decay()
         for t in sent:
             # the first step that takes the token ends its turn (rule order as data: _STEPS)
-            any(step(mem, t) for step in _Salience.STEPS)
+            if mem.may_take(t):
+                any(step(mem, t) for step in _Salience.STEPS)
     doc._.referents = [[i, name] for i, name in mem.out.items()]
     return mem.out
 
@@ -540,7 +545,16 @@ class _Salience:
                 self.last_subject[key] = subj
         return True
 
+    def may_take(self, t: Token) -> bool:
+        """The first test of every step, or'ed: a cheap gate before the steps (most tokens pass none)."""
+        return t.i in self.bodies or t.i in self.at or t.dep_ in _STEP_DEPS or t.lower_ in _PRONOUNS
+
     STEPS: ClassVar[list] = []
+
+
+# body and person need a marked token (``may_take``); the description steps a subject or an object
+# of a preposition, the pronoun step a pronoun
+_STEP_DEPS = _SUBJ | {"pobj"}
 
 
 _Salience.STEPS = [_Salience.body, _Salience.org_description, _Salience.person, _Salience.person_description,

@@ -107,10 +107,11 @@ class TextReader:
     def read(self) -> list[Claim]:
         """The text's claims (ids and article left blank: the article stage sets them)."""
         d, doc = self.d, self.d.doc
-        for si, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        for si, (sent, ents) in enumerate(zip(sents, _ents_by_sentence(doc, sents))):
             s = _Sent(si, sent, sum(1 for p in d.para_starts if p <= sent.start_char) - 1, d.sent_times[si],
                       [q for q in d.quotes if sent.start_char <= q.start < sent.end_char])
-            self._learn_people(sent)
+            self._learn_people(sent, ents)
             quote_tellers = self._read_quotes(d, s)
             figs = [figure_from_data(doc, f) for f in doc._.figures[si]] if doc._.figures is not None \
                 else find_figures(sent, self.d.ents.table.demonym)  # a Doc made without the figures component
@@ -325,8 +326,8 @@ class TextReader:
                     return dem  # "the North" in the alias table's demonyms
         return None
 
-    def _learn_people(self, sent: Span) -> None:
-        for e in sent.ents:
+    def _learn_people(self, sent: Span, ents: list[Span]) -> None:
+        for e in ents:
             if e.label_ in {"ORG", "WORK_OF_ART", "GPE", "NORP"}:
                 self.d.finder.mention(e.text, e.start_char)
             if e.label_ != "PERSON":
@@ -459,6 +460,21 @@ class TextReader:
 
 # Words that say what happened to people without naming them: "100 dead and 1,000 wounded".
 _STATE_NOUNS = {"dead", "wounded", "injured", "killed", "missing", "captured", "deaths", "fatalities"}
+
+
+def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
+    """``sent.ents`` of every sentence in one walk (each ``sent.ents`` builds all the doc's entity spans)."""
+    ents, k, out = list(doc.ents), 0, []
+    for s in sents:
+        while k < len(ents) and ents[k].start < s.start:
+            k += 1
+        j, here = k, []
+        while j < len(ents) and ents[j].start < s.end:
+            if ents[j].end <= s.end:
+                here.append(ents[j])
+            j += 1
+        out.append(here)
+    return out
 
 
 def _speaker_like(a) -> bool:

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
+from spacy.tokens import Doc, Span
+
 from storyledger.model import TimeSpan
 from storyledger.words import MONTHS, NUMBER_WORDS, WEEKDAYS
 
@@ -873,15 +875,17 @@ def find_timexes(doc, anchor: dt.date, text: Optional[str] = None) -> list[Timex
     """Every time expression in a spaCy Doc or Span as TimeML-style ``Timex`` records (``text``:
     the whole Doc's text when the caller has it: building it per sentence is quadratic)."""
     anchor = _as_date(anchor)
-    if not hasattr(doc, "text") or not hasattr(doc, "ents"):
+    if not isinstance(doc, (Doc, Span)):   # (hasattr(doc, "ents") would build every entity span)
         raise TimexError(f"expected a spaCy Doc or Span, got {type(doc).__name__}")
     full = doc.doc if hasattr(doc, "doc") else doc
     text = full.text if text is None else text
     lo = getattr(doc, "start_char", 0)
     hi = getattr(doc, "end_char", len(text))
+    cands = _candidates(text, lo, hi)
+    if not cands:
+        return []   # most sentences: no need to build their entity spans
     ents = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
     ctx = _Ctx(doc=full, anchor=anchor, text=text, ents=ents)
-    cands = _candidates(text, lo, hi)
     # Longest match wins; among equals the earlier rule. Normalise left to right so that
     # "a day later" can see the day named before it.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
