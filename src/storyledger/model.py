@@ -249,7 +249,8 @@ class TimeSpan(_Model):
     end: str                         # ISO date, inclusive; equal to start for one day
     granularity: Granularity = "day"
     text: Optional[str] = None       # the words it came from ("by Monday")
-    basis: Literal["explicit", "clause", "telling", "published", "inferred"] = "explicit"
+    # retold: the time of the same fact's first dated telling in another article (ledger.retold)
+    basis: Literal["explicit", "clause", "telling", "published", "inferred", "retold"] = "explicit"
     char_start: Optional[int] = None  # offsets into Article.body when found in text
     char_end: Optional[int] = None
 
