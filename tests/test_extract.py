@@ -275,3 +275,9 @@ def test_undated_article_dates_figures_from_its_own_dates_only(nlp):
     [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
     got = {c.value: (c.as_of.start, c.as_of.end) if c.as_of else None for c in figs(claims)}
     assert got == {6: ("2024-10-04", "2024-10-04"), 500: None}
+
+
+def test_time_of_the_number_compared_with_is_not_the_figures(nlp):
+    got = {c.value: c.as_of.basis for c in figs(claims_of(
+        nlp, "Officials say 40 crews have been sent, with about 900 workers each, up from 25 two weeks ago."))}
+    assert got[900] == "published"

@@ -397,7 +397,8 @@ class ArticleExtractor:
             # another number's clause; "since they entered combat in early December", "remained displaced
             # after the storm made landfall on 11 September": a start, not the count's time
             if any(a.pos_ == "NUM" and a.i != tok.i or a.dep_ == "conj" and a.pos_ == "VERB" for a in below) or \
-                    any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _START_MARKS for m in a.children) for a in below):
+                    any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _START_MARKS for m in a.children) for a in below) or \
+                    _earlier_value(below, span):
                 continue
             if (ts.text or "").lower() in {"currently", "now", "at present", "presently"}:
                 k += len(chain)  # "now" is the time of the telling: prefer any other time
@@ -514,6 +515,12 @@ def _elliptic(fig: Figure, doc: Doc) -> bool:
         return nxt is None or nxt.pos_ in {"VERB", "AUX", "ADV", "ADJ", "PUNCT", "CCONJ", "ADP"} and nxt.lower_ != "of" \
             or nxt.lower_ in {"who", "whom"}  # "including some 600 who died"
     return fig.counted.lower() in _STATE_NOUNS
+
+
+def _earlier_value(below: list[Token], span: Span) -> bool:
+    """ "about 750 soldiers each, up from 60 two weeks ago": the time of the number compared with."""
+    return any(a.lower_ == "from" and any(t.pos_ == "NUM" and not span.start <= t.i < span.end for t in a.subtree)
+               for a in below)
 
 
 def _perfect(fig: Figure) -> bool:
