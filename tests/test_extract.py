@@ -32,6 +32,7 @@ def figs(claims):
 @pytest.mark.parametrize("words,value", [
     (["12,000"], 12000), (["1.5", "million"], 1_500_000), (["six"], 6), (["a", "dozen"], 12),
     (["twenty", "-", "five"], 25), (["3", "thousand"], 3000), (["two", "hundred"], 200),
+    (["60", "two"], None),   # "up from 60 two weeks ago": two numbers, not 62
 ])
 def test_parse_number(words, value):
     assert parse_number(words) == value
