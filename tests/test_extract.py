@@ -282,3 +282,10 @@ def test_time_of_the_number_compared_with_is_not_the_figures(nlp):
     got = {c.value: c.as_of.basis for c in figs(claims_of(
         nlp, "Officials say 40 crews have been sent, with about 900 workers each, up from 25 two weeks ago."))}
     assert got[900] == "published"
+
+
+def test_the_report_points_back_to_a_report_named_in_a_reported_clause(nlp):
+    body = ("Fishing has stopped along the coast, according to a Norwegian coast guard report seen by the paper. "
+            "More than 300 boats remain in port, the report says.")
+    [f] = figs(claims_of(nlp, body))
+    assert (f.value, f.attribution.source_text) == (300, "a Norwegian coast guard report")

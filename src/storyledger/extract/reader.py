@@ -16,6 +16,7 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.attribution import (
+    REPORT_NOUNS,
     SourceFinder, Teller, _is_report, modality_of, to_attribution,
 )
 from storyledger.extract.components import defined_acronyms, paragraph_starts
@@ -270,8 +271,9 @@ class TextReader:
         if not own_any:
             return
         inner = own_any[0]
-        if inner.generic == "definite" and self.d.finder.chains:
-            prev_chain = self.d.finder.chains[-1]
+        prev_chain = (self.d.finder.chains[-1] if self.d.finder.chains else self._last_report(sent_claims)) \
+            if inner.generic == "definite" else None
+        if inner.generic == "definite" and prev_chain:
             for c in sent_claims:
                 if c.attribution.source == inner.source:
                     self._patch(c, prev_chain[0], prev_chain + own_any[1:])
@@ -284,6 +286,18 @@ class TextReader:
             self.d.finder.history.append(inner)
             self.d.finder.chains.append(own_any)
             d.para_tellers[s.para] = own_any
+
+    def _last_report(self, exclude: list[Claim]) -> list[Teller]:
+        """ "according to a Ukrainian intelligence report ..." then "the report says": the teller of the
+        last report the text named (a reported clause leaves no chain behind), relays included."""
+        for c in reversed(self.claims):
+            a = c.attribution
+            words = (a.source_text or "").lower().split()
+            if c in exclude or not a.source or not words or words[-1].rstrip("'s") not in REPORT_NOUNS:
+                continue
+            return [Teller(a.source, a.source_type or "other", a.role, a.source_text or "", a.cue or "")] + \
+                [Teller(v, "other", None, v, "") for v in reversed(a.via)]
+        return []
 
     # ------------------------------------------------------------------
     def _patch(self, c: Claim, t: Teller, chain: Optional[list[Teller]] = None) -> None:
