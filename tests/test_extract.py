@@ -289,3 +289,17 @@ def test_the_report_points_back_to_a_report_named_in_a_reported_clause(nlp):
             "More than 300 boats remain in port, the report says.")
     [f] = figs(claims_of(nlp, body))
     assert (f.value, f.attribution.source_text) == (300, "a Norwegian coast guard report")
+
+
+def test_long_subject_with_its_name_before_the_verb(nlp):
+    body = ("The spokeswoman for the harbour board of the council elected by the province (HBC), Ingrid Dahl, "
+            "announced on Monday that 240 workers had been sent to the pier, saying more would follow.")
+    [f] = figs(claims_of(nlp, body))
+    assert (f.value, f.attribution.source, f.attribution.source_type) == (240, "Ingrid Dahl", "person")
+
+
+def test_with_a_document_suggesting_names_the_document(nlp):
+    body = ("Estimates of the crews sent to the coast vary from 600 to 900, with one harbour board document "
+            "suggesting that number could rise to as many as 1,500.")
+    got = {c.value: c.attribution.source_text for c in figs(claims_of(nlp, body))}
+    assert got[1500] == "one harbour board document"

@@ -170,6 +170,20 @@ class SourceFinder:
                     return self._teller(ph, n2, t2)
         return None
 
+    def by_name_before_verb(self, ph: "_Phrase") -> Optional[Teller]:
+        """"The spokesman for the committee ..., Mohammed El Jarih, announced": a role's name set off
+        by commas right before the verb, wherever the parser hung it inside the long subject."""
+        verb, doc = ph.verb, ph.tok.doc
+        if verb is None or not is_title_word(ph.tok.text) or verb.i < 3 or doc[verb.i - 1].text != ",":
+            return None
+        ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == verb.i - 1), None)
+        if ent is None or ent.start <= ph.tok.i or doc[ent.start - 1].text != "," or \
+                not all(ph.tok.i in {a.i for a in t.ancestors} for t in ent):
+            return None
+        p = self.ents.learn_person(re.sub(r"['’]s$", "", ent.text).strip(), _strip_det(ph.text), ph.pos)
+        self.last_person = p.name
+        return self._teller(ph, p.name, "person", p.role)
+
     def by_known_surname(self, ph: "_Phrase") -> Optional[Teller]:
         """A bare surname seen before ("Jeon said")."""
         if len(ph.words) != 1 or ph.tok.pos_ != "PROPN":
@@ -361,6 +375,12 @@ class SourceFinder:
             subj = _left_subject(verb)
         if subj is None and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} \
+                and verb.head.lemma_.lower() not in REPORT_NOUNS | GENERIC_REPORT_NOUNS and agent is None and \
+                any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
+            # "The spokesman for ..., Name, announced that ...", "with one document suggesting that ...":
+            # the noun the verb hangs on is its subject
+            subj = verb.head
         if subj is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -421,7 +441,8 @@ class _Phrase:
 # resolved against what the article said before, and last the words as written.
 NAME_RULES: list = [
     SourceFinder.by_pronoun, SourceFinder.by_possessive, SourceFinder.by_owner, SourceFinder.by_publisher,
-    SourceFinder.by_person_named, SourceFinder.by_apposed_name, SourceFinder.by_known_surname,
+    SourceFinder.by_person_named, SourceFinder.by_apposed_name, SourceFinder.by_name_before_verb,
+    SourceFinder.by_known_surname,
     SourceFinder.by_generic_report, SourceFinder.by_role_described, SourceFinder.by_body_of_official,
     SourceFinder.by_gazetteer, SourceFinder.by_kind_told_last, SourceFinder.by_kind_mentioned,
     SourceFinder.by_description, SourceFinder.as_written,
