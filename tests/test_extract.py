@@ -303,3 +303,11 @@ def test_with_a_document_suggesting_names_the_document(nlp):
             "suggesting that number could rise to as many as 1,500.")
     got = {c.value: c.attribution.source_text for c in figs(claims_of(nlp, body))}
     assert got[1500] == "one harbour board document"
+
+
+def test_closing_according_to_covers_a_while_clause_and_a_known_name_is_not_split(nlp):
+    body = ("The board said the storm had sunk nearly 40 boats, while more than 900 fishermen were still "
+            "missing, according to the World Health Organization. "
+            "More than 4,000 people have been displaced, according to the UN International Organization for Migration.")
+    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    assert (got[900], got[4000]) == ("World Health Organization", "International Organization for Migration")

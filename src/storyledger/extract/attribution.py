@@ -161,7 +161,10 @@ class SourceFinder:
         return self._teller(ph, p.name, "person", p.role)
 
     def by_apposed_name(self, ph: "_Phrase") -> Optional[Teller]:
-        """"Ukrainian news outlet The Kyiv Post": the apposed name is the name."""
+        """"Ukrainian news outlet The Kyiv Post": the apposed name is the name (not when the whole
+        phrase is a known name: "the UN International Organization for Migration" is the IOM)."""
+        if self.ents.table.lookup(ph.text) is not None:
+            return None
         for a in ph.tok.children:
             if a.dep_ == "appos" and a.ent_type_ in {"ORG", "WORK_OF_ART", "GPE", "NORP", "PERSON"} or \
                     a.dep_ == "compound" and a.ent_type_ == "ORG" and a.i > ph.words[0].i:
@@ -304,7 +307,11 @@ class SourceFinder:
                 # content clause; the cited source is inside whoever reports it
                 out.extend(self._cited(cur, {"advcl"}))
             if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
-                break  # "after Ukrainian media reported ...": the outer speaker does not relay it
+                # "after Ukrainian media reported ...": the outer speaker does not relay it; but a
+                # closing "..., while 9,000 were missing, according to X" covers the sentence before it
+                for h in ([cur.head, *cur.head.ancestors] if not out and cur.head.i != cur.i else []):
+                    out.extend(self._according(h, after=cur.right_edge.i))
+                break
             head = cur.head
             if head.i == cur.i:
                 break
@@ -351,10 +358,10 @@ class SourceFinder:
         name, typ = self.ents.canonical(words)
         return Teller(name, typ, None, words, cue)
 
-    def _according(self, tok: Token) -> list[Teller]:
+    def _according(self, tok: Token, after: int = -1) -> list[Teller]:
         res = []
         for c in tok.children:
-            if c.lower_ == "according" and c.dep_ == "prep":
+            if c.lower_ == "according" and c.dep_ == "prep" and c.i > after:
                 for to in c.children:
                     for pobj in to.children:
                         if pobj.dep_ == "pobj":
