@@ -311,3 +311,11 @@ def test_closing_according_to_covers_a_while_clause_and_a_known_name_is_not_spli
             "More than 4,000 people have been displaced, according to the UN International Organization for Migration.")
     got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
     assert (got[900], got[4000]) == ("World Health Organization", "International Organization for Migration")
+
+
+def test_citing_x_comma_y_added_with_the_subject_parsed_as_an_apposition(nlp):
+    body = ("Citing the Norwegian Red Cross, the UN Office for the Coordination of Humanitarian Affairs (OCHA) "
+            "added that 1,200 others were missing in the port.")
+    [f] = figs(claims_of(nlp, body))
+    assert (f.value, f.attribution.source_text, f.attribution.via) == (
+        1200, "the Norwegian Red Cross", ["United Nations Office for the Coordination of Humanitarian Affairs"])

@@ -374,26 +374,9 @@ class SourceFinder:
         return res
 
     def _tellers_of(self, verb: Token) -> list[Teller]:
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        # "a man said by Ukrainian authorities to be ...": the agent tells, not the subject
-        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        subj = subj or next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None and verb.dep_ == "conj":
-            subj = _left_subject(verb)
-        if subj is None and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
-            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if subj is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} \
-                and verb.head.lemma_.lower() not in REPORT_NOUNS | GENERIC_REPORT_NOUNS and agent is None and \
-                any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
-            # "The spokesman for ..., Name, announced that ...", "with one document suggesting that ...":
-            # the noun the verb hangs on is its subject
-            subj = verb.head
-        if subj is None:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if subj is not None and verb.dep_ == "relcl" and subj.tag_ in {"WDT", "WP"}:
-            subj = verb.head   # "a Ukrainian intelligence report that puts the number at": the report tells
-        tellers: list[Teller] = []
+        subj, cite = _subject_of(verb)
+        # the cited words up to the comma that sets off the misparsed subject
+        tellers: list[Teller] = [self.name_text(o.doc[o.left_edge.i:o.i + 1].text, "citing") for o in cite]
         for h in [verb] + ([subj] if subj is not None else []):
             tellers.extend(self._cited(h))
         if subj is not None:
@@ -454,6 +437,35 @@ NAME_RULES: list = [
     SourceFinder.by_gazetteer, SourceFinder.by_kind_told_last, SourceFinder.by_kind_mentioned,
     SourceFinder.by_description, SourceFinder.as_written,
 ]
+
+
+def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
+    """Who a report verb's subject is, and what a misparsed "Citing X," before it cites."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    # "a man said by Ukrainian authorities to be ...": the agent tells, not the subject
+    subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    subj = subj or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = _left_subject(verb)
+    if subj is None and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} \
+            and verb.head.lemma_.lower() not in REPORT_NOUNS | GENERIC_REPORT_NOUNS and agent is None and \
+            any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
+        # "The spokesman for ..., Name, announced that ...", "with one document suggesting that ...":
+        # the noun the verb hangs on is its subject
+        subj = verb.head
+    cited: list[Token] = []
+    csubj = next((c for c in verb.children if c.dep_ == "csubj" and c.lemma_ in {"cite", "quote"}), None)
+    obj = next((o for o in csubj.children if o.dep_ == "dobj"), None) if csubj is not None else None
+    if subj is None and obj is not None:
+        # "Citing the Red Crescent, the UN office added that": the parser makes "Citing" the
+        # subject and the real subject an apposition of what is cited
+        subj = next((a for a in obj.children if a.dep_ == "appos" and any(t.text == "," for t in verb.doc[obj.i:a.i])), None)
+        cited = [obj] if subj is not None else []
+    if subj is not None and verb.dep_ == "relcl" and subj.tag_ in {"WDT", "WP"}:
+        subj = verb.head   # "a Ukrainian intelligence report that puts the number at": the report tells
+    return subj, cited
 
 
 def _report_author(report: Token) -> Optional[Token]:
