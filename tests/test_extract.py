@@ -319,3 +319,9 @@ def test_citing_x_comma_y_added_with_the_subject_parsed_as_an_apposition(nlp):
     [f] = figs(claims_of(nlp, body))
     assert (f.value, f.attribution.source_text, f.attribution.via) == (
         1200, "the Norwegian Red Cross", ["United Nations Office for the Coordination of Humanitarian Affairs"])
+
+
+def test_speaker_parsed_as_an_apposition_inside_the_clause(nlp):
+    body = "The missing include eleven members of the coast guard, its spokeswoman, Ingrid Dahl, said."
+    [f] = figs(claims_of(nlp, body))
+    assert (f.value, f.attribution.source) == (11, "Ingrid Dahl")

@@ -455,6 +455,8 @@ def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
         # "The spokesman for ..., Name, announced that ...", "with one document suggesting that ...":
         # the noun the verb hangs on is its subject
         subj = verb.head
+    if subj is None and verb.i >= 2 and verb.doc[verb.i - 1].text == ",":
+        subj = _apposed_before(verb.doc[verb.i - 2])
     cited: list[Token] = []
     csubj = next((c for c in verb.children if c.dep_ == "csubj" and c.lemma_ in {"cite", "quote"}), None)
     obj = next((o for o in csubj.children if o.dep_ == "dobj"), None) if csubj is not None else None
@@ -466,6 +468,17 @@ def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
     if subj is not None and verb.dep_ == "relcl" and subj.tag_ in {"WDT", "WP"}:
         subj = verb.head   # "a Ukrainian intelligence report that puts the number at": the report tells
     return subj, cited
+
+
+def _apposed_before(tok: Token) -> Optional[Token]:
+    """"The missing include seven soldiers, its spokesman, Ahmad Mismari, said": the parser hung the
+    speaker as an apposition inside the clause; the nearest one set off by a comma (the name, when a
+    role and a name are both apposed) is the subject."""
+    while tok.dep_ in {"appos", "compound"} and tok.head.i < tok.i:
+        if tok.dep_ == "appos" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
+            return tok
+        tok = tok.head
+    return None
 
 
 def _report_author(report: Token) -> Optional[Token]:
