@@ -48,12 +48,17 @@ def load_nlp(aliases: Optional[str] = None):
     return add_components(nlp, {"storyledger_gazetteer": {"aliases": user}} if user else None)
 
 
+def user_aliases(nlp=None) -> Optional[str]:
+    """The JSON text of the user's alias file ``nlp`` was loaded with (``load_nlp(aliases=...)``), else None."""
+    if nlp is None or "storyledger_gazetteer" not in nlp.pipe_names:
+        return None
+    return nlp.get_pipe("storyledger_gazetteer").cfg.get("aliases") or None
+
+
 def version_of(nlp=None) -> str:
     """The extraction version claims were made with: ``VERSION``, plus the user's aliases if any
     (a build with another alias file extracts stored articles again)."""
-    if nlp is None or "storyledger_gazetteer" not in nlp.pipe_names:
-        return VERSION
-    user = nlp.get_pipe("storyledger_gazetteer").cfg.get("aliases")
+    user = user_aliases(nlp)
     if not user:
         return VERSION
     import hashlib
