@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Optional
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -63,6 +65,7 @@ def create_app(db_path: str, data_dir: str | None = None, *, host: str = "127.0.
     _add_docs(app)
     spec.document(app, ArticleIn)
     app.add_exception_handler(StarletteHTTPException, _one_line_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
     return app
 
 
@@ -86,9 +89,36 @@ def _add_docs(app: FastAPI) -> None:
                                    swagger_favicon_url="/static/swagger/favicon-32x32.png")
 
 
+async def _invalid_request(request: Request, exc: RequestValidationError):
+    """An unknown value of a filter with a fixed vocabulary is a 400 naming the allowed values."""
+    from storyledger.web.filters import checked
+
+    for err in exc.errors():
+        loc = err.get("loc") or ()
+        if err.get("type") == "literal_error" and len(loc) == 2 and loc[0] == "query":
+            vocabulary = "disagreement" if request.url.path == "/api/disagreements" else None
+            try:
+                checked(str(loc[1]), str(err.get("input")), vocabulary)
+            except HTTPException as refused:
+                return await _one_line_error(request, refused)
+    return await request_validation_exception_handler(request, exc)
+
+
+def _allowed_methods(app: FastAPI, path: str) -> str:
+    """Every method some route of ``path`` takes (Starlette's 405 names only the first route's)."""
+    methods = set()
+    for route in app.routes:
+        regex, taken = getattr(route, "path_regex", None), getattr(route, "methods", None)
+        if regex is not None and taken and regex.match(path):
+            methods |= taken
+    return ", ".join(sorted(methods))
+
+
 async def _one_line_error(request: Request, exc: HTTPException):
     from storyledger.report import environment
 
+    if exc.status_code == 405:
+        exc.headers = {**(exc.headers or {}), "Allow": _allowed_methods(request.app, request.url.path)}
     detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
     if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
         return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)

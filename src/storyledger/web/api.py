@@ -7,7 +7,7 @@ ledger's one writer: 202 with the job and its status URL (``?wait=`` seconds wai
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -19,8 +19,15 @@ from storyledger.web.filters import checked
 from storyledger.web.uploads import documents_from_json
 
 router = APIRouter()
+# Filters with a fixed vocabulary: the description lists the values (an enum), and an unknown one
+# is a 400 naming them (see checked; FastAPI's own check is turned into the same answer in __init__).
+Kind = Literal[filters.ALLOWED["kind"]]
+MeasureCode = Literal[filters.ALLOWED["measure"]]
+Relation = Literal[filters.ALLOWED["relation"]]
+DisagreementKind = Literal[filters.ALLOWED["disagreement"]]
 LIMIT = Query(1000, ge=1, le=10000)
-AFTER = Query(0, ge=0, description="X-Next-After of the previous page")
+MAX_KEY = 2 ** 63 - 1      # SQLite's largest integer: a bigger cursor is a 422, not an overflow
+AFTER = Query(0, ge=0, le=MAX_KEY, description="X-Next-After of the previous page")
 
 
 class JobStatus(BaseModel):
@@ -50,7 +57,7 @@ def _paged(response: Response, rows: list, limit: int, cursor=str) -> list:
 @router.get("/api/articles", tags=["read"])
 def api_articles(request: Request, response: Response, limit: int = Query(100, ge=1, le=10000),
                  after: int = AFTER,
-                 offset: int = Query(0, ge=0, description="older paging: rows to skip")) -> list[dict]:
+                 offset: int = Query(0, ge=0, le=100_000, description="older paging: rows to skip")) -> list[dict]:
     """Articles in the order they were added (full text included), a page at a time."""
     def make(st: LedgerStore) -> list:
         rows = st.page_articles(after, limit + offset)[offset:]
@@ -72,10 +79,11 @@ def api_article(request: Request, article_id: str) -> dict:
 
 
 @router.get("/api/claims", tags=["read"])
-def api_claims(request: Request, response: Response, measure: Optional[str] = None,
-               source: Optional[str] = None, article: Optional[str] = None, kind: Optional[str] = None,
+def api_claims(request: Request, response: Response, measure: MeasureCode = None,
+               source: Optional[str] = None, article: Optional[str] = None, kind: Kind = None,
                limit: int = LIMIT,
-               after: str = Query("", pattern=r"^(\d+\.\d+)?$", description="X-Next-After of the previous page")
+               after: str = Query("", pattern=r"^(\d{1,18}\.\d{1,18})?$",
+                                  description="X-Next-After of the previous page")
                ) -> list[dict]:
     """Claims flattened as in the export (source, via, as_of_start/end at top level), filtered, paged."""
     from storyledger.store.export import claim_row
@@ -97,7 +105,7 @@ def _page(request: Request, response: Response, table: str, after: int, limit: i
 
 
 @router.get("/api/facts", tags=["read"])
-def api_facts(request: Request, response: Response, kind: Optional[str] = None, measure: Optional[str] = None,
+def api_facts(request: Request, response: Response, kind: Kind = None, measure: MeasureCode = None,
               source: Optional[str] = None, outlet: Optional[str] = None, article: Optional[str] = None,
               limit: int = LIMIT, after: int = AFTER) -> list[dict]:
     """The ledger's facts in ledger order, filtered (source: the origin or any teller), a page at a time."""
@@ -107,8 +115,8 @@ def api_facts(request: Request, response: Response, kind: Optional[str] = None, 
 
 
 @router.get("/api/series", tags=["read"])
-def api_series(request: Request, response: Response, measure: Optional[str] = None,
-               relation: Optional[str] = None, source: Optional[str] = None,
+def api_series(request: Request, response: Response, measure: MeasureCode = None,
+               relation: Relation = None, source: Optional[str] = None,
                limit: int = LIMIT, after: int = AFTER) -> list[dict]:
     """The ledger's series (relation: part, increment, projection or none for a top series), paged."""
     return _page(request, response, "series", after, limit, measure=checked("measure", measure),
@@ -116,7 +124,7 @@ def api_series(request: Request, response: Response, measure: Optional[str] = No
 
 
 @router.get("/api/disagreements", tags=["read"])
-def api_disagreements(request: Request, response: Response, kind: Optional[str] = None,
+def api_disagreements(request: Request, response: Response, kind: DisagreementKind = None,
                       series: Optional[str] = None, limit: int = LIMIT, after: int = AFTER) -> list[dict]:
     """The ledger's disagreements (kind: conflict, revision or retelling), a page at a time."""
     return _page(request, response, "disagreements", after, limit, kind=checked("kind", kind, "disagreement"),
