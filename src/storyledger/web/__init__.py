@@ -104,10 +104,17 @@ async def _invalid_request(request: Request, exc: RequestValidationError):
     return await request_validation_exception_handler(request, exc)
 
 
+def _every_route(routes):
+    """Routes, with those of included routers (FastAPI keeps them behind the router; no prefixes here)."""
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        yield from _every_route(inner.routes) if inner is not None else (route,)
+
+
 def _allowed_methods(app: FastAPI, path: str) -> str:
     """Every method some route of ``path`` takes (Starlette's 405 names only the first route's)."""
-    methods = set()
-    for route in app.routes:
+    methods: set[str] = set()
+    for route in _every_route(app.routes):
         regex, taken = getattr(route, "path_regex", None), getattr(route, "methods", None)
         if regex is not None and taken and regex.match(path):
             methods |= taken
@@ -118,7 +125,9 @@ async def _one_line_error(request: Request, exc: HTTPException):
     from storyledger.report import environment
 
     if exc.status_code == 405:
-        exc.headers = {**(exc.headers or {}), "Allow": _allowed_methods(request.app, request.url.path)}
+        allowed = _allowed_methods(request.app, request.url.path)
+        if allowed:
+            exc.headers = {**(exc.headers or {}), "Allow": allowed}
     detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
     if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
         return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)

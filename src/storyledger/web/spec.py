@@ -61,5 +61,5 @@ def _article_schema(schemas: dict, name: str) -> dict:
     """What the endpoint takes, stricter than the model reads: a non-empty ``text`` or ``html``."""
     model = schemas[name]
     need = [{"required": [f], "properties": {f: {"type": "string", "minLength": 1}}} for f in ("text", "html")]
-    schemas[name + "Request"] = {**model, "anyOf": need}
-    return {"$ref": f"#/components/schemas/{name}Request"}
+    schemas[name] = {**model, "anyOf": need}
+    return {"$ref": f"#/components/schemas/{name}"}
