@@ -116,12 +116,20 @@ def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnErr
 
 def _docs(nlp, k: int, art: Article) -> Iterator[tuple]:
     """(doc, (k, field)) for body (first: it starts each article's group in a stream), title, captions."""
+    from storyledger.extract.pipeline import article_context
+
     parts = [("body", art.body or "")] + ([("title", art.title)] if art.title else []) + \
         [("caption", cap) for cap in art.captions]
-    for fld, text in parts:
-        doc = nlp.make_doc(text.translate(_ZERO_WIDTH))
+    docs = [(nlp.make_doc(text.translate(_ZERO_WIDTH)), fld) for fld, text in parts]
+    if "storyledger_gazetteer" in nlp.pipe_names:
+        # a title is read with the names its body and captions give (the gazetteer needs no parse)
+        gaz = nlp.get_pipe("storyledger_gazetteer")
+        for doc, _fld in docs:
+            doc._.gazetteer = gaz.names(doc)
+    ctx = article_context(art, [d for d, f in docs if f == "title"] + [d for d, f in docs if f != "title"])
+    for doc, fld in docs:
         # what the components need to know about the article (plain data: see extract.extensions)
-        doc._.published, doc._.field, doc._.agency = art.published, fld, art.agency
+        doc._.published, doc._.field, doc._.agency, doc._.article = art.published, fld, art.agency, ctx
         yield doc, (k, fld)
 
 
