@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Optional
 
+from storyledger.extract.pieces import PIECE_CHARS, moved, split_text
 from storyledger.model import Article, Claim
 
 VERSION = "10"  # bump when extraction changes: stored articles are extracted again
@@ -97,16 +98,26 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
             parsed = None       # one article broke the batch's parse: parse them one by one
         for k, art in enumerate(batch):
             yield art, _claims_of(art, lambda: parsed[k] if parsed is not None else _parse(nlp, [art], 1)[0],
-                                  on_error, table)
+                                  on_error, table, nlp)
 
 
-def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnError], table) -> list[Claim]:
+def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnError], table,
+               nlp) -> list[Claim]:
     """The claims of one parsed article; with ``on_error`` a failure is reported and yields none."""
     from storyledger.extract.pipeline import extract_article
 
     try:
         p = parse()
-        return extract_article(art, p["title"], p["body"], p["caption"], table)
+        claims = extract_article(art, p["title"], p["body"], p["caption"], table)
+        # the rest of a long body (see _docs): parsed and read one piece at a time, so memory
+        # holds one piece's parse, never the whole body's
+        pieces = _pieces(nlp, art)
+        offset = len(pieces[0])
+        for piece in pieces[1:]:
+            [(doc, _)] = nlp.pipe(_docs(nlp, 0, art, piece), as_tuples=True)
+            claims += moved(extract_article(art, None, doc, [], table), offset)
+            offset += len(piece)
+        return claims
     except Exception as exc:  # noqa: BLE001 - any bug in one article is reported, not fatal
         if on_error is None:
             raise
@@ -114,10 +125,18 @@ def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnErr
         return []
 
 
-def _docs(nlp, k: int, art: Article) -> Iterator[tuple]:
-    """(doc, (k, field)) for body (first: it starts each article's group in a stream), title, captions."""
-    parts = [("body", art.body or "")] + ([("title", art.title)] if art.title else []) + \
-        [("caption", cap) for cap in art.captions]
+def _pieces(nlp, art: Article) -> list[str]:
+    """The body in pieces within ``PIECE_CHARS`` and ``nlp.max_length`` (one for most articles)."""
+    return split_text(art.body or "", min(PIECE_CHARS, nlp.max_length))
+
+
+def _docs(nlp, k: int, art: Article, piece: Optional[str] = None) -> Iterator[tuple]:
+    """(doc, (k, field)) for body (first: it starts each article's group in a stream), title, captions;
+    of a long body only the first piece (``_claims_of`` reads the rest); with ``piece``, that piece."""
+    limit = min(PIECE_CHARS, nlp.max_length)
+    # a title or caption past the limit is no title or caption: its start is read
+    parts = [("body", piece)] if piece is not None else [("body", _pieces(nlp, art)[0])] + \
+        ([("title", art.title[:limit])] if art.title else []) + [("caption", cap[:limit]) for cap in art.captions]
     for fld, text in parts:
         doc = nlp.make_doc(text.translate(_ZERO_WIDTH))
         # what the components need to know about the article (plain data: see extract.extensions)
@@ -137,7 +156,7 @@ def _extract_stream(nlp, articles: Iterable[Article], batch_size: int, on_error:
     group: dict = {}
 
     def flush() -> Iterator[tuple[Article, list[Claim]]]:
-        yield arts[done], _claims_of(arts[done], lambda: group, on_error, table)
+        yield arts[done], _claims_of(arts[done], lambda: group, on_error, table, nlp)
 
     try:
         for doc, (k, fld) in nlp.pipe(docs, as_tuples=True, batch_size=max(64, batch_size * 2),
