@@ -201,3 +201,57 @@ def test_a_name_that_qualifies_another_noun_is_no_teller():
     fig = next(c for c in extract(text, published="2031-03-04") if c.kind == "figure")
     assert fig.attribution.source_type != "person"
     assert "administration official" in fig.attribution.source
+
+
+# -- storyledger_attribution: source, relay chain, modality as plain data on the Doc -----------------
+
+def _read(nlp, text, *, field=None, article=None, agency=None, published="2024-03-15"):
+    doc = nlp.make_doc(text)
+    doc._.published, doc._.field, doc._.article, doc._.agency = published, field, article, agency
+    return nlp(doc)
+
+
+def _figures(doc):
+    return [c for c in doc._.claims if c["kind"] == "figure"]
+
+
+def test_attribution_source_and_relay(nlp):
+    doc = _read(nlp, "The NIS said 300 troops arrived on Monday, Yonhap reported.")
+    [fig] = _figures(doc)
+    assert fig["id"] == "figure:13:16" and fig["value"] == 300
+    assert fig["attribution"] == {"source": "National Intelligence Service", "source_type": "agency", "role": None,
+                                  "via": ["Yonhap"], "cue": "say", "modality": "asserted", "source_text": "The NIS"}
+    assert (fig["as_of"]["start"], fig["as_of"]["basis"]) == ("2024-03-11", "clause")
+
+
+def test_attribution_remembers_who_was_named(nlp):
+    # "She" is the minister named in the sentence before: the discourse memory carries her and her role
+    doc = _read(nlp, "Defence Minister Anna Berg visited the port on Tuesday. She said 40 ships had left.")
+    [fig] = _figures(doc)
+    a = fig["attribution"]
+    assert (fig["value"], a["source"], a["role"], a["source_text"]) == (40, "Anna Berg", "Defence Minister", "She")
+
+
+def test_attribution_modality_and_wire_relay(nlp):
+    doc = _read(nlp, '"We will rebuild every house," the mayor said. The ministry denied the report.', agency="AFP")
+    quote, denial = doc._.claims
+    assert (quote["kind"], quote["quote"], quote["attribution"]["via"]) == ("quote", "We will rebuild every house,", ["AFP"])
+    assert (denial["kind"], denial["attribution"]["modality"], denial["attribution"]["cue"]) == ("statement", "denial", "deny")
+
+
+def test_attribution_reads_a_title_with_its_article(nlp):
+    title = "Ruritania sending over 300 more troops north: spy agency"
+    alone = _figures(_read(nlp, title, field="title"))
+    assert [(c["field"], c["value"], c["attribution"]["source"]) for c in alone] == [("title", 300, None)]
+    # the body names the spy agency: doc._.article carries the article's names to the title
+    told = _figures(_read(nlp, title, field="title", article={"names": ["National Intelligence Service"]}))
+    assert [(c["value"], c["attribution"]["source"], c["attribution"]["cue"]) for c in told] == [
+        (300, "National Intelligence Service", "headline")]
+
+
+def test_attribution_claims_survive_doc_bytes(nlp):
+    from spacy.tokens import Doc
+
+    doc = _read(nlp, "The NIS said 300 troops arrived on Monday, Yonhap reported.")
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())   # how n_process=2 ships docs back
+    assert again._.claims == doc._.claims and len(again._.claims) == 3

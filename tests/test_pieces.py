@@ -52,7 +52,7 @@ def test_long_body_read_in_pieces_gives_the_same_claims(nlp, monkeypatch):
                   published="2024-10-20")
     [(_, whole)] = list(extract.extract_claims([art], nlp=nlp))
     monkeypatch.setattr(extract, "PIECE_CHARS", 500)
-    cut_at = extract._pieces(nlp, art)
+    cut_at = pieces.split_text(body, 500)
     assert len(cut_at) == 4
     [(_, cut)] = list(extract.extract_claims([art], nlp=nlp))
     assert sorted(map(_key, cut)) == sorted(map(_key, whole))

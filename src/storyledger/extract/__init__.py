@@ -111,12 +111,14 @@ def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnErr
         claims = extract_article(art, p["title"], p["body"], p["caption"], table)
         # the rest of a long body (see _docs): parsed and read one piece at a time, so memory
         # holds one piece's parse, never the whole body's
-        pieces = _pieces(nlp, art)
-        offset = len(pieces[0])
-        for piece in pieces[1:]:
-            [(doc, _)] = nlp.pipe(_docs(nlp, 0, art, piece), as_tuples=True)
+        if len(art.body or "") <= min(PIECE_CHARS, nlp.max_length):
+            return claims
+        more = [doc for doc, fld in _article_docs(nlp, art) if fld == "more"]
+        offset = len(p["body"].text)
+        while more:
+            doc = nlp(more.pop(0))
             claims += moved(extract_article(art, None, doc, [], table), offset)
-            offset += len(piece)
+            offset += len(doc.text)
         return claims
     except Exception as exc:  # noqa: BLE001 - any bug in one article is reported, not fatal
         if on_error is None:
@@ -125,23 +127,37 @@ def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnErr
         return []
 
 
-def _pieces(nlp, art: Article) -> list[str]:
-    """The body in pieces within ``PIECE_CHARS`` and ``nlp.max_length`` (one for most articles)."""
-    return split_text(art.body or "", min(PIECE_CHARS, nlp.max_length))
+def _article_docs(nlp, art: Article) -> list[tuple]:
+    """(doc, field) of an article's texts, made (not parsed) and given what the components need to
+    know about the article: body, the rest of a long body ("more": pieces within ``PIECE_CHARS`` and
+    ``nlp.max_length``, see extract.pieces), title, captions."""
+    from storyledger.extract.pipeline import article_context
 
-
-def _docs(nlp, k: int, art: Article, piece: Optional[str] = None) -> Iterator[tuple]:
-    """(doc, (k, field)) for body (first: it starts each article's group in a stream), title, captions;
-    of a long body only the first piece (``_claims_of`` reads the rest); with ``piece``, that piece."""
     limit = min(PIECE_CHARS, nlp.max_length)
+    body = split_text(art.body or "", limit)
     # a title or caption past the limit is no title or caption: its start is read
-    parts = [("body", piece)] if piece is not None else [("body", _pieces(nlp, art)[0])] + \
+    parts = [("body", body[0])] + [("more", piece) for piece in body[1:]] + \
         ([("title", art.title[:limit])] if art.title else []) + [("caption", cap[:limit]) for cap in art.captions]
-    for fld, text in parts:
-        doc = nlp.make_doc(text.translate(_ZERO_WIDTH))
+    docs = [(nlp.make_doc(text.translate(_ZERO_WIDTH)), fld) for fld, text in parts]
+    if "storyledger_gazetteer" in nlp.pipe_names:
+        # a title is read with the names its body and captions give (the gazetteer needs no parse)
+        gaz = nlp.get_pipe("storyledger_gazetteer")
+        for doc, _fld in docs:
+            doc._.gazetteer = gaz.names(doc)
+    ctx = article_context(art, [d for d, f in docs if f == "title"] + [d for d, f in docs if f != "title"])
+    for doc, fld in docs:
         # what the components need to know about the article (plain data: see extract.extensions)
-        doc._.published, doc._.field, doc._.agency = art.published, fld, art.agency
-        yield doc, (k, fld)
+        doc._.published, doc._.field, doc._.agency, doc._.article = \
+            art.published, "body" if fld == "more" else fld, art.agency, ctx
+    return docs
+
+
+def _docs(nlp, k: int, art: Article) -> Iterator[tuple]:
+    """(doc, (k, field)) for body (first: it starts each article's group in a stream), title, captions;
+    of a long body only the first piece (``_claims_of`` reads the rest)."""
+    for doc, fld in _article_docs(nlp, art):
+        if fld != "more":
+            yield doc, (k, fld)
 
 
 def _extract_stream(nlp, articles: Iterable[Article], batch_size: int, on_error: Optional[OnError],

@@ -198,6 +198,12 @@ class Gazetteer(Component):
                 m.add(ent.name, [self.tokenizer(alias)])
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc._.gazetteer is None:
+            doc._.gazetteer = self.names(doc)   # the caller may have asked already (extract._docs)
+        return doc
+
+    def names(self, doc: Doc) -> list[list]:
+        """[[start, end, canonical name]] of ``doc``; needs only its tokens, no parse."""
         from spacy.util import filter_spans
         matches = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.loose(doc)]
         names = {(m.start, m.end): m for m in matches}
@@ -206,8 +212,7 @@ class Gazetteer(Component):
             ent = self.table.lookup(span.text)
             if ent is not None:
                 found.append([span.start_char, span.end_char, ent.name])
-        doc._.gazetteer = found
-        return doc
+        return found
 
     def from_bytes(self, data: bytes, *, exclude=()) -> "Gazetteer":
         super().from_bytes(data)
@@ -240,6 +245,28 @@ def make_figures(nlp: Language, name: str) -> Figures:
     return Figures(nlp, name)
 
 
+class Attribution(Component):
+    """Who says so: every figure, quote and reported statement of the text with its source, relay
+    chain, modality and time, as plain ``Claim`` data in ``doc._.claims`` (``extract/reader.py``
+    reads the text with an explicit discourse memory; ``extract/attribution.py`` holds the naming
+    rules). What the article's other texts offer comes in ``doc._.article`` (set by the caller)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self._nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        from storyledger.extract import gazetteer
+        from storyledger.extract.reader import read_claims
+        doc._.claims = read_claims(doc, gazetteer(self._nlp))
+        return doc
+
+
+@Language.factory("storyledger_attribution", assigns=["doc._.claims"], default_config={})
+def make_attribution(nlp: Language, name: str) -> Attribution:
+    return Attribution(nlp, name)
+
+
 # The rule order, as data: (factory name, where to add it, config). A row with no place is
 # appended after the model's own pipes (tags, parse, lemmas, entities), in this list's order;
 # one that sets sentence starts goes before "parser".
@@ -251,6 +278,7 @@ PIPELINE: list[tuple[str, dict[str, str], dict[str, Any]]] = [
     ("storyledger_coref", {}, {}),
     ("storyledger_gazetteer", {}, {}),
     ("storyledger_figures", {}, {}),
+    ("storyledger_attribution", {}, {}),
 ]
 
 

@@ -19,6 +19,9 @@ DOC_EXTENSIONS: dict[str, tuple[str, str]] = {
     "published": ("ISO date (YYYY-MM-DD) relative times are read against, or None", "caller (extract._parse)"),
     "agency": ("wire credited in the article's byline (a relay of every claim), or None", "caller (extract._parse)"),
     "field": ('which part of the article the text is: "body", "title" or "caption"', "caller (extract._parse)"),
+    "article": ('what the article\'s other texts offer this one: {"outlet", "opening" (the body\'s first '
+                "200 characters, where a dateline sits), \"names\" (gazetteer names of title, body and captions), "
+                '"acronyms" ([[long, short]] the article defines)}; None: the text alone', "caller (extract._docs)"),
     "paragraphs": ("character offset where each paragraph starts (first is 0)", "storyledger_paragraphs"),
     "acronyms": ('[[long name, short]] the text defines ("National Intelligence Service (NIS)")', "storyledger_acronyms"),
     "times": ("per sentence (by sentence order): list of TimeSpan dicts found in it", "storyledger_times"),
@@ -32,6 +35,8 @@ DOC_EXTENSIONS: dict[str, tuple[str, str]] = {
     "referents": ('[[token index, name]]: the person or body a "he"/"she"/"the company" stands for',
                   "storyledger_coref"),
     "gazetteer": ("[[start, end, canonical name]] bodies the text names by a gazetteer alias", "storyledger_gazetteer"),
+    "claims": ('[{Claim fields}] figures, quotes and statements with source, relay chain (attribution.via), '
+               'modality and as_of; id = "kind:start:end" (char offsets), article blank', "storyledger_attribution"),
 }
 SPAN_EXTENSIONS: dict[str, tuple[str, str]] = {}
 TOKEN_EXTENSIONS: dict[str, tuple[str, str]] = {}

@@ -221,10 +221,10 @@ def retellings(facts: list[Fact], claims: dict[str, Claim], root_of: dict[str, s
 
 
 def build_disagreements(facts: list[Fact], series: list[Series], claims: dict[str, Claim],
-                        root_of: dict[str, str]) -> list[Disagreement]:
+                        root_of: dict[str, str], inside: Optional[dict[str, set[str]]] = None) -> list[Disagreement]:
     by_id = {f.id: f for f in facts}
     series_of = {p.fact: s.id for s in series for p in s.points}
-    inside = containers(c.where for c in claims.values())
+    inside = containers(c.where for c in claims.values()) if inside is None else inside
     # facts some source is named for (not only an outlet's own words)
     attributed = {f.id for f in facts if f.kind == "figure" and f.measure and f.measure != "other"
                   and any(claims[c].attribution.source for c in f.claims if c in claims)}

@@ -177,6 +177,49 @@ def _body_of(origin: str) -> Optional[str]:
     return _bodies().get(origin) if origin else None
 
 
+@lru_cache(maxsize=1)
+def _alias_keys() -> dict[str, tuple[str, ...]]:
+    """canonical key -> the keys of every name the alias table gives it ("united states": "us", "biden administration", ...)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for alias, (_, _, name) in entity_table().items():
+        out[norm_key(name)].append(norm_key(alias))
+    return {k: tuple(sorted(set(v))) for k, v in out.items()}
+
+
+def _is_country(key: str) -> bool:
+    dem = demonyms()
+    return bool(key) and (key in dem or key in dem.values() or not _content(key))
+
+
+@lru_cache(maxsize=1)
+def _governments() -> dict[str, str]:
+    """A country (as its demonym key) -> the alias table's government named after it ("american" -> "united states")."""
+    dem = demonyms()
+    out: dict[str, str] = {}
+    for typ, _, name in entity_table().values():
+        if typ == "government" and _is_country(name):
+            out.setdefault(dem.get(name, name), norm_key(name))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _body_names(origin: str) -> tuple[str, ...]:
+    """Every name of a source's body; a country named as a source ("the US alleged") speaks for its
+    government, so the government's names count too ("Biden administration")."""
+    keys = [origin]
+    if _is_country(origin):
+        gov = _governments().get(demonyms().get(origin, origin))
+        if gov and gov != origin:
+            keys.append(gov)
+    return tuple(dict.fromkeys(n for k in keys for n in (k, *_alias_keys().get(k, ()))))
+
+
+def _names_body(named_as: str, origin: str) -> bool:
+    """Do the words naming one source name the other's body, by any of its names ("a senior Biden
+    administration official" names the United States; "White House spokesman John Kirby" the White House)?"""
+    return bool(named_as) and any(_mentions(named_as, k) for k in _body_names(origin))
+
+
 def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
     code = related(a.origin, b.origin)
     if code:
@@ -185,7 +228,7 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
         return 2, "role"
     # a body of the other, by the words that named it ("the intelligence directorate of the Ministry of
     # Defense"; "White House spokesman John Kirby")
-    if _mentions(a.named_as, b.origin) or _mentions(b.named_as, a.origin) or \
+    if any(_names_body(n, y.origin) for x, y in ((a, b), (b, a)) for n in (x.named_as, *x.roles)) or \
             _body_of(a.origin) == b.origin or _body_of(b.origin) == a.origin:
         return 2, "part_of"
     if any(related(a.origin, r) for r in b.relays) or any(related(b.origin, r) for r in a.relays) \
@@ -211,6 +254,23 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
     return -1, None
 
 
+@lru_cache(maxsize=65536)
+def head_noun(key: str) -> str:
+    """The word a name is about: the last word before "of"/"for" ("ministry" of "ministry of defense"),
+    else the last ("official" of "senior biden administration official"); "" for a country alone."""
+    words = key.split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i), len(words))
+    content = _content(" ".join(words[:cut]))
+    return content[-1] if content else ""
+
+
+def _refers_back(words: str, named: Side) -> bool:
+    """An unattributed sentence that speaks of "the official" when the other telling's source is
+    "a senior administration official": a definite description of that source, the attribution missed."""
+    heads = {head_noun(k) for k in (named.origin, named.named_as) if k}
+    return any(len(h) >= 4 and f" the {h} " in f" {words} " for h in heads)
+
+
 def unnamed_source(origin: str, named_as: str, words: str) -> bool:
     """A source its own sentence never names (carried over from an earlier sentence)."""
     return bool(origin) and not any(_mentions(words, k) for k in (origin, named_as) if k)
@@ -231,7 +291,7 @@ def source_evidence(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str
         # sentence names that source (an attribution the extraction missed)
         if _mentions(bare.words, named.origin) or _mentions(bare.words, named.named_as):
             return 2, "named_in_sentence"  # "the 30,000 estimated by the IOM": the source, missed
-        if any(_mentions(bare.words, r) for r in named.roles):
+        if any(_mentions(bare.words, r) for r in named.roles) or _refers_back(bare.words, named):
             return 1, "named_in_sentence"  # "the local head of the Red Crescent" for its head by name
         if set(bare.relays) & set(named.relays):
             return 1, "same_outlet"  # the outlet retelling, unattributed, what it reported with a source

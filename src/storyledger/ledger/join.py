@@ -187,17 +187,24 @@ def _side(c: Claim, chain: Chain, article_names: dict[str, tuple[str, ...]]) -> 
                 article_names=article_names.get(c.article, ()) if pronoun else ())
 
 
-def make_tellings(articles: list[Article], claims: list[Claim]) -> list[Telling]:
-    by_id = {a.id: a for a in articles}
-    roots = _roots(by_id)
-    # named sources (and their roles) of each article: what a "he said" there may stand for
+def article_names(claims: list[Claim]) -> dict[str, tuple[str, ...]]:
+    """Named sources (and their roles) of each article: what a "he said" there may stand for."""
     named: dict[str, list[str]] = defaultdict(list)
     for c in claims:
         a = c.attribution
         for n in (canon(a.source) if a.source and not is_pronoun(a.source) else "", norm_key(a.role)):
             if n and n not in named[c.article]:
                 named[c.article].append(n)
-    article_names = {k: tuple(v) for k, v in named.items()}
+    return {k: tuple(v) for k, v in named.items()}
+
+
+def make_tellings(articles: list[Article], claims: list[Claim],
+                  names: Optional[dict[str, tuple[str, ...]]] = None) -> list[Telling]:
+    """``names``: ``article_names`` of all the articles' claims, when ``claims`` is only some of them
+    (the incremental ledger update joins one block at a time)."""
+    by_id = {a.id: a for a in articles}
+    roots = _roots(by_id)
+    article_names_ = article_names(claims) if names is None else names
     out = []
     for c in claims:
         art = by_id.get(c.article)
@@ -217,7 +224,7 @@ def make_tellings(articles: list[Article], claims: list[Claim]) -> list[Telling]
             start -= SOFT_DAYS
         chain = chain_of(c, art)
         out.append(Telling(c, art, roots.get(c.article, c.article), pub, start, end, hard,
-                           chain, pop_key(c.population), name_key(c.where), _side(c, chain, article_names)))
+                           chain, pop_key(c.population), name_key(c.where), _side(c, chain, article_names_)))
     return out
 
 
@@ -418,6 +425,10 @@ def _sweep(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None
                 clusters.union(j, i, ("same_words",))
 
 
+def _rep_rank(t: Telling) -> tuple[bool, bool]:
+    return _measure(t.claim) == "other", t.claim.field == "title"
+
+
 def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters, corpus: Corpus) -> None:
     """Join figure tellings of one number block whose windows can meet (plus the undated).
 
@@ -433,7 +444,9 @@ def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters,
     def visit(i: int, others: list[int]) -> None:
         t = tellings[i]
         judged: set[tuple] = set()
-        for j in others:
+        # each (cluster, source, article) is judged through its most telling member: a body
+        # sentence that names the measure speaks for a headline's bare "7K more troops"
+        for j in sorted(others, key=lambda j: _rep_rank(tellings[j])):
             key = (clusters.find(j), tellings[j].side.origin, tellings[j].root)  # type: ignore[union-attr]
             if key[0] == clusters.find(i) or key in judged:
                 continue
@@ -739,8 +752,9 @@ def assign_ids(facts: list[Fact], previous: Optional[Ledger]) -> None:
         taken.add(cand)
 
 
-def build_facts(articles: list[Article], claims: list[Claim], previous: Optional[Ledger]) -> tuple[list[Fact], list[Telling]]:
-    tellings = make_tellings(articles, claims)
+def build_facts(articles: list[Article], claims: list[Claim], previous: Optional[Ledger],
+                names: Optional[dict[str, tuple[str, ...]]] = None) -> tuple[list[Fact], list[Telling]]:
+    tellings = make_tellings(articles, claims, names)
     by_id = {a.id: a for a in articles}
     groups, joins = cluster(tellings)
     facts = []

@@ -136,10 +136,12 @@ def _scopes(fs: list[Fact], inside: dict[str, set[str]]) -> tuple[str, dict[str,
     return main, parts
 
 
-def build_series(facts: list[Fact], claims: dict[str, Claim]) -> list[Series]:
+def build_series(facts: list[Fact], claims: dict[str, Claim],
+                 inside: Optional[dict[str, set[str]]] = None) -> list[Series]:
     """Series of one quantity each: population, measure, total/increment/projection and place scope;
-    a part of the main place and an increment or projection are their own series, linked to it."""
-    inside = containers(c.where for c in claims.values())
+    a part of the main place and an increment or projection are their own series, linked to it.
+    ``inside``: ``containers`` of every claim's place when ``claims`` is only some of them."""
+    inside = containers(c.where for c in claims.values()) if inside is None else inside
     groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for f in facts:
         if f.kind == "figure" and f.measure and f.measure != "other" and pop_key(f.population) \

@@ -1,0 +1,495 @@
+"""The attribution component's reading of one text: every figure, quote and reported statement
+with its source, relay chain, modality and the time it describes.
+
+Sentences are read in order because sources carry: a pronoun or "the report" points back,
+"a news report" points forward to the outlet named next, an unattributed sentence goes on
+with its paragraph's source, and "Two of them" inherits from the figure before. That memory is
+one explicit object, ``Discourse``, made afresh for each text. Who a source phrase names is
+decided by the rules of ``extract/attribution.py`` (``NAME_RULES``, ``SourceFinder.chain``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from storyledger.extract.attribution import (
+    SourceFinder, Teller, _is_report, modality_of, to_attribution,
+)
+from storyledger.extract.components import defined_acronyms, paragraph_starts
+from storyledger.extract.entities import AliasTable, ArticleEntities, is_title_word
+from storyledger.extract.figures import (
+    Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
+)
+from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, reported_speech
+from storyledger.extract.times import doc_times, parse_anchor, published_span
+from storyledger.model import Attribution, Claim, TimeSpan
+
+_DENIAL_LEMMAS = {"release", "issue", "acknowledge", "confirm", "comment", "disclose", "react", "respond",
+                  "announce", "publish", "report", "reveal", "make"}
+
+
+def read_claims(doc: Doc, table: AliasTable) -> list[dict[str, Any]]:
+    """``doc._.claims``: the text's claims as plain data (``Claim`` fields; ``id`` is
+    "kind:start:end", the span the article stage hashes into the claim id; ``article`` blank)."""
+    return [c.model_dump(mode="json") for c in TextReader(doc, table).read()]
+
+
+def text_context(doc: Doc) -> dict[str, Any]:
+    """What a text read alone offers as its article (see ``doc._.article``): its own names and acronyms."""
+    return {"outlet": None, "opening": doc.text.lstrip()[:200] if (doc._.field or "body") == "body" else "",
+            "names": [name for _s, _e, name in doc._.gazetteer or []],
+            "acronyms": doc._.acronyms if doc._.acronyms is not None else defined_acronyms(doc.text)}
+
+
+def _key(kind: str, start: int, end: int) -> str:
+    return f"{kind}:{start}:{end}"
+
+
+@dataclass
+class _Prev:
+    claim: Claim
+    fig: Figure
+    sent_i: int
+    para: int
+
+
+@dataclass
+class Discourse:
+    """The attribution component's memory while it reads one text, sentence by sentence."""
+
+    doc: Doc
+    fld: str                                   # "body", "title" or "caption"
+    ents: ArticleEntities                      # names learned: people and roles, acronyms, the story's bodies
+    finder: SourceFinder                       # tellers: who was last named, the last chains, bodies mentioned
+    quotes: list[QuoteSpan]
+    sent_times: list[list[TimeSpan]]           # per sentence (doc._.times)
+    para_starts: list[int]                     # doc._.paragraphs
+    quote_speaker: dict[int, list[Teller]] = field(default_factory=dict)   # quote start -> its tellers
+    last_quote_tellers: list[Teller] = field(default_factory=list)         # a bare quote goes on with them
+    last_quote_end: int = -10**9
+    prev_fig: Optional[_Prev] = None           # the last count of people ("Two of them" points back)
+    para_tellers: dict[int, list[Teller]] = field(default_factory=dict)   # paragraph -> its source chain
+    pending: list[tuple[int, list[Claim]]] = field(default_factory=list)  # "a news report" awaiting its outlet
+    caption_time: Optional[TimeSpan] = None
+    caption_place: Optional[str] = None
+
+
+@dataclass
+class _Sent:
+    i: int
+    span: Span
+    para: int
+    times: list[TimeSpan]
+    quotes: list[QuoteSpan]                    # quotes that open in this sentence
+
+
+class TextReader:
+    """Reads one text (body, title or caption) sentence by sentence: quotes, figures, statements,
+    each with its source chain, modality and time; what carries between sentences is ``self.d``."""
+
+    def __init__(self, doc: Doc, table: AliasTable) -> None:
+        ctx = doc._.article or text_context(doc)
+        ents = ArticleEntities(table)
+        ents.set_home(doc._.agency, ctx.get("outlet"), ctx.get("opening") or "")
+        for long, short in ctx.get("acronyms") or []:
+            # the text's own definitions ("National Intelligence Service (NIS)") win over the gazetteer
+            tail = re.split(r"['’]s\s+", long)[-1]
+            ents.learn_acronym(long if table.lookup(long) else tail, short)
+        ents.story = list(ctx.get("names") or [])
+        self.agency: Optional[str] = doc._.agency
+        self.anchor = parse_anchor(doc._.published)
+        self.claims: list[Claim] = []
+        self.d = self._discourse(doc, doc._.field or "body", ents)
+
+    def read(self) -> list[Claim]:
+        """The text's claims (ids and article left blank: the article stage sets them)."""
+        d, doc = self.d, self.d.doc
+        for si, sent in enumerate(doc.sents):
+            s = _Sent(si, sent, sum(1 for p in d.para_starts if p <= sent.start_char) - 1, d.sent_times[si],
+                      [q for q in d.quotes if sent.start_char <= q.start < sent.end_char])
+            self._learn_people(sent)
+            quote_tellers = self._read_quotes(d, s)
+            figs = [figure_from_data(doc, f) for f in doc._.figures[si]] if doc._.figures is not None \
+                else find_figures(sent, self.d.ents.table.demonym)  # a Doc made without the figures component
+            sent_claims: list[Claim] = []
+            own_any: list[Teller] = []
+            for fig in figs:
+                c, tellers = self._read_figure(d, s, fig)
+                sent_claims.append(c)
+                own_any = tellers or own_any
+            own_any = self._read_statements(d, s, bool(figs), sent_claims, own_any)
+            self._carry(d, s, own_any or quote_tellers or d.finder.chain(sent.root, sent), sent_claims)
+        return self.claims
+
+    def _discourse(self, doc: Doc, fld: str, ents: ArticleEntities) -> "Discourse":
+        d = Discourse(doc, fld, ents, SourceFinder(ents), doc_quotes(doc), doc_times(doc, self.anchor),
+                      doc._.paragraphs if doc._.paragraphs is not None else paragraph_starts(doc.text))
+        if fld == "caption":
+            # a caption's figures happen at its date and place ("..., March 2. 90 soldiers were gathered there")
+            ts = [t for st in d.sent_times for t in st]
+            d.caption_time = ts[0].model_copy(update={"basis": "inferred"}) if ts else None
+            place = next((e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}), None)
+            d.caption_place = place.text if place is not None else None
+        return d
+
+    def _read_quotes(self, d: "Discourse", s: "_Sent") -> list[Teller]:
+        """Quotes that open in this sentence, with their speakers; returns the last speaker chain."""
+        quote_tellers: list[Teller] = []
+        for q in s.quotes:
+            verb, subj = q.verb, q.subject
+            tellers: list[Teller] = []
+            if subj is not None:
+                tellers = [self.d.finder.name(subj, verb.lemma_.lower(), verb)]
+                tellers += self._outer(verb)
+            elif verb is None and not q.short and d.last_quote_tellers and q.start - d.last_quote_end < 400:
+                tellers = d.last_quote_tellers   # a quote with no verb goes on with the last speaker
+            if tellers and not q.short or verb is not None and tellers:
+                d.quote_speaker[q.start] = tellers
+                quote_tellers = tellers
+                d.last_quote_tellers, d.last_quote_end = tellers, q.end
+                self._add_quote(d.doc, d.fld, q, tellers, verb, d.sent_times)
+            elif not q.short:
+                self._add_quote(d.doc, d.fld, q, [], verb, d.sent_times)
+        return quote_tellers
+
+    def _read_figure(self, d: "Discourse", s: "_Sent", fig: Figure) -> tuple[Claim, list[Teller]]:
+        """One figure's claim: what it counts, its source chain, modality, time and place."""
+        doc, sent = d.doc, s.span
+        tok = fig.anchor or doc[fig.end - 1]
+        inq = next((q for q in d.quotes if q.start <= tok.idx < q.end and q.start in d.quote_speaker), None)
+        tellers = self.d.finder.chain(tok, sent)
+        if inq is not None and not tellers:
+            tellers = d.quote_speaker[inq.start]   # a number inside a quote is its speaker's
+        antecedent = d.prev_fig if d.prev_fig and s.i - d.prev_fig.sent_i <= 2 else None
+        self._fill_counted(d, s, fig, antecedent)
+        if is_people(fig.counted) and fig.population is None:
+            fig.population = self._sender(fig) or (antecedent.fig.population if antecedent and (fig.anaphoric or fig.continues) else None)
+        if not tellers and d.fld == "title":
+            tellers = self._headline_teller(doc)
+        attr = self._figure_attribution(d, s, fig, tellers, antecedent)
+        as_of = self._figure_as_of(d, s, fig, tok, tellers, antecedent)
+        where = fig.where or (d.caption_place if d.fld == "caption" and is_people(fig.counted) else None)
+        c = self._figure_claim(doc, d.fld, sent, fig, attr, as_of, where)
+        # a share ("one of the soldiers") is no count for later "of them" figures to point back to
+        if fig.qualifier != "vague" and not fig.part and is_people(fig.counted):
+            d.prev_fig = _Prev(c, fig, s.i, s.para)
+        if tellers and tellers[0].generic == "indefinite":
+            d.pending.append((s.i, [c]))   # "a news report": the outlet may be named next
+        return c, tellers
+
+    def _fill_counted(self, d: "Discourse", s: "_Sent", fig: Figure, antecedent: Optional[_Prev]) -> None:
+        """A number with no noun of its own counts the people named before it."""
+        doc, sent = d.doc, s.span
+        elliptic = _elliptic(fig, doc)
+        if fig.anaphoric and antecedent and fig.counted is None or elliptic and antecedent and \
+                antecedent.para == s.para:
+            # "about 3,000 were in Russia, with around 10,000 expected": the number stands for
+            # the people counted just before; "at least 100 dead" names only what happened
+            fig.counted, fig.population = antecedent.fig.counted, antecedent.fig.population
+            fig.path = []
+            _measure(doc, fig, sent)
+        elif elliptic and fig.counted is None:
+            # "soldiers have begun arriving ..., and as many as 5,000 may be there": the people
+            # noun named earlier in the sentence
+            nouns = [t for t in reversed(doc[sent.start:fig.start]) if t.pos_ == "NOUN" and is_people(t.text)]
+            # the subject the clause is about ("soldiers have begun arriving"), else the nearest
+            subjects = [t for t in nouns if t.dep_ in {"nsubj", "nsubjpass"}]
+            noun = min(subjects, key=lambda t: len(list(t.ancestors))) if subjects else (nouns[0] if nouns else None)
+            if noun is not None:
+                fig.counted, fig.population = noun.text, _pop_of(noun, self.d.ents.table.demonym)
+                fig.path = []
+                _measure(doc, fig, sent)
+
+    def _figure_attribution(self, d: "Discourse", s: "_Sent", fig: Figure, tellers: list[Teller],
+                            antecedent: Optional[_Prev]) -> Attribution:
+        """Its own tellers, else the figure it continues, else its paragraph's source."""
+        inherited = False
+        if not tellers and antecedent and (fig.anaphoric or fig.continues) and antecedent.claim.attribution.source:
+            attr = antecedent.claim.attribution.model_copy(deep=True)
+            inherited = True
+        elif not tellers and s.para in d.para_tellers:
+            attr = to_attribution(d.para_tellers[s.para], self.agency, "asserted")
+            inherited = True
+        else:
+            attr = to_attribution(tellers, self.agency, "asserted")
+        if not inherited or attr.modality == "asserted":
+            attr.modality = modality_of(d.doc[fig.end - 1], s.span, tellers)
+        if fig.hedge_start is not None and d.doc[fig.hedge_start].lower_ in {"an", "estimated"} and attr.modality == "asserted":
+            attr.modality = "estimate"
+        return attr
+
+    def _figure_as_of(self, d: "Discourse", s: "_Sent", fig: Figure, tok: Token, tellers: list[Teller],
+                      antecedent: Optional[_Prev]) -> Optional[TimeSpan]:
+        """The clause's time, else the caption's, else the figure it continues, else publication."""
+        as_of = self._as_of(tok, s.span, s.times, tellers)
+        if as_of is None and d.fld == "caption" and d.caption_time is not None:
+            as_of = d.caption_time
+        if as_of is None and antecedent and fig.continues and antecedent.claim.as_of:
+            as_of = antecedent.claim.as_of
+        if as_of is None and antecedent and fig.anaphoric and antecedent.claim.as_of and self.anchor and \
+                _perfect(fig):
+            as_of = TimeSpan(start=antecedent.claim.as_of.start, end=self.anchor.isoformat(),
+                             granularity="range", text=None, basis="inferred")
+        if as_of is None:
+            as_of = published_span(self.anchor)
+        return as_of
+
+    def _read_statements(self, d: "Discourse", s: "_Sent", has_figures: bool, sent_claims: list[Claim],
+                         own_any: list[Teller]) -> list[Teller]:
+        """Attributed sentences with nothing else to show, denials, and reported clauses."""
+        doc, sent = d.doc, s.span
+        if not has_figures and not s.quotes:
+            st = self._statement(doc, d.fld, sent, s.times)
+            if st is not None:
+                sent_claims.append(st)
+                own_any = own_any or [Teller(st.attribution.source or "", st.attribution.source_type or "other",
+                                             st.attribution.role, st.attribution.source_text or "",
+                                             st.attribution.cue or "")]
+        # reported speech ("X said CLAUSE"): the clause is a statement's content
+        st_here = next((c for c in sent_claims if c.kind == "statement"), None)
+        for rep in reported_speech(sent, d.quotes):
+            if st_here is not None and st_here.content is None:
+                st_here.content = rep.text
+            else:
+                self._reported(doc, d.fld, sent, rep, s.times)
+            # a quote with no speech verb after "X said CLAUSE" goes on with X
+            src = st_here if st_here is not None and st_here.content == rep.text else \
+                next((c for c in reversed(self.claims) if c.content == rep.text), None)
+            if src is not None and _speaker_like(src.attribution):
+                a = src.attribution
+                d.last_quote_tellers = [Teller(a.source or "", "person", a.role, a.source_text or "", a.cue or "")]
+                d.last_quote_end = rep.end
+        return own_any
+
+    def _carry(self, d: "Discourse", s: "_Sent", own_any: list[Teller], sent_claims: list[Claim]) -> None:
+        """What this sentence's source means for others: "the report" takes the last chain; a named
+        outlet completes "a news report" of the sentences before; the paragraph goes on with it."""
+        if not own_any:
+            return
+        inner = own_any[0]
+        if inner.generic == "definite" and self.d.finder.chains:
+            prev_chain = self.d.finder.chains[-1]
+            for c in sent_claims:
+                if c.attribution.source == inner.source:
+                    self._patch(c, prev_chain[0], prev_chain + own_any[1:])
+        elif inner.generic is None and inner.source:
+            for (pi, pcs) in d.pending:
+                if 0 < s.i - pi <= 2 and inner.source_type in {"outlet", "wire", "other", "agency", "government", "group"}:
+                    for c in pcs:
+                        self._patch(c, inner, own_any)
+            d.pending = [(pi, pcs) for (pi, pcs) in d.pending if s.i - pi <= 0]
+            self.d.finder.history.append(inner)
+            self.d.finder.chains.append(own_any)
+            d.para_tellers[s.para] = own_any
+
+    # ------------------------------------------------------------------
+    def _patch(self, c: Claim, t: Teller, chain: Optional[list[Teller]] = None) -> None:
+        new = to_attribution(chain or [t], self.agency, c.attribution.modality)
+        new.cue = c.attribution.cue
+        c.attribution = new
+
+    def _headline_teller(self, doc: Doc) -> list[Teller]:
+        """Headlines credit a source after (or before) a colon: "... to Russia: spy agency"."""
+        parts = doc.text.split(":")
+        if len(parts) != 2:
+            return []
+        for piece in (parts[1], parts[0]):
+            words = piece.strip()
+            if 0 < len(words.split()) <= 5:
+                name, typ = self.d.ents.canonical(words)
+                if typ != "other":
+                    return [Teller(name, typ, None, words, "headline")]
+        return []
+
+    def _outer(self, verb: Token) -> list[Teller]:
+        """Relays above a speech verb ("..., the official said, Yonhap reported")."""
+        return self.d.finder.chain(verb, verb.sent)
+
+    def _sender(self, fig: Figure) -> Optional[str]:
+        for n in fig.path:
+            if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() not in {"say", "report", "announce", "tell"}:
+                # the subject nearest the verb ("SEOUL, Oct. 18 -- North Korea has decided": not the dateline)
+                subjs = [c for c in n.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                subj = max(subjs, key=lambda c: (c.i < n.i, c.i if c.i < n.i else -c.i)) if subjs else None
+                if subj is None:
+                    continue
+                ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+                words = ent.text if ent is not None else " ".join(t.text for t in subj.subtree if t.dep_ != "punct")
+                dem = self.d.ents.table.demonyms.get(words) or self.d.ents.table.demonyms.get(re.sub(r"^the\s+", "", words, flags=re.I).title())
+                if subj.ent_type_ in {"GPE", "NORP"}:
+                    return self.d.ents.table.demonym(words)
+                if dem:
+                    return dem  # "the North" in the alias table's demonyms
+        return None
+
+    def _learn_people(self, sent: Span) -> None:
+        for e in sent.ents:
+            if e.label_ in {"ORG", "WORK_OF_ART", "GPE", "NORP"}:
+                self.d.finder.mention(e.text, e.start_char)
+            if e.label_ != "PERSON":
+                continue
+            name = re.sub(r"['’]s$", "", e.text).strip()
+            role_toks = []
+            k = e.start - 1
+            while k >= sent.start and (e.doc[k].dep_ in {"compound", "amod", "poss", "case"} or
+                                       is_title_word(e.doc[k].text)) and e.doc[k].head.i >= e.start - 1 and \
+                    e.doc[k].ent_type_ != "PERSON":
+                role_toks.insert(0, e.doc[k].text)
+                k -= 1
+            role = " ".join(role_toks).replace(" 's", "'s") or None
+            root = e.root
+            appos = next((c for c in root.children if c.dep_ == "appos" and c.i >= e.end), None)
+            if role is None and appos is not None:
+                role = re.sub(r"^(a|an|the)\s+", "", e.doc[appos.left_edge.i:appos.right_edge.i + 1].text)
+            if len(name.split()) == 1 and self.d.ents.person_by_part(name, e.start_char):
+                continue
+            self.d.ents.learn_person(name, role, e.start_char)
+
+    def _as_of(self, tok: Token, sent: Span, times: list[TimeSpan], tellers: list[Teller]) -> Optional[TimeSpan]:
+        if not times:
+            return None
+        chain = [tok] + list(tok.ancestors)
+        report_at = next((k for k, n in enumerate(chain) if k > 0 and _is_report(n) and
+                          chain[k - 1].dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}), len(chain))
+        best: Optional[tuple[int, TimeSpan]] = None
+        for ts in times:
+            span = sent.doc.char_span(ts.char_start, ts.char_end, alignment_mode="expand") \
+                if ts.char_start is not None else None
+            if span is None:
+                continue
+            up = {span.root.i} | {a.i for a in span.root.ancestors}
+            k = next((k for k, n in enumerate(chain) if n.i in up), None)
+            if k is None:
+                continue
+            meet = chain[k].i
+            below = [span.root] + [a for a in span.root.ancestors if a.i != meet]
+            below = below[:next((n for n, a in enumerate(below) if a.i == meet), len(below))]
+            # "about 3,000 were in Russia, with around 10,000 expected by December": the time of
+            # another number's clause; "since they entered combat in early December": a start, not the count's time
+            if any(a.pos_ == "NUM" and a.i != tok.i or a.dep_ == "conj" and a.pos_ == "VERB" for a in below) or \
+                    any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in a.children) for a in below):
+                continue
+            if (ts.text or "").lower() in {"currently", "now", "at present", "presently"}:
+                k += len(chain)  # "now" is the time of the telling: prefer any other time
+            if best is None or k < best[0]:
+                best = (k, ts)
+        if best is None:
+            return None
+        basis = "clause" if best[0] < report_at else "telling"
+        if best[0] >= len(chain):
+            basis = "telling"
+        return best[1].model_copy(update={"basis": basis})
+
+    def _figure_claim(self, doc, fld, sent: Span, fig: Figure, attr: Attribution,
+                      as_of: Optional[TimeSpan], where: Optional[str]) -> Claim:
+        first = fig.hedge_start if fig.hedge_start is not None else fig.start
+        ns, ne = doc[first].idx, doc[fig.end - 1].idx + len(doc[fig.end - 1].text)
+        c = Claim(
+            id=_key("figure", ns, ne), article="", kind="figure",
+            text=sent.text, char_start=sent.start_char, char_end=sent.end_char, field=fld,
+            value=fig.value, low=fig.low, high=fig.high, qualifier=fig.qualifier,
+            number_text=sent.text[ns - sent.start_char:ne - sent.start_char], number_start=ns - sent.start_char, number_end=ne - sent.start_char,
+            counted=fig.counted, population=fig.population, measure=fig.measure, where=where,
+            as_of=as_of, attribution=attr)
+        self.claims.append(c)
+        return c
+
+    def _add_quote(self, doc: Doc, fld: str, q: QuoteSpan, tellers: list[Teller],
+                   verb: Optional[Token], sent_times: list[list[TimeSpan]]) -> None:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return
+        s0, s1 = span[0].sent, span[-1].sent
+        if verb is not None:
+            s0 = min(s0, verb.sent, key=lambda s: s.start)
+            s1 = max(s1, verb.sent, key=lambda s: s.end)
+        text = doc[s0.start:s1.end].text
+        tok = verb if verb is not None else span.root
+        times = [t for k, s in enumerate(doc.sents) if s0.start <= s.start and s.end <= s1.end for t in sent_times[k]]
+        as_of = self._as_of(tok, tok.sent, times, tellers) or published_span(self.anchor)
+        attr = to_attribution(tellers, self.agency, "asserted")
+        if tellers:
+            attr.cue = tellers[0].cue
+        self.claims.append(Claim(
+            id=_key("quote", q.start, q.end), article="", kind="quote",
+            text=text, char_start=s0.start_char, char_end=s1.end_char, field=fld, quote=q.text,
+            as_of=as_of, attribution=attr))
+
+    def _reported(self, doc: Doc, fld: str, sent: Span, rep: Reported, times: list[TimeSpan]) -> None:
+        tellers = [self.d.finder.name(rep.subject, rep.verb.lemma_.lower(), rep.verb)] + self._outer(rep.verb)
+        if not tellers[0].source or tellers[0].generic:
+            return
+        attr = to_attribution(tellers, self.agency, modality_of(rep.verb, sent, tellers))
+        as_of = self._as_of(rep.verb, sent, times, tellers) or published_span(self.anchor)
+        self.claims.append(Claim(
+            id=_key("statement", rep.start, rep.end), article="",
+            kind="statement", text=sent.text, char_start=sent.start_char, char_end=sent.end_char, field=fld,
+            content=rep.text, as_of=as_of, attribution=attr))
+
+    def _statement(self, doc: Doc, fld: str, sent: Span, times: list[TimeSpan]) -> Optional[Claim]:
+        root = sent.root
+        modality = None
+        tellers: list[Teller] = []
+        neg = next((c for c in root.children if c.dep_ == "neg"), None)
+        preconj = any(t.lower_ == "neither" for t in sent)
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and ((neg is not None or preconj) and root.lemma_.lower() in _DENIAL_LEMMAS
+                                 or root.lemma_.lower() in {"deny", "decline", "refuse"}
+                                 or root.lemma_.lower() == "remain" and any(c.lower_ == "silent" for c in root.children)):
+            tellers = [self.d.finder.name(subj, root.lemma_.lower(), root)]
+            modality = "denial"
+        elif _is_report(root) and subj is not None:
+            tellers = self.d.finder.chain(next((c for c in root.children if c.dep_ in {"ccomp", "dobj", "xcomp"}), root), sent) \
+                or [self.d.finder.name(subj, root.lemma_.lower(), root)]
+        else:
+            tellers = self.d.finder._according(root)
+        if not tellers or not tellers[0].source or tellers[0].generic:
+            return None
+        attr = to_attribution(tellers, self.agency, modality or modality_of(root, sent, tellers))
+        as_of = self._as_of(root, sent, times, tellers) or published_span(self.anchor)
+        c = Claim(id=_key("statement", sent.start_char, sent.end_char),
+                  article="", kind="statement", text=sent.text, char_start=sent.start_char,
+                  char_end=sent.end_char, field=fld, as_of=as_of, attribution=attr)
+        self.claims.append(c)
+        return c
+
+
+# Words that say what happened to people without naming them: "100 dead and 1,000 wounded".
+_STATE_NOUNS = {"dead", "wounded", "injured", "killed", "missing", "captured", "deaths", "fatalities"}
+
+
+def _speaker_like(a) -> bool:
+    """A person, or a name the tagger did not call one ("Will Young, a mechanic, said ..."):
+    a verbless quote after their reported speech goes on with them."""
+    if a.source_type == "person":
+        return True
+    words = (a.source or "").split()
+    return a.source_type == "other" and 1 < len(words) < 5 and all(w[:1].isupper() for w in words)
+
+
+def _elliptic(fig: Figure, doc: Doc) -> bool:
+    """A count with no noun of its own (or only a state word) that stands for people counted before."""
+    if fig.value is None or fig.anaphoric or fig.qualifier == "vague":
+        return False
+    if fig.counted is None and _money_or_share(doc, fig):
+        return False  # "Police seized $5 million": money stands for no one named before
+    if fig.counted is None:
+        nxt = doc[fig.end] if fig.end < len(doc) else None
+        # "10,000 expected", "3,000 were", "1,000 wounded"; not "2024," or "one of"
+        if doc[fig.end - 1].lower_ == "one" or nxt is not None and nxt.ent_type_ in {"NORP", "GPE"}:
+            return False  # "one of", "one Ukrainian and two U.S. officials"
+        return nxt is None or nxt.pos_ in {"VERB", "AUX", "ADV", "ADJ", "PUNCT", "CCONJ", "ADP"} and nxt.lower_ != "of" \
+            or nxt.lower_ in {"who", "whom"}  # "including some 600 who died"
+    return fig.counted.lower() in _STATE_NOUNS
+
+
+def _perfect(fig: Figure) -> bool:
+    for n in fig.path[:4]:
+        if n.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ in {"aux"} and c.lemma_ == "have" for c in n.children)
+    return False
+
+
