@@ -171,7 +171,7 @@ def _alias_keys() -> dict[str, tuple[str, ...]]:
     """canonical key -> the keys of every name the alias table gives it ("united states": "us", "biden administration", ...)."""
     out: dict[str, list[str]] = defaultdict(list)
     for alias, (_, _, name) in entity_table().items():
-        out[norm_key(name)].append(norm_key(alias))
+        out[name_key(name, spelling=True)].append(name_key(alias, spelling=True))
     return {k: tuple(sorted(set(v))) for k, v in out.items()}
 
 
@@ -187,7 +187,7 @@ def _governments() -> dict[str, str]:
     out: dict[str, str] = {}
     for typ, _, name in entity_table().values():
         if typ == "government" and _is_country(name):
-            out.setdefault(dem.get(name, name), norm_key(name))
+            out.setdefault(dem.get(name, name), name_key(name, spelling=True))
     return out
 
 
