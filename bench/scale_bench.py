@@ -82,12 +82,18 @@ def stages(args) -> None:
     nlp = extract.load_nlp()
     print(f"{'size':>6} {'ingest+clean':>13} {'corpus':>8} {'extract':>9} {'ledger':>8} {'total':>8}"
           f" {'bare pipe':>9} {'bare/build':>10}   (ms per article; ledger s)")
-    for n in args.sizes:
+    for n in ([0] if args.corpus else args.sizes):
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "corpus"
-            make_corpus.make_corpus(corpus, n, make_corpus.KINDS, args.seed)
-            db = Path(tmp) / "l.db"
+            if args.corpus:     # a corpus written once (make_corpus.py) and reused: its size is n
+                corpus = Path(args.corpus)
+                n = sum(1 for f in corpus.rglob("*") if f.is_file())
+            else:
+                make_corpus.make_corpus(corpus, n, make_corpus.KINDS, args.seed)
+            db = Path(args.keep) if args.keep else Path(tmp) / "l.db"
             t = _timed_build([corpus], db, nlp, args.n_process)
+            print(f"{n} articles built: " + ", ".join(f"{k} {v:.1f}" for k, v in t.items()) + "  (s, counts)",
+                  flush=True)
             bare = _bare(db, nlp)
             per = {k: 1000 * v / n for k, v in t.items() if isinstance(v, float)}
             print(f"{n:>6} {per['ingest+clean']:>13.1f} {per['corpus pass']:>8.1f} {per['extract+store']:>9.1f}"
@@ -172,6 +178,8 @@ def main() -> None:
     p = sub.add_parser("stages")
     p.add_argument("--sizes", type=sizes, default=[500, 2000, 8000])
     p.add_argument("--n-process", type=int, default=1)
+    p.add_argument("--corpus", help="an existing corpus folder (one file an article) instead of --sizes")
+    p.add_argument("--keep", help="write the ledger here and keep it (a new file)")
     p = sub.add_parser("incremental")
     p.add_argument("--sizes", type=sizes, default=[2000, 8000])
     p.add_argument("--add", type=int, default=10)

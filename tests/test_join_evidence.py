@@ -18,8 +18,8 @@ def fig(cid: str, article: str, value: float, measure: str = "killed", *, source
         source_text: str | None = None, role: str | None = None, via: tuple[str, ...] = (),
         qualifier: str = "exact", text: str = "A sentence.", start: str | None = None,
         basis: str = "clause", counted: str | None = "people", low: float | None = None,
-        high: float | None = None, population: str | None = None) -> Claim:
-    return Claim(id=cid, article=article, kind="figure", text=text, value=value, low=low, high=high,
+        high: float | None = None, population: str | None = None, field_title: bool = False) -> Claim:
+    return Claim(id=cid, article=article, kind="figure", text=text, field="title" if field_title else "body", value=value, low=low, high=high,
                  qualifier=qualifier, measure=measure, counted=counted, population=population,
                  as_of=TimeSpan(start=start, end=start, basis=basis) if start else None,
                  attribution=Attribution(source=source, source_text=source_text or source, role=role,
@@ -133,3 +133,101 @@ def test_a_body_and_the_ministry_it_belongs_to_join_by_the_alias_table():
     assert ["c1", "c2"] in got and ["c3"] in got
     fact = next(f for f in led.facts if sorted(f.claims) == ["c1", "c2"])
     assert any("part_of" in j.why for j in fact.joins)
+
+
+def test_the_official_of_an_unattributed_sentence_is_the_official_another_telling_names():
+    """"... troops the official said had joined" with its attribution missed: the definite description
+    ("the official") fits a telling credited to "a senior administration official"; a sentence with
+    no such words stays the outlet's own. A headline's bare number in the named telling's article does
+    not stand in for its body sentence."""
+    arts = [art("A", "2031-02-16", "Wire Copy"), art("B", None, "Other Outlet"), art("C", None, "Third Outlet")]
+    claims = [
+        fig("a0", "A", 7000, "other", source="senior administration official", field_title=True,
+            text="Official: 7K more troops at the border", start="2031-02-16", basis="published",
+            counted="troops", population="Russian"),
+        fig("a1", "A", 7000, "deployed", source="senior administration official", qualifier="at_most",
+            source_text="a senior administration official", start="2031-02-16", basis="published",
+            counted="troops", population="Russian"),
+        fig("b1", "B", 7000, "deployed", qualifier="approximately", counted="troops", population="Russian",
+            text="That count included around 7,000 troops the official said had arrived lately."),
+        fig("c1", "C", 7000, "deployed", qualifier="approximately", counted="troops",
+            text="Around 7,000 troops arrived lately."),
+    ]
+    got, led = groups(arts, claims)
+    assert got == [["a0", "a1", "b1"], ["c1"]]
+    fact = next(f for f in led.facts if "b1" in f.claims)
+    assert any(j.why[0] == "named_in_sentence" and "b1" in (j.a, j.b) for j in fact.joins)
+
+
+def test_a_country_named_as_source_speaks_for_its_government_and_officials():
+    """"The US alleged ..." and "a senior Biden administration official said" give one figure: the
+    alias table names the Biden administration as the United States' government (reason part_of).
+    Another country's figure of the same size stays apart."""
+    arts = [art("A", "2031-02-16", "Outlet One"), art("B", "2031-02-16", "Outlet Two"),
+            art("C", "2031-02-16", "Outlet Three")]
+    claims = [fig("c1", "A", 7000, "deployed", source="US", source_text="The US", start="2031-02-16",
+                  qualifier="approximately", counted="troops", population="Russian"),
+              fig("c2", "B", 7000, "deployed", source="senior Biden administration official",
+                  source_text="a senior Biden administration official", start="2031-02-16",
+                  qualifier="at_most", counted="troops", population="Russian"),
+              fig("c3", "C", 7000, "deployed", source="Ukraine", source_text="Ukraine", start="2031-02-16",
+                  qualifier="approximately", counted="troops", population="Russian")]
+    got, led = groups(arts, claims)
+    assert got == [["c1", "c2"], ["c3"]]
+    fact = next(f for f in led.facts if "c1" in f.claims)
+    assert [j.why[0] for j in fact.joins] == ["part_of"]
+
+
+USER_ALIASES = """{"entities": [
+  {"name": "Coastal Relief Board", "type": "government", "country": "Veloria",
+   "aliases": ["the relief board", "CRB Veloria"]},
+  {"name": "Harbour Survey Unit", "type": "agency", "country": "Veloria", "part_of": "Coastal Relief Board"}
+]}"""
+
+
+def test_the_users_alias_file_joins_what_the_packaged_table_cannot():
+    """`build --aliases FILE`: a body the user's file puts inside another (part_of), and a second
+    name it gives one body, join their tellings; without the file they stay apart."""
+    arts = [art("A", "2031-03-02", "Outlet One"), art("B", "2031-03-02", "Outlet Two"),
+            art("C", "2031-03-02", "Outlet Three")]
+    claims = [fig("c1", "A", 4321, "evacuated", source="Coastal Relief Board", start="2031-03-02"),
+              fig("c2", "B", 4321, "evacuated", source="Harbour Survey Unit", start="2031-03-02"),
+              fig("c3", "C", 4321, "evacuated", source="CRB Veloria", start="2031-03-02")]
+    got, _ = groups(arts, claims)
+    assert got == [["c1"], ["c2"], ["c3"]]
+    led = build_ledger(arts, claims, aliases=USER_ALIASES)
+    assert sorted(sorted(f.claims) for f in led.facts) == [["c1", "c2", "c3"]]
+    whys = sorted(j.why[0] for j in led.facts[0].joins)
+    assert whys == ["part_of", "same_source"]
+    got, _ = groups(arts, claims)   # the next ledger without the file: the packaged table alone again
+    assert got == [["c1"], ["c2"], ["c3"]]
+
+
+def test_a_build_with_aliases_keeps_them_for_its_ledger(tmp_path):
+    """The alias file a build extracts with is kept in the ledger file; every later ledger step
+    (a build adding articles, an upload) reads it again, until a build without it re-extracts."""
+    from storyledger import extract, pipeline
+    from storyledger.store import LedgerStore
+
+    alias_file = tmp_path / "aliases.json"
+    alias_file.write_text(USER_ALIASES, encoding="utf-8")
+    for name, who, day_ in (("a", "Coastal Relief Board", "4 March 2031"), ("b", "Harbour Survey Unit", "4 March 2031")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"Evacuees counted\n\n{day_}\n\nThe {who} said on Monday that 4,321 people had been evacuated "
+            "from the harbour district.\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+
+    def joined() -> bool:
+        with LedgerStore(db, readonly=True) as st:
+            return any(f.value == 4321 and len(f.articles) == 2 for f in st.ledger().facts)
+
+    pipeline.build(files[:1], db, nlp=extract.load_nlp(str(alias_file)))
+    with LedgerStore(db, readonly=True) as st:
+        assert st.get_meta("aliases") == USER_ALIASES
+    pipeline.build(files[1:], db, nlp=extract.load_nlp(str(alias_file)))
+    assert joined()
+    pipeline.build(files, db)   # without the file: extracted again, the packaged table alone
+    with LedgerStore(db, readonly=True) as st:
+        assert st.get_meta("aliases") == ""
+    assert not joined()

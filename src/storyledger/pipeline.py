@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from storyledger import clean, corpus_index, extract, ingest, ledger
+from storyledger import clean, corpus_index, extract, ingest, ledger_update
 from storyledger.model import MAX_TEXT_CHARS, Article, RawDocument, SkippedInput
 from storyledger.store import LedgerStore
 
@@ -152,6 +152,8 @@ def extract_new(store: LedgerStore, report: BuildReport, progress: Progress = _n
                 n_process: int = 1) -> None:
     """Claims of the articles not yet extracted with this extraction version."""
     version = extract.version_of(nlp)   # a user's alias file changes what claims say
+    # ... and whom the ledger takes for one source: kept for every later ledger step
+    store.set_meta("aliases", extract.user_aliases(nlp) or "")
     todo = store.unextracted(version)
     total = len(todo)
     done = 0
@@ -182,13 +184,12 @@ def store_claims(store: LedgerStore, report: BuildReport, art_id: str, claims: l
 
 
 def ledger_step(store: LedgerStore, report: BuildReport, progress: Progress = _noop) -> None:
-    all_claims = store.claims()
-    report.claims = len(all_claims)
-    previous = store.ledger()
-    led = ledger.build_ledger(store.articles(), all_claims, previous=previous)
-    store.put_ledger(led)
+    """The ledger brought up to date: only the blocks and quantities the changed articles touch
+    are recomputed (storyledger/ledger_update.py); the same ledger as a rebuild from all claims."""
+    ledger_update.update(store)
     store.commit()
-    report.facts = len(led.facts)
+    report.claims = store.count("claims")
+    report.facts = store.count("facts")
     progress("ledger", 1, 1)
 
 

@@ -826,9 +826,54 @@ def _to_span(n: _Norm, ctx: _Ctx, s: int, e: int) -> Optional[TimeSpan]:
                     char_start=cs, char_end=e)
 
 
+# Every rule above needs a digit or a word of one of these families (each word start after a
+# word boundary; a prefix also stands for its longer forms: "week" for "weekly", "weekend").
+# One cheap search over a sentence names the families present, and only the rules that can match
+# there run: most sentences of a news story name no time, and few name a weekday or a season.
+_FAMILIES = {
+    "digit": r"\d",
+    "mon": r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    "wd": r"\b(?:mon|tue|wed|thu|fri|sat|sun)",
+    "unit": r"\b(?:second|minute|hour|day|week|month|year|quarter|decade|centur|season)",
+    "half": r"\bhalf",
+    "season": r"\b(?:spring|summer|autumn|fall|winter)",
+    "deictic": r"\b(?:today|tonight|yesterday|tomorrow)",
+    "daypart": r"\b(?:morning|afternoon|evening|night)",
+    "now": r"\b(?:now|current|present|moment|right now)",
+    "vague": r"\b(?:recent|past|future|previous|former|once|earlier|soon)",
+    "adverb": r"\b(?:annual|daily)",
+    "noon": r"\b(?:noon|midnight)",
+    "holiday": r"\b(?:thanksgiving|christmas|new year)",
+}
+_FAMILY_RX = {k: re.compile("(?i)" + v) for k, v in _FAMILIES.items()}   # apart: "mon" must not hide "month"
+# The families each rule needs one of (a rule not listed always runs).
+_NEEDS = {
+    "_r_mon_day": {"mon"}, "_r_day_mon": {"mon"}, "_r_iso": {"digit"}, "_r_us_numeric": {"digit"},
+    "_r_month": {"mon"}, "_r_last_month_name": {"mon"}, "_r_week_of_month": {"mon"},
+    "_r_quarter": {"unit", "half"}, "_r_year": {"digit"}, "_r_decade": {"digit"}, "_r_century": {"digit"},
+    "_r_season": {"season"}, "_r_weekday": {"wd"}, "_r_deictic_day": {"deictic"}, "_r_daypart": {"daypart"},
+    "_r_rel_unit": {"unit"}, "_r_part_rel_unit": {"unit"}, "_r_ago": {"unit"}, "_r_next_day": {"unit"},
+    "_r_duration": {"unit"}, "_r_long": {"unit"}, "_r_vague_plural": {"unit"}, "_r_bare_plural": {"unit"},
+    "_r_now": {"now"}, "_r_vague_ref": {"vague"}, "_r_set": {"unit", "daypart", "season", "adverb"},
+    "_r_clock": {"digit", "noon"}, "_r_holiday": {"holiday"}, "_r_the_weekend": {"unit"},
+}
+
+
+def families(text: str, lo: int = 0, hi: Optional[int] = None) -> set[str]:
+    """The word families of ``_FAMILIES`` in ``text[lo:hi]``."""
+    hi = len(text) if hi is None else hi
+    return {k for k, rx in _FAMILY_RX.items() if rx.search(text, lo, hi)}
+
+
 def _candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, int, re.Match]]:
+    present = families(text, lo, hi)
+    if not present:
+        return []
     out = []
-    for pri, (rx, _fn) in enumerate(_RULES):
+    for pri, (rx, fn) in enumerate(_RULES):
+        needs = _NEEDS.get(fn.__name__)
+        if needs is not None and present.isdisjoint(needs):
+            continue
         for m in rx.finditer(text, lo, hi):
             if m.end() > m.start():
                 out.append((m.start(), m.end(), pri, m))

@@ -26,40 +26,30 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from storyledger.ledger.sources import Chain, SourceInfo, _covers, bodies, demonyms, entity_table, name_key
+from storyledger.ledger.sources import Chain, SourceInfo, _covers, bodies, demonyms, entity_table, name_key, \
+    table_cache
 
 # Words that join a name's parts: not part of an acronym, not evidence by themselves.
 _LINK = {"of", "for", "the", "and", "on", "in", "to", "s", "de"}
-# British and American spellings of words that recur in institution names.
-_SPELLING = {"defence": "defense", "organisation": "organization", "organisations": "organizations",
-             "programme": "program", "centre": "center", "labour": "labor"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their", "who", "which", "this", "that"}
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_NAME_WORDS = 8
 
 
-@lru_cache(maxsize=65536)
-def norm_key(name: Optional[str]) -> str:
-    """name_key with one spelling per word and "U.S." as "us": "Ministry of Defence" -> "ministry of defense"."""
-    words = name_key((name or "").replace("U.S.", "US").replace("U.N.", "UN").replace("U.K.", "UK")).split()
-    return " ".join(_SPELLING.get(w, w) for w in words)
-
-
-@lru_cache(maxsize=65536)
+@table_cache(maxsize=65536)
 def canon(name: Optional[str]) -> str:
     """The canonical key of a name: the alias table's entity when it knows the name, else its own key."""
-    key = norm_key(name)
+    key = name_key(name, spelling=True)
     if not key:
         return ""
     hit = entity_table().get(name_key(name))
-    return norm_key(hit[2]) if hit else key
+    return name_key(hit[2], spelling=True) if hit else key
 
 
 def is_pronoun(name: Optional[str]) -> bool:
-    return norm_key(name) in _PRONOUNS
+    return name_key(name, spelling=True) in _PRONOUNS
 
 
-@lru_cache(maxsize=65536)
+@table_cache(maxsize=65536)
 def _content(key: str) -> tuple[str, ...]:
     """Words that name something: links, countries and demonyms dropped ("ministry defense")."""
     dem = demonyms()
@@ -78,7 +68,7 @@ def _contiguous(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
-@lru_cache(maxsize=65536)
+@table_cache(maxsize=65536)
 def related(a: str, b: str) -> Optional[str]:
     """How two canonical keys name one body: "same_source", "alias" or None."""
     if not a or not b:
@@ -167,7 +157,7 @@ def _role_fits(role: str, name: str) -> bool:
     return bool(cn) and cn <= cr
 
 
-@lru_cache(maxsize=1)
+@table_cache()
 def _bodies() -> dict[str, str]:
     return {canon(k): canon(v) for k, v in bodies().items()}
 
@@ -175,6 +165,49 @@ def _bodies() -> dict[str, str]:
 def _body_of(origin: str) -> Optional[str]:
     """The body an entity belongs to by the alias table's "part_of", as a canonical key."""
     return _bodies().get(origin) if origin else None
+
+
+@table_cache()
+def _alias_keys() -> dict[str, tuple[str, ...]]:
+    """canonical key -> the keys of every name the alias table gives it ("united states": "us", "biden administration", ...)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for alias, (_, _, name) in entity_table().items():
+        out[name_key(name, spelling=True)].append(name_key(alias, spelling=True))
+    return {k: tuple(sorted(set(v))) for k, v in out.items()}
+
+
+def _is_country(key: str) -> bool:
+    dem = demonyms()
+    return bool(key) and (key in dem or key in dem.values() or not _content(key))
+
+
+@table_cache()
+def _governments() -> dict[str, str]:
+    """A country (as its demonym key) -> the alias table's government named after it ("american" -> "united states")."""
+    dem = demonyms()
+    out: dict[str, str] = {}
+    for typ, _, name in entity_table().values():
+        if typ == "government" and _is_country(name):
+            out.setdefault(dem.get(name, name), name_key(name, spelling=True))
+    return out
+
+
+@table_cache(maxsize=65536)
+def _body_names(origin: str) -> tuple[str, ...]:
+    """Every name of a source's body; a country named as a source ("the US alleged") speaks for its
+    government, so the government's names count too ("Biden administration")."""
+    keys = [origin]
+    if _is_country(origin):
+        gov = _governments().get(demonyms().get(origin, origin))
+        if gov and gov != origin:
+            keys.append(gov)
+    return tuple(dict.fromkeys(n for k in keys for n in (k, *_alias_keys().get(k, ()))))
+
+
+def _names_body(named_as: str, origin: str) -> bool:
+    """Do the words naming one source name the other's body, by any of its names ("a senior Biden
+    administration official" names the United States; "White House spokesman John Kirby" the White House)?"""
+    return bool(named_as) and any(_mentions(named_as, k) for k in _body_names(origin))
 
 
 def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
@@ -185,7 +218,7 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
         return 2, "role"
     # a body of the other, by the words that named it ("the intelligence directorate of the Ministry of
     # Defense"; "White House spokesman John Kirby")
-    if _mentions(a.named_as, b.origin) or _mentions(b.named_as, a.origin) or \
+    if any(_names_body(n, y.origin) for x, y in ((a, b), (b, a)) for n in (x.named_as, *x.roles)) or \
             _body_of(a.origin) == b.origin or _body_of(b.origin) == a.origin:
         return 2, "part_of"
     if any(related(a.origin, r) for r in b.relays) or any(related(b.origin, r) for r in a.relays) \
@@ -211,6 +244,23 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
     return -1, None
 
 
+@table_cache(maxsize=65536)
+def head_noun(key: str) -> str:
+    """The word a name is about: the last word before "of"/"for" ("ministry" of "ministry of defense"),
+    else the last ("official" of "senior biden administration official"); "" for a country alone."""
+    words = key.split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i), len(words))
+    content = _content(" ".join(words[:cut]))
+    return content[-1] if content else ""
+
+
+def _refers_back(words: str, named: Side) -> bool:
+    """An unattributed sentence that speaks of "the official" when the other telling's source is
+    "a senior administration official": a definite description of that source, the attribution missed."""
+    heads = {head_noun(k) for k in (named.origin, named.named_as) if k}
+    return any(len(h) >= 4 and f" the {h} " in f" {words} " for h in heads)
+
+
 def unnamed_source(origin: str, named_as: str, words: str) -> bool:
     """A source its own sentence never names (carried over from an earlier sentence)."""
     return bool(origin) and not any(_mentions(words, k) for k in (origin, named_as) if k)
@@ -231,7 +281,7 @@ def source_evidence(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str
         # sentence names that source (an attribution the extraction missed)
         if _mentions(bare.words, named.origin) or _mentions(bare.words, named.named_as):
             return 2, "named_in_sentence"  # "the 30,000 estimated by the IOM": the source, missed
-        if any(_mentions(bare.words, r) for r in named.roles):
+        if any(_mentions(bare.words, r) for r in named.roles) or _refers_back(bare.words, named):
             return 1, "named_in_sentence"  # "the local head of the Red Crescent" for its head by name
         if set(bare.relays) & set(named.relays):
             return 1, "same_outlet"  # the outlet retelling, unattributed, what it reported with a source

@@ -22,10 +22,11 @@ from functools import lru_cache
 from datetime import date
 from typing import Optional
 
-from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, norm_key, source_evidence, unnamed_source
+from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, source_evidence, unnamed_source
 from storyledger.ledger.sources import Chain, chain_of, chains_compatible, name_key, originator, \
     reporter, _covers, _MEDIA_TYPES
 from storyledger.model import Amount, Article, Claim, Fact, FactSource, Join, Ledger, TimeSpan
+from storyledger.tables import table
 from storyledger.wording import fmt_amount, fmt_number
 
 # A figure dated only by its telling or its publication ("said on Friday") may
@@ -39,9 +40,9 @@ NEAR_DAYS = 3
 # evidence backed by the same measure, a shared precise time or a precise number.
 JOIN_SCORE = 2
 _SOFT_BASES = {"published", "telling"}
-# Counts of what has happened to people so far: "six were killed", told on the 21st, fits
-# six killed on the 4th. Their windows reach back like soft times.
-CUMULATIVE = {"killed", "wounded", "killed_or_wounded", "missing", "captured"}
+# Counts of what has happened to people so far (the casualty family of data/measures.json):
+# "six were killed", told on the 21st, fits six killed on the 4th. Their windows reach back like soft times.
+CUMULATIVE = table("measures").set("casualty")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -178,26 +179,33 @@ def _side(c: Claim, chain: Chain, article_names: dict[str, tuple[str, ...]]) -> 
     pronoun = is_pronoun(a.source) or (not a.source and is_pronoun(a.source_text))
     origin = "" if pronoun else canon(a.source)
     relays = tuple(canon(r.key) for r in chain.relays)
-    named_as = norm_key(a.source_text)
-    words = norm_key(c.text)
-    return Side(origin=origin, pronoun=pronoun, roles=tuple(k for k in (norm_key(a.role),) if k), relays=relays,
+    named_as = name_key(a.source_text, spelling=True)
+    words = name_key(c.text, spelling=True)
+    return Side(origin=origin, pronoun=pronoun, roles=tuple(k for k in (name_key(a.role, spelling=True),) if k), relays=relays,
                 via=tuple(canon(v) for v in a.via), named_as="" if named_as == origin else named_as,
                 guessed=bool(a.source) and is_pronoun(a.source_text), unnamed=unnamed_source(origin, named_as, words),
                 info=chain.origin, chain=chain, words=words,
                 article_names=article_names.get(c.article, ()) if pronoun else ())
 
 
-def make_tellings(articles: list[Article], claims: list[Claim]) -> list[Telling]:
-    by_id = {a.id: a for a in articles}
-    roots = _roots(by_id)
-    # named sources (and their roles) of each article: what a "he said" there may stand for
+def article_names(claims: list[Claim]) -> dict[str, tuple[str, ...]]:
+    """Named sources (and their roles) of each article: what a "he said" there may stand for."""
     named: dict[str, list[str]] = defaultdict(list)
     for c in claims:
         a = c.attribution
-        for n in (canon(a.source) if a.source and not is_pronoun(a.source) else "", norm_key(a.role)):
+        for n in (canon(a.source) if a.source and not is_pronoun(a.source) else "", name_key(a.role, spelling=True)):
             if n and n not in named[c.article]:
                 named[c.article].append(n)
-    article_names = {k: tuple(v) for k, v in named.items()}
+    return {k: tuple(v) for k, v in named.items()}
+
+
+def make_tellings(articles: list[Article], claims: list[Claim],
+                  names: Optional[dict[str, tuple[str, ...]]] = None) -> list[Telling]:
+    """``names``: ``article_names`` of all the articles' claims, when ``claims`` is only some of them
+    (the incremental ledger update joins one block at a time)."""
+    by_id = {a.id: a for a in articles}
+    roots = _roots(by_id)
+    article_names_ = article_names(claims) if names is None else names
     out = []
     for c in claims:
         art = by_id.get(c.article)
@@ -217,7 +225,7 @@ def make_tellings(articles: list[Article], claims: list[Claim]) -> list[Telling]
             start -= SOFT_DAYS
         chain = chain_of(c, art)
         out.append(Telling(c, art, roots.get(c.article, c.article), pub, start, end, hard,
-                           chain, pop_key(c.population), name_key(c.where), _side(c, chain, article_names)))
+                           chain, pop_key(c.population), name_key(c.where), _side(c, chain, article_names_)))
     return out
 
 
@@ -418,6 +426,10 @@ def _sweep(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None
                 clusters.union(j, i, ("same_words",))
 
 
+def _rep_rank(t: Telling) -> tuple[bool, bool]:
+    return _measure(t.claim) == "other", t.claim.field == "title"
+
+
 def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters, corpus: Corpus) -> None:
     """Join figure tellings of one number block whose windows can meet (plus the undated).
 
@@ -433,7 +445,9 @@ def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters,
     def visit(i: int, others: list[int]) -> None:
         t = tellings[i]
         judged: set[tuple] = set()
-        for j in others:
+        # each (cluster, source, article) is judged through its most telling member: a body
+        # sentence that names the measure speaks for a headline's bare "7K more troops"
+        for j in sorted(others, key=lambda j: _rep_rank(tellings[j])):
             key = (clusters.find(j), tellings[j].side.origin, tellings[j].root)  # type: ignore[union-attr]
             if key[0] == clusters.find(i) or key in judged:
                 continue
@@ -595,11 +609,7 @@ def _fold_origins(group: list[Telling], roots: dict[str, Article]) -> dict[str, 
 
 
 
-MEASURE_WORDS = {
-    "deployed": "deployed", "planned": "to be sent", "killed": "killed", "wounded": "wounded",
-    "killed_or_wounded": "killed or wounded", "missing": "missing", "captured": "captured",
-    "displaced": "displaced", "evacuated": "evacuated", "affected": "affected", "other": "",
-}
+MEASURE_WORDS = table("measures").map("words")
 
 
 def _most_common(values: list[Optional[str]]) -> Optional[str]:
@@ -739,8 +749,9 @@ def assign_ids(facts: list[Fact], previous: Optional[Ledger]) -> None:
         taken.add(cand)
 
 
-def build_facts(articles: list[Article], claims: list[Claim], previous: Optional[Ledger]) -> tuple[list[Fact], list[Telling]]:
-    tellings = make_tellings(articles, claims)
+def build_facts(articles: list[Article], claims: list[Claim], previous: Optional[Ledger],
+                names: Optional[dict[str, tuple[str, ...]]] = None) -> tuple[list[Fact], list[Telling]]:
+    tellings = make_tellings(articles, claims, names)
     by_id = {a.id: a for a in articles}
     groups, joins = cluster(tellings)
     facts = []

@@ -15,15 +15,12 @@ from typing import Optional
 from storyledger.ledger.join import _PLACE_GENERIC as _GENERIC, counted_noun, day, place_key, places_compatible, pop_key, short_hash, _most_common
 from storyledger.ledger.sources import name_key
 from storyledger.model import Claim, Fact, Series, SeriesPoint
+from storyledger.tables import table
 
 MAX_SCOPE_WORDS = 4
-CASUALTY = {"killed", "wounded", "killed_or_wounded", "missing"}
+CASUALTY = table("measures").set("casualty")    # one noun, "casualties", for the family
 SERIES_KIND_WORDS = {"increment": "additional", "projection": "expected", "unit": "one unit"}
-SERIES_MEASURE_WORDS = {
-    "deployed": "deployed", "planned": "planned", "killed": "killed", "wounded": "wounded",
-    "killed_or_wounded": "killed or wounded", "missing": "missing", "captured": "captured",
-    "displaced": "displaced", "evacuated": "evacuated", "affected": "affected",
-}
+SERIES_MEASURE_WORDS = table("measures").map("series_words")
 
 
 def point_of(f: Fact) -> SeriesPoint:
@@ -136,10 +133,12 @@ def _scopes(fs: list[Fact], inside: dict[str, set[str]]) -> tuple[str, dict[str,
     return main, parts
 
 
-def build_series(facts: list[Fact], claims: dict[str, Claim]) -> list[Series]:
+def build_series(facts: list[Fact], claims: dict[str, Claim],
+                 inside: Optional[dict[str, set[str]]] = None) -> list[Series]:
     """Series of one quantity each: population, measure, total/increment/projection and place scope;
-    a part of the main place and an increment or projection are their own series, linked to it."""
-    inside = containers(c.where for c in claims.values())
+    a part of the main place and an increment or projection are their own series, linked to it.
+    ``inside``: ``containers`` of every claim's place when ``claims`` is only some of them."""
+    inside = containers(c.where for c in claims.values()) if inside is None else inside
     groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for f in facts:
         if f.kind == "figure" and f.measure and f.measure != "other" and pop_key(f.population) \

@@ -49,7 +49,7 @@ CREATE INDEX IF NOT EXISTS lsh_bands_key ON lsh_bands(key);
 CREATE INDEX IF NOT EXISTS lsh_bands_article ON lsh_bands(article);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(id UNINDEXED, title, body);
 CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(id UNINDEXED, article UNINDEXED, text);
-""" + flat.SCHEMA
+""" + flat.SCHEMA + flat.STATE_SCHEMA
 
 
 class StoreError(Exception):
@@ -205,6 +205,7 @@ class LedgerStore:
              art.duplicate_of, art.model_dump_json(), seq))
         self._fts_article(seq, art, new)
         self.db.execute("DELETE FROM skipped WHERE source=?", (art.source,))
+        self._mark_dirty(art.id)
         return new
 
     def _next_seq(self) -> int:
@@ -238,6 +239,7 @@ class LedgerStore:
     def replace_claims(self, article_id: str, claims: Iterable[Claim]) -> None:
         """Claims of one article are always written together, so re-extraction is idempotent."""
         claims = list(claims)
+        self._mark_dirty(article_id)
         self._fts_delete_claims(article_id)
         self.db.execute("DELETE FROM claims WHERE article=?", (article_id,))
         if claims:
@@ -295,11 +297,96 @@ class LedgerStore:
         flat.write_ledger(self.db, ledger, info)
 
     def ledger(self) -> Ledger:
+        """The whole ledger in its canonical order (an incremental update appends the rows it rewrote)."""
+        from storyledger.ledger_update import canonical
+
         def load(table, cls):
             return [cls.model_validate_json(r[0]) for r in self.db.execute(f"SELECT data FROM {table} ORDER BY rowid")]
-        return Ledger(facts=load("facts", Fact), series=load("series", Series),
-                      disagreements=load("disagreements", Disagreement),
-                      timeline=load("timeline", TimelineEntry))
+        return canonical(Ledger(facts=load("facts", Fact), series=load("series", Series),
+                                disagreements=load("disagreements", Disagreement),
+                                timeline=load("timeline", TimelineEntry)))
+
+    # -- what the incremental ledger update reads and keeps (storyledger/ledger_update.py) --------
+    def _mark_dirty(self, article_id: str) -> None:
+        self.db.execute("INSERT INTO ledger_dirty (article) VALUES (?) ON CONFLICT (article) DO NOTHING",
+                        (article_id,))
+
+    def dirty_articles(self) -> set[str]:
+        """Articles whose claims or fields changed since the last ledger step."""
+        return {r[0] for r in self.db.execute("SELECT article FROM ledger_dirty")}
+
+    def duplicates_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """id -> duplicate_of for the articles among ``ids`` that copy another."""
+        return {i: d for chunk in _chunks(ids) for i, d in self.db.execute(
+            f"SELECT id, duplicate_of FROM articles WHERE id IN ({_marks(chunk)}) AND duplicate_of IS NOT NULL",
+            chunk)}
+
+    def copies_of(self, ids: Iterable[str]) -> set[str]:
+        """Articles marked as near-copies of any of ``ids`` (one step)."""
+        return {r[0] for chunk in _chunks(ids) for r in self.db.execute(
+            f"SELECT id FROM articles WHERE duplicate_of IN ({_marks(chunk)})", chunk)}
+
+    def claims_of(self, article_ids: Iterable[str]) -> list[Claim]:
+        return [Claim.model_validate_json(d) for chunk in _chunks(article_ids) for (d,) in self.db.execute(
+            f"SELECT data FROM claims WHERE article IN ({_marks(chunk)})", chunk)]
+
+    def claims_by_id(self, ids: Iterable[str]) -> list[Claim]:
+        return [Claim.model_validate_json(d) for chunk in _chunks(ids) for (d,) in self.db.execute(
+            f"SELECT data FROM claims WHERE id IN ({_marks(chunk)})", chunk)]
+
+    def facts_by_id(self, ids: Iterable[str]) -> list[Fact]:
+        return [Fact.model_validate_json(d) for chunk in _chunks(ids) for (d,) in self.db.execute(
+            f"SELECT data FROM facts WHERE id IN ({_marks(chunk)})", chunk)]
+
+    def fact_ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM facts")}
+
+    def claim_info(self, ids: Iterable[str]) -> dict[str, tuple]:
+        """claim id -> (article, source, outlet or agency, published): what the flat tables copy."""
+        return {cid: (art, src, outlet or agency, pub) for chunk in _chunks(ids)
+                for cid, art, src, outlet, agency, pub in self.db.execute(
+                    "SELECT c.id, c.article, c.source, a.outlet, a.agency, a.published FROM claims c "
+                    f"JOIN articles a ON a.id = c.article WHERE c.id IN ({_marks(chunk)})", chunk)}
+
+    def state_rows(self, table: str, column: str, values: Iterable[str], want: str = "*") -> list[tuple]:
+        """Rows of one bookkeeping table whose ``column`` is among ``values``."""
+        if table not in flat.STATE_TABLES:
+            raise ValueError(table)
+        return [r for chunk in _chunks(values) for r in self.db.execute(
+            f"SELECT {want} FROM {table} WHERE {column} IN ({_marks(chunk)})", chunk)]
+
+    def delete_where(self, table: str, column: str, values: Iterable[str], also: str = "") -> None:
+        """Delete the rows of a ledger or bookkeeping table whose ``column`` is among ``values``
+        (and that meet the fixed SQL condition ``also``)."""
+        if table not in flat.STATE_TABLES + flat.LEDGER_TABLES:
+            raise ValueError(table)
+        for chunk in _chunks(values):
+            self.db.execute(f"DELETE FROM {table} WHERE {column} IN ({_marks(chunk)})"
+                            + (f" AND {also}" if also else ""), chunk)
+
+    def insert_state(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        """Insert bookkeeping rows (replacing rows with the same first column, except block keys)."""
+        if table not in flat.STATE_TABLES:
+            raise ValueError(table)
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({_marks(list(columns))})"
+        if table == "ledger_dirty":
+            sql += " ON CONFLICT (article) DO NOTHING"
+        elif table != "ledger_blocks":
+            sql += f" ON CONFLICT ({columns[0]}) DO UPDATE SET " + ", ".join(f"{c}=excluded.{c}" for c in columns[1:])
+        self.db.executemany(sql, rows)
+
+    def possessive_places(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT place FROM ledger_claims WHERE place IS NOT NULL")]
+
+    def clear_state(self) -> None:
+        for table in flat.STATE_TABLES:
+            self.db.execute(f"DELETE FROM {table}")
+
+    def write_ledger_part(self, part: Ledger, fact_ids: set[str], series_ids: set[str]) -> None:
+        """Insert the rewritten part of the ledger (its old rows deleted by the caller)."""
+        claims = {c for f in part.facts for c in f.claims}
+        flat.insert_rows(self.db, flat.ledger_rows(part, self.claim_info(claims), fact_ids, series_ids))
+        self._set_meta("generation", str(int(self.get_meta("generation") or 0) + 1))
 
     # -- pages (keyset: a page costs its own rows, however deep it is) ----------------
     def page_articles(self, after: int = 0, limit: int = 100) -> list[tuple[int, Article]]:

@@ -8,7 +8,7 @@ PostgreSQL backend can run the same DDL and inserts.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from storyledger.model import Ledger
 
@@ -63,8 +63,12 @@ def _names(xs: list[str]) -> str:
     return "; ".join(xs)
 
 
-def ledger_rows(ledger: Ledger, claim_info: dict[str, tuple[Any, ...]]) -> dict[str, list[tuple]]:
-    """Rows for each flat table. ``claim_info``: claim id -> (article, source, outlet, published)."""
+def ledger_rows(ledger: Ledger, claim_info: dict[str, tuple[Any, ...]], fact_ids: Optional[set[str]] = None,
+                series_ids: Optional[set[str]] = None) -> dict[str, list[tuple]]:
+    """Rows for each flat table. ``claim_info``: claim id -> (article, source, outlet, published).
+
+    ``fact_ids``/``series_ids``: every fact and series the file will hold, when ``ledger`` is only
+    the part being rewritten (references to the rest are kept)."""
     facts, members = [], []
     articles = {info[0] for info in claim_info.values()}
     for f in ledger.facts:
@@ -87,11 +91,11 @@ def ledger_rows(ledger: Ledger, claim_info: dict[str, tuple[Any, ...]]) -> dict[
                       len(f.sources), _names(carried), f.model_dump_json()))
     series = [(s.id, s.label, s.population, s.measure, s.scope, s.parent, s.relation, len(s.points),
                s.model_dump_json()) for s in ledger.series]
-    fact_ids = {f.id for f in ledger.facts}
+    fact_ids = {f.id for f in ledger.facts} if fact_ids is None else fact_ids
     points = [(s.id, p.fact, p.source, p.value, p.low, p.high, p.qualifier, p.as_of.start if p.as_of else None,
                p.as_of.end if p.as_of else None, p.published) for s in ledger.series for p in s.points
               if p.fact in fact_ids]
-    series_ids = {s.id for s in ledger.series}
+    series_ids = {s.id for s in ledger.series} if series_ids is None else series_ids
     dis = [(d.id, d.kind, d.series if d.series in series_ids else None, d.reason,
             d.fact_a if d.fact_a in fact_ids else None, d.fact_b if d.fact_b in fact_ids else None, _names(d.sources_a), _names(d.sources_b),
             d.days_apart, d.ratio, d.description, d.model_dump_json()) for d in ledger.disagreements]
@@ -124,7 +128,33 @@ def write_ledger(db, ledger: Ledger, claim_info: dict[str, tuple[Any, ...]]) -> 
     """Replace the ledger tables whole (children first, parents after, so foreign keys hold)."""
     for table in LEDGER_TABLES:
         db.execute(f"DELETE FROM {table}")
-    rows = ledger_rows(ledger, claim_info)
+    insert_rows(db, ledger_rows(ledger, claim_info))
+
+
+def insert_rows(db, rows: dict[str, list[tuple]]) -> None:
+    """Insert ``ledger_rows`` output, parents before children (foreign keys)."""
     for table in ("facts", "fact_members", "series", "series_points", "disagreements", "timeline"):
         cols = COLUMNS[table]
         db.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows[table])
+
+
+# What the incremental ledger update (storyledger/ledger_update.py) keeps between builds: which
+# articles changed since the last ledger step, each claim's fact and block keys (claims that can
+# join share a key), each article's named sources, and each fact's and series' quantity.
+STATE_TABLES = ("ledger_dirty", "ledger_claims", "ledger_blocks", "ledger_articles", "ledger_facts",
+                "ledger_series")
+STATE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS ledger_dirty (article TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS ledger_claims (claim TEXT PRIMARY KEY, article TEXT NOT NULL, fact TEXT, place TEXT);
+CREATE INDEX IF NOT EXISTS ledger_claims_article ON ledger_claims(article);
+CREATE INDEX IF NOT EXISTS ledger_claims_place ON ledger_claims(place);
+CREATE TABLE IF NOT EXISTS ledger_blocks (key TEXT NOT NULL, claim TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS ledger_blocks_key ON ledger_blocks(key);
+CREATE INDEX IF NOT EXISTS ledger_blocks_claim ON ledger_blocks(claim);
+CREATE TABLE IF NOT EXISTS ledger_articles (article TEXT PRIMARY KEY, names TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ledger_facts (fact TEXT PRIMARY KEY, quantity TEXT);
+CREATE INDEX IF NOT EXISTS ledger_facts_quantity ON ledger_facts(quantity);
+CREATE TABLE IF NOT EXISTS ledger_series (series TEXT PRIMARY KEY, quantity TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS ledger_series_quantity ON ledger_series(quantity);
+CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
+"""

@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS minhash (article TEXT PRIMARY KEY, sig BYTEA NOT NULL
 CREATE TABLE IF NOT EXISTS lsh_bands (key TEXT NOT NULL, article TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS lsh_bands_key ON lsh_bands(key);
 CREATE INDEX IF NOT EXISTS lsh_bands_article ON lsh_bands(article);
-""" + flat.pg_schema()
+""" + flat.pg_schema() + flat.STATE_SCHEMA
 
 _LOCK_SCHEMA, _LOCK_LEDGER = 7_301_001, 7_301_002     # advisory lock keys (any constants of our own)
 

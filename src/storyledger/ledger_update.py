@@ -1,0 +1,278 @@
+"""The ledger step in proportion to what changed, not to the whole ledger.
+
+Claims join only inside blocks (a figure's number, a quote's or statement's words and their
+MinHash bands), so a claim can change only the facts of the claims its blocks connect to. A build
+that adds or re-extracts K articles therefore recomputes:
+
+1. the connected groups of blocks that the changed articles' old and new claims sit in (their
+   claims joined again with ``ledger.join``, fact ids kept from the facts they replace);
+2. the quantities (population, measure) of the facts that changed: their series and the
+   conflicts, revisions and retellings within them;
+3. the timeline entries of the facts that changed,
+
+and writes only those rows. The result is the ledger ``ledger.build_ledger`` gives on all articles
+and claims with the stored ledger as ``previous`` (a test): union-find merges inside one group of
+blocks never look outside it, and ``build_ledger`` keeps each list in the canonical order that
+``canonical`` restores on reading.
+
+Kept between builds in the ``ledger_*`` tables (``store.flat.STATE_SCHEMA``): the articles changed
+since the last ledger step, each claim's fact, block keys and possessive place, each article's
+named sources, each fact's and series' quantity. The whole ledger is rebuilt when there is no such
+state, when the ledger's code or data files changed (``fingerprint``), when the places that
+contain others changed, or when most articles changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from storyledger.ledger import build_ledger
+from storyledger.ledger.disagree import build_disagreements
+from storyledger.ledger.join import _number_blocks, _text_key, article_names, build_facts, day, pop_key
+from storyledger.ledger.series import build_series, containers
+from storyledger.ledger.sources import use_aliases
+from storyledger.ledger.timeline import build_timeline
+from storyledger.model import Claim, Fact, Ledger
+from storyledger.words import name_key
+
+# Past this share of changed articles one whole rebuild is cheaper than block-by-block work.
+FULL_SHARE = 0.3
+_KIND_ORDER = {"conflict": 0, "revision": 1, "retelling": 2}
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """A hash of the code and data the ledger is computed from: state kept by other code is not reused."""
+    root = Path(__file__).resolve().parent
+    files = sorted((root / "ledger").glob("*.py")) + sorted((root / "data").glob("*.json")) + \
+        [root / n for n in ("ledger_update.py", "model.py", "wording.py", "words.py", "tables.py")]
+    h = hashlib.sha1()
+    for f in files:
+        if f.exists():
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _fact_order(f: Fact) -> tuple:
+    return (day(f.first_published) or 10**9, f.first_published or "", f.id)
+
+
+def canonical(led: Ledger) -> Ledger:
+    """Each list in the order ``build_ledger`` gives it."""
+    led.facts.sort(key=_fact_order)
+    led.series.sort(key=lambda s: (s.parent is not None, s.label, s.id))
+    led.disagreements.sort(key=lambda d: (_KIND_ORDER.get(d.kind, 9), d.id))
+    led.timeline.sort(key=lambda t: (t.start or "", t.end or "", day(t.first_published) or 10**9, t.id))
+    return led
+
+
+# -- what is kept per claim, fact and series ----------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _lsh_scheme():
+    """The band layout and permutations of ``ledger.join._join_texts``'s MinHash LSH."""
+    from datasketch import MinHash, MinHashLSH
+    lsh = MinHashLSH(threshold=0.8, num_perm=64)
+    proto = MinHash(num_perm=64, seed=1)
+    return lsh.hashranges, proto.permutations, proto.scheme
+
+
+def _bands(words: list[str]) -> list[str]:
+    from datasketch import MinHash
+    ranges, perms, scheme = _lsh_scheme()
+    shingles = {" ".join(words[i:i + 3]).encode("utf-8") for i in range(max(1, len(words) - 2))}
+    m = MinHash(num_perm=64, seed=1, permutations=perms, scheme=scheme)
+    m.update_batch(sorted(shingles))
+    return [f"{n}:{m.hashvalues[a:b].tobytes().hex()}" for n, (a, b) in enumerate(ranges)]
+
+
+def block_keys(c: Claim) -> list[str]:
+    """The blocks a claim is compared in: a figure's numbers; a text's words (exact) and its LSH bands.
+    Two claims can join only through a chain of shared keys."""
+    if c.kind == "figure":
+        return ["n" + repr(k) for k in _number_blocks(c)]
+    key = _text_key(c)
+    if not key:
+        return []
+    out = ["t" + hashlib.sha1(f"{c.kind}\x1f{key}".encode()).hexdigest()[:20]]
+    words = key.split()
+    if len(words) >= 6:
+        out += [f"b{c.kind}{b}" for b in _bands(words)]
+    return out
+
+
+def quantity(f: Fact) -> Optional[str]:
+    """The quantity a fact counts (its series are built from all facts of one quantity together)."""
+    pk = pop_key(f.population)
+    if f.kind != "figure" or not pk or not f.measure or f.measure == "other":
+        return None
+    return f"{pk}\x1f{f.measure}"
+
+
+def _possessive(where: Optional[str]) -> Optional[str]:
+    """The place when it says what contains what ("Russia's Kursk region"): what ``containers`` reads."""
+    return where if where and "s" in name_key(where).split()[1:] else None
+
+
+def _inside_key(inside: dict[str, set[str]]) -> str:
+    return json.dumps({k: sorted(v) for k, v in sorted(inside.items())})
+
+
+def _remember(store, claims: list[Claim], fact_of: dict[str, str]) -> None:
+    store.insert_state("ledger_claims", ("claim", "article", "fact", "place"),
+                       [(c.id, c.article, fact_of.get(c.id), _possessive(c.where)) for c in claims])
+    store.insert_state("ledger_blocks", ("key", "claim"), [(k, c.id) for c in claims for k in block_keys(c)])
+    store.insert_state("ledger_articles", ("article", "names"),
+                       [(a, json.dumps(list(n))) for a, n in article_names(claims).items()])
+
+
+def _remember_ledger(store, facts: list[Fact], series) -> None:
+    q = {f.id: quantity(f) for f in facts}
+    store.insert_state("ledger_facts", ("fact", "quantity"), list(q.items()))
+    store.insert_state("ledger_series", ("series", "quantity"),
+                       [(s.id, q.get(s.points[0].fact) if s.points else "") for s in series])
+
+
+# -- the two ways ---------------------------------------------------------------------------------
+
+def _state(store) -> str:
+    """The fingerprint of the code, data and the user's alias file (``build --aliases``) the ledger is
+    computed with; the alias table is put in place for the ledger functions as a side effect."""
+    aliases = store.get_meta("aliases") or None
+    use_aliases(aliases)
+    return fingerprint() + (("+" + hashlib.sha1(aliases.encode("utf-8")).hexdigest()[:12]) if aliases else "")
+
+
+def update(store) -> None:
+    """Bring the stored ledger up to date with the stored articles and claims."""
+    dirty = store.dirty_articles()
+    if store.get_meta("ledger_state") != _state(store) or len(dirty) > FULL_SHARE * store.count("articles"):
+        rebuild(store)
+    elif dirty:
+        _update(store, dirty)
+
+
+def rebuild(store) -> Ledger:
+    """The whole ledger from all articles and claims, and the state for the next update."""
+    claims = store.claims()
+    led = build_ledger(store.articles(), claims, previous=store.ledger(), aliases=store.get_meta("aliases") or None)
+    store.put_ledger(led)
+    store.clear_state()
+    _remember(store, claims, {c: f.id for f in led.facts for c in f.claims})
+    _remember_ledger(store, led.facts, led.series)
+    store.set_meta("ledger_inside", _inside_key(containers(store.possessive_places())))
+    store.set_meta("ledger_state", _state(store))
+    return led
+
+
+def _with_copies(store, ids: set[str]) -> set[str]:
+    """The articles and every near-copy under them: a copy's root article decides its tellings."""
+    out, frontier = set(ids), set(ids)
+    while frontier:
+        frontier = store.copies_of(frontier) - out
+        out |= frontier
+    return out
+
+
+def _roots(store, ids: Iterable[str]) -> tuple[dict[str, str], set[str]]:
+    """Each article's root (following duplicate_of) and every article on the way."""
+    parent: dict[str, str] = {}
+    frontier, seen = set(ids), set(ids)
+    while frontier:
+        step = store.duplicates_of(frontier)
+        parent.update(step)
+        frontier = set(step.values()) - seen
+        seen |= frontier
+    roots = {}
+    for a in seen:
+        cur, path = a, {a}
+        while cur in parent and parent[cur] in seen and parent[cur] not in path:
+            cur = parent[cur]
+            path.add(cur)
+        roots[a] = cur
+    return roots, seen
+
+
+def _closure(store, keys: set[str]) -> set[str]:
+    """Every claim connected to these block keys through shared keys."""
+    claims: set[str] = set()
+    frontier, seen = set(keys), set(keys)
+    while frontier:
+        got = {c for (c,) in store.state_rows("ledger_blocks", "key", frontier, "claim")} - claims
+        claims |= got
+        frontier = {k for (k,) in store.state_rows("ledger_blocks", "claim", got, "key")} - seen
+        seen |= frontier
+    return claims
+
+
+def _update(store, changed: set[str]) -> None:
+    dirty = _with_copies(store, changed)
+    old = store.state_rows("ledger_claims", "article", dirty, "claim, fact")
+    keys = {k for (k,) in store.state_rows("ledger_blocks", "claim", [c for c, _ in old], "key")}
+    store.delete_where("ledger_blocks", "claim", [c for c, _ in old])
+    store.delete_where("ledger_claims", "article", dirty)
+    store.delete_where("ledger_articles", "article", dirty)
+    new = store.claims_of(dirty)
+    _remember(store, new, {})
+    keys |= {k for c in new for k in block_keys(c)}
+    group = _closure(store, keys) | {c.id for c in new}
+    replaced = {f for _, f in old if f} | {f for (f,) in store.state_rows("ledger_claims", "claim", group, "fact") if f}
+    facts = _join(store, group, replaced)
+    _requantify(store, facts, replaced)
+    fact_of = {c: f.id for f in facts for c in f.claims}
+    store.insert_state("ledger_claims", ("claim", "article", "fact", "place"),
+                       [(c, a, fact_of[c], p) for c, a, p in store.state_rows(
+                           "ledger_claims", "claim", fact_of, "claim, article, place")])
+    store.delete_where("ledger_dirty", "article", changed)
+
+
+def _join(store, group: set[str], replaced: set[str]) -> list[Fact]:
+    """Facts of one connected group of blocks, ids kept from the facts they replace."""
+    claims = sorted(store.claims_by_id(group), key=lambda c: c.id)
+    arts = {c.article for c in claims}
+    _, chain = _roots(store, arts)
+    names = {a: tuple(json.loads(n)) for a, n in store.state_rows("ledger_articles", "article", arts, "article, names")}
+    previous = store.facts_by_id(replaced)
+    # every other id is taken too: a new fact must not be handed one (as build_ledger does)
+    others = [Fact.model_construct(id=i, claims=[]) for i in store.fact_ids() - replaced]
+    prev = Ledger.model_construct(facts=previous + others, series=[], disagreements=[], timeline=[])
+    facts, _ = build_facts(store.articles_by_id(chain), claims, prev, names)
+    return facts
+
+
+def _requantify(store, facts: list[Fact], replaced: set[str]) -> None:
+    """Series, disagreements and timeline of the quantities the changed facts count; rows rewritten."""
+    old_q = {q for _, q in store.state_rows("ledger_facts", "fact", replaced, "fact, quantity") if q}
+    touched = old_q | {q for f in facts if (q := quantity(f))}
+    inside = containers(store.possessive_places())
+    if _inside_key(inside) != store.get_meta("ledger_inside"):   # place scopes may move anywhere
+        touched |= {q for (q,) in store.db.execute("SELECT DISTINCT quantity FROM ledger_facts") if q}
+        store.set_meta("ledger_inside", _inside_key(inside))
+    kept_ids = {f for (f,) in store.state_rows("ledger_facts", "quantity", touched, "fact")} - replaced
+    kept = store.facts_by_id(kept_ids)
+    # in the ledger's fact order: ties (the most common place of a series) go to the earlier fact
+    related = sorted(kept + facts, key=_fact_order)
+    in_q = [f for f in related if quantity(f) in touched]
+    claims = {c.id: c for c in store.claims_by_id({c for f in related for c in f.claims})}
+    roots, _ = _roots(store, {c.article for c in claims.values()})
+    series = build_series(in_q, claims, inside)
+    dis = build_disagreements(related, series, claims, roots, inside)
+    old_series = [s for (s,) in store.state_rows("ledger_series", "quantity", touched, "series")]
+    store.delete_where("disagreements", "series", old_series)
+    store.delete_where("disagreements", "fact_a", replaced | kept_ids)
+    store.delete_where("timeline", "id", ["t-" + f.removeprefix("f-") for f in replaced])
+    store.delete_where("series", "id", old_series, also="parent IS NOT NULL")
+    store.delete_where("series", "id", old_series)
+    store.delete_where("facts", "id", replaced)
+    store.delete_where("ledger_facts", "fact", replaced)
+    store.delete_where("ledger_series", "series", old_series)
+    part = Ledger.model_construct(facts=facts, series=series, disagreements=dis, timeline=build_timeline(facts))
+    store.write_ledger_part(part, store.fact_ids() | {f.id for f in facts}, {s.id for s in series})
+    _remember_ledger(store, facts, [])
+    by_id = {f.id: f for f in in_q}
+    store.insert_state("ledger_series", ("series", "quantity"),
+                       [(s.id, quantity(by_id[s.points[0].fact]) if s.points else "") for s in series])

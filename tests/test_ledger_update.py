@@ -1,0 +1,110 @@
+"""The incremental ledger step gives exactly the ledger a rebuild from all claims gives.
+
+``ledger_update.update`` recomputes only the blocks, quantities and timeline entries the changed
+articles touch and rewrites only those rows; ``build_ledger`` over every article and claim (with
+the stored ledger as ``previous``, so fact ids are kept the same way) is the reference.
+"""
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+from _exports import assert_same_exports
+
+from storyledger import extract, ledger_update, pipeline
+from storyledger.cli import demo_corpus_files
+from storyledger.ledger import build_ledger
+from storyledger.store import LedgerStore, flat
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def always_incremental(monkeypatch):
+    monkeypatch.setattr(ledger_update, "FULL_SHARE", 1.0)   # never fall back to a rebuild for size
+    calls = []
+    real = ledger_update.rebuild
+    monkeypatch.setattr(ledger_update, "rebuild", lambda store: calls.append(1) or real(store))
+    return calls
+
+
+def _flat(db) -> dict[str, list]:
+    """Every flat ledger table, rows sorted (an update appends the rows it rewrote)."""
+    with LedgerStore(db, readonly=True) as s:
+        out = {}
+        for table in flat.LEDGER_TABLES:
+            cols = ", ".join(flat.COLUMNS[table])
+            out[table] = sorted(s.db.execute(f"SELECT {cols} FROM {table}").fetchall(), key=repr)
+        return out
+
+
+def _add_and_check(db, paths, nlp, tmp_path) -> None:
+    """Add ``paths`` to the ledger at ``db`` step by step; the update must equal the rebuild."""
+    rep = pipeline.BuildReport()
+    with LedgerStore(db) as store:
+        pipeline.ingest_into(store, paths, rep)
+        pipeline.corpus_pass(store, rep)
+        pipeline.extract_new(store, rep, nlp=nlp)
+        store.commit()
+        expected = build_ledger(store.articles(), store.claims(), previous=store.ledger())
+        pipeline.ledger_step(store, rep)
+        got = store.ledger()
+    assert got.model_dump_json() == expected.model_dump_json()
+    # the rows written are the rows a whole rewrite writes
+    again = tmp_path / "again.db"
+    shutil.copy(db, again)
+    with LedgerStore(again) as store:
+        store.db.execute("DELETE FROM meta WHERE key='ledger_state'")
+        pipeline.ledger_step(store, pipeline.BuildReport())
+    assert _flat(db) == _flat(again)
+
+
+def test_demo_added_one_article_at_a_time(tmp_path, always_incremental):
+    nlp = extract.load_nlp()
+    files = demo_corpus_files()
+    db = tmp_path / "inc.db"
+    pipeline.build(files[:4], db, nlp=nlp)
+    assert always_incremental == [1]
+    for f in files[4:]:
+        _add_and_check(db, [f], nlp, tmp_path)
+    assert always_incremental == [1] + [1] * (len(files) - 4)   # the check's own rebuilds only
+    full = tmp_path / "full.db"
+    pipeline.build(files, full, nlp=nlp)
+    assert_same_exports(db, full, names_from_history=True)
+
+
+def test_generated_corpus_added_in_small_builds(tmp_path, always_incremental):
+    spec = importlib.util.spec_from_file_location("make_corpus", REPO / "bench" / "make_corpus.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    mod.make_corpus(tmp_path / "c", 48, ["text", "html"], 7)
+    files = sorted(p for p in (tmp_path / "c").rglob("*") if p.is_file())
+    nlp = extract.load_nlp()
+    db = tmp_path / "inc.db"
+    pipeline.build(files[:30], db, nlp=nlp)
+    for k in range(30, 48, 6):
+        _add_and_check(db, files[k:k + 6], nlp, tmp_path)
+    # a wire copy of an early article arrives late: its links and root change what it tells
+    (tmp_path / "late").mkdir()
+    shutil.copy(files[0], tmp_path / "late" / ("copy" + files[0].suffix))
+    _add_and_check(db, [tmp_path / "late"], nlp, tmp_path)
+    full = tmp_path / "full.db"
+    pipeline.build(files + [tmp_path / "late"], full, nlp=nlp)
+    assert_same_exports(db, full, names_from_history=True)
+
+
+def test_changed_ledger_code_rebuilds(tmp_path, monkeypatch):
+    nlp = extract.load_nlp()
+    files = demo_corpus_files()
+    db = tmp_path / "l.db"
+    pipeline.build(files[:-1], db, nlp=nlp)
+    monkeypatch.setattr(ledger_update, "fingerprint", lambda: "other code")
+    calls = []
+    real = ledger_update.rebuild
+    monkeypatch.setattr(ledger_update, "rebuild", lambda store: calls.append(1) or real(store))
+    pipeline.build(files[-1:], db, nlp=nlp)
+    assert calls == [1]
+    with LedgerStore(db, readonly=True) as s:
+        assert s.get_meta("ledger_state") == "other code"
