@@ -346,7 +346,9 @@ class CorpusDates:
     def window(self, margin: int = WINDOW_MARGIN_DAYS) -> tuple[dt.date, dt.date]:
         """Where an undated sibling's publication plausibly lies: the siblings' span, widened."""
         first, last = self.first or self.center, self.last or self.newest
-        return first - dt.timedelta(days=margin), last + dt.timedelta(days=margin)
+        # (clamped: a stored date near the calendar's ends must not overflow)
+        return (first - dt.timedelta(days=min(margin, (first - dt.date.min).days)),
+                last + dt.timedelta(days=min(margin, (dt.date.max - last).days)))
 
 
 def _resolve_year(mo: int, d: int, corpus: Optional[CorpusDates], text_years: list[int]) -> Optional[int]:
