@@ -155,10 +155,10 @@ def test_series_labels_and_points(built):
     _, _, led = built
     by_label = {s.label: s for s in led.series}
     assert sorted(by_label) == [
+        "North Korean casualties — captured",   # the casualty family of data/measures.json: one noun
         "North Korean casualties — killed",
         "North Korean casualties — killed or wounded",
         "North Korean casualties — wounded",
-        "North Korean people — captured",
         "North Korean personnel in Khabarovsk — deployed",
         "North Korean soldiers — deployed",
         "North Korean troops in Kursk — deployed",

@@ -34,6 +34,7 @@ from storyledger.ledger import build_ledger
 from storyledger.ledger.disagree import build_disagreements
 from storyledger.ledger.join import _number_blocks, _text_key, article_names, build_facts, day, pop_key
 from storyledger.ledger.series import build_series, containers
+from storyledger.ledger.sources import use_aliases
 from storyledger.ledger.timeline import build_timeline
 from storyledger.model import Claim, Fact, Ledger
 from storyledger.words import name_key
@@ -138,10 +139,18 @@ def _remember_ledger(store, facts: list[Fact], series) -> None:
 
 # -- the two ways ---------------------------------------------------------------------------------
 
+def _state(store) -> str:
+    """The fingerprint of the code, data and the user's alias file (``build --aliases``) the ledger is
+    computed with; the alias table is put in place for the ledger functions as a side effect."""
+    aliases = store.get_meta("aliases") or None
+    use_aliases(aliases)
+    return fingerprint() + (("+" + hashlib.sha1(aliases.encode("utf-8")).hexdigest()[:12]) if aliases else "")
+
+
 def update(store) -> None:
     """Bring the stored ledger up to date with the stored articles and claims."""
     dirty = store.dirty_articles()
-    if store.get_meta("ledger_state") != fingerprint() or len(dirty) > FULL_SHARE * store.count("articles"):
+    if store.get_meta("ledger_state") != _state(store) or len(dirty) > FULL_SHARE * store.count("articles"):
         rebuild(store)
     elif dirty:
         _update(store, dirty)
@@ -150,13 +159,13 @@ def update(store) -> None:
 def rebuild(store) -> Ledger:
     """The whole ledger from all articles and claims, and the state for the next update."""
     claims = store.claims()
-    led = build_ledger(store.articles(), claims, previous=store.ledger())
+    led = build_ledger(store.articles(), claims, previous=store.ledger(), aliases=store.get_meta("aliases") or None)
     store.put_ledger(led)
     store.clear_state()
     _remember(store, claims, {c: f.id for f in led.facts for c in f.claims})
     _remember_ledger(store, led.facts, led.series)
     store.set_meta("ledger_inside", _inside_key(containers(store.possessive_places())))
-    store.set_meta("ledger_state", fingerprint())
+    store.set_meta("ledger_state", _state(store))
     return led
 
 

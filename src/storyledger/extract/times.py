@@ -12,11 +12,17 @@ from storyledger.model import TimeSpan
 from storyledger.words import parse_iso_date
 
 
-def times_in(span, anchor: Optional[dt.date], text: Optional[str] = None) -> list[TimeSpan]:
-    """Time expressions in a sentence span (offsets into the whole doc; ``text``: the doc's text, once)."""
+def times_in(span, anchor: Optional[dt.date], window: Optional[list[str]] = None,
+             text: Optional[str] = None) -> list[TimeSpan]:
+    """Time expressions in a sentence span (offsets into the whole doc). With no ``anchor``
+    (publication unknown) only those that name their own date, or a year-less date the
+    publication ``window`` ([first, last] ISO days) settles. ``text``: the doc's text, taken once
+    by the caller (building it per sentence is quadratic)."""
     if anchor is None:
-        return []
-    return timex.find_times(span, anchor, text)
+        days = [parse_iso_date(w) for w in window or []]
+        lo_hi = (days[0], days[1]) if len(days) == 2 and days[0] and days[1] else None
+        return timex.find_times_undated(span, lo_hi, text)
+    return timex.find_times(span, anchor, text=text)
 
 
 def doc_times(doc, anchor: Optional[dt.date]) -> list[list[TimeSpan]]:
@@ -24,7 +30,7 @@ def doc_times(doc, anchor: Optional[dt.date]) -> list[list[TimeSpan]]:
     stored = doc._.times
     if stored is None:
         text = doc.text
-        return [times_in(s, anchor, text) for s in doc.sents]
+        return [times_in(s, anchor, doc._.window, text) for s in doc.sents]
     return [[TimeSpan(**d) for d in ts] for ts in stored]
 
 

@@ -13,13 +13,18 @@ from typing import Optional
 from storyledger.ledger.disagree import build_disagreements
 from storyledger.ledger.join import build_facts, _roots
 from storyledger.ledger.series import build_series
+from storyledger.ledger.sources import use_aliases
 from storyledger.ledger.timeline import build_timeline
 from storyledger.model import Article, Claim, Ledger
 
 __all__ = ["build_ledger"]
 
 
-def build_ledger(articles: list[Article], claims: list[Claim], previous: Optional[Ledger] = None) -> Ledger:
+def build_ledger(articles: list[Article], claims: list[Claim], previous: Optional[Ledger] = None,
+                 aliases: Optional[str] = None) -> Ledger:
+    """``aliases``: the JSON text of the user's alias file the claims were extracted with (``build
+    --aliases FILE``); its names, part_of and demonyms count in source agreement with the packaged table."""
+    use_aliases(aliases)
     # input order must not matter: sort once here
     articles = sorted(articles, key=lambda a: a.id)
     claims = sorted(claims, key=lambda c: c.id)
