@@ -103,12 +103,13 @@ class TextReader:
         self.agency: Optional[str] = doc._.agency
         self.anchor = parse_anchor(doc._.published)
         self.claims: list[Claim] = []
+        self.sents: list[Span] = []
         self.d = self._discourse(doc, doc._.field or "body", ents)
 
     def read(self) -> list[Claim]:
         """The text's claims (ids and article left blank: the article stage sets them)."""
         d, doc = self.d, self.d.doc
-        sents = list(doc.sents)
+        sents = self.sents = list(doc.sents)   # (doc.sents walks the whole doc each time it is asked)
         for si, (sent, ents) in enumerate(zip(sents, _ents_by_sentence(doc, sents))):
             s = _Sent(si, sent, sum(1 for p in d.para_starts if p <= sent.start_char) - 1, d.sent_times[si],
                       [q for q in d.quotes if sent.start_char <= q.start < sent.end_char])
@@ -425,7 +426,7 @@ class TextReader:
             s1 = max(s1, verb.sent, key=lambda s: s.end)
         text = doc[s0.start:s1.end].text
         tok = verb if verb is not None else span.root
-        times = [t for k, s in enumerate(doc.sents) if s0.start <= s.start and s.end <= s1.end for t in sent_times[k]]
+        times = [t for k, s in enumerate(self.sents) if s0.start <= s.start and s.end <= s1.end for t in sent_times[k]]
         as_of = self._as_of(tok, tok.sent, times, tellers) or published_span(self.anchor)
         attr = to_attribution(tellers, self.agency, "asserted")
         if tellers:
