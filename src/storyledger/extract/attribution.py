@@ -466,7 +466,11 @@ def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
         subj = next((a for a in obj.children if a.dep_ == "appos" and any(t.text == "," for t in verb.doc[obj.i:a.i])), None)
         cited = [obj] if subj is not None else []
     if subj is not None and verb.dep_ == "relcl" and subj.tag_ in {"WDT", "WP"}:
-        subj = verb.head   # "a Ukrainian intelligence report that puts the number at": the report tells
+        # "a Ukrainian intelligence report that puts the number at": the report tells; a relative
+        # pronoun follows what it stands for ("reports from local leaders who said"), whatever
+        # noun the parser hung the clause on
+        before = verb.doc[subj.i - 1] if subj.i > 0 else None
+        subj = before if before is not None and before.pos_ in {"NOUN", "PROPN"} else verb.head
     return subj, cited
 
 
