@@ -339,3 +339,9 @@ def test_a_relative_pronoun_stands_for_the_noun_right_before_it(nlp):
             "who said 2,800 people had died.")
     got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
     assert got[2800] == "local leaders"
+
+
+def test_a_figures_own_participle_names_its_source(nlp):
+    got = {c.value: c.attribution.source for c in figs(claims_of(
+        nlp, "The toll has passed the 5,000 reported by the ministry on Monday."))}
+    assert got == {5000: "ministry"}
