@@ -411,7 +411,9 @@ class TimelineEntry(_Model):
 
 
 class Ledger(_Model):
-    facts: list[Fact] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)        # the figure ledger: figures told by one or many
+    # quotes and attributed statements joined across articles (same words): not facts of the figure ledger
+    statements: list[Fact] = Field(default_factory=list)
     series: list[Series] = Field(default_factory=list)
     disagreements: list[Disagreement] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
