@@ -28,7 +28,7 @@ import json
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from storyledger.ledger import build_ledger
 from storyledger.ledger.disagree import build_disagreements
@@ -221,6 +221,12 @@ def _update(store, changed: set[str]) -> None:
     store.delete_where("ledger_dirty", "article", changed)
 
 
+class _Taken(NamedTuple):
+    """A fact id in use elsewhere in the ledger (``assign_ids`` reads only ``id`` and ``claims``)."""
+    id: str
+    claims: tuple = ()
+
+
 def _join(store, group: set[str], replaced: set[str]) -> list[Fact]:
     """Facts of one connected group of blocks, ids kept from the facts they replace."""
     claims = sorted(store.claims_by_id(group), key=lambda c: c.id)
@@ -229,7 +235,7 @@ def _join(store, group: set[str], replaced: set[str]) -> list[Fact]:
     names = {a: tuple(json.loads(n)) for a, n in store.state_rows("ledger_articles", "article", arts, "article, names")}
     previous = store.facts_by_id(replaced)
     # every other id is taken too: a new fact must not be handed one (as build_ledger does)
-    others = [Fact.model_construct(id=i, claims=[]) for i in store.fact_ids() - replaced]
+    others = [_Taken(i) for i in store.fact_ids() - replaced]
     prev = Ledger.model_construct(facts=previous + others, series=[], disagreements=[], timeline=[])
     facts, _ = build_facts(store.articles_by_id(chain), claims, prev, names)
     return facts
