@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from storyledger.clean import clean_document, finalize_corpus
-from storyledger.clean.text import normkey
+from storyledger.words import line_key
 from storyledger.model import Article, RawDocument
 
 FETCHED = "2025-03-14T10:00:00Z"
@@ -186,7 +186,7 @@ def _clean(text: str, fetched_at: str | None = FETCHED) -> Article:
 
 
 def _gone(body: str, lines: list[str]) -> list[str]:
-    return [x for x in lines if normkey(x) in normkey(body)]
+    return [x for x in lines if line_key(x) in line_key(body)]
 
 
 def _paras(a: Article) -> list[str]:

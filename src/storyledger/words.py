@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Optional
 
@@ -39,15 +40,48 @@ def singular(word: str) -> str:
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+_NAMES = table("names")
+ABBREVIATIONS: dict[str, str] = _NAMES.map("abbreviations")   # "U.S." -> "US"
+SPELLINGS: dict[str, str] = _NAMES.map("spellings")           # "defence" -> "defense"
+STRAIGHT_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+
+
 @lru_cache(maxsize=65536)
-def name_key(name: Optional[str]) -> str:
-    """The one name key: lowercase words, no leading article ("The Kyiv Post" -> "kyiv post")."""
+def name_key(name: Optional[str], *, keep_punct: bool = False, spelling: bool = False) -> str:
+    """The one name key, in named variants for their three uses:
+
+    - default: the words, lowercase, without punctuation or a leading "the" ("The Kyiv Post" ->
+      "kyiv post"): how the ledger compares names.
+    - ``spelling=True``: the default with one spelling per word and "U.S." as "us" (data/names.json):
+      "Ministry of Defence" and "Ministry of Defense" meet.
+    - ``keep_punct=True``: the alias index's key: punctuation inside the name kept ("U.S." is not
+      "US", "Korea's" not "Korea s"), the ends trimmed, curly quotes straightened, a leading
+      the/a/an dropped, case folded.
+    """
     if not name:
         return ""
+    if keep_punct:
+        t = " ".join(name.translate(STRAIGHT_QUOTES).strip().strip(",.;:\"'()").strip().split())
+        return _LEADING_ARTICLE.sub("", t).casefold()
+    if spelling:
+        for abbr, short in ABBREVIATIONS.items():
+            name = name.replace(abbr, short)
     words = _WORD.findall(name.lower())
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(words)
+    return " ".join(SPELLINGS.get(w, w) for w in words) if spelling else " ".join(words)
+
+
+def line_key(text: str) -> str:
+    """Not a name key: a line of text as compared for repeats (a title printed again, a caption
+    twice, a copied body): NFKC, straight quotes and dashes, folded case and whitespace."""
+    t = unicodedata.normalize("NFKC", text)
+    t = t.translate(_LINE_CHARS)
+    return " ".join(t.split()).casefold()
+
+
+_LINE_CHARS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "})
 
 
 def parse_iso_date(text: Optional[str]) -> Optional[dt.date]:

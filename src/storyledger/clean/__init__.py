@@ -16,9 +16,9 @@ from storyledger.clean.html import parse_html
 from storyledger.clean.language import detect
 from storyledger.clean.published import weigh
 from storyledger.clean.text import (
-    _BYLINE, _LEAD_CREDIT, _NAV, _TERMINAL, Parsed, _credit, _sentence_like, _wire_credit, domain_of, normkey, outlet_for_domain, outlet_for_name, parse_text, wire_name,
+    _BYLINE, _LEAD_CREDIT, _NAV, _TERMINAL, Parsed, _credit, _sentence_like, _wire_credit, domain_of, outlet_for_domain, outlet_for_name, parse_text, wire_name,
 )
-from storyledger.words import parse_iso_date
+from storyledger.words import line_key, parse_iso_date
 from storyledger.model import Article, DateCandidate, RawDocument
 
 __all__ = ["CleanError", "clean_document", "finalize_corpus", "article_id"]
@@ -72,7 +72,7 @@ def _from_html(raw: RawDocument) -> tuple[Parsed, Optional[str], Optional[tuple[
     capkeys = {" ".join(c.split()).casefold() for c in captions}
     paras = [x for x in lines if x.casefold() not in capkeys]
     title = raw.title or parts.title
-    paras = _trim_head(paras, {normkey(t) for t in (title, parts.title) if t})
+    paras = _trim_head(paras, {line_key(t) for t in (title, parts.title) if t})
     credit = Parsed()
     if parts.author:
         _credit(parts.author, credit)        # a wire named as author is the agency, not a person
@@ -102,7 +102,7 @@ def _trim_head(paras: list[str], titles: set[str]) -> list[str]:
     out = list(paras)
     while out and not _sentence_like(out[0], 12) and len(out[0].split()) <= 15:
         line = out[0]
-        if normkey(line) in titles or _NAV.search(line) or dates.dateline(line) or _BYLINE.match(line) \
+        if line_key(line) in titles or _NAV.search(line) or dates.dateline(line) or _BYLINE.match(line) \
                 or (len(line.split()) <= 2 and not _TERMINAL.search(line)):
             out.pop(0)
         else:

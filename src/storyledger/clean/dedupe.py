@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from storyledger.clean.text import normkey
+from storyledger.words import line_key
 from storyledger.model import Article
 
 THRESHOLD = 0.8       # estimated Jaccard of word 5-shingles above which two bodies are one story
@@ -18,11 +18,11 @@ SHINGLE = 5
 
 def article_id(body: str) -> str:
     """First 16 hex digits of sha1 over the body, case/space/quote-folded."""
-    return hashlib.sha1(normkey(body).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(line_key(body).encode("utf-8")).hexdigest()[:16]
 
 
 def _minhash(body: str) -> MinHash:
-    words = re.findall(r"\w+", normkey(body))
+    words = re.findall(r"\w+", line_key(body))
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m = MinHash(num_perm=NUM_PERM, seed=7)
     m.update_batch([s.encode("utf-8") for s in shingles])

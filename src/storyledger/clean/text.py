@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +18,7 @@ from urllib.parse import urlparse
 
 from storyledger.clean import dates
 from storyledger.clean.language import common_words, detect, is_foreign_line
+from storyledger.words import line_key
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·▪◦●○■□▶►▸›»*+]|\d{1,2}[.)])\s+")
 # full stops of the scripts a world-news corpus mixes in: Latin, CJK, Armenian ։, Devanagari ।, Arabic ؟ and Urdu ۔
@@ -180,13 +180,6 @@ def expand_abbreviation(short: str, text: str, names: tuple[Optional[str], ...] 
         if name and abbreviation_fits(short, name):
             return name
     return None
-
-
-def normkey(text: str) -> str:
-    """Text compared for repeats: NFKC, straight quotes, folded case and whitespace."""
-    t = unicodedata.normalize("NFKC", text)
-    t = t.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "}))
-    return " ".join(t.split()).casefold()
 
 
 def person_name(raw: str) -> str:
@@ -424,7 +417,7 @@ def _find_title(page: _Page) -> None:
     if page.title_hint:
         out.title = " ".join(page.title_hint.split())
         for i in [i for i, u in enumerate(units) if u.keep][:8]:
-            if normkey(units[i].text) == normkey(page.title_hint):
+            if line_key(units[i].text) == line_key(page.title_hint):
                 page.start = i + 1
                 units[i].keep, units[i].why = False, "title"
                 break
@@ -541,7 +534,7 @@ def _weigh_headlines(units: list[Unit], live: list[int], head: list[int], full: 
     if k and best not in full and live[k - 1] in head and score(live[k - 1]) >= score(best) - 2:
         best = live[k - 1]
     # a headline printed twice (a banner above the photo, again above the body): the first copy
-    return next(i for i in head if normkey(units[i].text) == normkey(units[best].text))
+    return next(i for i in head if line_key(units[i].text) == line_key(units[best].text))
 
 
 def _prose_runs(units: list[Unit], live: list[int]) -> list[tuple[int, int]]:
@@ -631,9 +624,9 @@ def _drop_furniture_boxes(page: _Page) -> None:
 
 def _plain_byline(page: _Page) -> None:
     """A byline without "By" ("Rebecca Thorne, Washington") stands between headline and body."""
-    twice = Counter(normkey(u.text) for u in page.body)
+    twice = Counter(line_key(u.text) for u in page.body)
     for u in page.body[:10]:
-        if _CAPTION.search(u.text) or u.indented or twice[normkey(u.text)] > 1:
+        if _CAPTION.search(u.text) or u.indented or twice[line_key(u.text)] > 1:
             continue
         if _sentence_like(u.text, 12):
             break
@@ -669,7 +662,7 @@ def _drop_captions(page: _Page) -> None:
     body, out = page.body, page.out
     seen: dict[str, list[int]] = {}
     for k, u in enumerate(body):
-        seen.setdefault(normkey(u.text), []).append(k)
+        seen.setdefault(line_key(u.text), []).append(k)
     caption_keys: list[str] = []
     for key, idx in seen.items():
         if len(idx) < 2:
@@ -684,8 +677,8 @@ def _drop_captions(page: _Page) -> None:
     for u in body:
         if u.keep and _CAPTION.search(u.text):
             u.keep, u.why = False, "caption"
-            caption_keys.append(normkey(u.text))
-    by_key = {normkey(u.text): u.text for u in body if u.why == "caption"}
+            caption_keys.append(line_key(u.text))
+    by_key = {line_key(u.text): u.text for u in body if u.why == "caption"}
     for key in dict.fromkeys(caption_keys):
         cap = by_key[key]
         out.captions.append(_CAPTION_LABEL.sub("", cap))
@@ -702,8 +695,8 @@ def _drop_teasers(page: _Page) -> None:
     body = page.body
     later = ""
     for k in range(len(body) - 1, -1, -1):
-        key = normkey(body[k].text)
-        parts = [normkey(x) for x in _SENTENCE_END.split(body[k].text) if _words(x) >= 5]
+        key = line_key(body[k].text)
+        parts = [line_key(x) for x in _SENTENCE_END.split(body[k].text) if _words(x) >= 5]
         if len(parts) >= 2 and all(p in later for p in parts):
             body[k].keep, body[k].why = False, "repeat"
         else:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Optional
 
+from storyledger.extract.pieces import PIECE_CHARS, moved, split_text
 from storyledger.model import Article, Claim
 
 VERSION = "10"  # bump when extraction changes: stored articles are extracted again
@@ -97,16 +98,28 @@ def extract_claims(articles: Iterable[Article], nlp=None, batch_size: int = 32,
             parsed = None       # one article broke the batch's parse: parse them one by one
         for k, art in enumerate(batch):
             yield art, _claims_of(art, lambda: parsed[k] if parsed is not None else _parse(nlp, [art], 1)[0],
-                                  on_error, table)
+                                  on_error, table, nlp)
 
 
-def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnError], table) -> list[Claim]:
+def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnError], table,
+               nlp) -> list[Claim]:
     """The claims of one parsed article; with ``on_error`` a failure is reported and yields none."""
     from storyledger.extract.pipeline import extract_article
 
     try:
         p = parse()
-        return extract_article(art, p["title"], p["body"], p["caption"], table)
+        claims = extract_article(art, p["title"], p["body"], p["caption"], table)
+        # the rest of a long body (see _docs): parsed and read one piece at a time, so memory
+        # holds one piece's parse, never the whole body's
+        if len(art.body or "") <= min(PIECE_CHARS, nlp.max_length):
+            return claims
+        more = [doc for doc, fld in _article_docs(nlp, art) if fld == "more"]
+        offset = len(p["body"].text)
+        while more:
+            doc = nlp(more.pop(0))
+            claims += moved(extract_article(art, None, doc, [], table), offset)
+            offset += len(doc.text)
+        return claims
     except Exception as exc:  # noqa: BLE001 - any bug in one article is reported, not fatal
         if on_error is None:
             raise
@@ -114,12 +127,17 @@ def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnErr
         return []
 
 
-def _docs(nlp, k: int, art: Article) -> Iterator[tuple]:
-    """(doc, (k, field)) for body (first: it starts each article's group in a stream), title, captions."""
+def _article_docs(nlp, art: Article) -> list[tuple]:
+    """(doc, field) of an article's texts, made (not parsed) and given what the components need to
+    know about the article: body, the rest of a long body ("more": pieces within ``PIECE_CHARS`` and
+    ``nlp.max_length``, see extract.pieces), title, captions."""
     from storyledger.extract.pipeline import article_context
 
-    parts = [("body", art.body or "")] + ([("title", art.title)] if art.title else []) + \
-        [("caption", cap) for cap in art.captions]
+    limit = min(PIECE_CHARS, nlp.max_length)
+    body = split_text(art.body or "", limit)
+    # a title or caption past the limit is no title or caption: its start is read
+    parts = [("body", body[0])] + [("more", piece) for piece in body[1:]] + \
+        ([("title", art.title[:limit])] if art.title else []) + [("caption", cap[:limit]) for cap in art.captions]
     docs = [(nlp.make_doc(text.translate(_ZERO_WIDTH)), fld) for fld, text in parts]
     if "storyledger_gazetteer" in nlp.pipe_names:
         # a title is read with the names its body and captions give (the gazetteer needs no parse)
@@ -129,8 +147,17 @@ def _docs(nlp, k: int, art: Article) -> Iterator[tuple]:
     ctx = article_context(art, [d for d, f in docs if f == "title"] + [d for d, f in docs if f != "title"])
     for doc, fld in docs:
         # what the components need to know about the article (plain data: see extract.extensions)
-        doc._.published, doc._.field, doc._.agency, doc._.article = art.published, fld, art.agency, ctx
-        yield doc, (k, fld)
+        doc._.published, doc._.field, doc._.agency, doc._.article = \
+            art.published, "body" if fld == "more" else fld, art.agency, ctx
+    return docs
+
+
+def _docs(nlp, k: int, art: Article) -> Iterator[tuple]:
+    """(doc, (k, field)) for body (first: it starts each article's group in a stream), title, captions;
+    of a long body only the first piece (``_claims_of`` reads the rest)."""
+    for doc, fld in _article_docs(nlp, art):
+        if fld != "more":
+            yield doc, (k, fld)
 
 
 def _extract_stream(nlp, articles: Iterable[Article], batch_size: int, on_error: Optional[OnError],
@@ -145,7 +172,7 @@ def _extract_stream(nlp, articles: Iterable[Article], batch_size: int, on_error:
     group: dict = {}
 
     def flush() -> Iterator[tuple[Article, list[Claim]]]:
-        yield arts[done], _claims_of(arts[done], lambda: group, on_error, table)
+        yield arts[done], _claims_of(arts[done], lambda: group, on_error, table, nlp)
 
     try:
         for doc, (k, fld) in nlp.pipe(docs, as_tuples=True, batch_size=max(64, batch_size * 2),

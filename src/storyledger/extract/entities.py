@@ -16,8 +16,8 @@ from typing import Optional
 
 from storyledger.extract import ExtractError
 from storyledger.model import Entity
+from storyledger.words import STRAIGHT_QUOTES, name_key
 
-_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _TITLE_WORDS = {
     "president", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "chief",
     "director", "general", "col.", "colonel", "gen.", "lt.", "maj.", "adviser", "advisor",
@@ -27,13 +27,6 @@ _TITLE_WORDS = {
     "national", "security", "first", "senior", "unification", "interior", "finance", "army",
     "navy", "admiral", "adm.", "sgt.", "capt.", "captain", "lieutenant", "major", "expert",
 }
-
-
-def norm_key(text: str) -> str:
-    t = text.translate(_APOS).strip().strip(",.;:\"'()").strip()
-    t = re.sub(r"\s+", " ", t)
-    t = re.sub(r"^(the|a|an)\s+", "", t, flags=re.I)
-    return t.casefold()
 
 
 class AliasError(ExtractError, ValueError):
@@ -52,20 +45,20 @@ class AliasTable:
     descriptors: dict[str, list[str]] = field(default_factory=dict)  # normalised descriptor -> names
 
     def lookup(self, text: str) -> Optional[Entity]:
-        name = self.index.get(norm_key(text))
+        name = self.index.get(name_key(text, keep_punct=True))
         return self.entities[name] if name else None
 
     def demonym(self, place: str) -> str:
-        return self.demonyms.get(place.strip(), self.demonyms.get(norm_key(place).title(), place.strip()))
+        return self.demonyms.get(place.strip(), self.demonyms.get(name_key(place, keep_punct=True).title(), place.strip()))
 
     def country_key(self, words: str) -> str:
         """One key for a country however it is written: "South Korea", "Seoul", "South Korean"."""
-        return norm_key(self.demonym(re.sub(r"['’]s$", "", words.strip())))
+        return name_key(self.demonym(re.sub(r"['’]s$", "", words.strip())), keep_punct=True)
 
     def qualified(self, descriptor: str, qualifier: str) -> Optional[Entity]:
         """The body a descriptor names for the qualifier's country ("Ukraine's" + "spy agency")."""
         want = self.country_key(qualifier)
-        for name in self.descriptors.get(norm_key(descriptor), []):
+        for name in self.descriptors.get(name_key(descriptor, keep_punct=True), []):
             ent = self.entities[name]
             if ent.country and self.country_key(ent.country) == want:
                 return ent
@@ -98,13 +91,13 @@ def build_alias_table(raws: list[tuple[str, dict]]) -> AliasTable:
                 continue
             ents[ent.name] = ent
             for a in [ent.name, *ent.aliases]:
-                key = norm_key(a)
+                key = name_key(a, keep_punct=True)
                 if mine.get(key, ent.name) != ent.name:
                     raise AliasError(f"{where}: {a!r} names both {mine[key]!r} and {ent.name!r}")
                 mine[key] = ent.name
                 index.setdefault(key, ent.name)
             for d in e.get("descriptors", []):
-                descriptors.setdefault(norm_key(d), []).append(ent.name)
+                descriptors.setdefault(name_key(d, keep_punct=True), []).append(ent.name)
         for k, v in (raw.get("demonyms") or {}).items():
             demonyms.setdefault(k, v)
     return AliasTable(ents, index, demonyms, descriptors)
@@ -193,8 +186,8 @@ class ArticleEntities:
         ent = self.table.entities.get(name)
         if ent is None or not ent.country:
             return False
-        w = norm_key(re.sub(r"['’]s$", "", words))
-        return w in {norm_key(ent.country), norm_key(self.table.demonym(ent.country))}
+        w = name_key(re.sub(r"['’]s$", "", words), keep_punct=True)
+        return w in {name_key(ent.country, keep_punct=True), name_key(self.table.demonym(ent.country), keep_punct=True)}
 
     def canonical(self, text: str, bare: bool = True) -> tuple[str, str]:
         """(canonical name, type) for a source phrase; unknown phrases keep their own words.
@@ -203,7 +196,7 @@ class ArticleEntities:
         with its country ("Ukraine's spy agency") or, bare ("the spy agency"), the body of that
         kind this article named last (not when ``bare`` is False: a piece of a longer phrase);
         otherwise the phrase itself, type "other"."""
-        key = norm_key(text)
+        key = name_key(text, keep_punct=True)
         if key in self.acronyms:
             name = self.acronyms[key]
             ent = self.table.entities.get(name)
@@ -213,7 +206,7 @@ class ArticleEntities:
         if ent is not None:
             return self._named(ent)
         # "South Korea's National Intelligence Service (NIS)", "NIS's": strip and retry
-        stripped = re.sub(r"\s*\([^)]*\)\s*$", "", text.translate(_APOS)).strip()
+        stripped = re.sub(r"\s*\([^)]*\)\s*$", "", text.translate(STRAIGHT_QUOTES)).strip()
         stripped = re.sub(r"'s$", "", stripped)
         # "the country's Defence Ministry": a generic possessor adds nothing to the name
         stripped = re.sub(r"^(?:the\s+)?(?:country|nation|state|region|island|kingdom)'s\s+", "", stripped, flags=re.I)
@@ -222,7 +215,7 @@ class ArticleEntities:
         m = re.match(r"^(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*'s\s+(.+)$", stripped)
         if m:
             inner = self.table.lookup(m.group(1))
-            if inner is not None or norm_key(m.group(1)) in self.acronyms:
+            if inner is not None or name_key(m.group(1), keep_punct=True) in self.acronyms:
                 return self.canonical(m.group(1), bare)
         ent = self.described_body(stripped, bare)
         if ent is not None:
@@ -243,9 +236,9 @@ class ArticleEntities:
         defense ministry"), else none."""
         table = self.table
         m = re.match(r"^(?:the\s+)?(.+?)'s\s+(.+)$", text)
-        if m and norm_key(m.group(2)) in table.descriptors:
+        if m and name_key(m.group(2), keep_punct=True) in table.descriptors:
             return table.qualified(m.group(2), m.group(1))
-        words = norm_key(text).split()
+        words = name_key(text, keep_punct=True).split()
         for k in (1, 2, 3):
             if len(words) > k and " ".join(words[k:]) in table.descriptors:
                 return table.qualified(" ".join(words[k:]), " ".join(words[:k]))

@@ -30,33 +30,22 @@ from storyledger.ledger.sources import Chain, SourceInfo, _covers, bodies, demon
 
 # Words that join a name's parts: not part of an acronym, not evidence by themselves.
 _LINK = {"of", "for", "the", "and", "on", "in", "to", "s", "de"}
-# British and American spellings of words that recur in institution names.
-_SPELLING = {"defence": "defense", "organisation": "organization", "organisations": "organizations",
-             "programme": "program", "centre": "center", "labour": "labor"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their", "who", "which", "this", "that"}
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_NAME_WORDS = 8
-
-
-@lru_cache(maxsize=65536)
-def norm_key(name: Optional[str]) -> str:
-    """name_key with one spelling per word and "U.S." as "us": "Ministry of Defence" -> "ministry of defense"."""
-    words = name_key((name or "").replace("U.S.", "US").replace("U.N.", "UN").replace("U.K.", "UK")).split()
-    return " ".join(_SPELLING.get(w, w) for w in words)
 
 
 @lru_cache(maxsize=65536)
 def canon(name: Optional[str]) -> str:
     """The canonical key of a name: the alias table's entity when it knows the name, else its own key."""
-    key = norm_key(name)
+    key = name_key(name, spelling=True)
     if not key:
         return ""
     hit = entity_table().get(name_key(name))
-    return norm_key(hit[2]) if hit else key
+    return name_key(hit[2], spelling=True) if hit else key
 
 
 def is_pronoun(name: Optional[str]) -> bool:
-    return norm_key(name) in _PRONOUNS
+    return name_key(name, spelling=True) in _PRONOUNS
 
 
 @lru_cache(maxsize=65536)
@@ -182,7 +171,7 @@ def _alias_keys() -> dict[str, tuple[str, ...]]:
     """canonical key -> the keys of every name the alias table gives it ("united states": "us", "biden administration", ...)."""
     out: dict[str, list[str]] = defaultdict(list)
     for alias, (_, _, name) in entity_table().items():
-        out[norm_key(name)].append(norm_key(alias))
+        out[name_key(name, spelling=True)].append(name_key(alias, spelling=True))
     return {k: tuple(sorted(set(v))) for k, v in out.items()}
 
 
@@ -198,7 +187,7 @@ def _governments() -> dict[str, str]:
     out: dict[str, str] = {}
     for typ, _, name in entity_table().values():
         if typ == "government" and _is_country(name):
-            out.setdefault(dem.get(name, name), norm_key(name))
+            out.setdefault(dem.get(name, name), name_key(name, spelling=True))
     return out
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from datetime import date
 from typing import Optional
 
-from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, norm_key, source_evidence, unnamed_source
+from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, source_evidence, unnamed_source
 from storyledger.ledger.sources import Chain, chain_of, chains_compatible, name_key, originator, \
     reporter, _covers, _MEDIA_TYPES
 from storyledger.model import Amount, Article, Claim, Fact, FactSource, Join, Ledger, TimeSpan
@@ -178,9 +178,9 @@ def _side(c: Claim, chain: Chain, article_names: dict[str, tuple[str, ...]]) -> 
     pronoun = is_pronoun(a.source) or (not a.source and is_pronoun(a.source_text))
     origin = "" if pronoun else canon(a.source)
     relays = tuple(canon(r.key) for r in chain.relays)
-    named_as = norm_key(a.source_text)
-    words = norm_key(c.text)
-    return Side(origin=origin, pronoun=pronoun, roles=tuple(k for k in (norm_key(a.role),) if k), relays=relays,
+    named_as = name_key(a.source_text, spelling=True)
+    words = name_key(c.text, spelling=True)
+    return Side(origin=origin, pronoun=pronoun, roles=tuple(k for k in (name_key(a.role, spelling=True),) if k), relays=relays,
                 via=tuple(canon(v) for v in a.via), named_as="" if named_as == origin else named_as,
                 guessed=bool(a.source) and is_pronoun(a.source_text), unnamed=unnamed_source(origin, named_as, words),
                 info=chain.origin, chain=chain, words=words,
@@ -192,7 +192,7 @@ def article_names(claims: list[Claim]) -> dict[str, tuple[str, ...]]:
     named: dict[str, list[str]] = defaultdict(list)
     for c in claims:
         a = c.attribution
-        for n in (canon(a.source) if a.source and not is_pronoun(a.source) else "", norm_key(a.role)):
+        for n in (canon(a.source) if a.source and not is_pronoun(a.source) else "", name_key(a.role, spelling=True)):
             if n and n not in named[c.article]:
                 named[c.article].append(n)
     return {k: tuple(v) for k, v in named.items()}

@@ -1,0 +1,62 @@
+"""A long body goes to spaCy in pieces, each read as a text of its own.
+
+Parsing and reading one text cost more than linear time in its length (the parser's memory, and
+rules that look at the whole doc from every sentence), so a body longer than ``PIECE_CHARS`` is cut
+at paragraph breaks (else line, sentence or word breaks) into pieces read one after another; their
+claims are moved back to the body's offsets. Articles of ordinary length are one piece: their
+claims do not change.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from storyledger.model import Claim
+
+# Longer than any article of ordinary length (a 5,000-word feature is about 30k characters), short
+# enough that a piece's cost stays close to linear.
+PIECE_CHARS = 40_000
+
+# Where a piece may end, best first; the break stays with the piece before it.
+_BREAKS = ("\n\n", "\n", ". ", "? ", "! ", " ")
+
+
+def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters whose concatenation is ``text``;
+    each cut is at the last paragraph break in the second half of a piece (else line, sentence,
+    word break; else at the limit)."""
+    limit = max(2, limit)
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = -1
+        for brk in _BREAKS:
+            at = text.rfind(brk, start + limit // 2, end - len(brk) + 1)
+            if at >= 0:
+                cut = at + len(brk)
+                break
+        cut = cut if cut > start else end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def moved(claims: list[Claim], offset: int) -> list[Claim]:
+    """Claims read from a body piece that starts ``offset`` characters into the body: offsets moved
+    to the body's, ids made unique to the piece (a piece's offsets repeat in the next one)."""
+    if not offset:
+        return claims
+    out = []
+    for c in claims:
+        if c.field != "body":
+            out.append(c)
+            continue
+        update: dict = {"char_start": c.char_start + offset, "char_end": c.char_end + offset,
+                        "id": hashlib.blake2b(f"{c.id}|{offset}".encode(), digest_size=8).hexdigest()}
+        t = c.as_of
+        if t is not None and t.char_start is not None:
+            update["as_of"] = t.model_copy(update={"char_start": t.char_start + offset,
+                                                   "char_end": (t.char_end or t.char_start) + offset})
+        out.append(c.model_copy(update=update))
+    return out
