@@ -108,3 +108,16 @@ def test_changed_ledger_code_rebuilds(tmp_path, monkeypatch):
     assert calls == [1]
     with LedgerStore(db, readonly=True) as s:
         assert s.get_meta("ledger_state") == "other code"
+
+
+def test_update_on_each_backend(ledger_db, tmp_path, always_incremental):
+    """The update's SQL runs on PostgreSQL too, and both backends give the one-build ledger."""
+    nlp = extract.load_nlp()
+    files = demo_corpus_files()
+    pipeline.build(files[:8], ledger_db, nlp=nlp)
+    pipeline.build(files[8:11], ledger_db, nlp=nlp)
+    pipeline.build(files[11:], ledger_db, nlp=nlp)
+    assert always_incremental == [1]
+    full = tmp_path / "full.db"
+    pipeline.build(files, full, nlp=nlp)
+    assert_same_exports(ledger_db, full, names_from_history=True)
