@@ -121,3 +121,19 @@ def test_update_on_each_backend(ledger_db, tmp_path, always_incremental):
     full = tmp_path / "full.db"
     pipeline.build(files, full, nlp=nlp)
     assert_same_exports(ledger_db, full, names_from_history=True)
+    # the report's partial reads (SQL aggregates, lookups by id) give the whole view's page here too
+    from storyledger import report
+    from storyledger.report import render_view
+    from storyledger.report.view import load_view
+    limits = dict(claims=5, texts=1, index=3, timeline=2, figures=2, side=1, disagreements=2, sources=3, points=3)
+    old = dict(report.LIMITS)
+    report.LIMITS.update(limits)
+    try:
+        with LedgerStore(ledger_db, readonly=True) as st:
+            whole, part = load_view(st, whole=True), load_view(st)
+            assert part.totals is not None and part.sources == whole.sources
+            pages = [render_view(v).split("Made by storyledger")[0] for v in (whole, part)]
+    finally:
+        report.LIMITS.clear()
+        report.LIMITS.update(old)
+    assert pages[0] == pages[1]

@@ -84,19 +84,20 @@ def page_context(view: LedgerView, limits: Optional[dict] = None) -> dict[str, A
     outlets = {a.id: a.outlet or a.agency or "" for a in view.articles}
     outlets.update({c.article: _outlet(view, c.article) for c in shown_claims if c.article not in outlets})
     timeline = sorted(led.timeline, key=lambda t: (t.start or "9999", t.end or ""))
-    fig_led = _figure_ledger(led, lim["figures"])
-    if view.totals is not None:     # read the claims and articles the table cites in two batches
-        facts = {f.id: f for f in led.facts}
+    fig_led = _figure_ledger(view, lim["figures"])
+    if view.totals is not None:     # read the facts, claims and articles the table cites in batches
+        facts = view.fact_lookup()
+        facts.fetch(p.fact for s in fig_led.series for p in s.points)  # type: ignore[attr-defined]
         view.claims_by_id.fetch(c for s in fig_led.series for p in s.points if p.fact in facts  # type: ignore[attr-defined]
                                 for c in facts[p.fact].claims)
         view.articles_by_id.fetch(view.claims_by_id[c].article for c in list(view.claims_by_id))  # type: ignore[attr-defined]
     figures = figure_rows(fig_led, view.claims_by_id, view.articles_by_id)
     shown = dict(series=(len(series), len(led.series)), claims=(len(shown_claims), view.n_claims),
-                 figures=(min(len(figures), lim["figures"]), _figure_count(led)),
+                 figures=(min(len(figures), lim["figures"]), _figure_count(view)),
                  articles=(len(articles), view.n_articles),
                  texts=(sum(1 for x in articles if x["body"] is not None), view.n_articles),
                  disagreements=(len(disagreements), len(led.disagreements)),
-                 timeline=(min(len(timeline), lim["timeline"]), len(timeline)),
+                 timeline=(min(len(timeline), lim["timeline"]), view.n_timeline),
                  sources=(min(len(view.sources), lim["sources"]), len(view.sources)))
     return dict(
         view=view, led=led, series=series, articles=articles, hedge_key=Markup(charts.hedge_key()),
@@ -104,9 +105,9 @@ def page_context(view: LedgerView, limits: Optional[dict] = None) -> dict[str, A
         outlets=outlets, kinds=view.kinds(), figures=figures[:lim["figures"]],
         claims=shown_claims, disagreement_cards=disagreements, shown=shown,
         sources=view.sources[:lim["sources"]], timeline=timeline[:lim["timeline"]],
-        meta=dict(articles=view.n_articles, claims=view.n_claims, facts=len(led.facts),
+        meta=dict(articles=view.n_articles, claims=view.n_claims, facts=view.n_facts,
                   series={f"chart-{i + 1}": len(x["points"]) for i, x in enumerate(series)},
-                  disagreements=len(led.disagreements), timeline=len(led.timeline)),
+                  disagreements=len(led.disagreements), timeline=view.n_timeline),
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )
 
@@ -128,7 +129,7 @@ def _series_cards(view: LedgerView, lim: dict) -> list[dict]:
     sources = sorted(counts, key=lambda n: (-counts[n], n.lower()))
     shown_series = sorted(led.series, key=lambda s: -len(s.points))[:lim["series"]]
     shown_series = [s for s in led.series if s in shown_series]     # biggest kept, in ledger order
-    facts = {f.id: f for f in led.facts}
+    facts = view.fact_lookup()
     cards = []
     for i, s in enumerate(shown_series):
         in_series = {c for p in s.points for c in p.claims}      # once per series, not per disagreement
@@ -138,6 +139,8 @@ def _series_cards(view: LedgerView, lim: dict) -> list[dict]:
         dis = dis[:lim["side"]]
         pts = drawable_points(s)
         used = [n for n in sources if any((p.source or "unattributed") == n for p in pts)]
+        if view.totals is not None:
+            facts.fetch(p.fact for p in s.points)  # type: ignore[attr-defined]
         told = _told(view, [facts[p.fact] for p in s.points if p.fact in facts])
         cards.append(dict(
             s=s, id=f"series-{i + 1}", points=pts, disagreements=dis,
@@ -151,6 +154,8 @@ def _series_cards(view: LedgerView, lim: dict) -> list[dict]:
 def _told(view: LedgerView, facts: list) -> dict[str, tuple[str, str]]:
     """Each fact's first outlet and sentence (a chart point's tooltip)."""
     told: dict[str, tuple[str, str]] = {}
+    if view.totals is not None:
+        view.claims_by_id.fetch(f.claims[0] for f in facts if f.claims)  # type: ignore[attr-defined]
     for f in facts:
         c = next((view.claims_by_id[c] for c in f.claims if c in view.claims_by_id), None)
         if c is not None:
@@ -177,22 +182,21 @@ def _claim_ids(view: LedgerView, article_id: str) -> list[str]:
     return view.totals.claim_ids.get(article_id, [])
 
 
-def _figure_ledger(led, limit: int):
+def _figure_ledger(view: LedgerView, limit: int):
     """The series whose rows fill the figures table up to ``limit`` rows (all rows of each, for the
     ranges at each date): the rows after them are never shown, so their claims are never read."""
-    facts = {f.id for f in led.facts}
     kept, n = [], 0
-    for s in led.series:
+    for s in view.ledger.series:
         if n >= limit:
             break
         kept.append(s)
-        n += sum(1 for p in s.points if p.fact in facts)
-    return led.model_copy(update={"series": kept})
+        n += sum(1 for p in s.points if view.has_fact(p.fact))
+    return view.ledger.model_copy(update={"series": kept, "facts": [view.fact_lookup()[p.fact] for s in kept
+                                                                    for p in s.points if view.has_fact(p.fact)]})
 
 
-def _figure_count(led) -> int:
-    facts = {f.id for f in led.facts}
-    return sum(1 for s in led.series for p in s.points if p.fact in facts)
+def _figure_count(view: LedgerView) -> int:
+    return sum(1 for s in view.ledger.series for p in s.points if view.has_fact(p.fact))
 
 
 def render_view(view: LedgerView, *, app: Optional[dict] = None) -> str:

@@ -138,7 +138,7 @@ def show(store: LedgerStore, console: Console, what: str = "all", limit: int = 4
         raise ValueError(f"--what must be one of {', '.join(WHAT)}, not {what!r}")
     if limit < 1:
         raise ValueError(f"--limit must be at least 1, not {limit}")
-    view = load_view(store)
+    view = load_view(store, whole=True)
     if what == "all":
         show_overview(view, console)
     if what in ("all", "series"):

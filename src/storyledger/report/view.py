@@ -23,6 +23,7 @@ class SourceRow:
     name: str
     claims: int = 0
     facts: int = 0
+    timeline: int = 0
     first_published: Optional[str] = None
     first_article: Optional[str] = None
     first_text: Optional[str] = None
@@ -43,6 +44,8 @@ class Totals:
     claim_sources: list[str]
     claims_per_article: dict[str, int]
     claim_ids: dict[str, list[str]]          # the claims of the articles whose text is shown
+    facts: int = 0
+    timeline: int = 0
 
 
 @dataclass
@@ -54,8 +57,28 @@ class LedgerView:
     claims_by_id: Mapping[str, Claim]
     sources: list[SourceRow]
     # set by ``load_view`` on a big ledger: ``articles``/``claims`` are then the newest only (what a
-    # page lists) and the lookups read the store on demand
+    # page lists), ``ledger.facts`` is empty and the lookups read the store on demand
     totals: Optional[Totals] = None
+    facts_by_id: Optional[Mapping[str, Fact]] = None
+    fact_ids: Optional[set[str]] = None
+
+    def fact_lookup(self) -> Mapping[str, Fact]:
+        if self.facts_by_id is None:
+            self.facts_by_id = {f.id: f for f in self.ledger.facts}
+        return self.facts_by_id
+
+    def has_fact(self, fact_id: str) -> bool:
+        if self.fact_ids is None:
+            self.fact_ids = {f.id for f in self.ledger.facts}
+        return fact_id in self.fact_ids
+
+    @property
+    def n_timeline(self) -> int:
+        return self.totals.timeline if self.totals else len(self.ledger.timeline)
+
+    @property
+    def n_facts(self) -> int:
+        return self.totals.facts if self.totals else len(self.ledger.facts)
 
     @property
     def outlets(self) -> list[str]:
@@ -105,16 +128,17 @@ class LedgerView:
         return art.published if art else None
 
 
-def load_view(store: LedgerStore, limits: Optional[dict] = None) -> LedgerView:
-    """The view of a ledger. A small one is read whole; a big one (more claims or articles than a
-    page lists, ``report.LIMITS``) reads the newest articles and claims, counts and lists the rest
-    with SQL, and looks further claims and articles up by id as the page needs them."""
+def load_view(store: LedgerStore, limits: Optional[dict] = None, *, whole: bool = False) -> LedgerView:
+    """The view of a ledger. A small one (or any, with ``whole``) is read whole; a big one (more
+    claims or articles than a page lists, ``report.LIMITS``) reads the newest articles and claims,
+    counts and lists the rest with SQL, and looks facts, claims and articles up by id as the page
+    needs them (the store must stay open while the page is made)."""
     from storyledger.report import LIMITS
     lim = {**LIMITS, **(limits or {})}
     n_articles, n_claims = store.count("articles"), store.count("claims")
-    if n_claims <= lim["claims"] and n_articles <= lim["index"]:
+    if whole or n_claims <= lim["claims"] and n_articles <= lim["index"]:
         return make_view(store.articles(), store.claims(), store.ledger())
-    led = store.ledger()
+    led = store.ledger_without_facts(lim["timeline"])
     articles = store.newest_articles(lim["index"])
     claims = store.newest_claims(lim["claims"])
     counts = store.claim_counts([a.id for a in articles])
@@ -123,12 +147,14 @@ def load_view(store: LedgerStore, limits: Optional[dict] = None) -> LedgerView:
                     measures=summary["measures"], kinds=summary["kinds"],
                     claim_sources=sorted(summary["sources"], key=str.lower),
                     claims_per_article={a.id: counts.get(a.id, 0) for a in articles},
-                    claim_ids={a.id: store.claim_ids_of(a.id) for a in articles[:lim["texts"]]})
+                    claim_ids={a.id: store.claim_ids_of(a.id) for a in articles[:lim["texts"]]},
+                    facts=store.count("facts"), timeline=store.count("timeline"))
     by_article = _ById(store.articles_by_id, {a.id: a for a in articles})
     by_claim = _ById(store.claims_by_id, {c.id: c for c in claims})
     by_claim.fetch(c for ids in totals.claim_ids.values() for c in ids)
     return LedgerView(articles=articles, claims=claims, ledger=led, articles_by_id=by_article,
-                      claims_by_id=by_claim, sources=store_source_rows(store, led.facts), totals=totals)
+                      claims_by_id=by_claim, sources=store_source_rows(store), totals=totals,
+                      facts_by_id=_ById(store.facts_by_id, {}), fact_ids=store.fact_ids())
 
 
 class _ById(Mapping):
@@ -163,7 +189,7 @@ class _ById(Mapping):
         return len(self.known)
 
 
-def store_source_rows(store: LedgerStore, facts: list[Fact]) -> list[SourceRow]:
+def store_source_rows(store: LedgerStore) -> list[SourceRow]:
     """``source_rows`` from SQL aggregates over the claims (no claim is read whole but the first
     claim of each source and the claims that name a relay)."""
     rows: dict[str, SourceRow] = {}
@@ -174,8 +200,10 @@ def store_source_rows(store: LedgerStore, facts: list[Fact]) -> list[SourceRow]:
     for name, via in store.relayed_claims():
         for v in via:
             relays[name][v] += 1
-    claim_source = store.claim_sources()
-    return _with_facts(rows, relays, facts, claim_source)
+    names: dict[str, set] = defaultdict(set)     # each fact's claims' sources and its own sources
+    for fact, name in store.fact_names():
+        names[fact].add(name)
+    return _with_facts(rows, relays, names.values())
 
 
 def make_view(articles: list[Article], claims: list[Claim], ledger: Ledger) -> LedgerView:
@@ -205,15 +233,14 @@ def source_rows(claims: list[Claim], facts: list[Fact], articles: dict[str, Arti
         elif row.first_text is None:
             row.first_article, row.first_text = c.article, c.text
     claim_source = {c.id: c.attribution.source for c in claims}
-    return _with_facts(rows, relays, facts, claim_source)
+    return _with_facts(rows, relays, (({claim_source.get(cid) for cid in f.claims} - {None})
+                                      | {s.name for s in f.sources} for f in facts))
 
 
-def _with_facts(rows: dict[str, SourceRow], relays: dict[str, Counter], facts: list[Fact],
-                claim_source: dict[str, Optional[str]]) -> list[SourceRow]:
-    """Count each source's facts (and those another source states too); rows sorted."""
-    for f in facts:
-        names = {claim_source.get(cid) for cid in f.claims} - {None}
-        names |= {s.name for s in f.sources}
+def _with_facts(rows: dict[str, SourceRow], relays: dict[str, Counter], fact_names: Iterable[set]) -> list[SourceRow]:
+    """Count each source's facts (and those another source states too) from each fact's source
+    names (its claims' sources and its own); rows sorted."""
+    for names in fact_names:
         for name in names:
             row = rows.setdefault(name, SourceRow(name=name))
             row.facts += 1

@@ -438,6 +438,31 @@ class LedgerStore:
         text = {c.id: c.text for c in self.claims_by_id([r[4] for r in rows])}
         return [(src, n, pub, art, text.get(cid)) for src, n, pub, art, cid in rows]
 
+    def ledger_without_facts(self, timeline: int) -> Ledger:
+        """Series and disagreements whole, no facts, and the first ``timeline`` entries by the time
+        they describe (with every entry that ties the last, so the caller's exact order can cut)."""
+        from storyledger.ledger_update import canonical
+
+        def load(sql, cls, args=()):
+            return [cls.model_validate_json(r[0]) for r in self.db.execute(sql, args)]
+        order = "COALESCE(start, '9999')"
+        last = self.db.execute(f"SELECT {order} FROM timeline ORDER BY {order} LIMIT 1 OFFSET ?",
+                               (max(0, timeline - 1),)).fetchone()
+        return canonical(Ledger.model_construct(
+            facts=[], series=load("SELECT data FROM series", Series),
+            disagreements=load("SELECT data FROM disagreements", Disagreement),
+            timeline=load(f"SELECT data FROM timeline WHERE {order} <= ?", TimelineEntry, (last[0],))
+            if last else load("SELECT data FROM timeline", TimelineEntry)))
+
+    def fact_names(self) -> list[tuple[str, str]]:
+        """(fact, name) for each source a fact's claims name and each of the fact's own sources."""
+        return self.db.execute("SELECT fact, source FROM fact_members WHERE source IS NOT NULL").fetchall() + \
+            self._fact_source_names()
+
+    def _fact_source_names(self) -> list[tuple[str, str]]:
+        return self.db.execute("SELECT f.id, json_extract(j.value, '$.name') FROM facts f, "
+                               "json_each(f.data, '$.sources') j").fetchall()
+
     def relayed_claims(self) -> list[tuple[str, list[str]]]:
         """(source, via) of the claims that name a relay, in ledger order."""
         out = []

@@ -136,6 +136,10 @@ class PostgresStore(LedgerStore):
         self.db.execute("SELECT pg_advisory_xact_lock(?)", (_LOCK_LEDGER,))
         super().put_ledger(ledger)
 
+    def _fact_source_names(self) -> list[tuple[str, str]]:
+        return self.db.execute("SELECT id, s->>'name' FROM facts, json_array_elements(data::json->'sources') s"
+                               ).fetchall()
+
     def search(self, query: str, limit: int = 50) -> dict[str, list[dict]]:
         words = _words(query)
         if not words:
