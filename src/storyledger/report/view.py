@@ -139,8 +139,9 @@ def load_view(store: LedgerStore, limits: Optional[dict] = None, *, whole: bool 
     if whole or n_claims <= lim["claims"] and n_articles <= lim["index"]:
         return make_view(store.articles(), store.claims(), store.ledger())
     led = store.ledger_without_facts(lim["timeline"])
-    articles = store.newest_articles(lim["index"])
-    claims = store.newest_claims(lim["claims"])
+    # a list that fits is shown whole in ledger order; one that does not, its newest (as page_context cuts)
+    articles = store.articles() if n_articles <= lim["index"] else store.newest_articles(lim["index"])
+    claims = store.claims() if n_claims <= lim["claims"] else store.newest_claims(lim["claims"])
     counts = store.claim_counts([a.id for a in articles])
     summary = store.claims_summary()
     totals = Totals(articles=n_articles, claims=n_claims, outlets=store.outlets(), date_span=store.date_span(),
