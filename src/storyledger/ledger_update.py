@@ -139,7 +139,8 @@ def _remember_ledger(store, facts: list[Fact], series) -> None:
 # -- the two ways ---------------------------------------------------------------------------------
 
 def update(store) -> None:
-    """Bring the stored ledger up to date with the stored articles and claims."""
+    """Bring the stored ledger up to date with the stored articles and claims (the caller commits)."""
+    store.lock_ledger()
     dirty = store.dirty_articles()
     if store.get_meta("ledger_state") != fingerprint() or len(dirty) > FULL_SHARE * store.count("articles"):
         rebuild(store)

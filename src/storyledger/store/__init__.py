@@ -311,6 +311,9 @@ class LedgerStore:
         self.db.execute("INSERT INTO ledger_dirty (article) VALUES (?) ON CONFLICT (article) DO NOTHING",
                         (article_id,))
 
+    def lock_ledger(self) -> None:
+        """Held until commit: one ledger update at a time (SQLite's write lock already does that)."""
+
     def dirty_articles(self) -> set[str]:
         """Articles whose claims or fields changed since the last ledger step."""
         return {r[0] for r in self.db.execute("SELECT article FROM ledger_dirty")}
