@@ -42,7 +42,7 @@ def test_series_labels(demo):
     _, led = demo
     labels = {s.label for s in led.series}
     assert {DEPLOYED, PLANNED, KW, KILLED, WOUNDED, KURSK, MORE, EXPECTED,
-            "North Korean soldiers in Kursk region — captured"} <= labels
+            "North Korean casualties in Kursk region — captured"} <= labels
     # no series for South Korean soldiers, for the place of a telling, or for things that are not people
     assert not any(lab.startswith(("South Korean", "Ukrainian")) or " in Seoul" in lab for lab in labels)
     assert len(labels) <= 12

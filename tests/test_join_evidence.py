@@ -176,3 +176,58 @@ def test_a_country_named_as_source_speaks_for_its_government_and_officials():
     assert got == [["c1", "c2"], ["c3"]]
     fact = next(f for f in led.facts if "c1" in f.claims)
     assert [j.why[0] for j in fact.joins] == ["part_of"]
+
+
+USER_ALIASES = """{"entities": [
+  {"name": "Coastal Relief Board", "type": "government", "country": "Veloria",
+   "aliases": ["the relief board", "CRB Veloria"]},
+  {"name": "Harbour Survey Unit", "type": "agency", "country": "Veloria", "part_of": "Coastal Relief Board"}
+]}"""
+
+
+def test_the_users_alias_file_joins_what_the_packaged_table_cannot():
+    """`build --aliases FILE`: a body the user's file puts inside another (part_of), and a second
+    name it gives one body, join their tellings; without the file they stay apart."""
+    arts = [art("A", "2031-03-02", "Outlet One"), art("B", "2031-03-02", "Outlet Two"),
+            art("C", "2031-03-02", "Outlet Three")]
+    claims = [fig("c1", "A", 4321, "evacuated", source="Coastal Relief Board", start="2031-03-02"),
+              fig("c2", "B", 4321, "evacuated", source="Harbour Survey Unit", start="2031-03-02"),
+              fig("c3", "C", 4321, "evacuated", source="CRB Veloria", start="2031-03-02")]
+    got, _ = groups(arts, claims)
+    assert got == [["c1"], ["c2"], ["c3"]]
+    led = build_ledger(arts, claims, aliases=USER_ALIASES)
+    assert sorted(sorted(f.claims) for f in led.facts) == [["c1", "c2", "c3"]]
+    whys = sorted(j.why[0] for j in led.facts[0].joins)
+    assert whys == ["part_of", "same_source"]
+    got, _ = groups(arts, claims)   # the next ledger without the file: the packaged table alone again
+    assert got == [["c1"], ["c2"], ["c3"]]
+
+
+def test_a_build_with_aliases_keeps_them_for_its_ledger(tmp_path):
+    """The alias file a build extracts with is kept in the ledger file; every later ledger step
+    (a build adding articles, an upload) reads it again, until a build without it re-extracts."""
+    from storyledger import extract, pipeline
+    from storyledger.store import LedgerStore
+
+    alias_file = tmp_path / "aliases.json"
+    alias_file.write_text(USER_ALIASES, encoding="utf-8")
+    for name, who, day_ in (("a", "Coastal Relief Board", "4 March 2031"), ("b", "Harbour Survey Unit", "4 March 2031")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"Evacuees counted\n\n{day_}\n\nThe {who} said on Monday that 4,321 people had been evacuated "
+            "from the harbour district.\n", encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+
+    def joined() -> bool:
+        with LedgerStore(db, readonly=True) as st:
+            return any(f.value == 4321 and len(f.articles) == 2 for f in st.ledger().facts)
+
+    pipeline.build(files[:1], db, nlp=extract.load_nlp(str(alias_file)))
+    with LedgerStore(db, readonly=True) as st:
+        assert st.get_meta("aliases") == USER_ALIASES
+    pipeline.build(files[1:], db, nlp=extract.load_nlp(str(alias_file)))
+    assert joined()
+    pipeline.build(files, db)   # without the file: extracted again, the packaged table alone
+    with LedgerStore(db, readonly=True) as st:
+        assert st.get_meta("aliases") == ""
+    assert not joined()

@@ -30,10 +30,31 @@ def client(base_db, tmp_path):
     """A fresh copy of the fixture ledger per test, so writes do not leak between tests."""
     db = tmp_path / "ledger.db"
     shutil.copy(base_db, db)
-    app = create_app(str(db), data_dir=str(tmp_path / "data"))
+    app = create_app(str(db), data_dir=str(tmp_path / "data"), writer="thread")
     # a loopback Host, as a browser on this machine sends; the upload form's CSRF token as a header
     with TestClient(app, base_url="http://127.0.0.1", headers={"x-csrf-token": app.state.csrf}) as c:
         yield c
+
+
+def eventually(check, seconds: float = 30.0):
+    """Poll ``check`` until it is true: the page cache renders a new ledger in the background."""
+    import time
+    end = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < end, "timed out"
+        time.sleep(0.05)
+
+
+def job_result(client, location: str) -> dict:
+    """Follow a queued write to its end; its result."""
+    import time
+    end = time.monotonic() + 60
+    while True:
+        st = client.get("/api/jobs/" + location.rsplit("/", 1)[1]).json()
+        if st["state"] in ("done", "failed") or time.monotonic() > end:
+            assert st["state"] == "done", st
+            return st["result"]
+        time.sleep(0.05)
 
 
 def test_home_is_the_report_with_search_and_upload(client):
@@ -83,13 +104,18 @@ def test_add_by_json_api_updates_pages(client):
     before = client.get("/").text
     r = client.post("/api/articles", json={"text": STORY, "url": "https://example.org/ferry",
                                             "published": "2025-03-06"})
-    assert r.status_code == 201, r.text
-    assert r.json()["new"] == 1 and len(r.json()["ids"]) == 1
+    assert r.status_code == 202, r.text
+    assert r.headers["location"] == r.json()["status_url"] == f"/api/jobs/{r.json()['id']}"
+    res = job_result(client, r.json()["status_url"])
+    assert res["new"] == 1 and len(res["ids"]) == 1 and res["message"] == "Added 1 new article."
     assert len(client.get("/api/articles").json()) == 4
-    after = client.get("/").text
-    assert after != before and "4 articles" in after
-    again = client.post("/api/articles", json={"text": STORY})
-    assert again.json()["new"] == 0 and again.json()["unchanged"] == 1
+    eventually(lambda: "4 articles" in client.get("/").text)
+    assert client.get("/").text != before
+    again = client.post("/api/articles", params={"wait": 60}, json={"text": STORY})
+    assert again.status_code == 200 and again.json()["state"] == "done"
+    res = again.json()["result"]
+    assert res["new"] == 0 and res["unchanged"] == 1 and res["already"] == res["ids"]
+    assert res["message"] == "Added 0 new articles, 1 already in the ledger."
 
 
 @pytest.mark.parametrize("body,status", [
@@ -107,7 +133,8 @@ def test_add_bad_json_is_a_clear_400(client, body, status):
 def test_upload_never_uses_the_client_name(client, tmp_path):
     r = client.post("/upload", files={"file": ("../../evil.txt", STORY.encode(), "text/plain")},
                     follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"].startswith("/?added=1")
+    assert r.status_code == 303 and r.headers["location"].startswith("/jobs/")
+    assert job_result(client, r.headers["location"])["new"] == 1
     assert not list(tmp_path.parent.rglob("evil.txt")) and not list(tmp_path.rglob("evil*"))
     kept = list((tmp_path / "data" / "uploads").iterdir())
     assert len(kept) == 1 and re.fullmatch(r"[0-9a-f]{24}\.txt", kept[0].name)
@@ -115,7 +142,7 @@ def test_upload_never_uses_the_client_name(client, tmp_path):
     sources = [a["source"] for a in client.get("/api/articles").json()]
     assert "upload/evil.txt" in sources
     page = client.get(r.headers["location"])
-    assert "Added 1 new article(s)." in page.text
+    assert "Added 1 new article." in page.text and 'http-equiv="refresh"' not in page.text
 
 
 def test_upload_jsonl_skips_bad_lines(client):
@@ -123,7 +150,8 @@ def test_upload_jsonl_skips_bad_lines(client):
     r = client.post("/upload", files={"file": ("feed.jsonl", "\n".join(lines).encode(), "application/x-ndjson")},
                     follow_redirects=False)
     assert r.status_code == 303
-    assert "added=1" in r.headers["location"] and "skipped=2" in r.headers["location"]
+    res = job_result(client, r.headers["location"])
+    assert res["new"] == 1 and len(res["skipped"]) == 2
 
 
 def test_upload_unknown_kind_and_size_limit(client):
@@ -205,38 +233,50 @@ def test_chunked_body_over_the_limit_is_a_413(client):
     assert r.status_code == 413 and r.json() == {"detail": "upload too large: the limit is 5 MB"}
     # a small chunked body still goes through
     r = client.post("/api/articles", content=iter([json.dumps({"text": STORY}).encode()]),
-                    headers={"content-type": "application/json"})
-    assert r.status_code == 201 and r.json()["new"] == 1
+                    headers={"content-type": "application/json"}, params={"wait": 60})
+    assert r.status_code == 200 and r.json()["result"]["new"] == 1
 
 
 @pytest.mark.parametrize("exc", [
-    sqlite3.OperationalError("database is locked"),
     ExtractError("spaCy model 'x' is not installed (no module)"),
     StoreError("l.db: not a storyledger database (file is not a database)"),
 ])
-def test_write_errors_are_a_one_line_503(client, monkeypatch, exc):
+def test_write_errors_end_the_job_with_one_line(client, monkeypatch, exc):
+    from storyledger.web import jobs
+
     def fail(*_a, **_k):
         raise exc
-    monkeypatch.setattr(client.app.state.ledger, "add", fail)
-    r = client.post("/api/articles", json={"text": STORY})
-    assert r.status_code == 503 and r.json()["detail"] == f"could not write the ledger: {exc}"
-    r = client.post("/upload", files={"file": ("story.txt", STORY.encode(), "text/plain")})
-    assert r.status_code == 503 and "\n" not in r.json()["detail"]
+    monkeypatch.setattr(jobs, "write_job", fail)
+    r = client.post("/api/articles", json={"text": STORY}, params={"wait": 60})
+    assert r.status_code == 200 and r.json()["state"] == "failed"
+    assert r.json()["error"] == f"could not write the ledger: {exc}"
+    r = client.post("/upload", files={"file": ("story.txt", STORY.encode(), "text/plain")},
+                    follow_redirects=False)
+    page = r.headers["location"]
+    eventually(lambda: "Failed: could not write the ledger" in client.get(page).text)
+    assert 'http-equiv="refresh"' not in client.get(page).text
 
 
-def test_real_lock_held_by_another_writer_is_a_503(client, monkeypatch):
-    # a short busy timeout keeps the test quick; the lock itself is real
+def test_a_lock_held_by_another_writer_is_waited_for(client, monkeypatch):
+    """The CLI holding the ledger past the busy timeout: the job waits and retries, then lands."""
+    from storyledger.web import jobs
+
     real_connect = sqlite3.connect
     monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, **{**k, "timeout": 0.05}))
+    monkeypatch.setattr(jobs, "RETRY_SECONDS", (0.1,))
     other = real_connect(client.app.state.ledger.path)
     other.execute("BEGIN EXCLUSIVE")
     try:
         r = client.post("/api/articles", json={"text": STORY})
+        assert r.status_code == 202
+        eventually(lambda: client.get(r.json()["status_url"]).json()["state"] == "waiting")
+        waiting = client.get(r.json()["status_url"]).json()
+        assert "the ledger is busy" in waiting["error"] and "\n" not in waiting["error"]
+        assert client.get("/api/articles").status_code == 200      # readers go on meanwhile
     finally:
         other.rollback()
         other.close()
-    assert r.status_code == 503 and r.json()["detail"].startswith("could not write the ledger:")
-    assert "locked" in r.json()["detail"], r.json()
+    assert job_result(client, r.json()["status_url"])["new"] == 1
 
 
 def test_read_errors_are_a_503(client, monkeypatch):

@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from storyledger.printable import one_line
 
-EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PARTIAL, EXIT_PORT = 0, 1, 2, 3, 4
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line: never wrapped
 out = Console(highlight=False)
@@ -36,7 +36,8 @@ app = typer.Typer(
         "  storyledger export --db story.db --out export/\n\n"
         "  storyledger report --db story.db --out story.html\n\n"
         "  storyledger serve --db story.db\n\n"
-        "Exit codes: 0 ok, 1 failure, 2 usage error, 3 ran but skipped some inputs."
+        "Exit codes: 0 ok, 1 failure, 2 usage error, 3 ran but skipped some inputs, "
+        "4 serve: the port is already in use."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -234,11 +235,13 @@ def report(
 @app.command()
 def serve(
     db: str = DB_OPTION,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; the default is this machine only. "
+    host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS", help="Address to bind; the default is this machine only. "
                              "Any other address needs --token."),
-    port: int = typer.Option(8765, "--port"),
+    port: int = typer.Option(8765, "--port", metavar="PORT",
+                             help="Port to listen on; one already in use is an error (exit code 4)."),
     workers: int = typer.Option(1, "--workers", metavar="N", min=1,
-                                help="Server processes answering on the port (each with its own page cache)."),
+                                help="Server processes answering on the port (one writer and one page cache "
+                                     "shared by all)."),
     token: Optional[str] = typer.Option(
         None, "--token", metavar="SECRET", envvar="STORYLEDGER_TOKEN",
         help="Writes (uploads, POST /api/articles) then need 'Authorization: Bearer SECRET'. "
@@ -252,11 +255,20 @@ def serve(
     Only this origin may write: requests must name an allowed Host, writes must come from the
     app's own pages (Origin/Referer), API writes must be JSON, the upload form carries a CSRF token.
 
+    Uploads and API posts are queued to the ledger's one writer (also with --workers), which
+    takes turns with a CLI build on the same file; pages show the last complete ledger meanwhile.
+    The app keeps its jobs and rendered pages in a folder beside the ledger (FILE.app).
+
+    Exit codes: 4 when the port is already in use (one line on stderr), 1 for any other failure.
+
     Example: storyledger serve --db seeds.db   then open http://127.0.0.1:8765/
     """
-    from storyledger.web import serve as run_server
+    from storyledger.web import PortBusy, serve as run_server
 
-    run_server(db, host=host, port=port, workers=workers, token=token, hosts=tuple(allow_host))
+    try:
+        run_server(db, host=host, port=port, workers=workers, token=token, hosts=tuple(allow_host))
+    except PortBusy as exc:
+        raise _fail(str(exc), EXIT_PORT)
 
 
 def demo_corpus_dir() -> Path:

@@ -122,7 +122,9 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
         store.commit()
         pipeline.corpus_pass(store, report)
         # the version claims are marked with (the aliases change it); the driver parses nothing itself
-        version = extract.version_of(extract.load_nlp(aliases)) if aliases else extract.VERSION
+        nlp = extract.load_nlp(aliases) if aliases else None
+        version = extract.version_of(nlp) if aliases else extract.VERSION
+        store.set_meta("aliases", extract.user_aliases(nlp) or "")   # the ledger step reads them too
         _extract(ray, store, report, store.unextracted(version), version,
                  dict(workers=workers, batch_size=batch_size, aliases=aliases), progress)
         pipeline.ledger_step(store, report, progress)

@@ -34,6 +34,7 @@ from storyledger.ledger import build_ledger
 from storyledger.ledger.disagree import build_disagreements
 from storyledger.ledger.join import _number_blocks, _text_key, article_names, build_facts, day, pop_key
 from storyledger.ledger.series import build_series, containers
+from storyledger.ledger.sources import use_aliases
 from storyledger.ledger.timeline import build_timeline
 from storyledger.model import Claim, Fact, Ledger
 from storyledger.words import name_key
@@ -62,7 +63,9 @@ def _fact_order(f: Fact) -> tuple:
 
 def canonical(led: Ledger) -> Ledger:
     """Each list in the order ``build_ledger`` gives it."""
-    led.facts.sort(key=_fact_order)
+    told = sorted(led.facts + led.statements, key=_fact_order)   # an update writes both kinds as one list
+    led.facts = [f for f in told if f.kind == "figure"]
+    led.statements = [f for f in told if f.kind != "figure"]
     led.series.sort(key=lambda s: (s.parent is not None, s.label, s.id))
     led.disagreements.sort(key=lambda d: (_KIND_ORDER.get(d.kind, 9), d.id))
     led.timeline.sort(key=lambda t: (t.start or "", t.end or "", day(t.first_published) or 10**9, t.id))
@@ -138,11 +141,19 @@ def _remember_ledger(store, facts: list[Fact], series) -> None:
 
 # -- the two ways ---------------------------------------------------------------------------------
 
+def _state(store) -> str:
+    """The fingerprint of the code, data and the user's alias file (``build --aliases``) the ledger is
+    computed with; the alias table is put in place for the ledger functions as a side effect."""
+    aliases = store.get_meta("aliases") or None
+    use_aliases(aliases)
+    return fingerprint() + (("+" + hashlib.sha1(aliases.encode("utf-8")).hexdigest()[:12]) if aliases else "")
+
+
 def update(store) -> None:
     """Bring the stored ledger up to date with the stored articles and claims (the caller commits)."""
     store.lock_ledger()
     dirty = store.dirty_articles()
-    if store.get_meta("ledger_state") != fingerprint() or len(dirty) > FULL_SHARE * store.count("articles"):
+    if store.get_meta("ledger_state") != _state(store) or len(dirty) > FULL_SHARE * store.count("articles"):
         rebuild(store)
     elif dirty:
         _update(store, dirty)
@@ -151,13 +162,13 @@ def update(store) -> None:
 def rebuild(store) -> Ledger:
     """The whole ledger from all articles and claims, and the state for the next update."""
     claims = store.claims()
-    led = build_ledger(store.articles(), claims, previous=store.ledger())
+    led = build_ledger(store.articles(), claims, previous=store.ledger(), aliases=store.get_meta("aliases") or None)
     store.put_ledger(led)
     store.clear_state()
-    _remember(store, claims, {c: f.id for f in led.facts for c in f.claims})
-    _remember_ledger(store, led.facts, led.series)
+    _remember(store, claims, {c: f.id for f in led.facts + led.statements for c in f.claims})
+    _remember_ledger(store, led.facts + led.statements, led.series)
     store.set_meta("ledger_inside", _inside_key(containers(store.possessive_places())))
-    store.set_meta("ledger_state", fingerprint())
+    store.set_meta("ledger_state", _state(store))
     return led
 
 
@@ -266,6 +277,7 @@ def _requantify(store, facts: list[Fact], replaced: set[str]) -> None:
     store.delete_where("series", "id", old_series, also="parent IS NOT NULL")
     store.delete_where("series", "id", old_series)
     store.delete_where("facts", "id", replaced)
+    store.delete_where("statements", "id", replaced)
     store.delete_where("ledger_facts", "fact", replaced)
     store.delete_where("ledger_series", "series", old_series)
     part = Ledger.model_construct(facts=facts, series=series, disagreements=dis, timeline=build_timeline(facts))

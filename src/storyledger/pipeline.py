@@ -152,6 +152,8 @@ def extract_new(store: LedgerStore, report: BuildReport, progress: Progress = _n
                 n_process: int = 1) -> None:
     """Claims of the articles not yet extracted with this extraction version."""
     version = extract.version_of(nlp)   # a user's alias file changes what claims say
+    # ... and whom the ledger takes for one source: kept for every later ledger step
+    store.set_meta("aliases", extract.user_aliases(nlp) or "")
     todo = store.unextracted(version)
     total = len(todo)
     done = 0

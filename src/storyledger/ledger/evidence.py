@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from storyledger.ledger.sources import Chain, SourceInfo, _covers, bodies, demonyms, entity_table, name_key
+from storyledger.ledger.sources import Chain, SourceInfo, _covers, bodies, demonyms, entity_table, name_key, \
+    table_cache
 
 # Words that join a name's parts: not part of an acronym, not evidence by themselves.
 _LINK = {"of", "for", "the", "and", "on", "in", "to", "s", "de"}
@@ -34,7 +35,7 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their", "who",
 MAX_NAME_WORDS = 8
 
 
-@lru_cache(maxsize=65536)
+@table_cache(maxsize=65536)
 def canon(name: Optional[str]) -> str:
     """The canonical key of a name: the alias table's entity when it knows the name, else its own key."""
     key = name_key(name, spelling=True)
@@ -48,7 +49,7 @@ def is_pronoun(name: Optional[str]) -> bool:
     return name_key(name, spelling=True) in _PRONOUNS
 
 
-@lru_cache(maxsize=65536)
+@table_cache(maxsize=65536)
 def _content(key: str) -> tuple[str, ...]:
     """Words that name something: links, countries and demonyms dropped ("ministry defense")."""
     dem = demonyms()
@@ -67,7 +68,7 @@ def _contiguous(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
-@lru_cache(maxsize=65536)
+@table_cache(maxsize=65536)
 def related(a: str, b: str) -> Optional[str]:
     """How two canonical keys name one body: "same_source", "alias" or None."""
     if not a or not b:
@@ -156,7 +157,7 @@ def _role_fits(role: str, name: str) -> bool:
     return bool(cn) and cn <= cr
 
 
-@lru_cache(maxsize=1)
+@table_cache()
 def _bodies() -> dict[str, str]:
     return {canon(k): canon(v) for k, v in bodies().items()}
 
@@ -166,7 +167,7 @@ def _body_of(origin: str) -> Optional[str]:
     return _bodies().get(origin) if origin else None
 
 
-@lru_cache(maxsize=1)
+@table_cache()
 def _alias_keys() -> dict[str, tuple[str, ...]]:
     """canonical key -> the keys of every name the alias table gives it ("united states": "us", "biden administration", ...)."""
     out: dict[str, list[str]] = defaultdict(list)
@@ -180,7 +181,7 @@ def _is_country(key: str) -> bool:
     return bool(key) and (key in dem or key in dem.values() or not _content(key))
 
 
-@lru_cache(maxsize=1)
+@table_cache()
 def _governments() -> dict[str, str]:
     """A country (as its demonym key) -> the alias table's government named after it ("american" -> "united states")."""
     dem = demonyms()
@@ -191,7 +192,7 @@ def _governments() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@table_cache(maxsize=65536)
 def _body_names(origin: str) -> tuple[str, ...]:
     """Every name of a source's body; a country named as a source ("the US alleged") speaks for its
     government, so the government's names count too ("Biden administration")."""
@@ -243,7 +244,7 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
     return -1, None
 
 
-@lru_cache(maxsize=65536)
+@table_cache(maxsize=65536)
 def head_noun(key: str) -> str:
     """The word a name is about: the last word before "of"/"for" ("ministry" of "ministry of defense"),
     else the last ("official" of "senior biden administration official"); "" for a country alone."""

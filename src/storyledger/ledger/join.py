@@ -26,6 +26,7 @@ from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, source_
 from storyledger.ledger.sources import Chain, chain_of, chains_compatible, name_key, originator, \
     reporter, _covers, _MEDIA_TYPES
 from storyledger.model import Amount, Article, Claim, Fact, FactSource, Join, Ledger, TimeSpan
+from storyledger.tables import table
 from storyledger.wording import fmt_amount, fmt_number
 
 # A figure dated only by its telling or its publication ("said on Friday") may
@@ -39,9 +40,9 @@ NEAR_DAYS = 3
 # evidence backed by the same measure, a shared precise time or a precise number.
 JOIN_SCORE = 2
 _SOFT_BASES = {"published", "telling"}
-# Counts of what has happened to people so far: "six were killed", told on the 21st, fits
-# six killed on the 4th. Their windows reach back like soft times.
-CUMULATIVE = {"killed", "wounded", "killed_or_wounded", "missing", "captured"}
+# Counts of what has happened to people so far (the casualty family of data/measures.json):
+# "six were killed", told on the 21st, fits six killed on the 4th. Their windows reach back like soft times.
+CUMULATIVE = table("measures").set("casualty")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -608,11 +609,7 @@ def _fold_origins(group: list[Telling], roots: dict[str, Article]) -> dict[str, 
 
 
 
-MEASURE_WORDS = {
-    "deployed": "deployed", "planned": "to be sent", "killed": "killed", "wounded": "wounded",
-    "killed_or_wounded": "killed or wounded", "missing": "missing", "captured": "captured",
-    "displaced": "displaced", "evacuated": "evacuated", "affected": "affected", "other": "",
-}
+MEASURE_WORDS = table("measures").map("words")
 
 
 def _most_common(values: list[Optional[str]]) -> Optional[str]:

@@ -15,15 +15,12 @@ from typing import Optional
 from storyledger.ledger.join import _PLACE_GENERIC as _GENERIC, counted_noun, day, place_key, places_compatible, pop_key, short_hash, _most_common
 from storyledger.ledger.sources import name_key
 from storyledger.model import Claim, Fact, Series, SeriesPoint
+from storyledger.tables import table
 
 MAX_SCOPE_WORDS = 4
-CASUALTY = {"killed", "wounded", "killed_or_wounded", "missing"}
+CASUALTY = table("measures").set("casualty")    # one noun, "casualties", for the family
 SERIES_KIND_WORDS = {"increment": "additional", "projection": "expected", "unit": "one unit"}
-SERIES_MEASURE_WORDS = {
-    "deployed": "deployed", "planned": "planned", "killed": "killed", "wounded": "wounded",
-    "killed_or_wounded": "killed or wounded", "missing": "missing", "captured": "captured",
-    "displaced": "displaced", "evacuated": "evacuated", "affected": "affected",
-}
+SERIES_MEASURE_WORDS = table("measures").map("series_words")
 
 
 def point_of(f: Fact) -> SeriesPoint:

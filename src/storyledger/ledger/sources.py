@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Optional
+from typing import Any, Callable, Optional, TypeVar
 
 from storyledger.model import Article, Claim
 from storyledger.words import name_key  # noqa: F401 - the one name key, re-exported for the ledger
@@ -33,6 +33,7 @@ _GENERIC_NOUNS: dict[str, str] = {
     "authorities": "government", "sources": "other", "source": "other",
     "lawmakers": "government", "diplomats": "government", "analysts": "other",
 }
+F = TypeVar("F", bound=Callable)
 _MEDIA_TYPES = {"outlet", "wire", "media"}
 # Demonym endings: "Ukrainian", "Korean", "Japanese", "British", "Israeli".
 _DEMONYM = re.compile(r"^[a-z]+(?:ian|ean|an|ese|ish|i|ch|ic)$")
@@ -78,24 +79,65 @@ def _descriptor(words: list[str]) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
-@lru_cache(maxsize=1)
-def _alias_data() -> dict:
+# The user's alias file (``build --aliases FILE``, JSON text) the ledger reads on top of the packaged
+# table, and the caches that depend on the table (cleared when it changes).
+_USER: list[Optional[str]] = [None]
+_TABLE_CACHES: list[Callable[[], None]] = []
+
+
+def table_cache(maxsize: Optional[int] = 1) -> Callable[[F], F]:
+    """lru_cache for what the alias table decides: emptied when ``use_aliases`` switches tables."""
+    def wrap(fn: F) -> F:
+        cached = lru_cache(maxsize=maxsize)(fn)
+        _TABLE_CACHES.append(cached.cache_clear)
+        return cached  # type: ignore[return-value]
+    return wrap
+
+
+def use_aliases(text: Optional[str]) -> None:
+    """Read the user's alias file (its JSON text; None for the packaged table alone) from now on."""
+    if text != _USER[0]:
+        _USER[0] = text
+        for clear in _TABLE_CACHES:
+            clear()
+
+
+def _load(raw: str) -> dict:
     try:
-        raw = resources.files("storyledger").joinpath("data/aliases.json").read_text(encoding="utf-8")
         data: Any = json.loads(raw)
-    except (OSError, ValueError, ModuleNotFoundError):
+    except ValueError:
         return {}
-    return data if isinstance(data, dict) else {"entities": data}
+    if isinstance(data, list):
+        data = {"entities": data}
+    if not isinstance(data, dict):
+        return {}
+    ents = data.get("entities", [])
+    return {"entities": list(ents.values()) if isinstance(ents, dict) else ents if isinstance(ents, list) else [],
+            "demonyms": data.get("demonyms") if isinstance(data.get("demonyms"), dict) else {}}
 
 
-@lru_cache(maxsize=1)
+@table_cache()
+def _alias_data() -> dict:
+    """The packaged alias table with the user's file on top (its entities and demonyms win)."""
+    try:
+        data = _load(resources.files("storyledger").joinpath("data/aliases.json").read_text(encoding="utf-8"))
+    except (OSError, ModuleNotFoundError):
+        data = {}
+    user = _load(_USER[0]) if _USER[0] else {}
+    mine = [e for e in user.get("entities", []) if isinstance(e, dict)]
+    names = {e.get("name") for e in mine}
+    return {"entities": mine + [e for e in data.get("entities", []) if isinstance(e, dict) and e.get("name") not in names],
+            "demonyms": {**data.get("demonyms", {}), **user.get("demonyms", {})}}
+
+
+@table_cache()
 def demonyms() -> dict[str, str]:
     """country key -> demonym key ("ukraine" -> "ukrainian") from the alias table."""
     raw = _alias_data().get("demonyms")
     return {name_key(k): name_key(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
 
 
-@lru_cache(maxsize=1)
+@table_cache()
 def bodies() -> dict[str, str]:
     """canonical key -> key of the body it belongs to ("part_of" in the alias table: a directorate
     of a ministry tells the ministry's figures)."""
@@ -105,7 +147,7 @@ def bodies() -> dict[str, str]:
             if isinstance(v, dict) and isinstance(v.get("name"), str) and isinstance(v.get("part_of"), str)}
 
 
-@lru_cache(maxsize=1)
+@table_cache()
 def entity_table() -> dict[str, tuple[Optional[str], Optional[str], str]]:
     """name/alias key -> (type, country, canonical key) from the shipped alias table, if present."""
     data: Any = _alias_data().get("entities", {})
@@ -125,7 +167,7 @@ def entity_table() -> dict[str, tuple[Optional[str], Optional[str], str]]:
     return table
 
 
-@lru_cache(maxsize=65536)
+@table_cache(maxsize=65536)
 def source_info(name: Optional[str], source_type: Optional[str] = None,
                 source_text: Optional[str] = None) -> Optional[SourceInfo]:
     """What we know about a named source: type, country, generic or specific."""

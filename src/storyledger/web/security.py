@@ -75,8 +75,10 @@ class Guard:
     """ASGI middleware: Host allow-list, same-origin writes, JSON-only API writes, bearer token,
     security headers on every response."""
 
-    def __init__(self, app, hosts: set[str], token: Optional[str] = None):
-        self.app, self.hosts, self.token = app, hosts, token
+    def __init__(self, app, hosts: set[str], token: Optional[str] = None,
+                 json_writes: tuple[str, ...] = ("/api/articles",)):
+        # json_writes: the paths that take a JSON POST; other methods and paths reach the router's 405
+        self.app, self.hosts, self.token, self.json_writes = app, hosts, token, json_writes
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -117,7 +119,7 @@ class Guard:
         scheme = scope.get("scheme", "http")
         if origin is not None and origin.lower() != f"{scheme}://{host}".lower():
             return 403, f"cross-origin write refused (from {origin[:80]!r})", []
-        if scope["path"].startswith("/api/") and scope["method"] in ("POST", "PUT", "PATCH"):
+        if scope["path"] in self.json_writes and scope["method"] == "POST":
             ctype = headers.get("content-type", "").split(";")[0].strip().lower()
             if ctype != "application/json":
                 return 415, "the JSON API takes 'Content-Type: application/json' only", []

@@ -19,6 +19,7 @@ _WRITES = {"400": "The body is not what the endpoint takes (the reason is named)
            "415": "The body is not application/json",
            "422": "An input that cannot be added (the reason is named)"}
 _BY_ID = {"404": "No such item"}
+_FILTERS = {"400": "An unknown filter value (the allowed ones are named)"}
 
 
 def document(app: FastAPI, article_in: type[BaseModel]) -> None:
@@ -40,15 +41,25 @@ def document(app: FastAPI, article_in: type[BaseModel]) -> None:
                     errors.update(_WRITES)
                 if "{" in path:
                     errors.update(_BY_ID)
+                if any("enum" in str(p.get("schema")) for p in op.get("parameters", [])):
+                    errors.update(_FILTERS)
                 responses = op.setdefault("responses", {})
                 for code, text in errors.items():
                     responses.setdefault(code, {"description": text,
                                                 "content": {"application/json": {"schema": _ERROR}}})
                 if method == "post" and path == "/api/articles":
-                    one = {"$ref": f"#/components/schemas/{article_in.__name__}"}
+                    one = _article_schema(schemas, article_in.__name__)
                     op["requestBody"] = {"required": True, "content": {"application/json": {
                         "schema": {"oneOf": [one, {"type": "array", "items": one, "minItems": 1}]}}}}
         app.openapi_schema = doc
         return doc
 
     app.openapi = openapi
+
+
+def _article_schema(schemas: dict, name: str) -> dict:
+    """What the endpoint takes, stricter than the model reads: a non-empty ``text`` or ``html``."""
+    model = schemas[name]
+    need = [{"required": [f], "properties": {f: {"type": "string", "minLength": 1}}} for f in ("text", "html")]
+    schemas[name] = {**model, "anyOf": need}
+    return {"$ref": f"#/components/schemas/{name}"}
