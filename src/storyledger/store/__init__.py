@@ -301,6 +301,8 @@ class LedgerStore:
         from storyledger.ledger_update import canonical
 
         def load(table, cls):
+            if table == "statements" and not self._has_table(table):
+                return []   # a file written before statements had their own table (read-only: not migrated)
             return [cls.model_validate_json(r[0]) for r in self.db.execute(f"SELECT data FROM {table} ORDER BY rowid")]
         return canonical(Ledger(facts=load("facts", Fact), statements=load("statements", Fact),
                                 series=load("series", Series),
