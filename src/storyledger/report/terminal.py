@@ -39,9 +39,9 @@ def _more(console: Console, shown: int, total: int, what: str) -> None:
 def show_overview(view: LedgerView, console: Console) -> None:
     start, end = view.date_span
     led = view.ledger
-    line = (f"{len(view.articles)} article(s) from {len(view.outlets)} outlet(s)"
+    line = (f"{view.n_articles} article(s) from {len(view.outlets)} outlet(s)"
             + (f", published {fmt_span(start, end)}" if start else "")
-            + f"; {len(view.claims)} claims, {len(led.facts)} facts, {len(led.series)} series, "
+            + f"; {view.n_claims} claims, {len(led.facts)} facts, {len(led.series)} series, "
               f"{len(led.disagreements)} disagreements")
     console.print(Text(line, style="bold"))
 
@@ -140,7 +140,7 @@ def show(store: LedgerStore, console: Console, what: str = "all", limit: int = 4
         raise ValueError(f"--what must be one of {', '.join(WHAT)}, not {what!r}")
     if limit < 1:
         raise ValueError(f"--limit must be at least 1, not {limit}")
-    view = load_view(store)
+    view = load_view(store, whole=True)
     if what == "all":
         show_overview(view, console)
     if what in ("all", "series"):
