@@ -325,3 +325,30 @@ def test_speaker_parsed_as_an_apposition_inside_the_clause(nlp):
     body = "The missing include eleven members of the coast guard, its spokeswoman, Ingrid Dahl, said."
     [f] = figs(claims_of(nlp, body))
     assert (f.value, f.attribution.source) == (11, "Ingrid Dahl")
+
+
+def test_the_official_is_the_last_person_named_with_an_office(nlp):
+    body = ("About 3,000 soldiers have left the base, according to John Miller, the country's deputy defence "
+            "secretary.\n\nAnother 900 are expected to leave by Friday, the official said.")
+    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    assert got == {3000: "John Miller", 900: "John Miller"}
+
+
+def test_a_relative_pronoun_stands_for_the_noun_right_before_it(nlp):
+    body = ("The toll might reach thousands, warned a Red Cross official, echoing reports from local leaders "
+            "who said 2,800 people had died.")
+    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    assert got[2800] == "local leaders"
+
+
+def test_a_figures_own_participle_names_its_source(nlp):
+    got = {c.value: c.attribution.source for c in figs(claims_of(
+        nlp, "The toll has passed the 5,000 reported by the ministry on Monday."))}
+    assert got == {5000: "ministry"}
+
+
+def test_a_reporting_relative_clause_on_the_counted_noun_names_the_source(nlp):
+    body = ("A harbour board official said on Monday that about 600 boats were in port.\n\n"
+            "That included around 70 boats the official said had recently arrived.")
+    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    assert got[70] == got[600] == "harbour board official"

@@ -28,7 +28,7 @@ import json
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from storyledger.ledger import build_ledger
 from storyledger.ledger.disagree import build_disagreements
@@ -63,7 +63,9 @@ def _fact_order(f: Fact) -> tuple:
 
 def canonical(led: Ledger) -> Ledger:
     """Each list in the order ``build_ledger`` gives it."""
-    led.facts.sort(key=_fact_order)
+    told = sorted(led.facts + led.statements, key=_fact_order)   # an update writes both kinds as one list
+    led.facts = [f for f in told if f.kind == "figure"]
+    led.statements = [f for f in told if f.kind != "figure"]
     led.series.sort(key=lambda s: (s.parent is not None, s.label, s.id))
     led.disagreements.sort(key=lambda d: (_KIND_ORDER.get(d.kind, 9), d.id))
     led.timeline.sort(key=lambda t: (t.start or "", t.end or "", day(t.first_published) or 10**9, t.id))
@@ -148,7 +150,8 @@ def _state(store) -> str:
 
 
 def update(store) -> None:
-    """Bring the stored ledger up to date with the stored articles and claims."""
+    """Bring the stored ledger up to date with the stored articles and claims (the caller commits)."""
+    store.lock_ledger()
     dirty = store.dirty_articles()
     if store.get_meta("ledger_state") != _state(store) or len(dirty) > FULL_SHARE * store.count("articles"):
         rebuild(store)
@@ -162,8 +165,8 @@ def rebuild(store) -> Ledger:
     led = build_ledger(store.articles(), claims, previous=store.ledger(), aliases=store.get_meta("aliases") or None)
     store.put_ledger(led)
     store.clear_state()
-    _remember(store, claims, {c: f.id for f in led.facts for c in f.claims})
-    _remember_ledger(store, led.facts, led.series)
+    _remember(store, claims, {c: f.id for f in led.facts + led.statements for c in f.claims})
+    _remember_ledger(store, led.facts + led.statements, led.series)
     store.set_meta("ledger_inside", _inside_key(containers(store.possessive_places())))
     store.set_meta("ledger_state", _state(store))
     return led
@@ -230,6 +233,12 @@ def _update(store, changed: set[str]) -> None:
     store.delete_where("ledger_dirty", "article", changed)
 
 
+class _Taken(NamedTuple):
+    """A fact id in use elsewhere in the ledger (``assign_ids`` reads only ``id`` and ``claims``)."""
+    id: str
+    claims: tuple = ()
+
+
 def _join(store, group: set[str], replaced: set[str]) -> list[Fact]:
     """Facts of one connected group of blocks, ids kept from the facts they replace."""
     claims = sorted(store.claims_by_id(group), key=lambda c: c.id)
@@ -238,7 +247,7 @@ def _join(store, group: set[str], replaced: set[str]) -> list[Fact]:
     names = {a: tuple(json.loads(n)) for a, n in store.state_rows("ledger_articles", "article", arts, "article, names")}
     previous = store.facts_by_id(replaced)
     # every other id is taken too: a new fact must not be handed one (as build_ledger does)
-    others = [Fact.model_construct(id=i, claims=[]) for i in store.fact_ids() - replaced]
+    others = [_Taken(i) for i in store.fact_ids() - replaced]
     prev = Ledger.model_construct(facts=previous + others, series=[], disagreements=[], timeline=[])
     facts, _ = build_facts(store.articles_by_id(chain), claims, prev, names)
     return facts
@@ -268,6 +277,7 @@ def _requantify(store, facts: list[Fact], replaced: set[str]) -> None:
     store.delete_where("series", "id", old_series, also="parent IS NOT NULL")
     store.delete_where("series", "id", old_series)
     store.delete_where("facts", "id", replaced)
+    store.delete_where("statements", "id", replaced)
     store.delete_where("ledger_facts", "fact", replaced)
     store.delete_where("ledger_series", "series", old_series)
     part = Ledger.model_construct(facts=facts, series=series, disagreements=dis, timeline=build_timeline(facts))

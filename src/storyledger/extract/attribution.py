@@ -297,7 +297,7 @@ class SourceFinder:
     # -- the chain above a token ---------------------------------------------
     def chain(self, tok: Token, sent: Span) -> list[Teller]:
         """Tellers from innermost (the source) to outermost relay, for the clause of ``tok``."""
-        out: list[Teller] = []
+        out: list[Teller] = self._reported_by(tok)
         cur = tok
         seen = 0
         while seen < 40:
@@ -346,6 +346,23 @@ class SourceFinder:
                     out.extend(self._tellers_of(c))
             cur = head
         return out
+
+    def _reported_by(self, tok: Token) -> list[Teller]:
+        """"the 30,000 estimated by the IOM", "5,000 people reported by the ministry", "7,000 troops the
+        official said had joined": the figure's own participle or relative clause names its source."""
+        nouns = [tok] + ([tok.head] if tok.dep_ == "nummod" else [])
+        for n in nouns:
+            for c in n.children:
+                agent = next((a for a in c.children if a.dep_ == "agent"), None) if c.dep_ == "acl" else None
+                pobj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None and (_is_report(c) or c.lemma_.lower() in ESTIMATE_CUES):
+                    return [self.name(pobj, c.lemma_.lower(), c)]
+                # "7,000 troops the official said had recently joined": a reporting relative clause
+                subj = next((x for x in c.children if x.dep_ == "nsubj" and x.tag_ not in {"WDT", "WP"}), None) \
+                    if c.dep_ == "relcl" and _is_report(c) and any(x.dep_ == "ccomp" for x in c.children) else None
+                if subj is not None:
+                    return [self.name(subj, c.lemma_.lower(), c)]
+        return []
 
     def name_phrase(self, tok: Token, cue: str) -> Teller:
         """A cited phrase kept whole with its coordination ("one Ukrainian and two U.S. officials")."""
@@ -468,7 +485,11 @@ def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
         subj = next((a for a in obj.children if a.dep_ == "appos" and any(t.text == "," for t in verb.doc[obj.i:a.i])), None)
         cited = [obj] if subj is not None else []
     if subj is not None and verb.dep_ == "relcl" and subj.tag_ in {"WDT", "WP"}:
-        subj = verb.head   # "a Ukrainian intelligence report that puts the number at": the report tells
+        # "a Ukrainian intelligence report that puts the number at": the report tells; a relative
+        # pronoun follows what it stands for ("reports from local leaders who said"), whatever
+        # noun the parser hung the clause on
+        before = verb.doc[subj.i - 1] if subj.i > 0 else None
+        subj = before if before is not None and before.pos_ in {"NOUN", "PROPN"} else verb.head
     return subj, cited
 
 

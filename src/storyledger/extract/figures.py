@@ -608,7 +608,7 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     anchor = fig.anchor or doc[fig.end - 1]
     # the object of a verb that makes it act: "forced 6,000 residents to evacuate", "told 300 to flee"
     told_to = [c for c in anchor.head.children if c.dep_ == "xcomp" and c.i > anchor.i] if anchor.dep_ == "dobj" else []
-    nodes = fig.path + _own_clauses([anchor] + fig.path) + told_to + _governors(fig, anchor)
+    nodes = fig.path + _own_clauses([anchor] + fig.path) + _next_participle(anchor) + told_to + _governors(fig, anchor)
     fig.path = nodes
     measure = _cue(doc, fig, anchor, nodes, sent)
     planned, modal_only = _plan(anchor, nodes)
@@ -653,6 +653,15 @@ def _own_clauses(nouns: list[Token]) -> list[Token]:
     return out
 
 
+def _next_participle(noun: Token) -> list[Token]:
+    """ "(and 800 individuals displaced in total)": a participle right after the counted noun is its
+    own clause, even where the parser hung it on an earlier noun."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is not None and nxt.tag_ == "VBN" and nxt.dep_ == "acl" and nxt.head.i != noun.i and nxt.head.pos_ == "NOUN":
+        return [nxt]
+    return []
+
+
 def _nearer_antecedent(noun: Token, clause: Token) -> bool:
     """A relative clause the parser hung on a far noun when another people noun stands right before
     it: "200 volunteers working to help people in the city who have been affected" is about the people."""
@@ -678,8 +687,13 @@ def _governors(fig: Figure, anchor: Token) -> list[Token]:
             subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not subj and cur.dep_ == "xcomp":
                 subj = [c for c in cur.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj and subj[0].tag_ in {"WP", "WDT"}:
+                # "the missing, who aid groups say may number 10,000": the noun the relative clause is on
+                rel = next((a for a in [cur, *cur.ancestors] if a.dep_ == "relcl"), None)
+                subj = [rel.head] if rel is not None else subj
             nodes.extend(subj)
-            if fig.counted is None and subj and is_people(subj[0].text):
+            if fig.counted is None and subj and (is_people(subj[0].text) or subj[0].pos_ == "NOUN" and
+                                                  subj[0].lower_ in _FIG.set("people_when_counted_by_a_casualty")):
                 fig.counted = subj[0].text  # "the death toll could rise to 20,000": the toll is what is counted
     return nodes
 

@@ -11,7 +11,7 @@ from storyledger.ledger.retold import retold_as_of
 from storyledger.model import Article, Claim, Fact, Ledger, Series, TimeSpan
 from storyledger.store import LedgerStore
 
-FILES = ("articles", "claims", "facts", "series", "disagreements", "timeline")
+FILES = ("articles", "claims", "facts", "statements", "series", "disagreements", "timeline")
 
 
 def claim_row(c: Claim, article: Optional[Article] = None, retold: Optional[TimeSpan] = None) -> dict:
@@ -67,6 +67,8 @@ def rows(store: LedgerStore, ledger: Optional[Ledger] = None) -> dict[str, list[
         "articles": [a.model_dump() for a in articles.values()],
         "claims": [claim_row(c, articles.get(c.article), retold.get(c.id)) for c in claims],
         "facts": [dict(f.model_dump(), carried_by=carried_by(f, by_id, articles)) for f in ledger.facts],
+        # quotes and statements joined across articles: not facts of the figure ledger
+        "statements": [dict(f.model_dump(), carried_by=carried_by(f, by_id, articles)) for f in ledger.statements],
         "series": [s.model_dump() for s in ledger.series],
         "disagreements": [d.model_dump() for d in ledger.disagreements],
         "timeline": [t.model_dump() for t in ledger.timeline],
