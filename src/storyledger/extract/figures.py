@@ -238,7 +238,7 @@ def _conversions(doc, figs: list[Figure]) -> None:
 _DENOMINATORS: dict[str, int] = _FIG.map("denominators")
 
 
-_SLASHED = re.compile(r"(\d+)[/\u2044](\d+)")
+_SLASHED = re.compile(r"(?<!\d)(\d+)[/\u2044](\d+)")   # (?<!\d): linear on a run of digits
 
 
 def _fraction(doc, i: int, sent: Span) -> Optional[tuple[int, int, float]]:
