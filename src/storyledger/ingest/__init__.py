@@ -31,35 +31,55 @@ class _Skip(Exception):
     """Internal: one file cannot be used; the message is the reason."""
 
 
-def iter_documents(paths: Iterable[str | Path], fetched_at: Optional[str] = None) -> Iterator[Item]:
+def iter_documents(paths: Iterable[str | Path], fetched_at: Optional[str] = None,
+                   ledger: Optional[str | Path] = None) -> Iterator[Item]:
     """Yield one RawDocument per article (or SkippedInput per unreadable file/line).
 
     ``fetched_at`` (ISO date or datetime): when the user saved these pages; it anchors "3 days
     ago" in documents that carry no fetch time of their own (a JSONL record's own wins).
+    ``ledger``: the ledger file being written (it and its -wal/-shm files are named, not read).
     """
     for p in paths:
-        for item in _iter_path(str(p)):
+        for item in _iter_path(str(p), ledger):
             if fetched_at and isinstance(item, RawDocument) and not item.fetched_at:
                 item = item.model_copy(update={"fetched_at": fetched_at})
             yield item
 
 
-def _iter_path(p: str) -> Iterator[Item]:
-    for f in input_files([p]):
+def _iter_path(p: str, ledger: Optional[str | Path] = None) -> Iterator[Item]:
+    for f in input_files([p], ledger):
         if isinstance(f, SkippedInput):
             yield f
         else:
             yield from _iter_file(f)
 
 
-def input_files(paths: Iterable[str | Path]) -> Iterator[Path | SkippedInput]:
+def input_files(paths: Iterable[str | Path], ledger: Optional[str | Path] = None) -> Iterator[Path | SkippedInput]:
     """The files that ``iter_documents`` reads, in its order (or why a path gives none).
 
     Nothing is dropped in silence: hidden and version-control folders, documentation names
     (README, LICENSE, source, copying), symlinks that leave the given folder and files that are
-    not regular files are each named with a reason. A file named on the command line is read
-    whatever its name. A distributed engine maps over these; ``iter_documents([file])`` reads one.
+    not regular files are each named with a reason; so is ``ledger``, the ledger file being
+    written, with its SQLite companions. A file named on the command line is read whatever its
+    name. A distributed engine maps over these; ``iter_documents([file])`` reads one.
     """
+    own = _ledger_files(ledger)
+    for f in _input_files(paths):
+        if own and isinstance(f, Path) and os.path.realpath(f) in own:
+            yield SkippedInput(source=str(f), reason=f"{f}: the ledger being written; skipped")
+        else:
+            yield f
+
+
+def _ledger_files(ledger: Optional[str | Path]) -> frozenset[str]:
+    """Real paths of a ledger file and the files SQLite keeps beside it."""
+    if not ledger or "://" in str(ledger):
+        return frozenset()
+    real = os.path.realpath(ledger)
+    return frozenset(real + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+
+
+def _input_files(paths: Iterable[str | Path]) -> Iterator[Path | SkippedInput]:
     for p in map(str, paths):
         path = Path(p)
         if not path.exists() and not path.is_symlink() and any(c in p for c in _GLOB_CHARS):
