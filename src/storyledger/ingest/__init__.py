@@ -225,10 +225,9 @@ def iter_bytes(source: str, data: bytes, fetched_at: Optional[str] = None) -> It
         if not data.strip():
             raise _Skip("empty file")
         wide = _wide_encoding(data[:4])
-        first = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
         if wide:
             items: Iterable[Item] = _iter_decoded(source, data, wide, suffix)
-        elif suffix in (".jsonl", ".ndjson", ".json") or first == b"{":
+        elif suffix == ".json" or _jsonl_head(data, suffix):
             lines = (decode_bytes(b)[0] if b.strip() else "" for b in data.splitlines(keepends=True))
             items = _iter_jsonl_lines(Path(source), lines)
         else:
@@ -284,12 +283,23 @@ def _gzip_head_is_json(path: Path) -> bool:
 
 
 def _looks_jsonl(path: Path) -> bool:
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
-        return True
     with open(path, "rb") as fh:
-        first = fh.readline(MAX_BYTES).lstrip(b"\xef\xbb\xbf \t\r\n")
-        if not first.strip():
-            first = fh.read(512).lstrip(b" \t\r\n")
+        head = fh.readline(MAX_BYTES)
+        while not head.strip() and len(head) < 4096:
+            more = fh.readline(4096)
+            if not more:
+                break
+            head += more
+    return _jsonl_head(head, path.suffix.lower())
+
+
+def _jsonl_head(data: bytes, suffix: str) -> bool:
+    """Whether a file starting with ``data`` is JSON Lines (or a JSON array of records): by its
+    suffix, else by a first line that is a JSON object; a text that merely opens with "{" or "["
+    is text (the same rule for files on disk and bytes uploaded)."""
+    if suffix in (".jsonl", ".ndjson"):
+        return True
+    first = _FIRST_LINE.split(data.lstrip(b"\xef\xbb\xbf \t\r\n"), 1)[0]
     if first[:1] == b"[":
         # "[Exclusive] Headline" is text; a JSON array opens with a record or closes at once
         return first[1:].lstrip()[:1] in (b"{", b"]", b"")
@@ -297,8 +307,11 @@ def _looks_jsonl(path: Path) -> bool:
         try:
             return isinstance(json.loads(first), dict)
         except (ValueError, RecursionError):
-            return path.suffix.lower() == ".json"
+            return suffix == ".json"
     return False
+
+
+_FIRST_LINE = re.compile(rb"\r\n|\r|\n")
 
 
 def _open_text_lines(path: Path) -> Iterator[str]:
