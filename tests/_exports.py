@@ -7,7 +7,7 @@ import json
 from storyledger.store import LedgerStore
 from storyledger.store.export import rows
 
-DERIVED = ("facts", "series", "disagreements", "timeline")
+DERIVED = ("facts", "statements", "series", "disagreements", "timeline")
 
 
 def assert_same_exports(a, b, *, names_from_history: bool = False) -> None:

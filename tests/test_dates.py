@@ -182,3 +182,14 @@ def test_seed_003_fetch_time_through_ingest():
     art = clean_document(raw)
     assert (art.published, art.published_basis) == ("2025-02-27", "relative")
     assert art.published_evidence.endswith("(fetched 2025-05-27)")
+
+
+def test_undated_article_gets_the_story_window_not_a_date():
+    dated = [Article(id=f"d{k}", source=f"d{k}", body=f"x{k} " * 30, published=p, published_basis="explicit")
+             for k, p in enumerate(("2024-10-16", "2024-10-21"))]
+    undated = clean_document(RawDocument(source="u.txt", kind="text", text=(
+        "Envoy meets minister\n\nThe minister met the envoy on Wednesday to discuss the port, "
+        "officials said, after talks on 4 October.")))
+    [changed] = finalize_corpus(dated + [undated])
+    assert (changed.published, changed.date_window) == (None, ["2024-08-17", "2024-12-20"])
+    assert finalize_corpus(dated + [changed]) == []

@@ -32,6 +32,7 @@ def figs(claims):
 @pytest.mark.parametrize("words,value", [
     (["12,000"], 12000), (["1.5", "million"], 1_500_000), (["six"], 6), (["a", "dozen"], 12),
     (["twenty", "-", "five"], 25), (["3", "thousand"], 3000), (["two", "hundred"], 200),
+    (["60", "two"], None),   # "up from 60 two weeks ago": two numbers, not 62
 ])
 def test_parse_number(words, value):
     assert parse_number(words) == value
@@ -266,3 +267,81 @@ def test_headline_takes_the_body_source(nlp):
     title = next(c for c in cs if c.field == "title")
     body = next(c for c in cs if c.field == "body")
     assert title.attribution.source == body.attribution.source
+
+
+def test_undated_article_dates_figures_from_its_own_dates_only(nlp):
+    body = ("The outlet reported the deaths of six officers on 4 October, citing intelligence. "
+            "The agency said on Wednesday that 500 soldiers had arrived.")
+    art = Article(id="u", source="u.txt", body=body, published=None, date_window=["2024-08-17", "2024-12-20"])
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    got = {c.value: (c.as_of.start, c.as_of.end) if c.as_of else None for c in figs(claims)}
+    assert got == {6: ("2024-10-04", "2024-10-04"), 500: None}
+
+
+def test_time_of_the_number_compared_with_is_not_the_figures(nlp):
+    got = {c.value: c.as_of.basis for c in figs(claims_of(
+        nlp, "Officials say 40 crews have been sent, with about 900 workers each, up from 25 two weeks ago."))}
+    assert got[900] == "published"
+
+
+def test_the_report_points_back_to_a_report_named_in_a_reported_clause(nlp):
+    body = ("Fishing has stopped along the coast, according to a Norwegian coast guard report seen by the paper. "
+            "More than 300 boats remain in port, the report says.")
+    [f] = figs(claims_of(nlp, body))
+    assert (f.value, f.attribution.source_text) == (300, "a Norwegian coast guard report")
+
+
+def test_long_subject_with_its_name_before_the_verb(nlp):
+    body = ("The spokeswoman for the harbour board of the council elected by the province (HBC), Ingrid Dahl, "
+            "announced on Monday that 240 workers had been sent to the pier, saying more would follow.")
+    [f] = figs(claims_of(nlp, body))
+    assert (f.value, f.attribution.source, f.attribution.source_type) == (240, "Ingrid Dahl", "person")
+
+
+def test_with_a_document_suggesting_names_the_document(nlp):
+    body = ("Estimates of the crews sent to the coast vary from 600 to 900, with one harbour board document "
+            "suggesting that number could rise to as many as 1,500.")
+    got = {c.value: c.attribution.source_text for c in figs(claims_of(nlp, body))}
+    assert got[1500] == "one harbour board document"
+
+
+def test_closing_according_to_covers_a_while_clause_and_a_known_name_is_not_split(nlp):
+    body = ("The board said the storm had sunk nearly 40 boats, while more than 900 fishermen were still "
+            "missing, according to the World Health Organization. "
+            "More than 4,000 people have been displaced, according to the UN International Organization for Migration.")
+    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    assert (got[900], got[4000]) == ("World Health Organization", "International Organization for Migration")
+
+
+def test_citing_x_comma_y_added_with_the_subject_parsed_as_an_apposition(nlp):
+    body = ("Citing the Norwegian Red Cross, the UN Office for the Coordination of Humanitarian Affairs (OCHA) "
+            "added that 1,200 others were missing in the port.")
+    [f] = figs(claims_of(nlp, body))
+    assert (f.value, f.attribution.source_text, f.attribution.via) == (
+        1200, "the Norwegian Red Cross", ["United Nations Office for the Coordination of Humanitarian Affairs"])
+
+
+def test_speaker_parsed_as_an_apposition_inside_the_clause(nlp):
+    body = "The missing include eleven members of the coast guard, its spokeswoman, Ingrid Dahl, said."
+    [f] = figs(claims_of(nlp, body))
+    assert (f.value, f.attribution.source) == (11, "Ingrid Dahl")
+
+
+def test_the_official_is_the_last_person_named_with_an_office(nlp):
+    body = ("About 3,000 soldiers have left the base, according to John Miller, the country's deputy defence "
+            "secretary.\n\nAnother 900 are expected to leave by Friday, the official said.")
+    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    assert got == {3000: "John Miller", 900: "John Miller"}
+
+
+def test_a_relative_pronoun_stands_for_the_noun_right_before_it(nlp):
+    body = ("The toll might reach thousands, warned a Red Cross official, echoing reports from local leaders "
+            "who said 2,800 people had died.")
+    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    assert got[2800] == "local leaders"
+
+
+def test_a_figures_own_participle_names_its_source(nlp):
+    got = {c.value: c.attribution.source for c in figs(claims_of(
+        nlp, "The toll has passed the 5,000 reported by the ministry on Monday."))}
+    assert got == {5000: "ministry"}

@@ -261,3 +261,10 @@ def test_figures_component_writes_plain_data_per_sentence(nlp):
     assert all(isinstance(i, int) for i in f["path"]) and doc[f["anchor"]].text == "soldiers"
     fig = figure_from_data(doc, f)
     assert fig.anchor.text == "soldiers" and [t.i for t in fig.path] == f["path"]
+
+
+def test_participle_right_after_the_counted_noun_is_its_own_clause():
+    from storyledger import extract
+    t = "About 300 families remain in the shelter of the old school (and 900 people displaced in total)."
+    got = {c.value: c.measure for c in extract.extract_text(t, "2024-03-15") if c.kind == "figure"}
+    assert got[900] == "displaced"

@@ -106,12 +106,12 @@ def built() -> tuple[list[Article], list[Claim], Ledger]:
 
 
 def fact_of(led: Ledger, cid: str):
-    return next(f for f in led.facts if cid in f.claims)
+    return next(f for f in led.facts + led.statements if cid in f.claims)
 
 
 def test_fact_groupings_exact(built):
     _, claims, led = built
-    groups = sorted(sorted(f.claims) for f in led.facts)
+    groups = sorted(sorted(f.claims) for f in led.facts + led.statements)
     expected = sorted(sorted(g) for g in [
         ["c-b", "c-mt", "c-m", "c-m2"],            # 12,000 planned: headline, body, other outlet
         ["c-d", "c-f", "c-f2", "c-o"],             # six killed: media, its wire copy, outlet citing intelligence
@@ -121,7 +121,10 @@ def test_fact_groupings_exact(built):
         ["c-q"], ["c-s3"],
     ])
     assert groups == expected
-    assert sum(len(f.claims) for f in led.facts) == len(claims)
+    assert sum(len(f.claims) for f in led.facts + led.statements) == len(claims)
+    # statements and quotes are not facts of the figure ledger: they are kept apart
+    assert {f.kind for f in led.facts} == {"figure"}
+    assert sorted(sorted(f.claims) for f in led.statements) == [["c-q"], ["c-s1", "c-s2"], ["c-s3"]]
 
 
 def test_coincidences_not_joined(built):
@@ -202,7 +205,7 @@ def test_timeline_order(built):
     order = [t.claims[0] for t in led.timeline]
     assert order == ["c-j", "c-f", "c-p", "c-e", "c-s1", "c-q", "c-n", "c-mt", "c-c", "c-a", "c-g", "c-h",
                      "c-l", "c-k", "c-i"]
-    assert all(t.fact in {f.id for f in led.facts} for t in led.timeline)
+    assert all(t.fact in {f.id for f in led.facts + led.statements} for t in led.timeline)
     six = next(t for t in led.timeline if t.claims[0] == "c-f")
     assert (six.start, six.end, six.first_published) == ("2024-10-04", "2024-10-04", "2024-10-16")
 

@@ -170,3 +170,13 @@ def test_verbless_quote_after_reported_speech_by_an_untagged_name(nlp):
 def test_a_document_speaks_for_its_named_owner(nlp):
     got = said(nlp, "Northvale Transit's annual report said ridership fell by a third last winter.")
     assert [(k, s) for k, _, s in got] == [("statement", "Northvale Transit")]
+
+
+def test_a_short_sentence_after_the_quote_is_its_tag():
+    from storyledger import extract
+    body = ("“Many families have returned to the harbour town. There are around 300 people still away.” "
+            "The coast guard report said.")
+    claims = extract.extract_text(body, "2024-03-15")
+    q = next(c for c in claims if c.kind == "quote")
+    f = next(c for c in claims if c.kind == "figure")
+    assert (q.attribution.source_text, f.attribution.source_text) == ("The coast guard report", "The coast guard report")

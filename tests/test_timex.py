@@ -203,3 +203,28 @@ def test_holidays_and_the_weekend(nlp):
     assert [(t.text, t.start) for t in found] == [("Christmas Day", "2024-12-25"), ("last Thanksgiving", "2023-11-23")]
     t = one(nlp, "The shelling eased over the weekend.", dt.date(2024, 10, 28))
     assert (t.start, t.end, t.granularity) == ("2024-10-26", "2024-10-27", "range")
+
+
+# ------------------------------------------------------------------ publication date unknown
+
+STORY = (dt.date(2024, 8, 17), dt.date(2024, 12, 20))   # dated siblings of Oct 2024, widened
+
+
+@pytest.mark.parametrize("text,window,want", [
+    # a date that names its own year needs no publication date
+    ("The storm made landfall on 11 September 2023, officials said.", None, [("2023-09-11", "2023-09-11")]),
+    # a year-less date takes the one year the siblings' window allows
+    ("The outlet reported the deaths on 4 October.", STORY, [("2024-10-04", "2024-10-04")]),
+    ("Troops could number 10,000 by December, the agency said.", STORY, [("2024-12-01", "2024-12-31")]),
+    # ... and nothing without a window, or when no year (or two) fits it
+    ("The outlet reported the deaths on 4 October.", None, []),
+    ("More troops arrived in the first week of February.", STORY, []),
+    ("The ministry said on 4 October that the port was shut.", (dt.date(2023, 8, 1), dt.date(2024, 12, 1)), []),
+    # weekdays and words relative to the day of writing hang on the unknown date
+    ("The agency said on Wednesday that 500 had died.", STORY, []),
+    ("Exports fell last month, the ministry said yesterday.", STORY, []),
+    ("The soldiers were sent last October.", STORY, []),
+])
+def test_undated_text_keeps_only_settled_times(nlp, text, window, want):
+    from storyledger.extract.timex import find_times_undated
+    assert [(t.start, t.end) for t in find_times_undated(nlp(text), window)] == want

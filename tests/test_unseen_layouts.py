@@ -93,7 +93,9 @@ def test_weekday_alone_leaves_the_date_unknown_even_with_siblings():
     sib = Article(id="s1", source="s", body="x " * 30, published="2023-02-08", published_basis="explicit")
     a = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n")
     assert a.published is None
-    assert finalize_corpus([sib, a]) == []
+    # the siblings give it no date, only the window its own year-less dates are read in
+    changed = finalize_corpus([sib, a])
+    assert [(c.published, c.date_window) for c in changed] == [(None, ["2022-12-10", "2023-04-09"])]
 
 
 def test_passes_run_in_their_listed_order():
@@ -196,3 +198,14 @@ def test_a_date_above_the_headline_beats_a_promo_past_the_menu():
     page = ("Learn to sail with our free courses\nCourses\nEvents\nBlog\nSupport\n\n8 February 2023\n"
             f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
     assert _clean(page).title == "Harbour pier to stay shut until spring"
+
+
+def test_copy_cut_mid_word_keeps_its_last_sentence_but_not_a_headline_list():
+    cut = ("The board said on Wednesday evening that the cracks found in the columns along the north side "
+           "have spread by approximately 30 centimetres in recent days, with a senior enginee")
+    a = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n\n{cut}\n")
+    assert a.body.endswith("with a senior enginee")
+    teasers = ("Why The New Ferry Timetable Will Change Every Crossing On The North Side Of The Bay And "
+               "What It Means For Commuters Who Use The Early Boats Every Morni")
+    b = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n\n{teasers}\n")
+    assert b.body.endswith(MORE)

@@ -79,4 +79,4 @@ def _links(store, moved: set[str], updates: dict[str, dict]) -> dict[str, Option
 def _summary(corpus: Optional[dates.CorpusDates]) -> str:
     if corpus is None:
         return "none"
-    return f"{corpus.center}|{corpus.newest}|{','.join(map(str, sorted(corpus.years)))}"
+    return f"{corpus.center}|{corpus.newest}|{','.join(map(str, sorted(corpus.years)))}|{corpus.first}|{corpus.last}"

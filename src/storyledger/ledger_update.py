@@ -63,7 +63,9 @@ def _fact_order(f: Fact) -> tuple:
 
 def canonical(led: Ledger) -> Ledger:
     """Each list in the order ``build_ledger`` gives it."""
-    led.facts.sort(key=_fact_order)
+    told = sorted(led.facts + led.statements, key=_fact_order)   # an update writes both kinds as one list
+    led.facts = [f for f in told if f.kind == "figure"]
+    led.statements = [f for f in told if f.kind != "figure"]
     led.series.sort(key=lambda s: (s.parent is not None, s.label, s.id))
     led.disagreements.sort(key=lambda d: (_KIND_ORDER.get(d.kind, 9), d.id))
     led.timeline.sort(key=lambda t: (t.start or "", t.end or "", day(t.first_published) or 10**9, t.id))
@@ -162,8 +164,8 @@ def rebuild(store) -> Ledger:
     led = build_ledger(store.articles(), claims, previous=store.ledger(), aliases=store.get_meta("aliases") or None)
     store.put_ledger(led)
     store.clear_state()
-    _remember(store, claims, {c: f.id for f in led.facts for c in f.claims})
-    _remember_ledger(store, led.facts, led.series)
+    _remember(store, claims, {c: f.id for f in led.facts + led.statements for c in f.claims})
+    _remember_ledger(store, led.facts + led.statements, led.series)
     store.set_meta("ledger_inside", _inside_key(containers(store.possessive_places())))
     store.set_meta("ledger_state", _state(store))
     return led
@@ -268,6 +270,7 @@ def _requantify(store, facts: list[Fact], replaced: set[str]) -> None:
     store.delete_where("series", "id", old_series, also="parent IS NOT NULL")
     store.delete_where("series", "id", old_series)
     store.delete_where("facts", "id", replaced)
+    store.delete_where("statements", "id", replaced)
     store.delete_where("ledger_facts", "fact", replaced)
     store.delete_where("ledger_series", "series", old_series)
     part = Ledger.model_construct(facts=facts, series=series, disagreements=dis, timeline=build_timeline(facts))

@@ -232,6 +232,9 @@ class Article(_Model):
     published_evidence: Optional[str] = None  # the words the date was worked out from
     # every date the page offered, taken or not; kept when ``published`` stays unknown
     published_candidates: list[DateCandidate] = Field(default_factory=list)
+    # published unknown: [first, last] ISO days its publication plausibly lies in (the story's dated
+    # siblings, widened); reads year-less dates ("4 October") only, never weekdays
+    date_window: Optional[list[str]] = None
     fetched_at: Optional[str] = None
     language: Optional[str] = None
     body: str = ""                   # paragraphs separated by blank lines
@@ -246,7 +249,8 @@ class TimeSpan(_Model):
     end: str                         # ISO date, inclusive; equal to start for one day
     granularity: Granularity = "day"
     text: Optional[str] = None       # the words it came from ("by Monday")
-    basis: Literal["explicit", "clause", "telling", "published", "inferred"] = "explicit"
+    # retold: the time of the same fact's first dated telling in another article (ledger.retold)
+    basis: Literal["explicit", "clause", "telling", "published", "inferred", "retold"] = "explicit"
     char_start: Optional[int] = None  # offsets into Article.body when found in text
     char_end: Optional[int] = None
 
@@ -407,7 +411,9 @@ class TimelineEntry(_Model):
 
 
 class Ledger(_Model):
-    facts: list[Fact] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)        # the figure ledger: figures told by one or many
+    # quotes and attributed statements joined across articles (same words): not facts of the figure ledger
+    statements: list[Fact] = Field(default_factory=list)
     series: list[Series] = Field(default_factory=list)
     disagreements: list[Disagreement] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)

@@ -143,12 +143,15 @@ def date_updates(articles: Iterable[Article], corpus: Optional[dates.CorpusDates
         # siblings may give the year of a month-day the text prints (its weekday confirms it);
         # they never choose a week: an article whose text settles no day stays unknown
         got = dates.infer_date(dates.collect_hints(a.body, a.captions), corpus)
-        if got:
+        if not got:
+            lo, hi = corpus.window()
+            updates[a.id] = dict(date_window=[lo.isoformat(), hi.isoformat()])
+        else:
             cand = DateCandidate(date=got[0], basis=got[1], evidence=got[2], taken=True,
                                  why="year from sibling articles, confirmed by the weekday")
             kept = [c.model_copy(update={"taken": False}) for c in a.published_candidates if c.basis != "corpus"]
             updates[a.id] = dict(published=got[0], published_basis=got[1], published_evidence=got[2],
-                                 published_candidates=kept + [cand])
+                                 published_candidates=kept + [cand], date_window=None)
     return updates
 
 

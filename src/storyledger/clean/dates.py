@@ -311,6 +311,11 @@ def publication_weekday(hints: DateHints) -> Optional[tuple[int, int]]:
     return best, after
 
 
+# An undated article of the story is taken to lie within this many days of its dated siblings:
+# enough for the slow tail of a story, short enough that a year-less "4 October" fits one year only.
+WINDOW_MARGIN_DAYS = 60
+
+
 @dataclass(frozen=True)
 class CorpusDates:
     """Publication dates of sibling articles, summarised once per run (not once per article)."""
@@ -318,6 +323,8 @@ class CorpusDates:
     center: dt.date            # middle of the densest group of dates
     newest: dt.date            # newest date of that group
     years: frozenset[int]
+    first: Optional[dt.date] = None    # oldest and newest of all sibling dates
+    last: Optional[dt.date] = None
 
     @classmethod
     def of(cls, refs: list[dt.date]) -> Optional["CorpusDates"]:
@@ -333,7 +340,15 @@ class CorpusDates:
                 best, lo_best, hi_best = hi - lo + 1, lo, hi
         group = days[lo_best:hi_best + 1]
         return cls(center=dt.date.fromordinal(group[(len(group) - 1) // 2]),
-                   newest=dt.date.fromordinal(group[-1]), years=frozenset(r.year for r in refs))
+                   newest=dt.date.fromordinal(group[-1]), years=frozenset(r.year for r in refs),
+                   first=dt.date.fromordinal(days[0]), last=dt.date.fromordinal(days[-1]))
+
+    def window(self, margin: int = WINDOW_MARGIN_DAYS) -> tuple[dt.date, dt.date]:
+        """Where an undated sibling's publication plausibly lies: the siblings' span, widened."""
+        first, last = self.first or self.center, self.last or self.newest
+        # (clamped: a stored date near the calendar's ends must not overflow)
+        return (first - dt.timedelta(days=min(margin, (first - dt.date.min).days)),
+                last + dt.timedelta(days=min(margin, (dt.date.max - last).days)))
 
 
 def _resolve_year(mo: int, d: int, corpus: Optional[CorpusDates], text_years: list[int]) -> Optional[int]:

@@ -268,8 +268,16 @@ def _sentence_like(s: str, min_words: int = 6) -> bool:
 
 
 def _cut_prose(s: str) -> bool:
-    """A paragraph a saved copy cut off mid-word: twenty words or more with a sentence ended inside."""
-    return _words(s) >= 20 and bool(re.search(r"[.!?。։][\"”’)]?\s+\S", s))
+    """A paragraph a saved copy cut off mid-word: twenty words or more with a sentence ended inside,
+    or one long sentence of running prose (mostly lower-case words, unlike a list of Title Case
+    headlines) that stops on a letter."""
+    if _words(s) < 20:
+        return False
+    if re.search(r"[.!?。։][\"”’)]?\s+\S", s):
+        return True
+    words = re.findall(r"[^\W\d_][\w'’-]*", s)
+    lower = sum(1 for w in words if w[0].islower())
+    return s.rstrip()[-1:].isalpha() and lower >= 0.6 * max(len(words), 1)
 
 
 def _headline_like(s: str, first: bool = False) -> bool:

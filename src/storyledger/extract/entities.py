@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from storyledger.extract import ExtractError
+from storyledger.tables import table
 from storyledger.model import Entity
 from storyledger.words import STRAIGHT_QUOTES, name_key
 
@@ -179,6 +180,14 @@ class ArticleEntities:
             if at <= pos and head and re.search(rf"\b{re.escape(head)}", role):
                 if best is None or at > best[1]:
                     best = (name, at)
+        if best is None and head == "official":
+            # "the official" after "Oleksiy Danilov, Ukraine's National Security and Defense Council
+            # secretary": any person named with an office is an official
+            offices = table("lexicon").set("office_titles")
+            for role, name, at in self.described:
+                if at <= pos and name in self.people and offices & set(re.findall(r"[\w-]+", role)):
+                    if best is None or at > best[1]:
+                        best = (name, at)
         return best[0] if best else None
 
     def same_country(self, name: str, words: str) -> bool:

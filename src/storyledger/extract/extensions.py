@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span, Token
 # name -> (what it holds, who writes it). Read by docs/ARCHITECTURE.md's component table.
 DOC_EXTENSIONS: dict[str, tuple[str, str]] = {
     "published": ("ISO date (YYYY-MM-DD) relative times are read against, or None", "caller (extract._parse)"),
+    "window": ("[first, last] ISO days an undated article's publication lies in (Article.date_window), or None",
+               "caller (extract._parse)"),
     "agency": ("wire credited in the article's byline (a relay of every claim), or None", "caller (extract._parse)"),
     "field": ('which part of the article the text is: "body", "title" or "caption"', "caller (extract._parse)"),
     "article": ('what the article\'s other texts offer this one: {"outlet", "opening" (the body\'s first '

@@ -605,7 +605,7 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     anchor = fig.anchor or doc[fig.end - 1]
     # the object of a verb that makes it act: "forced 6,000 residents to evacuate", "told 300 to flee"
     told_to = [c for c in anchor.head.children if c.dep_ == "xcomp" and c.i > anchor.i] if anchor.dep_ == "dobj" else []
-    nodes = fig.path + _own_clauses([anchor] + fig.path) + told_to + _governors(fig, anchor)
+    nodes = fig.path + _own_clauses([anchor] + fig.path) + _next_participle(anchor) + told_to + _governors(fig, anchor)
     fig.path = nodes
     measure = _cue(doc, fig, anchor, nodes, sent)
     planned, modal_only = _plan(anchor, nodes)
@@ -648,6 +648,15 @@ def _own_clauses(nouns: list[Token]) -> list[Token]:
                 out.extend(x for x in c.children if x.dep_ in {"xcomp", "conj"} or
                            x.dep_ == "ccomp" and c.lemma_.lower() in REPORT_LEMMAS)
     return out
+
+
+def _next_participle(noun: Token) -> list[Token]:
+    """ "(and 800 individuals displaced in total)": a participle right after the counted noun is its
+    own clause, even where the parser hung it on an earlier noun."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is not None and nxt.tag_ == "VBN" and nxt.dep_ == "acl" and nxt.head.i != noun.i and nxt.head.pos_ == "NOUN":
+        return [nxt]
+    return []
 
 
 def _nearer_antecedent(noun: Token, clause: Token) -> bool:

@@ -101,11 +101,15 @@ def parse_number(words: list[str], m_million: bool = True) -> Optional[float]:
         return float(UNITS[joined])
     total = 0.0
     current: Optional[float] = None
+    prev_digits: Optional[bool] = None
     for w in ws:
         if w == "a" and current is None:
             current = 1.0
             continue
         tok = number_token(w, m_million)
+        if current is not None and prev_digits is not None and prev_digits != (tok is not None) and w not in SCALES:
+            return None   # "60 two weeks ago": a numeral and a number word are never one sum
+        prev_digits = tok is not None
         if tok is not None:
             current = (current or 0.0) + tok[0]
         elif "-" in w and all(p in UNITS for p in w.split("-")):

@@ -84,8 +84,10 @@ def speech_verb(doc: Doc, q: QuoteSpan, text: Optional[str] = None) -> tuple[Opt
                 return t, pobj
     sents_near = [first, last]
     # '"...," Levine said' split by the tagger after the closing mark: the tag opens the next sentence
+    # ('"..." The DTM report said.': a short sentence that is only the tag)
     if inside.end < len(doc) and doc[inside.end].is_sent_start and "\n" not in text[q.end:doc[inside.end].idx]:
-        sents_near.append(doc[inside.end:min(inside.end + 3, doc[inside.end].sent.end)])
+        nxt = doc[inside.end].sent
+        sents_near.append(nxt if len(nxt) <= 6 else doc[inside.end:min(inside.end + 3, nxt.end)])
     cands = [t for s in sents_near for t in s if (t.i < inside.start or t.i >= inside.end) and _speech(t)
              and "\n" not in text[min(t.idx, q.end):max(t.idx, q.start)]]
     if not cands:

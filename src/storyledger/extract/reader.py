@@ -16,6 +16,7 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.attribution import (
+    REPORT_NOUNS,
     SourceFinder, Teller, _is_report, modality_of, to_attribution,
 )
 from storyledger.extract.components import defined_acronyms, paragraph_starts
@@ -270,8 +271,9 @@ class TextReader:
         if not own_any:
             return
         inner = own_any[0]
-        if inner.generic == "definite" and self.d.finder.chains:
-            prev_chain = self.d.finder.chains[-1]
+        prev_chain = (self.d.finder.chains[-1] if self.d.finder.chains else self._last_report(sent_claims)) \
+            if inner.generic == "definite" else None
+        if inner.generic == "definite" and prev_chain:
             for c in sent_claims:
                 if c.attribution.source == inner.source:
                     self._patch(c, prev_chain[0], prev_chain + own_any[1:])
@@ -284,6 +286,18 @@ class TextReader:
             self.d.finder.history.append(inner)
             self.d.finder.chains.append(own_any)
             d.para_tellers[s.para] = own_any
+
+    def _last_report(self, exclude: list[Claim]) -> list[Teller]:
+        """ "according to a Ukrainian intelligence report ..." then "the report says": the teller of the
+        last report the text named (a reported clause leaves no chain behind), relays included."""
+        for c in reversed(self.claims):
+            a = c.attribution
+            words = (a.source_text or "").lower().split()
+            if c in exclude or not a.source or not words or words[-1].rstrip("'s") not in REPORT_NOUNS:
+                continue
+            return [Teller(a.source, a.source_type or "other", a.role, a.source_text or "", a.cue or "")] + \
+                [Teller(v, "other", None, v, "") for v in reversed(a.via)]
+        return []
 
     # ------------------------------------------------------------------
     def _patch(self, c: Claim, t: Teller, chain: Optional[list[Teller]] = None) -> None:
@@ -368,9 +382,11 @@ class TextReader:
             below = [span.root] + [a for a in span.root.ancestors if a.i != meet]
             below = below[:next((n for n, a in enumerate(below) if a.i == meet), len(below))]
             # "about 3,000 were in Russia, with around 10,000 expected by December": the time of
-            # another number's clause; "since they entered combat in early December": a start, not the count's time
+            # another number's clause; "since they entered combat in early December", "remained displaced
+            # after the storm made landfall on 11 September": a start, not the count's time
             if any(a.pos_ == "NUM" and a.i != tok.i or a.dep_ == "conj" and a.pos_ == "VERB" for a in below) or \
-                    any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in a.children) for a in below):
+                    any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _START_MARKS for m in a.children) for a in below) or \
+                    _earlier_value(below, span):
                 continue
             if (ts.text or "").lower() in {"currently", "now", "at present", "presently"}:
                 k += len(chain)  # "now" is the time of the telling: prefer any other time
@@ -457,6 +473,9 @@ class TextReader:
         return c
 
 
+# Subordinators whose clause gives the start of what a count describes, not its time.
+_START_MARKS = {"since", "after"}
+
 # Words that say what happened to people without naming them: "100 dead and 1,000 wounded".
 _STATE_NOUNS = {"dead", "wounded", "injured", "killed", "missing", "captured", "deaths", "fatalities"}
 
@@ -484,6 +503,12 @@ def _elliptic(fig: Figure, doc: Doc) -> bool:
         return nxt is None or nxt.pos_ in {"VERB", "AUX", "ADV", "ADJ", "PUNCT", "CCONJ", "ADP"} and nxt.lower_ != "of" \
             or nxt.lower_ in {"who", "whom"}  # "including some 600 who died"
     return fig.counted.lower() in _STATE_NOUNS
+
+
+def _earlier_value(below: list[Token], span: Span) -> bool:
+    """ "about 750 soldiers each, up from 60 two weeks ago": the time of the number compared with."""
+    return any(a.lower_ == "from" and any(t.pos_ == "NUM" and not span.start <= t.i < span.end for t in a.subtree)
+               for a in below)
 
 
 def _perfect(fig: Figure) -> bool:

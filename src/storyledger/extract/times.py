@@ -12,10 +12,14 @@ from storyledger.model import TimeSpan
 from storyledger.words import parse_iso_date
 
 
-def times_in(span, anchor: Optional[dt.date]) -> list[TimeSpan]:
-    """Time expressions in a sentence span (offsets into the whole doc)."""
+def times_in(span, anchor: Optional[dt.date], window: Optional[list[str]] = None) -> list[TimeSpan]:
+    """Time expressions in a sentence span (offsets into the whole doc). With no ``anchor``
+    (publication unknown) only those that name their own date, or a year-less date the
+    publication ``window`` ([first, last] ISO days) settles."""
     if anchor is None:
-        return []
+        days = [parse_iso_date(w) for w in window or []]
+        lo_hi = (days[0], days[1]) if len(days) == 2 and days[0] and days[1] else None
+        return timex.find_times_undated(span, lo_hi)
     return timex.find_times(span, anchor)
 
 
@@ -23,7 +27,7 @@ def doc_times(doc, anchor: Optional[dt.date]) -> list[list[TimeSpan]]:
     """Per sentence of ``doc``, its time expressions: what storyledger_times stored, else computed."""
     stored = doc._.times
     if stored is None:
-        return [times_in(s, anchor) for s in doc.sents]
+        return [times_in(s, anchor, doc._.window) for s in doc.sents]
     return [[TimeSpan(**d) for d in ts] for ts in stored]
 
 

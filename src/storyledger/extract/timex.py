@@ -130,6 +130,8 @@ class _Ctx:
     text: str
     last_day: Optional[dt.date] = None
     ents: list[tuple[int, int]] = field(default_factory=list)
+    # publication unknown, somewhere in [lo, hi]: a year-less date takes the one year that fits
+    window: Optional[tuple[dt.date, dt.date]] = None
 
 
 @dataclass
@@ -207,6 +209,24 @@ def _tense(ctx: _Ctx, s: int, e: int) -> Optional[str]:
 
 
 # --------------------------------------------------------------------------- resolvers
+
+def _window_year(ctx: "_Ctx", first: Callable[[int], Optional[dt.date]], last: Callable[[int], Optional[dt.date]]) -> Optional[int]:
+    """The one year whose reading (from ``first(y)`` to ``last(y)``) meets the publication window."""
+    assert ctx.window is not None
+    lo, hi = ctx.window
+    fits = [y for y in range(lo.year - 1, hi.year + 2)
+            if (a := first(y)) is not None and (b := last(y)) is not None and a <= hi and b >= lo]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _printed_or_window_year(m: re.Match, ctx: "_Ctx", mo: int) -> Optional[int]:
+    """A month's printed year, else (publication unknown) the one year the window allows."""
+    if m["year"]:
+        return int(m["year"])
+    if ctx.window is not None:
+        return _window_year(ctx, lambda y: dt.date(y, mo, 1), lambda y: _month_end(y, mo))
+    return None
+
 
 def _pick_year_day(m: int, d: int, anchor: dt.date, tense: Optional[str]) -> Optional[dt.date]:
     cands = [x for x in (_safe_date(anchor.year + k, m, d) for k in (-1, 0, 1)) if x]
@@ -354,6 +374,10 @@ def _r_mon_day(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
     if m["year"]:
         x = _safe_date(int(m["year"]), mo, d)
         return _day(x) if x else None
+    if ctx.window is not None:
+        y = _window_year(ctx, lambda y: _safe_date(y, mo, d), lambda y: _safe_date(y, mo, d))
+        x = _safe_date(y, mo, d) if y is not None else None
+        return _day(x, "inferred") if x else None
     if m["wd"]:
         # "Monday, Oct. 26": the year whose Oct. 26 is a Monday, nearest the anchor.
         wd = _WEEKDAYS[m["wd"].lower()]
@@ -392,9 +416,10 @@ def _r_month(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
         if not (re.search(r"\b(in|since|by|until|of|last|next|this|early|late|mid|from|through|to|and)\s+$", before)
                 or any(a <= s and e <= b for a, b in ctx.ents)):
             return None
-    if m["year"]:
-        y = int(m["year"])
-    else:
+    y = _printed_or_window_year(m, ctx, mo)
+    if y is None and ctx.window is not None:
+        return None
+    if y is None:
         before = ctx.text[max(0, s - 6):s].lower()
         k = re.search(r"\b(last|next|this)\s+$", before)
         if k and k[1] == "this":
@@ -432,7 +457,11 @@ _WEEK_OF = _ci(r"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final) week o
 @_rule(rf"\b{_WEEK_OF}\s+(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?")
 def _r_week_of_month(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
     mo = _mnum(m["mon"])
-    y = int(m["year"]) if m["year"] else _pick_year_month(mo, ctx.anchor, _tense(ctx, s, e))
+    y = _printed_or_window_year(m, ctx, mo)
+    if y is None and ctx.window is not None:
+        return None
+    if y is None:
+        y = _pick_year_month(mo, ctx.anchor, _tense(ctx, s, e))
     k = _ORDINALS[m["ord"].lower()]
     if k > 0:
         st = dt.date(y, mo, 1 + 7 * (k - 1))
@@ -869,8 +898,11 @@ def _as_date(anchor: object) -> dt.date:
     raise TimexError(f"anchor must be a date or an ISO date string, got {anchor!r}")
 
 
-def find_timexes(doc, anchor: dt.date) -> list[Timex]:
-    """Every time expression in a spaCy Doc or Span as TimeML-style ``Timex`` records."""
+def find_timexes(doc, anchor: dt.date, window: Optional[tuple[dt.date, dt.date]] = None) -> list[Timex]:
+    """Every time expression in a spaCy Doc or Span as TimeML-style ``Timex`` records.
+
+    ``window``: the publication date is unknown but lies in it (``anchor`` is then one end of it);
+    year-less dates take the one year that fits the window."""
     anchor = _as_date(anchor)
     if not hasattr(doc, "text") or not hasattr(doc, "ents"):
         raise TimexError(f"expected a spaCy Doc or Span, got {type(doc).__name__}")
@@ -879,7 +911,7 @@ def find_timexes(doc, anchor: dt.date) -> list[Timex]:
     lo = getattr(doc, "start_char", 0)
     hi = getattr(doc, "end_char", len(text))
     ents = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
-    ctx = _Ctx(doc=full, anchor=anchor, text=text, ents=ents)
+    ctx = _Ctx(doc=full, anchor=anchor, text=text, ents=ents, window=window)
     cands = _candidates(text, lo, hi)
     # Longest match wins; among equals the earlier rule. Normalise left to right so that
     # "a day later" can see the day named before it.
@@ -906,7 +938,7 @@ def find_timexes(doc, anchor: dt.date) -> list[Timex]:
     return out
 
 
-def find_times(doc, anchor: dt.date) -> list[TimeSpan]:
+def find_times(doc, anchor: dt.date, window: Optional[tuple[dt.date, dt.date]] = None) -> list[TimeSpan]:
     """Every time expression in a spaCy Doc or Span, normalised against ``anchor``.
 
     ``char_start``/``char_end`` of each TimeSpan are offsets into ``doc.doc.text`` (the whole
@@ -914,9 +946,25 @@ def find_times(doc, anchor: dt.date) -> list[TimeSpan]:
     the tense and cue words around them ("last Wednesday", "by Monday", "on Friday ... said").
     Durations and vague references ("recently") are left out: they name no calendar time.
     """
-    out = [t.span for t in find_timexes(doc, anchor) if t.span is not None]
+    out = [t.span for t in find_timexes(doc, anchor, window) if t.span is not None]
     out.sort(key=lambda sp: sp.char_start or 0)
     return out
+
+
+# With no publication date and no sibling dates, the window is all of news time: only expressions
+# that name their own year (and ranges between two of them) survive.
+_OPEN_WINDOW = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+
+
+def find_times_undated(doc, window: Optional[tuple[dt.date, dt.date]] = None) -> list[TimeSpan]:
+    """Time expressions of a text whose publication date is unknown but lies in ``window``.
+
+    Only what does not hang on the day of publication is kept: every expression is read from
+    both ends of the window and kept when the two readings agree ("11 September 2023"; a
+    year-less "4 October" when one year fits the window), never a weekday or "last week"."""
+    lo, hi = window or _OPEN_WINDOW
+    early = {(t.char_start, t.start, t.end): t for t in find_times(doc, lo, (lo, hi))}
+    return [t for t in find_times(doc, hi, (lo, hi)) if (t.char_start, t.start, t.end) in early]
 
 
 def find_times_text(text: str, anchor: dt.date, nlp=None) -> list[TimeSpan]:

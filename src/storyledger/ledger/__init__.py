@@ -28,9 +28,13 @@ def build_ledger(articles: list[Article], claims: list[Claim], previous: Optiona
     # input order must not matter: sort once here
     articles = sorted(articles, key=lambda a: a.id)
     claims = sorted(claims, key=lambda c: c.id)
-    facts, _ = build_facts(articles, claims, previous)
+    if previous is not None and previous.statements:   # ids stay stable across both lists
+        previous = previous.model_copy(update={"facts": previous.facts + previous.statements})
+    told, _ = build_facts(articles, claims, previous)
+    facts = [f for f in told if f.kind == "figure"]
     by_claim = {c.id: c for c in claims}
     series = build_series(facts, by_claim)
     root_of = _roots({a.id: a for a in articles})
     disagreements = build_disagreements(facts, series, by_claim, root_of)
-    return Ledger(facts=facts, series=series, disagreements=disagreements, timeline=build_timeline(facts))
+    return Ledger(facts=facts, statements=[f for f in told if f.kind != "figure"], series=series,
+                  disagreements=disagreements, timeline=build_timeline(told))

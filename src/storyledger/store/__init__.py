@@ -231,7 +231,7 @@ class LedgerStore:
         return Article.model_validate_json(row[0]) if row else None
 
     def count(self, table: str) -> int:
-        if table not in {"articles", "claims", "facts", "series", "disagreements", "timeline", "skipped"}:
+        if table not in {"articles", "claims", "facts", "statements", "series", "disagreements", "timeline", "skipped"}:
             raise ValueError(table)
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
@@ -302,7 +302,8 @@ class LedgerStore:
 
         def load(table, cls):
             return [cls.model_validate_json(r[0]) for r in self.db.execute(f"SELECT data FROM {table} ORDER BY rowid")]
-        return canonical(Ledger(facts=load("facts", Fact), series=load("series", Series),
+        return canonical(Ledger(facts=load("facts", Fact), statements=load("statements", Fact),
+                                series=load("series", Series),
                                 disagreements=load("disagreements", Disagreement),
                                 timeline=load("timeline", TimelineEntry)))
 
@@ -335,11 +336,13 @@ class LedgerStore:
             f"SELECT data FROM claims WHERE id IN ({_marks(chunk)})", chunk)]
 
     def facts_by_id(self, ids: Iterable[str]) -> list[Fact]:
-        return [Fact.model_validate_json(d) for chunk in _chunks(ids) for (d,) in self.db.execute(
-            f"SELECT data FROM facts WHERE id IN ({_marks(chunk)})", chunk)]
+        """Facts and statements (joined quotes and statements) by id."""
+        return [Fact.model_validate_json(d) for chunk in _chunks(ids) for table in ("facts", "statements")
+                for (d,) in self.db.execute(f"SELECT data FROM {table} WHERE id IN ({_marks(chunk)})", chunk)]
 
     def fact_ids(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT id FROM facts")}
+        """The ids of facts and statements (one id space)."""
+        return {r[0] for r in self.db.execute("SELECT id FROM facts UNION SELECT id FROM statements")}
 
     def claim_info(self, ids: Iterable[str]) -> dict[str, tuple]:
         """claim id -> (article, source, outlet or agency, published): what the flat tables copy."""
@@ -384,7 +387,7 @@ class LedgerStore:
 
     def write_ledger_part(self, part: Ledger, fact_ids: set[str], series_ids: set[str]) -> None:
         """Insert the rewritten part of the ledger (its old rows deleted by the caller)."""
-        claims = {c for f in part.facts for c in f.claims}
+        claims = {c for f in [*part.facts, *part.statements] for c in f.claims}
         flat.insert_rows(self.db, flat.ledger_rows(part, self.claim_info(claims), fact_ids, series_ids))
         self._set_meta("generation", str(int(self.get_meta("generation") or 0) + 1))
 
@@ -424,7 +427,7 @@ class LedgerStore:
 
     def page_ledger(self, table: str, after: int = 0, limit: int = 1000) -> list[tuple[int, dict]]:
         """(rowid, row as a dict) of facts, series, disagreements or timeline, in ledger order."""
-        if table not in ("facts", "series", "disagreements", "timeline"):
+        if table not in ("facts", "statements", "series", "disagreements", "timeline"):
             raise ValueError(table)
         import json
         return [(r, json.loads(d)) for r, d in self.db.execute(

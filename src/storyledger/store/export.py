@@ -7,25 +7,28 @@ from pathlib import Path
 
 from typing import Optional
 
-from storyledger.model import Article, Claim, Fact, Ledger, Series
+from storyledger.ledger.retold import retold_as_of
+from storyledger.model import Article, Claim, Fact, Ledger, Series, TimeSpan
 from storyledger.store import LedgerStore
 
-FILES = ("articles", "claims", "facts", "series", "disagreements", "timeline")
+FILES = ("articles", "claims", "facts", "statements", "series", "disagreements", "timeline")
 
 
-def claim_row(c: Claim, article: Optional[Article] = None) -> dict:
+def claim_row(c: Claim, article: Optional[Article] = None, retold: Optional[TimeSpan] = None) -> dict:
     """A claim flattened to the export contract: source/via/as_of at top level, and the outlet that
-    printed it (with its wire, if any) and the date it was published."""
+    printed it (with its wire, if any) and the date it was published. ``retold``: the time of its
+    first telling elsewhere (ledger.retold), shown when the claim has no time of its own."""
     row = c.model_dump(exclude={"attribution", "as_of"})
+    as_of = c.as_of or retold
     row.update(outlet=article.outlet if article else None, agency=article.agency if article else None,
                published=article.published if article else None)
     a = c.attribution
     row.update(source=a.source, source_type=a.source_type, role=a.role, via=list(a.via), cue=a.cue,
                modality=a.modality, source_text=a.source_text,
-               as_of_start=c.as_of.start if c.as_of else None,
-               as_of_end=c.as_of.end if c.as_of else None,
-               as_of_text=c.as_of.text if c.as_of else None,
-               as_of_basis=c.as_of.basis if c.as_of else None)
+               as_of_start=as_of.start if as_of else None,
+               as_of_end=as_of.end if as_of else None,
+               as_of_text=as_of.text if as_of else None,
+               as_of_basis=as_of.basis if as_of else None)
     return row
 
 
@@ -59,10 +62,13 @@ def rows(store: LedgerStore, ledger: Optional[Ledger] = None) -> dict[str, list[
     articles = {a.id: a for a in store.iter_articles()}
     claims = store.claims()
     by_id = {c.id: c for c in claims}
+    retold = retold_as_of(ledger.facts, by_id)
     return {
         "articles": [a.model_dump() for a in articles.values()],
-        "claims": [claim_row(c, articles.get(c.article)) for c in claims],
+        "claims": [claim_row(c, articles.get(c.article), retold.get(c.id)) for c in claims],
         "facts": [dict(f.model_dump(), carried_by=carried_by(f, by_id, articles)) for f in ledger.facts],
+        # quotes and statements joined across articles: not facts of the figure ledger
+        "statements": [dict(f.model_dump(), carried_by=carried_by(f, by_id, articles)) for f in ledger.statements],
         "series": [s.model_dump() for s in ledger.series],
         "disagreements": [d.model_dump() for d in ledger.disagreements],
         "timeline": [t.model_dump() for t in ledger.timeline],

@@ -12,7 +12,8 @@ from typing import Any, Optional
 
 from storyledger.model import Ledger
 
-LEDGER_TABLES = ("fact_members", "series_points", "disagreements", "series", "facts", "timeline")
+LEDGER_TABLES = ("fact_members", "series_points", "disagreements", "series", "facts", "statement_members",
+                 "statements", "timeline")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS facts (
@@ -34,6 +35,21 @@ CREATE TABLE IF NOT EXISTS fact_members (
 CREATE INDEX IF NOT EXISTS fact_members_claim ON fact_members(claim);
 CREATE INDEX IF NOT EXISTS fact_members_article ON fact_members(article);
 CREATE INDEX IF NOT EXISTS fact_members_outlet ON fact_members(outlet);
+CREATE TABLE IF NOT EXISTS statements (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, text TEXT, origin TEXT, as_of_start TEXT, as_of_end TEXT,
+    first_reporter TEXT, first_published TEXT, first_article TEXT REFERENCES articles(id),
+    n_claims INTEGER, n_articles INTEGER, n_sources INTEGER, carried_by TEXT, data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_kind ON statements(kind);
+CREATE INDEX IF NOT EXISTS statements_origin ON statements(origin);
+CREATE TABLE IF NOT EXISTS statement_members (
+    statement TEXT NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    claim TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    article TEXT REFERENCES articles(id) ON DELETE CASCADE,
+    source TEXT, outlet TEXT, published TEXT, joined_to TEXT, why TEXT,
+    PRIMARY KEY (statement, claim)
+);
+CREATE INDEX IF NOT EXISTS statement_members_claim ON statement_members(claim);
 CREATE TABLE IF NOT EXISTS series (
     id TEXT PRIMARY KEY, label TEXT, population TEXT, measure TEXT, scope TEXT,
     parent TEXT REFERENCES series(id), relation TEXT, n_points INTEGER, data TEXT NOT NULL
@@ -63,32 +79,48 @@ def _names(xs: list[str]) -> str:
     return "; ".join(xs)
 
 
+def _members(f, claim_info: dict[str, tuple[Any, ...]]) -> tuple[list[tuple], list[str]]:
+    """One row per telling the file holds (with the telling it joined and why), and the outlets that
+    carried it ("Outlet (date)")."""
+    joined = {j.b: (j.a, j.why) for j in f.joins}
+    joined.update({j.a: (j.b, j.why) for j in f.joins if j.a not in joined and j.b != f.claims[0]})
+    rows, carried = [], []
+    for cid in f.claims:
+        if cid not in claim_info:
+            continue  # a claim the file does not hold (a ledger built elsewhere): no row to point at
+        art, src, outlet, pub = claim_info[cid]
+        to, why = joined.get(cid, (None, []))
+        rows.append((f.id, cid, art, src, outlet, pub, to, ",".join(why) or None))
+        label = f"{outlet} ({(pub or '')[:10]})" if outlet and pub else outlet
+        if label and label not in carried:
+            carried.append(label)
+    return rows, carried
+
+
 def ledger_rows(ledger: Ledger, claim_info: dict[str, tuple[Any, ...]], fact_ids: Optional[set[str]] = None,
                 series_ids: Optional[set[str]] = None) -> dict[str, list[tuple]]:
     """Rows for each flat table. ``claim_info``: claim id -> (article, source, outlet, published).
 
     ``fact_ids``/``series_ids``: every fact and series the file will hold, when ``ledger`` is only
     the part being rewritten (references to the rest are kept)."""
-    facts, members = [], []
+    facts, members, statements, said_by = [], [], [], []
     articles = {info[0] for info in claim_info.values()}
-    for f in ledger.facts:
-        joined = {j.b: (j.a, j.why) for j in f.joins}
-        joined.update({j.a: (j.b, j.why) for j in f.joins if j.a not in joined and j.b != f.claims[0]})
-        carried = []
-        for cid in f.claims:
-            if cid not in claim_info:
-                continue  # a claim the file does not hold (a ledger built elsewhere): no row to point at
-            art, src, outlet, pub = claim_info[cid]
-            to, why = joined.get(cid, (None, []))
-            members.append((f.id, cid, art, src, outlet, pub, to, ",".join(why) or None))
-            label = f"{outlet} ({(pub or '')[:10]})" if outlet and pub else outlet
-            if label and label not in carried:
-                carried.append(label)
+    # statements and quotes are not facts of the figure ledger: their own table (an update may hand
+    # both kinds in ``facts``)
+    for f in [*ledger.facts, *ledger.statements]:
+        rows, carried = _members(f, claim_info)
         first_article = f.first_article if f.first_article in articles else None
-        facts.append((f.id, f.kind, f.label, f.measure, f.population, f.value, f.low, f.high, f.qualifier,
-                      f.where, f.as_of.start if f.as_of else None, f.as_of.end if f.as_of else None, f.origin,
-                      f.first_reporter, f.first_published, first_article, len(f.claims), len(f.articles),
-                      len(f.sources), _names(carried), f.model_dump_json()))
+        as_of = (f.as_of.start, f.as_of.end) if f.as_of else (None, None)
+        if f.kind == "figure":
+            members += rows
+            facts.append((f.id, f.kind, f.label, f.measure, f.population, f.value, f.low, f.high, f.qualifier,
+                          f.where, *as_of, f.origin, f.first_reporter, f.first_published, first_article,
+                          len(f.claims), len(f.articles), len(f.sources), _names(carried), f.model_dump_json()))
+        else:
+            said_by += rows
+            statements.append((f.id, f.kind, f.label, f.origin, *as_of, f.first_reporter, f.first_published,
+                               first_article, len(f.claims), len(f.articles), len(f.sources), _names(carried),
+                               f.model_dump_json()))
     series = [(s.id, s.label, s.population, s.measure, s.scope, s.parent, s.relation, len(s.points),
                s.model_dump_json()) for s in ledger.series]
     fact_ids = {f.id for f in ledger.facts} if fact_ids is None else fact_ids
@@ -100,8 +132,8 @@ def ledger_rows(ledger: Ledger, claim_info: dict[str, tuple[Any, ...]], fact_ids
             d.fact_a if d.fact_a in fact_ids else None, d.fact_b if d.fact_b in fact_ids else None, _names(d.sources_a), _names(d.sources_b),
             d.days_apart, d.ratio, d.description, d.model_dump_json()) for d in ledger.disagreements]
     timeline = [(t.id, t.start, t.model_dump_json()) for t in ledger.timeline]
-    return {"facts": facts, "fact_members": members, "series": series, "series_points": points,
-            "disagreements": dis, "timeline": timeline}
+    return {"facts": facts, "fact_members": members, "statements": statements, "statement_members": said_by,
+            "series": series, "series_points": points, "disagreements": dis, "timeline": timeline}
 
 
 COLUMNS = {
@@ -109,6 +141,9 @@ COLUMNS = {
               "as_of_start", "as_of_end", "origin", "first_reporter", "first_published", "first_article",
               "n_claims", "n_articles", "n_sources", "carried_by", "data"),
     "fact_members": ("fact", "claim", "article", "source", "outlet", "published", "joined_to", "why"),
+    "statements": ("id", "kind", "text", "origin", "as_of_start", "as_of_end", "first_reporter", "first_published",
+                   "first_article", "n_claims", "n_articles", "n_sources", "carried_by", "data"),
+    "statement_members": ("statement", "claim", "article", "source", "outlet", "published", "joined_to", "why"),
     "series": ("id", "label", "population", "measure", "scope", "parent", "relation", "n_points", "data"),
     "series_points": ("series", "fact", "source", "value", "low", "high", "qualifier", "as_of_start",
                       "as_of_end", "published"),
@@ -133,7 +168,8 @@ def write_ledger(db, ledger: Ledger, claim_info: dict[str, tuple[Any, ...]]) -> 
 
 def insert_rows(db, rows: dict[str, list[tuple]]) -> None:
     """Insert ``ledger_rows`` output, parents before children (foreign keys)."""
-    for table in ("facts", "fact_members", "series", "series_points", "disagreements", "timeline"):
+    for table in ("facts", "fact_members", "statements", "statement_members", "series", "series_points",
+                  "disagreements", "timeline"):
         cols = COLUMNS[table]
         db.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows[table])
 
