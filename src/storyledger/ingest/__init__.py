@@ -299,7 +299,9 @@ def _jsonl_head(data: bytes, suffix: str) -> bool:
     is text (the same rule for files on disk and bytes uploaded)."""
     if suffix in (".jsonl", ".ndjson"):
         return True
-    first = _FIRST_LINE.split(data.lstrip(b"\xef\xbb\xbf \t\r\n"), 1)[0]
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    ends = [i for i in (head.find(b"\n"), head.find(b"\r")) if i >= 0]
+    first = head[:min(ends)] if ends else head
     if first[:1] == b"[":
         # "[Exclusive] Headline" is text; a JSON array opens with a record or closes at once
         return first[1:].lstrip()[:1] in (b"{", b"]", b"")
@@ -309,9 +311,6 @@ def _jsonl_head(data: bytes, suffix: str) -> bool:
         except (ValueError, RecursionError):
             return suffix == ".json"
     return False
-
-
-_FIRST_LINE = re.compile(rb"\r\n|\r|\n")
 
 
 def _open_text_lines(path: Path) -> Iterator[str]:
