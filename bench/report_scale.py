@@ -5,7 +5,7 @@ list lengths a real story of that size gives: ~35 claims an article (what bench/
 articles yield), half as many facts, 12 series whose points grow with the corpus, a disagreement
 per 10 articles, a timeline entry per article. Bodies are ~600 words of filler we write here.
 
-    .venv/bin/python bench/report_scale.py [--sizes 200,2000,10000]
+    .venv/bin/python bench/report_scale.py [--sizes 200,2000,10000] [--whole-up-to 2000]
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from pathlib import Path
 from storyledger.model import (
     Article, Attribution, Claim, Disagreement, Fact, Ledger, Series, SeriesPoint, TimelineEntry, TimeSpan,
 )
-from storyledger.report import render_report
+from storyledger.report import render_report, render_view
+from storyledger.report.view import load_view
 from storyledger.store import LedgerStore
 
 CLAIMS_PER_ARTICLE = 35
@@ -63,6 +64,7 @@ def fill(db: Path, n: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="200,2000,10000")
+    ap.add_argument("--whole-up-to", type=int, default=2000, help="also render from a whole view up to this size")
     args = ap.parse_args()
     print("command: .venv/bin/python bench/report_scale.py " + " ".join(sys.argv[1:]), flush=True)
     for n in [int(x) for x in args.sizes.split(",")]:
@@ -73,8 +75,15 @@ def main() -> None:
                 t0 = time.perf_counter()
                 html = render_report(st)
                 secs = time.perf_counter() - t0
-            print(f"{n:>6} articles, {n * CLAIMS_PER_ARTICLE} claims: report {len(html.encode()) / 1e6:.2f} MB, "
-                  f"render {secs:.1f} s", flush=True)
+                line = (f"{n:>6} articles, {n * CLAIMS_PER_ARTICLE} claims: report {len(html.encode()) / 1e6:.2f} MB, "
+                        f"render {secs:.1f} s")
+                if n <= args.whole_up_to:   # the same page from a view read whole (how it was made before)
+                    t0 = time.perf_counter()
+                    whole = render_view(load_view(st, whole=True))
+                    t_whole = time.perf_counter() - t0
+                    same = whole.split("Made by storyledger")[0] == html.split("Made by storyledger")[0]
+                    line += f"; read whole {t_whole:.1f} s (ratio {secs / t_whole:.2f}), same page: {same}"
+            print(line, flush=True)
 
 
 if __name__ == "__main__":

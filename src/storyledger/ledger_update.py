@@ -28,7 +28,7 @@ import json
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from storyledger.ledger import build_ledger
 from storyledger.ledger.disagree import build_disagreements
@@ -150,7 +150,8 @@ def _state(store) -> str:
 
 
 def update(store) -> None:
-    """Bring the stored ledger up to date with the stored articles and claims."""
+    """Bring the stored ledger up to date with the stored articles and claims (the caller commits)."""
+    store.lock_ledger()
     dirty = store.dirty_articles()
     if store.get_meta("ledger_state") != _state(store) or len(dirty) > FULL_SHARE * store.count("articles"):
         rebuild(store)
@@ -232,6 +233,12 @@ def _update(store, changed: set[str]) -> None:
     store.delete_where("ledger_dirty", "article", changed)
 
 
+class _Taken(NamedTuple):
+    """A fact id in use elsewhere in the ledger (``assign_ids`` reads only ``id`` and ``claims``)."""
+    id: str
+    claims: tuple = ()
+
+
 def _join(store, group: set[str], replaced: set[str]) -> list[Fact]:
     """Facts of one connected group of blocks, ids kept from the facts they replace."""
     claims = sorted(store.claims_by_id(group), key=lambda c: c.id)
@@ -240,7 +247,7 @@ def _join(store, group: set[str], replaced: set[str]) -> list[Fact]:
     names = {a: tuple(json.loads(n)) for a, n in store.state_rows("ledger_articles", "article", arts, "article, names")}
     previous = store.facts_by_id(replaced)
     # every other id is taken too: a new fact must not be handed one (as build_ledger does)
-    others = [Fact.model_construct(id=i, claims=[]) for i in store.fact_ids() - replaced]
+    others = [_Taken(i) for i in store.fact_ids() - replaced]
     prev = Ledger.model_construct(facts=previous + others, series=[], disagreements=[], timeline=[])
     facts, _ = build_facts(store.articles_by_id(chain), claims, prev, names)
     return facts

@@ -14,6 +14,7 @@ round-trips through SQLite and JSON without custom encoders.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal, Optional
 from urllib.parse import urlsplit
 
@@ -162,8 +163,15 @@ class _HasAmount:
 
     @property
     def amount(self) -> Amount:
-        return Amount.model_construct(value=self.value, low=self.low, high=self.high, qualifier=self.qualifier,
-                                      vague=self.qualifier == "vague")
+        return _amount(self.value, self.low, self.high, self.qualifier)
+
+
+@lru_cache(maxsize=1 << 16)
+def _amount(value: Optional[float], low: Optional[float], high: Optional[float],
+            qualifier: Optional[Qualifier]) -> Amount:
+    """One Amount per distinct number and hedge (read-only value objects): the joiner asks a claim
+    for its amount hundreds of thousands of times, and building one is most of a comparison's cost."""
+    return Amount.model_construct(value=value, low=low, high=high, qualifier=qualifier, vague=qualifier == "vague")
 
 
 class RawDocument(_Model):

@@ -74,6 +74,52 @@ def page_context(view: LedgerView, limits: Optional[dict] = None) -> dict[str, A
     """Everything the templates need, computed once per render (lists cut to ``limits``)."""
     lim = {**LIMITS, **(limits or {})}
     led = view.ledger
+    series = _series_cards(view, lim)
+    articles = _article_index(view, lim)
+    shown_claims = view.claims if len(view.claims) <= lim["claims"] else \
+        sorted(view.claims, key=lambda c: view.claim_published(c) or "", reverse=True)[:lim["claims"]]
+    disagreements = [d.model_copy(update={"side_a": d.side_a[:lim["side"]], "side_b": d.side_b[:lim["side"]]})
+                     for d in led.disagreements[:lim["disagreements"]]]
+    start, end = view.date_span
+    outlets = {a.id: a.outlet or a.agency or "" for a in view.articles}
+    outlets.update({c.article: _outlet(view, c.article) for c in shown_claims if c.article not in outlets})
+    timeline = sorted(led.timeline, key=lambda t: (t.start or "9999", t.end or ""))
+    fig_led = _figure_ledger(view, lim["figures"])
+    if view.totals is not None:     # read the facts, claims and articles the table cites in batches
+        facts = view.fact_lookup()
+        facts.fetch(p.fact for s in fig_led.series for p in s.points)  # type: ignore[attr-defined]
+        view.claims_by_id.fetch(c for s in fig_led.series for p in s.points if p.fact in facts  # type: ignore[attr-defined]
+                                for c in facts[p.fact].claims)
+        view.articles_by_id.fetch(view.claims_by_id[c].article for c in list(view.claims_by_id))  # type: ignore[attr-defined]
+    figures = figure_rows(fig_led, view.claims_by_id, view.articles_by_id)
+    shown = dict(series=(len(series), len(led.series)), claims=(len(shown_claims), view.n_claims),
+                 figures=(min(len(figures), lim["figures"]), _figure_count(view)),
+                 articles=(len(articles), view.n_articles),
+                 texts=(sum(1 for x in articles if x["body"] is not None), view.n_articles),
+                 disagreements=(len(disagreements), len(led.disagreements)),
+                 timeline=(min(len(timeline), lim["timeline"]), view.n_timeline),
+                 sources=(min(len(view.sources), lim["sources"]), len(view.sources)))
+    return dict(
+        view=view, led=led, series=series, articles=articles, hedge_key=Markup(charts.hedge_key()),
+        span_start=start, span_end=end, measures=view.measures(), claim_sources=view.claim_sources(),
+        outlets=outlets, kinds=view.kinds(), figures=figures[:lim["figures"]],
+        claims=shown_claims, disagreement_cards=disagreements, shown=shown,
+        sources=view.sources[:lim["sources"]], timeline=timeline[:lim["timeline"]],
+        meta=dict(articles=view.n_articles, claims=view.n_claims, facts=view.n_facts,
+                  series={f"chart-{i + 1}": len(x["points"]) for i, x in enumerate(series)},
+                  disagreements=len(led.disagreements), timeline=view.n_timeline),
+        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+
+
+def _outlet(view: LedgerView, article_id: str) -> str:
+    art = view.articles_by_id.get(article_id)
+    return (art.outlet or art.agency or "") if art else ""
+
+
+def _series_cards(view: LedgerView, lim: dict) -> list[dict]:
+    """The biggest series (in ledger order), each with its chart, legend and disagreements."""
+    led = view.ledger
     # one colour per source across all charts, the most prolific first
     counts: dict[str, int] = {}
     for s in led.series:
@@ -81,15 +127,10 @@ def page_context(view: LedgerView, limits: Optional[dict] = None) -> dict[str, A
             name = p.source or "unattributed"
             counts[name] = counts.get(name, 0) + 1
     sources = sorted(counts, key=lambda n: (-counts[n], n.lower()))
-    told: dict[str, tuple[str, str]] = {}
-    for f in led.facts:
-        c = next((view.claims_by_id[c] for c in f.claims if c in view.claims_by_id), None)
-        art = view.articles_by_id.get(c.article) if c else None
-        if c is not None:
-            told[f.id] = ((art.outlet or art.agency or "") if art else "", c.text.strip())
-    series = []
     shown_series = sorted(led.series, key=lambda s: -len(s.points))[:lim["series"]]
     shown_series = [s for s in led.series if s in shown_series]     # biggest kept, in ledger order
+    facts = view.fact_lookup()
+    cards = []
     for i, s in enumerate(shown_series):
         in_series = {c for p in s.points for c in p.claims}      # once per series, not per disagreement
         dis = [d for d in led.disagreements if d.series == s.id or not in_series.isdisjoint(d.side_a + d.side_b)]
@@ -98,49 +139,64 @@ def page_context(view: LedgerView, limits: Optional[dict] = None) -> dict[str, A
         dis = dis[:lim["side"]]
         pts = drawable_points(s)
         used = [n for n in sources if any((p.source or "unattributed") == n for p in pts)]
-        series.append(dict(
+        if view.totals is not None:
+            facts.fetch(p.fact for p in s.points)  # type: ignore[attr-defined]
+        told = _told(view, [facts[p.fact] for p in s.points if p.fact in facts])
+        cards.append(dict(
             s=s, id=f"series-{i + 1}", points=pts, disagreements=dis,
             svg=Markup(charts.series_chart(s, sources, dis, chart_id=f"chart-{i + 1}", told=told)),
             legend=[(n, Markup(charts.legend_swatch(sources.index(n)))) for n in used],
             all_points=all_points,
         ))
-    claims_by_article: dict[str, list] = {}
-    for c in view.claims:
-        claims_by_article.setdefault(c.article, []).append(c)
-    # an index of articles (newest first when cut), with the text of the first few
+    return cards
+
+
+def _told(view: LedgerView, facts: list) -> dict[str, tuple[str, str]]:
+    """Each fact's first outlet and sentence (a chart point's tooltip)."""
+    told: dict[str, tuple[str, str]] = {}
+    if view.totals is not None:
+        view.claims_by_id.fetch(f.claims[0] for f in facts if f.claims)  # type: ignore[attr-defined]
+    for f in facts:
+        c = next((view.claims_by_id[c] for c in f.claims if c in view.claims_by_id), None)
+        if c is not None:
+            told[f.id] = (_outlet(view, c.article), c.text.strip())
+    return told
+
+
+def _article_index(view: LedgerView, lim: dict) -> list[dict]:
+    """An index of articles (newest first when cut), with the text of the first few."""
     index = view.articles if len(view.articles) <= lim["index"] else \
         sorted(view.articles, key=lambda a: a.published or "", reverse=True)[:lim["index"]]
-    articles = [dict(a=a, claims=claims_by_article.get(a.id, []),
-                     body=Markup(highlight_body(a, claims_by_article.get(a.id, []))) if k < lim["texts"] else None)
-                for k, a in enumerate(index)]
-    shown_claims = view.claims if len(view.claims) <= lim["claims"] else \
-        sorted(view.claims, key=lambda c: view.claim_published(c) or "", reverse=True)[:lim["claims"]]
-    disagreements = [d.model_copy(update={"side_a": d.side_a[:lim["side"]], "side_b": d.side_b[:lim["side"]]})
-                     for d in led.disagreements[:lim["disagreements"]]]
-    start, end = view.date_span
-    measures = sorted({c.measure for c in view.claims if c.measure})
-    outlets = {a.id: a.outlet or a.agency or "" for a in view.articles}
-    claim_sources = sorted({c.attribution.source for c in view.claims if c.attribution.source}, key=str.lower)
-    timeline = sorted(led.timeline, key=lambda t: (t.start or "9999", t.end or ""))
-    figures = figure_rows(led, view.claims_by_id, view.articles_by_id)
-    shown = dict(series=(len(series), len(led.series)), claims=(len(shown_claims), len(view.claims)),
-                 figures=(min(len(figures), lim["figures"]), len(figures)),
-                 articles=(len(articles), len(view.articles)),
-                 texts=(sum(1 for x in articles if x["body"] is not None), len(view.articles)),
-                 disagreements=(len(disagreements), len(led.disagreements)),
-                 timeline=(min(len(timeline), lim["timeline"]), len(timeline)),
-                 sources=(min(len(view.sources), lim["sources"]), len(view.sources)))
-    return dict(
-        view=view, led=led, series=series, articles=articles, hedge_key=Markup(charts.hedge_key()),
-        span_start=start, span_end=end, measures=measures, claim_sources=claim_sources, outlets=outlets,
-        kinds=sorted({c.kind for c in view.claims}), figures=figures[:lim["figures"]],
-        claims=shown_claims, disagreement_cards=disagreements, shown=shown,
-        sources=view.sources[:lim["sources"]], timeline=timeline[:lim["timeline"]],
-        meta=dict(articles=len(view.articles), claims=len(view.claims), facts=len(led.facts),
-                  series={f"chart-{i + 1}": len(x["points"]) for i, x in enumerate(series)},
-                  disagreements=len(led.disagreements), timeline=len(led.timeline)),
-        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-    )
+    counts = view.claim_counts()
+    out = []
+    for k, a in enumerate(index):
+        claims = [view.claims_by_id[c] for c in _claim_ids(view, a.id)] if k < lim["texts"] else None
+        out.append(dict(a=a, n_claims=counts.get(a.id, 0),
+                        body=Markup(highlight_body(a, claims)) if claims is not None else None))
+    return out
+
+
+def _claim_ids(view: LedgerView, article_id: str) -> list[str]:
+    if view.totals is None:
+        return [c.id for c in view.claims if c.article == article_id]
+    return view.totals.claim_ids.get(article_id, [])
+
+
+def _figure_ledger(view: LedgerView, limit: int):
+    """The series whose rows fill the figures table up to ``limit`` rows (all rows of each, for the
+    ranges at each date): the rows after them are never shown, so their claims are never read."""
+    kept, n = [], 0
+    for s in view.ledger.series:
+        if n >= limit:
+            break
+        kept.append(s)
+        n += sum(1 for p in s.points if view.has_fact(p.fact))
+    return view.ledger.model_copy(update={"series": kept, "facts": [view.fact_lookup()[p.fact] for s in kept
+                                                                    for p in s.points if view.has_fact(p.fact)]})
+
+
+def _figure_count(view: LedgerView) -> int:
+    return sum(1 for s in view.ledger.series for p in s.points if view.has_fact(p.fact))
 
 
 def render_view(view: LedgerView, *, app: Optional[dict] = None) -> str:

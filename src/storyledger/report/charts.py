@@ -7,6 +7,8 @@ Every point is a ``<g data-point>`` with a ``<title>`` so it can be counted and 
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import math
 from datetime import date, timedelta
 from html import escape
@@ -101,6 +103,64 @@ def _date_ticks(lo: date, hi: date) -> list[tuple[date, str]]:
     return ticks
 
 
+@dataclass
+class _Frame:
+    """Where a chart draws: the dated span (None when nothing is dated), the plot's right edge, the
+    y maximum."""
+
+    lo: Optional[date]
+    hi: Optional[date]
+    plot_r: float
+    ymax: float
+    has_undated: bool
+
+    def sx(self, d: date) -> float:
+        total = max(1, (self.hi - self.lo).days)  # type: ignore[operator]
+        return ML + (self.plot_r - ML) * (d - self.lo).days / total  # type: ignore[operator]
+
+    def sy(self, v: float) -> float:
+        return MT + (H - MT - MB) * (1 - v / self.ymax)
+
+
+def _frame(s: Series, pts: list[SeriesPoint], spans: list) -> _Frame:
+    dated = [sp for sp in spans if sp[0]]
+    has_undated = len(dated) < len(spans)
+    lo = hi = None
+    if dated:
+        lo = min(sp[0] for sp in dated)
+        hi = max(sp[1] for sp in dated)
+        pad = max(3, (hi - lo).days // 20)
+        if (hi - lo).days < 14:
+            pad = 7
+        lo, hi = lo - timedelta(days=pad), hi + timedelta(days=pad)
+    ymax = _nice_max(max([max(x for x in (p.value, p.low, p.high, plot_value(p)) if x is not None)
+                          for p in pts] or [1]) * 1.08)
+    if s.measure != "other":  # counts of people: whole-number ticks
+        ymax = max(1, math.ceil(ymax / 5)) * 5
+    return _Frame(lo, hi, W - MR - (UNDATED_W if has_undated else 0), ymax, has_undated)
+
+
+def _axes(fr: _Frame) -> list[str]:
+    out = ['<g class="axis y">']
+    for i in range(6):
+        v = fr.ymax * i / 5
+        y = fr.sy(v)
+        out.append(f'<line x1="{ML}" x2="{fr.plot_r}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
+                   f'<text x="{ML - 8}" y="{y + 4:.1f}" text-anchor="end">{fmt_number(round(v, 2))}</text>')
+    out.append('</g><g class="axis x">')
+    out.append(f'<line x1="{ML}" x2="{fr.plot_r}" y1="{H - MB}" y2="{H - MB}" class="base"/>')
+    if fr.lo and fr.hi:
+        for d, label in _date_ticks(fr.lo, fr.hi):
+            x = fr.sx(d)
+            out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{H - MB}" y2="{H - MB + 5}" class="tick"/>'
+                       f'<text x="{x:.1f}" y="{H - MB + 19}" text-anchor="middle">{escape(label)}</text>')
+    if fr.has_undated:
+        ux = fr.plot_r + UNDATED_W / 2
+        out.append(f'<rect x="{fr.plot_r + 6}" y="{MT}" width="{UNDATED_W - 8}" height="{H - MT - MB}" '
+                   f'class="undated"/><text x="{ux:.1f}" y="{H - MB + 19}" text-anchor="middle">undated</text>')
+    return out
+
+
 def series_chart(s: Series, sources: list[str], disagreements: list[Disagreement], *,
                  chart_id: str, told: Optional[dict[str, tuple[str, str]]] = None) -> str:
     """One SVG chart for one series; ``sources`` fixes the colour order shared with the legend;
@@ -111,108 +171,73 @@ def series_chart(s: Series, sources: list[str], disagreements: list[Disagreement
         conflicted.update(d.side_a)
         conflicted.update(d.side_b)
     spans = [_when(p) for p in pts]
-    dated = [sp for sp in spans if sp[0]]
-    has_undated = len(dated) < len(spans)
-    if dated:
-        lo = min(sp[0] for sp in dated)
-        hi = max(sp[1] for sp in dated)
-        pad = max(3, (hi - lo).days // 20)
-        if (hi - lo).days < 14:
-            pad = 7
-        lo, hi = lo - timedelta(days=pad), hi + timedelta(days=pad)
-    else:
-        lo = hi = None
-    plot_r = W - MR - (UNDATED_W if has_undated else 0)
-    ymax = _nice_max(max([max(x for x in (p.value, p.low, p.high, plot_value(p)) if x is not None)
-                          for p in pts] or [1]) * 1.08)
-    if s.measure != "other":  # counts of people: whole-number ticks
-        ymax = max(1, math.ceil(ymax / 5)) * 5
-
-    def sx(d: date) -> float:
-        total = max(1, (hi - lo).days)
-        return ML + (plot_r - ML) * (d - lo).days / total
-
-    def sy(v: float) -> float:
-        return MT + (H - MT - MB) * (1 - v / ymax)
-
+    fr = _frame(s, pts, spans)
     title = escape(s.label or s.id)
     out = [f'<svg class="chart" id="{escape(chart_id)}" viewBox="0 0 {W} {H}" role="img" '
            f'aria-labelledby="{escape(chart_id)}-t {escape(chart_id)}-d" preserveAspectRatio="xMidYMid meet">',
            f'<title id="{escape(chart_id)}-t">{title}</title>',
            f'<desc id="{escape(chart_id)}-d">{len(pts)} figure(s) from {len({p.source for p in pts})} '
            f'source(s), plotted against the time they describe.</desc>']
-    # grid and axes
-    out.append('<g class="axis y">')
-    for i in range(6):
-        v = ymax * i / 5
-        y = sy(v)
-        out.append(f'<line x1="{ML}" x2="{plot_r}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
-                   f'<text x="{ML - 8}" y="{y + 4:.1f}" text-anchor="end">{fmt_number(round(v, 2))}</text>')
-    out.append('</g><g class="axis x">')
-    out.append(f'<line x1="{ML}" x2="{plot_r}" y1="{H - MB}" y2="{H - MB}" class="base"/>')
-    if lo and hi:
-        for d, label in _date_ticks(lo, hi):
-            x = sx(d)
-            out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{H - MB}" y2="{H - MB + 5}" class="tick"/>'
-                       f'<text x="{x:.1f}" y="{H - MB + 19}" text-anchor="middle">{escape(label)}</text>')
-    if has_undated:
-        ux = plot_r + UNDATED_W / 2
-        out.append(f'<rect x="{plot_r + 6}" y="{MT}" width="{UNDATED_W - 8}" height="{H - MT - MB}" '
-                   f'class="undated"/><text x="{ux:.1f}" y="{H - MB + 19}" text-anchor="middle">undated</text>')
+    out += _axes(fr)
     out.append('</g><g class="points">')
-
     # same day and same source: spread a little so markers do not hide each other
     seen: dict[tuple, int] = {}
     for p, (a, b) in zip(pts, spans):
-        idx = sources.index(p.source or "unattributed") if (p.source or "unattributed") in sources else 0
-        colour, shape = source_style(idx)
-        y = sy(plot_value(p))
+        y = fr.sy(plot_value(p))
         if a:
-            x0, x1 = sx(a), sx(b)
+            x0, x1 = fr.sx(a), fr.sx(b)
             xm = (x0 + x1) / 2
         else:
-            x0 = x1 = xm = plot_r + UNDATED_W / 2
+            x0 = x1 = xm = fr.plot_r + UNDATED_W / 2
         key = (round(xm), round(y))
         k = seen.get(key, 0)
         seen[key] = k + 1
         xm += (k % 2 * 2 - 1) * 4 * ((k + 1) // 2) if k else 0
-        hedge = p.qualifier or "exact"
-        in_conflict = bool(conflicted & set(p.claims))
-        label = (f"{p.source or 'unattributed'}: {point_value(p)}; describes "
-                 f"{fmt_span(a.isoformat() if a else None, b.isoformat() if b else None)}"
-                 + (f"; published {p.published[:10]}" if p.published else "")
-                 + ("; disputed" if in_conflict else ""))
-        if told and p.fact in told:
-            outlet, sentence = told[p.fact]
-            label += (f"; carried by {outlet}" if outlet else "") + f" — “{sentence[:200]}”"
-        g = [f'<g class="pt q-{escape(hedge)}{" disputed" if in_conflict else ""}" data-point="1" '
-             f'data-source="{escape(p.source or "")}" data-fact="{escape(p.fact)}" tabindex="0">',
-             f'<title>{escape(label)}</title>']
-        if a and b and b > a:
-            g.append(f'<line x1="{x0:.1f}" x2="{x1:.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="{colour}" '
-                     f'stroke-width="3" stroke-opacity=".55" stroke-linecap="round"/>')
-        if hedge == "range" and p.low is not None and p.high is not None:
-            y_lo, y_hi = sy(p.low), sy(p.high)
-            g.append(f'<line x1="{xm:.1f}" x2="{xm:.1f}" y1="{y_hi:.1f}" y2="{y_lo:.1f}" stroke="{colour}" '
-                     f'stroke-width="2"/><line x1="{xm - 5:.1f}" x2="{xm + 5:.1f}" y1="{y_hi:.1f}" '
-                     f'y2="{y_hi:.1f}" stroke="{colour}" stroke-width="2"/><line x1="{xm - 5:.1f}" '
-                     f'x2="{xm + 5:.1f}" y1="{y_lo:.1f}" y2="{y_lo:.1f}" stroke="{colour}" stroke-width="2"/>')
-        elif hedge in ("at_most", "at_least"):
-            sign = 1 if hedge == "at_most" else -1
-            tip = y + sign * 26
-            g.append(f'<line x1="{xm - 7:.1f}" x2="{xm + 7:.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="{colour}" '
-                     f'stroke-width="2.5"/><line x1="{xm:.1f}" x2="{xm:.1f}" y1="{y:.1f}" y2="{tip:.1f}" '
-                     f'stroke="{colour}" stroke-width="2"/><path d="M{xm - 4.5:.1f} {tip - sign * 6:.1f}'
-                     f'L{xm:.1f} {tip:.1f}L{xm + 4.5:.1f} {tip - sign * 6:.1f}" fill="none" '
-                     f'stroke="{colour}" stroke-width="2"/>')
-        if in_conflict:
-            g.append(f'<circle cx="{xm:.1f}" cy="{y:.1f}" r="10" fill="none" stroke="{CONFLICT}" '
-                     f'stroke-width="1.5" stroke-dasharray="3 2"/>')
-        g.append(marker(shape, xm, y, colour, hollow=hedge in ("approximately", "vague")))
-        g.append('</g>')
-        out.append("".join(g))
+        out.append(_point(p, (a, b), (x0, x1, xm, y), fr, sources, bool(conflicted & set(p.claims)), told))
     out.append('</g></svg>')
     return "".join(out)
+
+
+def _point(p: SeriesPoint, span: tuple, at: tuple[float, float, float, float], fr: _Frame, sources: list[str],
+           in_conflict: bool, told: Optional[dict[str, tuple[str, str]]]) -> str:
+    """One point's marks: its time span, its hedge (range bar or arrow), its marker, its tooltip."""
+    (a, b), (x0, x1, xm, y) = span, at
+    idx = sources.index(p.source or "unattributed") if (p.source or "unattributed") in sources else 0
+    colour, shape = source_style(idx)
+    hedge = p.qualifier or "exact"
+    label = (f"{p.source or 'unattributed'}: {point_value(p)}; describes "
+             f"{fmt_span(a.isoformat() if a else None, b.isoformat() if b else None)}"
+             + (f"; published {p.published[:10]}" if p.published else "")
+             + ("; disputed" if in_conflict else ""))
+    if told and p.fact in told:
+        outlet, sentence = told[p.fact]
+        label += (f"; carried by {outlet}" if outlet else "") + f" — “{sentence[:200]}”"
+    g = [f'<g class="pt q-{escape(hedge)}{" disputed" if in_conflict else ""}" data-point="1" '
+         f'data-source="{escape(p.source or "")}" data-fact="{escape(p.fact)}" tabindex="0">',
+         f'<title>{escape(label)}</title>']
+    if a and b and b > a:
+        g.append(f'<line x1="{x0:.1f}" x2="{x1:.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="{colour}" '
+                 f'stroke-width="3" stroke-opacity=".55" stroke-linecap="round"/>')
+    if hedge == "range" and p.low is not None and p.high is not None:
+        y_lo, y_hi = fr.sy(p.low), fr.sy(p.high)
+        g.append(f'<line x1="{xm:.1f}" x2="{xm:.1f}" y1="{y_hi:.1f}" y2="{y_lo:.1f}" stroke="{colour}" '
+                 f'stroke-width="2"/><line x1="{xm - 5:.1f}" x2="{xm + 5:.1f}" y1="{y_hi:.1f}" '
+                 f'y2="{y_hi:.1f}" stroke="{colour}" stroke-width="2"/><line x1="{xm - 5:.1f}" '
+                 f'x2="{xm + 5:.1f}" y1="{y_lo:.1f}" y2="{y_lo:.1f}" stroke="{colour}" stroke-width="2"/>')
+    elif hedge in ("at_most", "at_least"):
+        sign = 1 if hedge == "at_most" else -1
+        tip = y + sign * 26
+        g.append(f'<line x1="{xm - 7:.1f}" x2="{xm + 7:.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="{colour}" '
+                 f'stroke-width="2.5"/><line x1="{xm:.1f}" x2="{xm:.1f}" y1="{y:.1f}" y2="{tip:.1f}" '
+                 f'stroke="{colour}" stroke-width="2"/><path d="M{xm - 4.5:.1f} {tip - sign * 6:.1f}'
+                 f'L{xm:.1f} {tip:.1f}L{xm + 4.5:.1f} {tip - sign * 6:.1f}" fill="none" '
+                 f'stroke="{colour}" stroke-width="2"/>')
+    if in_conflict:
+        g.append(f'<circle cx="{xm:.1f}" cy="{y:.1f}" r="10" fill="none" stroke="{CONFLICT}" '
+                 f'stroke-width="1.5" stroke-dasharray="3 2"/>')
+    g.append(marker(shape, xm, y, colour, hollow=hedge in ("approximately", "vague")))
+    g.append('</g>')
+    return "".join(g)
 
 
 def legend_swatch(index: int, hollow: bool = False) -> str:

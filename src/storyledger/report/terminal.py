@@ -11,7 +11,7 @@ from storyledger.wording import fmt_joins
 from storyledger.report.view import LedgerView, fmt_span, fmt_value, load_view, point_value
 from storyledger.store import LedgerStore
 
-WHAT = ("all", "series", "disagreements", "timeline", "facts", "sources")
+WHAT = ("all", "series", "disagreements", "timeline", "facts", "statements", "sources")
 
 
 def _table(title: str, *columns: tuple[str, dict]) -> Table:
@@ -39,9 +39,9 @@ def _more(console: Console, shown: int, total: int, what: str) -> None:
 def show_overview(view: LedgerView, console: Console) -> None:
     start, end = view.date_span
     led = view.ledger
-    line = (f"{len(view.articles)} article(s) from {len(view.outlets)} outlet(s)"
+    line = (f"{view.n_articles} article(s) from {len(view.outlets)} outlet(s)"
             + (f", published {fmt_span(start, end)}" if start else "")
-            + f"; {len(view.claims)} claims, {len(led.facts)} facts, {len(led.series)} series, "
+            + f"; {view.n_claims} claims, {len(led.facts)} facts, {len(led.series)} series, "
               f"{len(led.disagreements)} disagreements")
     console.print(Text(line, style="bold"))
 
@@ -96,9 +96,11 @@ def show_timeline(view: LedgerView, console: Console, limit: int) -> None:
     _more(console, min(limit, len(items)), len(items), "timeline entries")
 
 
-def show_facts(view: LedgerView, console: Console, limit: int) -> None:
-    facts = view.ledger.facts
-    t = _table(f"Facts ({len(facts)})", ("fact", dict(ratio=4, overflow="fold")),
+def show_facts(view: LedgerView, console: Console, limit: int, statements: bool = False) -> None:
+    """The figure ledger's facts, or (``statements``) the quotes and statements joined across articles."""
+    facts = view.ledger.statements if statements else view.ledger.facts
+    name = "statements" if statements else "facts"
+    t = _table(f"{name.capitalize()} ({len(facts)})", (name[:-1], dict(ratio=4, overflow="fold")),
                ("value", dict(justify="right", no_wrap=True)), ("origin", dict(ratio=2, overflow="fold")),
                ("first", dict(no_wrap=True)), ("articles", dict(justify="right")),
                ("relayed by", dict(ratio=2, overflow="fold")), ("joined because", dict(ratio=2, overflow="fold")))
@@ -116,7 +118,7 @@ def show_facts(view: LedgerView, console: Console, limit: int) -> None:
                                               if c in view.claims_by_id})),
                   ", ".join(f.relays), fmt_joins(f.joins))
     console.print(t)
-    _more(console, min(limit, len(facts)), len(facts), "facts")
+    _more(console, min(limit, len(facts)), len(facts), name)
 
 
 def show_sources(view: LedgerView, console: Console, limit: int) -> None:
@@ -138,7 +140,7 @@ def show(store: LedgerStore, console: Console, what: str = "all", limit: int = 4
         raise ValueError(f"--what must be one of {', '.join(WHAT)}, not {what!r}")
     if limit < 1:
         raise ValueError(f"--limit must be at least 1, not {limit}")
-    view = load_view(store)
+    view = load_view(store, whole=True)
     if what == "all":
         show_overview(view, console)
     if what in ("all", "series"):
@@ -149,5 +151,7 @@ def show(store: LedgerStore, console: Console, what: str = "all", limit: int = 4
         show_timeline(view, console, limit)
     if what in ("all", "facts"):
         show_facts(view, console, limit)
+    if what == "statements":   # not in "all": the figure ledger is what "all" shows
+        show_facts(view, console, limit, statements=True)
     if what in ("all", "sources"):
         show_sources(view, console, limit)

@@ -7,6 +7,7 @@ Pure functions over model objects; the store is only read in ``load_view``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -22,6 +23,7 @@ class SourceRow:
     name: str
     claims: int = 0
     facts: int = 0
+    timeline: int = 0
     first_published: Optional[str] = None
     first_article: Optional[str] = None
     first_text: Optional[str] = None
@@ -30,22 +32,90 @@ class SourceRow:
 
 
 @dataclass
+class Totals:
+    """What a page says about all articles and claims when the view holds only those it shows."""
+
+    articles: int
+    claims: int
+    outlets: list[str]
+    date_span: tuple[Optional[str], Optional[str]]
+    measures: list[str]
+    kinds: list[str]
+    claim_sources: list[str]
+    claims_per_article: dict[str, int]
+    claim_ids: dict[str, list[str]]          # the claims of the articles whose text is shown
+    facts: int = 0
+    timeline: int = 0
+
+
+@dataclass
 class LedgerView:
     articles: list[Article]
     claims: list[Claim]
     ledger: Ledger
-    articles_by_id: dict[str, Article]
-    claims_by_id: dict[str, Claim]
+    articles_by_id: Mapping[str, Article]
+    claims_by_id: Mapping[str, Claim]
     sources: list[SourceRow]
+    # set by ``load_view`` on a big ledger: ``articles``/``claims`` are then the newest only (what a
+    # page lists), ``ledger.facts`` is empty and the lookups read the store on demand
+    totals: Optional[Totals] = None
+    facts_by_id: Optional[Mapping[str, Fact]] = None
+    fact_ids: Optional[set[str]] = None
+
+    def fact_lookup(self) -> Mapping[str, Fact]:
+        if self.facts_by_id is None:
+            self.facts_by_id = {f.id: f for f in self.ledger.facts}
+        return self.facts_by_id
+
+    def has_fact(self, fact_id: str) -> bool:
+        if self.fact_ids is None:
+            self.fact_ids = {f.id for f in self.ledger.facts}
+        return fact_id in self.fact_ids
+
+    @property
+    def n_timeline(self) -> int:
+        return self.totals.timeline if self.totals else len(self.ledger.timeline)
+
+    @property
+    def n_facts(self) -> int:
+        return self.totals.facts if self.totals else len(self.ledger.facts)
 
     @property
     def outlets(self) -> list[str]:
+        if self.totals:
+            return self.totals.outlets
         return sorted({a.outlet for a in self.articles if a.outlet})
 
     @property
     def date_span(self) -> tuple[Optional[str], Optional[str]]:
+        if self.totals:
+            return self.totals.date_span
         dates = sorted(a.published[:10] for a in self.articles if a.published)
         return (dates[0], dates[-1]) if dates else (None, None)
+
+    @property
+    def n_articles(self) -> int:
+        return self.totals.articles if self.totals else len(self.articles)
+
+    @property
+    def n_claims(self) -> int:
+        return self.totals.claims if self.totals else len(self.claims)
+
+    def measures(self) -> list[str]:
+        return self.totals.measures if self.totals else sorted({c.measure for c in self.claims if c.measure})
+
+    def kinds(self) -> list[str]:
+        return self.totals.kinds if self.totals else sorted({c.kind for c in self.claims})
+
+    def claim_sources(self) -> list[str]:
+        if self.totals:
+            return self.totals.claim_sources
+        return sorted({c.attribution.source for c in self.claims if c.attribution.source}, key=str.lower)
+
+    def claim_counts(self) -> dict[str, int]:
+        if self.totals:
+            return self.totals.claims_per_article
+        return dict(Counter(c.article for c in self.claims))
 
     def article_label(self, article_id: str) -> str:
         art = self.articles_by_id.get(article_id)
@@ -58,10 +128,83 @@ class LedgerView:
         return art.published if art else None
 
 
-def load_view(store: LedgerStore) -> LedgerView:
-    articles = store.articles()
-    claims = store.claims()
-    return make_view(articles, claims, store.ledger())
+def load_view(store: LedgerStore, limits: Optional[dict] = None, *, whole: bool = False) -> LedgerView:
+    """The view of a ledger. A small one (or any, with ``whole``) is read whole; a big one (more
+    claims or articles than a page lists, ``report.LIMITS``) reads the newest articles and claims,
+    counts and lists the rest with SQL, and looks facts, claims and articles up by id as the page
+    needs them (the store must stay open while the page is made)."""
+    from storyledger.report import LIMITS
+    lim = {**LIMITS, **(limits or {})}
+    n_articles, n_claims = store.count("articles"), store.count("claims")
+    if whole or n_claims <= lim["claims"] and n_articles <= lim["index"]:
+        return make_view(store.articles(), store.claims(), store.ledger())
+    led = store.ledger_without_facts(lim["timeline"])
+    # a list that fits is shown whole in ledger order; one that does not, its newest (as page_context cuts)
+    articles = store.articles() if n_articles <= lim["index"] else store.newest_articles(lim["index"])
+    claims = store.claims() if n_claims <= lim["claims"] else store.newest_claims(lim["claims"])
+    counts = store.claim_counts([a.id for a in articles])
+    summary = store.claims_summary()
+    totals = Totals(articles=n_articles, claims=n_claims, outlets=store.outlets(), date_span=store.date_span(),
+                    measures=summary["measures"], kinds=summary["kinds"],
+                    claim_sources=sorted(summary["sources"], key=str.lower),
+                    claims_per_article={a.id: counts.get(a.id, 0) for a in articles},
+                    claim_ids={a.id: store.claim_ids_of(a.id) for a in articles[:lim["texts"]]},
+                    facts=store.count("facts"), timeline=store.count("timeline"))
+    by_article = _ById(store.articles_by_id, {a.id: a for a in articles})
+    by_claim = _ById(store.claims_by_id, {c.id: c for c in claims})
+    by_claim.fetch(c for ids in totals.claim_ids.values() for c in ids)
+    return LedgerView(articles=articles, claims=claims, ledger=led, articles_by_id=by_article,
+                      claims_by_id=by_claim, sources=store_source_rows(store), totals=totals,
+                      facts_by_id=_ById(store.facts_by_id, {}), fact_ids=store.fact_ids())
+
+
+class _ById(Mapping):
+    """Claims or articles by id, read from the store on first use (in batches with ``fetch``)."""
+
+    def __init__(self, read, known: dict):
+        self.read, self.known, self.absent = read, dict(known), set()
+
+    def fetch(self, ids: Iterable[str]) -> None:
+        todo = [i for i in dict.fromkeys(ids) if i not in self.known and i not in self.absent]
+        if todo:
+            got = {x.id: x for x in self.read(todo)}
+            self.known.update(got)
+            self.absent.update(i for i in todo if i not in got)
+
+    def __getitem__(self, key: str):
+        self.fetch([key])
+        if key in self.absent:
+            raise KeyError(key)
+        return self.known[key]
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        self.fetch([key])
+        return key in self.known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.known)
+
+    def __len__(self) -> int:
+        return len(self.known)
+
+
+def store_source_rows(store: LedgerStore) -> list[SourceRow]:
+    """``source_rows`` from SQL aggregates over the claims (no claim is read whole but the first
+    claim of each source and the claims that name a relay)."""
+    rows: dict[str, SourceRow] = {}
+    for name, n, first_pub, first_article, first_text in store.source_firsts():
+        rows[name] = SourceRow(name=name, claims=n, first_published=first_pub or None,
+                               first_article=first_article, first_text=first_text)
+    relays: dict[str, Counter] = defaultdict(Counter)
+    for name, via in store.relayed_claims():
+        for v in via:
+            relays[name][v] += 1
+    names: dict[str, set] = defaultdict(set)     # each fact's claims' sources and its own sources
+    for fact, name in store.fact_names():
+        names[fact].add(name)
+    return _with_facts(rows, relays, names.values())
 
 
 def make_view(articles: list[Article], claims: list[Claim], ledger: Ledger) -> LedgerView:
@@ -91,9 +234,14 @@ def source_rows(claims: list[Claim], facts: list[Fact], articles: dict[str, Arti
         elif row.first_text is None:
             row.first_article, row.first_text = c.article, c.text
     claim_source = {c.id: c.attribution.source for c in claims}
-    for f in facts:
-        names = {claim_source.get(cid) for cid in f.claims} - {None}
-        names |= {s.name for s in f.sources}
+    return _with_facts(rows, relays, (({claim_source.get(cid) for cid in f.claims} - {None})
+                                      | {s.name for s in f.sources} for f in facts))
+
+
+def _with_facts(rows: dict[str, SourceRow], relays: dict[str, Counter], fact_names: Iterable[set]) -> list[SourceRow]:
+    """Count each source's facts (and those another source states too) from each fact's source
+    names (its claims' sources and its own); rows sorted."""
+    for names in fact_names:
         for name in names:
             row = rows.setdefault(name, SourceRow(name=name))
             row.facts += 1

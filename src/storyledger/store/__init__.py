@@ -301,6 +301,8 @@ class LedgerStore:
         from storyledger.ledger_update import canonical
 
         def load(table, cls):
+            if table == "statements" and not self._has_table(table):
+                return []   # a file written before statements had their own table (read-only: not migrated)
             return [cls.model_validate_json(r[0]) for r in self.db.execute(f"SELECT data FROM {table} ORDER BY rowid")]
         return canonical(Ledger(facts=load("facts", Fact), statements=load("statements", Fact),
                                 series=load("series", Series),
@@ -311,6 +313,9 @@ class LedgerStore:
     def _mark_dirty(self, article_id: str) -> None:
         self.db.execute("INSERT INTO ledger_dirty (article) VALUES (?) ON CONFLICT (article) DO NOTHING",
                         (article_id,))
+
+    def lock_ledger(self) -> None:
+        """Held until commit: one ledger update at a time (SQLite's write lock already does that)."""
 
     def dirty_articles(self) -> set[str]:
         """Articles whose claims or fields changed since the last ledger step."""
@@ -390,6 +395,90 @@ class LedgerStore:
         claims = {c for f in [*part.facts, *part.statements] for c in f.claims}
         flat.insert_rows(self.db, flat.ledger_rows(part, self.claim_info(claims), fact_ids, series_ids))
         self._set_meta("generation", str(int(self.get_meta("generation") or 0) + 1))
+
+    # -- what a page of a big ledger reads (report.view.load_view): the newest rows and aggregates ----
+    def newest_articles(self, limit: int) -> list[Article]:
+        """The ``limit`` most recently published articles (undated last; ties in ledger order)."""
+        return [Article.model_validate_json(d) for (d,) in self.db.execute(
+            "SELECT data FROM articles ORDER BY COALESCE(published, '') DESC, seq LIMIT ?", (limit,))]
+
+    def newest_claims(self, limit: int) -> list[Claim]:
+        """The claims of the most recently published articles, ``limit`` of them (ties in ledger order)."""
+        return [Claim.model_validate_json(d) for (d,) in self.db.execute(
+            "SELECT c.data FROM claims c JOIN articles a ON a.id = c.article "
+            "ORDER BY COALESCE(a.published, '') DESC, a.seq, c.rowid LIMIT ?", (limit,))]
+
+    def claim_counts(self, article_ids: Iterable[str]) -> dict[str, int]:
+        return {a: n for chunk in _chunks(article_ids) for a, n in self.db.execute(
+            f"SELECT article, COUNT(*) FROM claims WHERE article IN ({_marks(chunk)}) GROUP BY article", chunk)}
+
+    def claim_ids_of(self, article_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM claims WHERE article=? ORDER BY rowid", (article_id,))]
+
+    def claims_summary(self) -> dict[str, list[str]]:
+        """The distinct measures, kinds and (named) sources of all claims, sorted."""
+        return {key: sorted(r[0] for r in self.db.execute(
+            f"SELECT DISTINCT {col} FROM claims WHERE {col} IS NOT NULL AND {col} <> ''"))
+            for key, col in (("measures", "measure"), ("kinds", "kind"), ("sources", "source"))}
+
+    def outlets(self) -> list[str]:
+        return sorted(r[0] for r in self.db.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet <> ''"))
+
+    def date_span(self) -> tuple[Optional[str], Optional[str]]:
+        row = self.db.execute("SELECT MIN(substr(published, 1, 10)), MAX(substr(published, 1, 10)) FROM articles "
+                              "WHERE published IS NOT NULL AND published <> ''").fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def claim_sources(self) -> dict[str, Optional[str]]:
+        """claim id -> its source (two columns of every claim; no claim is parsed)."""
+        return dict(self.db.execute("SELECT id, source FROM claims"))
+
+    def source_firsts(self) -> list[tuple]:
+        """(source, claims, first published, its article, its sentence) for each named source: the
+        earliest dated claim (the first in ledger order among equals), else its first claim."""
+        rows = self.db.execute(
+            "SELECT source, n, published, article, id FROM (SELECT c.source, c.article, c.id, a.published, "
+            "COUNT(*) OVER (PARTITION BY c.source) AS n, ROW_NUMBER() OVER (PARTITION BY c.source ORDER BY "
+            "CASE WHEN a.published IS NULL OR a.published = '' THEN 1 ELSE 0 END, a.published, a.seq, c.rowid) AS k "
+            "FROM claims c JOIN articles a ON a.id = c.article WHERE c.source IS NOT NULL AND c.source <> '') t "
+            "WHERE k = 1").fetchall()
+        text = {c.id: c.text for c in self.claims_by_id([r[4] for r in rows])}
+        return [(src, n, pub, art, text.get(cid)) for src, n, pub, art, cid in rows]
+
+    def ledger_without_facts(self, timeline: int) -> Ledger:
+        """Series and disagreements whole, no facts, and the first ``timeline`` entries by the time
+        they describe (with every entry that ties the last, so the caller's exact order can cut)."""
+        from storyledger.ledger_update import canonical
+
+        def load(sql, cls, args=()):
+            return [cls.model_validate_json(r[0]) for r in self.db.execute(sql, args)]
+        order = "COALESCE(start, '9999')"
+        last = self.db.execute(f"SELECT {order} FROM timeline ORDER BY {order} LIMIT 1 OFFSET ?",
+                               (max(0, timeline - 1),)).fetchone()
+        return canonical(Ledger.model_construct(
+            facts=[], series=load("SELECT data FROM series", Series),
+            disagreements=load("SELECT data FROM disagreements", Disagreement),
+            timeline=load(f"SELECT data FROM timeline WHERE {order} <= ?", TimelineEntry, (last[0],))
+            if last else load("SELECT data FROM timeline", TimelineEntry)))
+
+    def fact_names(self) -> list[tuple[str, str]]:
+        """(fact, name) for each source a fact's claims name and each of the fact's own sources."""
+        return self.db.execute("SELECT fact, source FROM fact_members WHERE source IS NOT NULL").fetchall() + \
+            self._fact_source_names()
+
+    def _fact_source_names(self) -> list[tuple[str, str]]:
+        return self.db.execute("SELECT f.id, json_extract(j.value, '$.name') FROM facts f, "
+                               "json_each(f.data, '$.sources') j").fetchall()
+
+    def relayed_claims(self) -> list[tuple[str, list[str]]]:
+        """(source, via) of the claims that name a relay, in ledger order."""
+        out = []
+        for src, d in self.db.execute(
+                "SELECT c.source, c.data FROM claims c JOIN articles a ON a.id = c.article WHERE c.source IS NOT NULL "
+                "AND c.source <> '' AND c.data LIKE ? ORDER BY a.seq, c.rowid", ('%"via":["%',)):
+            out.append((src, Claim.model_validate_json(d).attribution.via))
+        return out
 
     # -- pages (keyset: a page costs its own rows, however deep it is) ----------------
     def page_articles(self, after: int = 0, limit: int = 100) -> list[tuple[int, Article]]:

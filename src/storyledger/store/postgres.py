@@ -131,10 +131,17 @@ class PostgresStore(LedgerStore):
         self.db.execute("UPDATE claims SET tsv = to_tsvector('simple', data::json->>'text') WHERE article=?",
                         (article_id,))
 
-    def put_ledger(self, ledger) -> None:
-        # two writers replacing the ledger at once would collide on ids: one waits for the other
+    def lock_ledger(self) -> None:
+        # two writers updating the ledger at once would collide on ids: one waits for the other
         self.db.execute("SELECT pg_advisory_xact_lock(?)", (_LOCK_LEDGER,))
+
+    def put_ledger(self, ledger) -> None:
+        self.lock_ledger()
         super().put_ledger(ledger)
+
+    def _fact_source_names(self) -> list[tuple[str, str]]:
+        return self.db.execute("SELECT id, s->>'name' FROM facts, json_array_elements(data::json->'sources') s"
+                               ).fetchall()
 
     def search(self, query: str, limit: int = 50) -> dict[str, list[dict]]:
         words = _words(query)

@@ -32,6 +32,11 @@ from storyledger.web.uploads import MAX_UPLOAD, ArticleIn, BodyLimit, documents_
 __all__ = ["create_app", "serve", "app_from_env", "MAX_UPLOAD", "safe_name", "documents_from_upload", "PortBusy"]
 
 
+# Idle keep-alive connections live this long (uvicorn's default is 5 s): a busy client that reuses
+# a connection just as the server drops it gets a reset, counted as a failed read.
+KEEP_ALIVE = 75
+
+
 class PortBusy(Exception):
     """The port is taken by another program (its own exit code in the CLI)."""
 
@@ -187,6 +192,6 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765, workers: int = 1, 
         os.environ.update(STORYLEDGER_DB=db, STORYLEDGER_HOST=host, STORYLEDGER_TOKEN=token or "",
                           STORYLEDGER_ALLOW_HOSTS=",".join(hosts))
         uvicorn.run("storyledger.web:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")
+                    log_level="warning", timeout_keep_alive=KEEP_ALIVE)
     else:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE)
