@@ -198,3 +198,13 @@ def test_show_disagreements_prints_the_rows(demo):
     assert "conflict Volodymyr Zelensky gives 10,000 and National Intelligence Service gives about 12,000" in text
     assert "conflict National Intelligence Service gives about 3,000 and Pentagon gives about 10,000" in text
     assert text.count("revision National Intelligence Service revised its figure") >= 4
+
+
+def test_show_statements_apart_from_facts(demo):
+    """Quotes and statements are listed on their own (--what statements), never among the facts."""
+    db, led = demo
+    facts = "\n".join(_show(db, "facts"))
+    said = "\n".join(_show(db, "statements"))
+    assert f"Facts ({len(led.facts)})" in facts and "Statements (" not in facts
+    assert f"Statements ({len(led.statements)})" in said and len(led.statements) > 0
+    assert {f.kind for f in led.facts} == {"figure"} and {f.kind for f in led.statements} == {"quote", "statement"}

@@ -345,3 +345,10 @@ def test_a_figures_own_participle_names_its_source(nlp):
     got = {c.value: c.attribution.source for c in figs(claims_of(
         nlp, "The toll has passed the 5,000 reported by the ministry on Monday."))}
     assert got == {5000: "ministry"}
+
+
+def test_a_reporting_relative_clause_on_the_counted_noun_names_the_source(nlp):
+    body = ("A harbour board official said on Monday that about 600 boats were in port.\n\n"
+            "That included around 70 boats the official said had recently arrived.")
+    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    assert got[70] == got[600] == "harbour board official"

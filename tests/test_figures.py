@@ -268,3 +268,10 @@ def test_participle_right_after_the_counted_noun_is_its_own_clause():
     t = "About 300 families remain in the shelter of the old school (and 900 people displaced in total)."
     got = {c.value: c.measure for c in extract.extract_text(t, "2024-03-15") if c.kind == "figure"}
     assert got[900] == "displaced"
+
+
+def test_the_missing_counted_through_a_relative_clause():
+    from storyledger import extract
+    t = "Crews keep a list of the missing, who the coast guard says may number 400 or more."
+    got = {c.value: (c.measure, c.counted) for c in extract.extract_text(t, "2024-03-15") if c.kind == "figure"}
+    assert got == {400: ("missing", "missing")}

@@ -174,8 +174,8 @@ def export(
                                 help="The citable figures table as figures.csv, figures.md (Markdown) and/or "
                                      "figures.wiki (MediaWiki table with <ref> citations): a comma list, or 'none'."),
 ) -> None:
-    """Write articles, claims, facts, series, disagreements and timeline as JSON Lines (and CSV),
-    and the citable figures table.
+    """Write articles, claims, facts (figures), statements (quotes and statements joined across
+    articles), series, disagreements and timeline as JSON Lines (and CSV), and the citable figures table.
 
     Example: storyledger export --db seeds.db --out export/ --figures wiki
     """
@@ -201,7 +201,8 @@ def export(
 def show(
     db: str = READ_DB_OPTION,
     what: str = typer.Option("all", "--what", metavar="TABLE",
-                             help="series, disagreements, timeline, facts, sources or all."),
+                             help="series, disagreements, timeline, facts (the figure ledger), statements "
+                                  "(quotes and statements joined across articles), sources or all."),
     limit: int = typer.Option(40, "--limit", metavar="N", min=1, help="At most this many rows per table."),
 ) -> None:
     """Print the story's series, disagreements and timeline as terminal tables.

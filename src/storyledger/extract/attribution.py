@@ -346,8 +346,8 @@ class SourceFinder:
         return out
 
     def _reported_by(self, tok: Token) -> list[Teller]:
-        """"the 30,000 estimated by the IOM", "5,000 people reported by the ministry": the figure's own
-        participle names its source."""
+        """"the 30,000 estimated by the IOM", "5,000 people reported by the ministry", "7,000 troops the
+        official said had joined": the figure's own participle or relative clause names its source."""
         nouns = [tok] + ([tok.head] if tok.dep_ == "nummod" else [])
         for n in nouns:
             for c in n.children:
@@ -355,6 +355,11 @@ class SourceFinder:
                 pobj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
                 if pobj is not None and (_is_report(c) or c.lemma_.lower() in ESTIMATE_CUES):
                     return [self.name(pobj, c.lemma_.lower(), c)]
+                # "7,000 troops the official said had recently joined": a reporting relative clause
+                subj = next((x for x in c.children if x.dep_ == "nsubj" and x.tag_ not in {"WDT", "WP"}), None) \
+                    if c.dep_ == "relcl" and _is_report(c) and any(x.dep_ == "ccomp" for x in c.children) else None
+                if subj is not None:
+                    return [self.name(subj, c.lemma_.lower(), c)]
         return []
 
     def name_phrase(self, tok: Token, cue: str) -> Teller:

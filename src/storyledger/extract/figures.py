@@ -684,8 +684,13 @@ def _governors(fig: Figure, anchor: Token) -> list[Token]:
             subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not subj and cur.dep_ == "xcomp":
                 subj = [c for c in cur.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj and subj[0].tag_ in {"WP", "WDT"}:
+                # "the missing, who aid groups say may number 10,000": the noun the relative clause is on
+                rel = next((a for a in [cur, *cur.ancestors] if a.dep_ == "relcl"), None)
+                subj = [rel.head] if rel is not None else subj
             nodes.extend(subj)
-            if fig.counted is None and subj and is_people(subj[0].text):
+            if fig.counted is None and subj and (is_people(subj[0].text) or subj[0].pos_ == "NOUN" and
+                                                  subj[0].lower_ in _FIG.set("people_when_counted_by_a_casualty")):
                 fig.counted = subj[0].text  # "the death toll could rise to 20,000": the toll is what is counted
     return nodes
 

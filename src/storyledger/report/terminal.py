@@ -11,7 +11,7 @@ from storyledger.wording import fmt_joins
 from storyledger.report.view import LedgerView, fmt_span, fmt_value, load_view, point_value
 from storyledger.store import LedgerStore
 
-WHAT = ("all", "series", "disagreements", "timeline", "facts", "sources")
+WHAT = ("all", "series", "disagreements", "timeline", "facts", "statements", "sources")
 
 
 def _table(title: str, *columns: tuple[str, dict]) -> Table:
@@ -96,9 +96,11 @@ def show_timeline(view: LedgerView, console: Console, limit: int) -> None:
     _more(console, min(limit, len(items)), len(items), "timeline entries")
 
 
-def show_facts(view: LedgerView, console: Console, limit: int) -> None:
-    facts = view.ledger.facts
-    t = _table(f"Facts ({len(facts)})", ("fact", dict(ratio=4, overflow="fold")),
+def show_facts(view: LedgerView, console: Console, limit: int, statements: bool = False) -> None:
+    """The figure ledger's facts, or (``statements``) the quotes and statements joined across articles."""
+    facts = view.ledger.statements if statements else view.ledger.facts
+    name = "statements" if statements else "facts"
+    t = _table(f"{name.capitalize()} ({len(facts)})", (name[:-1], dict(ratio=4, overflow="fold")),
                ("value", dict(justify="right", no_wrap=True)), ("origin", dict(ratio=2, overflow="fold")),
                ("first", dict(no_wrap=True)), ("articles", dict(justify="right")),
                ("relayed by", dict(ratio=2, overflow="fold")), ("joined because", dict(ratio=2, overflow="fold")))
@@ -116,7 +118,7 @@ def show_facts(view: LedgerView, console: Console, limit: int) -> None:
                                               if c in view.claims_by_id})),
                   ", ".join(f.relays), fmt_joins(f.joins))
     console.print(t)
-    _more(console, min(limit, len(facts)), len(facts), "facts")
+    _more(console, min(limit, len(facts)), len(facts), name)
 
 
 def show_sources(view: LedgerView, console: Console, limit: int) -> None:
@@ -149,5 +151,7 @@ def show(store: LedgerStore, console: Console, what: str = "all", limit: int = 4
         show_timeline(view, console, limit)
     if what in ("all", "facts"):
         show_facts(view, console, limit)
+    if what == "statements":   # not in "all": the figure ledger is what "all" shows
+        show_facts(view, console, limit, statements=True)
     if what in ("all", "sources"):
         show_sources(view, console, limit)
