@@ -4,18 +4,22 @@ Each batch is one folder: hostile files (huge lines, huge or deeply nested HTML,
 gzip bombs, broken/odd JSON Lines, lone surrogates, 5,000-digit numbers, bad URLs, UTF-16 and
 CR-only feeds, hidden and VCS folders, documentation names, names with newlines and escapes,
 symlinks out of the folder and symlink loops) plus ``--good`` good articles we write ourselves,
-each carrying a unique case number. Every batch is built by ``storyledger build`` in its own
-process with a time limit; the harness then checks:
+each carrying a unique case number. Every batch is built (read, clean, store, extract, ledger)
+in its own process; the harness then checks:
 
-  crashes   the build process died (exit code other than 0/3) or printed a traceback
-  hangs     the build passed ``--timeout`` seconds
+  crashes   an exception escaped the build's own handling, or the process died / printed a traceback
+  hangs     one file or one article's extraction passed ``--per-file`` seconds (or a batch ``--timeout``)
   lost      a good article's case number is missing from the ledger's articles
   memory    the build's peak resident memory (max over batches)
   slowest   the slowest single input of the whole run (read + clean, from the worker's timings)
 
+Every file's read+clean and every article's extraction runs under a watchdog (``--per-file``
+seconds, SIGALRM): one that passes it counts as a hang and the build goes on with the next file.
+Batches run ``--jobs`` at a time; a batch that passed leaves nothing on disk (``--keep`` keeps it).
+
 Usage (numbers in docs/BENCHMARKS.md):
-  .venv/bin/python bench/fuzz_ingest.py --files 10000 --batches 20 --good 20 --out /tmp/fuzz
-  .venv/bin/python bench/fuzz_ingest.py --files 300 --batches 3 --good 5     (a quick check)
+  nice -n 10 .venv/bin/python bench/fuzz_ingest.py --files 10000 --per-batch 250 --jobs 2 --out /tmp/fuzz
+  .venv/bin/python bench/fuzz_ingest.py --files 200 --per-batch 100 --good 5     (a quick check)
 Exits 1 when any crash, hang or lost article is found.
 """
 from __future__ import annotations
@@ -169,12 +173,21 @@ def k_odd_text(d, k, rnd):
 
 KINDS = [k_long_line, k_huge_text, k_html_nested, k_html_wide, k_html_script, k_binary, k_empty,
          k_jsonl_bad, k_jsonl_encodings, k_gzip, k_names, k_hidden, k_docs, k_links, k_odd_text]
-HEAVY = {k_long_line, k_huge_text, k_html_nested, k_html_wide, k_html_script, k_gzip}
+HEAVY = [k_long_line, k_huge_text, k_html_nested, k_html_wide, k_html_script, k_gzip]
+LIGHT = [k for k in KINDS if k not in HEAVY]
 
 
-def make_batch(root: Path, batch: int, n_files: int, n_good: int, seed: int) -> list[str]:
-    rnd = random.Random(seed + batch)
-    d = root / f"batch{batch:03d}"
+def _entries(d: Path) -> int:
+    """Files, folders' entries and symlinks under ``d`` (symlinks not followed)."""
+    return sum(len(files) + sum(1 for x in dirs if (Path(root) / x).is_symlink())
+               for root, dirs, files in os.walk(d, followlinks=False))
+
+
+def make_batch(root: Path, batch: int, n_files: int, n_good: int, seed: int, heavy: float) -> tuple[list[str], int]:
+    """One folder of ``n_files`` hostile entries (a share ``heavy`` of them megabyte-sized) and
+    ``n_good`` good articles; returns the good articles' case numbers and the hostile entries made."""
+    rnd = random.Random(seed * 100_003 + batch)
+    d = root / f"batch{batch:04d}"
     if d.exists():
         shutil.rmtree(d)
     d.mkdir(parents=True)
@@ -183,63 +196,96 @@ def make_batch(root: Path, batch: int, n_files: int, n_good: int, seed: int) -> 
         case, text = good_article(batch, i)
         _w(d / f"good{i:03d}.txt", text)
         cases.append(case)
-    made = 0
-    while made < n_files:
-        kind = rnd.choice(KINDS)
-        if kind in HEAVY and rnd.random() < 0.85:     # keep the run's total size reasonable
-            kind = rnd.choice([k_binary, k_empty, k_jsonl_bad, k_jsonl_encodings, k_names, k_odd_text])
-        kind(d, made, rnd)
-        made += 1
-    return cases
+    k = 0
+    while _entries(d) - n_good < n_files:
+        kind = rnd.choice(HEAVY if rnd.random() < heavy else LIGHT)
+        kind(d, k, rnd)
+        k += 1
+    return cases, _entries(d) - n_good
 
 
 # -- one batch's build, in its own process -----------------------------------------------------
 
 WORKER = r"""
-import json, resource, sys, time
+import json, resource, signal, sys, time
 from storyledger import ingest, pipeline
 from storyledger.model import SkippedInput
 from storyledger.store import LedgerStore
-folder, db, timings = sys.argv[1:4]
+folder, db, timings, limit = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+
+class Hang(BaseException):      # not an Exception: no handler in storyledger may swallow it
+    pass
+
+def alarm(*_):
+    raise Hang()
+
+signal.signal(signal.SIGALRM, alarm)
 report = pipeline.BuildReport()
-slow = []
+slow, hangs, crashes = [], [], []
+current = [None, 0]
 with LedgerStore(db) as store:
-    it = ingest.iter_documents([folder])
+    it = ingest.iter_documents([folder], ledger=db)
     while True:
         t = time.perf_counter()
-        item = next(it, None)
-        if item is None:
-            break
-        size = len((getattr(item, "text", None) or "") + (getattr(item, "html", None) or ""))
-        if isinstance(item, SkippedInput):
-            pipeline._skip(store, report, item, None)
-        else:
-            pipeline._store_document(store, item, report, None)
-        store.commit()
-        slow.append((time.perf_counter() - t, size, item.source))
+        signal.setitimer(signal.ITIMER_REAL, limit)        # the per-file watchdog
+        try:
+            item = next(it, None)
+            if item is None:
+                break
+            size = len((getattr(item, "text", None) or "") + (getattr(item, "html", None) or ""))
+            current[:] = [item.source, size]
+            if isinstance(item, SkippedInput):
+                pipeline._skip(store, report, item, None)
+            else:
+                pipeline._store_document(store, item, report, None)
+            store.commit()
+        except Hang:
+            hangs.append(("read+clean", current[0], current[1]))
+            store.db.rollback()
+            continue
+        except Exception as exc:   # a crash: what the build would have died of
+            crashes.append(("read+clean", current[0], repr(exc)[:300]))
+            continue
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        slow.append((time.perf_counter() - t, current[1], current[0]))
     ticks = [time.perf_counter()]
-    pipeline.finish(store, report, progress=lambda s, d, n: ticks.append(time.perf_counter()) if s == "extract" else None)
+    def tick(stage, done, total):
+        if stage == "extract":
+            ticks.append(time.perf_counter())
+            signal.setitimer(signal.ITIMER_REAL, limit)    # each article's extraction gets the limit
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        pipeline.finish(store, report, progress=tick)
+    except Hang:
+        hangs.append(("extract", "article after %d extracted" % (len(ticks) - 1), 0))
+    except Exception as exc:
+        crashes.append(("finish", "", repr(exc)[:300]))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 slow.sort(reverse=True)
 ext = sorted((b - a for a, b in zip(ticks, ticks[1:])), reverse=True)
 json.dump({"slowest": slow[:3], "slowest_extract": ext[:1], "read": report.read, "skipped": len(report.skipped),
+           "extracted": report.extracted, "hangs": hangs, "crashes": crashes,
            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}, open(timings, "w"))
 """
 
 
-def run_batch(folder: Path, timeout: float) -> dict:
+def run_batch(folder: Path, per_file: float, timeout: float) -> dict:
     db = folder.parent / (folder.name + ".db")
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     timings = folder.parent / (folder.name + ".json")
+    timings.unlink(missing_ok=True)
     t = time.perf_counter()
     try:
-        proc = subprocess.run([sys.executable, "-c", WORKER, str(folder), str(db), str(timings)],
+        proc = subprocess.run([sys.executable, "-c", WORKER, str(folder), str(db), str(timings), str(per_file)],
                               capture_output=True, text=True, timeout=timeout)
         code, err = proc.returncode, proc.stderr
     except subprocess.TimeoutExpired:
-        return {"hang": True, "seconds": timeout, "db": db}
+        return {"hang": True, "seconds": timeout, "db": db, "hangs": [("batch", str(folder), 0)], "crashes": []}
     out = {"hang": False, "code": code, "traceback": "Traceback" in err, "err": err[-2000:],
-           "seconds": time.perf_counter() - t, "db": db}
+           "seconds": time.perf_counter() - t, "db": db, "hangs": [], "crashes": []}
     if timings.exists():
         out.update(json.loads(timings.read_text()))
     return out
@@ -258,41 +304,66 @@ def landed(db: Path, cases: list[str]) -> list[str]:
         con.close()
 
 
+def one_batch(args, b: int) -> dict:
+    root = Path(args.out)
+    cases, made = make_batch(root, b, args.per_batch, args.good, args.seed, args.heavy)
+    res = run_batch(root / f"batch{b:04d}", args.per_file, args.timeout)
+    res["lost"] = landed(res["db"], cases)
+    res["files"], res["good"], res["batch"] = made, len(cases), b
+    res["crash"] = bool(res["crashes"]) or (not res["hang"] and (res.get("code") != 0 or res.get("traceback")))
+    res["db"] = str(res["db"])
+    if not args.keep and not res["crash"] and not res["hangs"] and not res["lost"]:
+        shutil.rmtree(root / f"batch{b:04d}", ignore_errors=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(res["db"] + suffix).unlink(missing_ok=True)
+    return res
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--files", type=int, default=1000, help="hostile files in all")
-    ap.add_argument("--batches", type=int, default=5)
+    ap.add_argument("--files", type=int, default=1000, help="hostile entries in all (files, folders' entries, links)")
+    ap.add_argument("--per-batch", type=int, default=250, help="hostile entries per batch (one build each)")
     ap.add_argument("--good", type=int, default=20, help="good articles per batch")
-    ap.add_argument("--timeout", type=float, default=900, help="seconds before a batch counts as hung")
+    ap.add_argument("--heavy", type=float, default=0.01,
+                    help="share of hostile entries that are megabyte-sized (long lines, huge text/HTML, gzip bombs)")
+    ap.add_argument("--jobs", type=int, default=2, help="batches built at once")
+    ap.add_argument("--per-file", type=float, default=300, help="seconds one file (read+clean) or one "
+                    "article's extraction may take before it counts as a hang")
+    ap.add_argument("--timeout", type=float, default=3600, help="seconds before a whole batch counts as hung")
     ap.add_argument("--out", default="/tmp/storyledger-fuzz")
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--keep", action="store_true", help="keep every batch's folder and ledger (default: only failing ones)")
     args = ap.parse_args()
-    root = Path(args.out)
-    root.mkdir(parents=True, exist_ok=True)
-    per = max(1, args.files // args.batches)
-    totals = {"files": 0, "good": 0, "crashes": 0, "hangs": 0, "lost": 0, "peak_mb": 0.0, "slowest": (0, 0, "")}
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+    batches = max(1, -(-args.files // args.per_batch))
+    totals = {"files": 0, "good": 0, "crashes": 0, "hangs": 0, "lost": 0, "peak_mb": 0.0, "slowest": (0, 0, ""),
+              "slowest_extract": 0.0, "read": 0, "skipped": 0}
     t0 = time.perf_counter()
-    for b in range(args.batches):
-        cases = make_batch(root, b, per, args.good, args.seed)
-        res = run_batch(root / f"batch{b:03d}", args.timeout)
-        lost = landed(res["db"], cases)
-        crash = not res["hang"] and (res.get("code") not in (0, 3) or res.get("traceback"))
-        totals["files"] += per
-        totals["good"] += len(cases)
-        totals["crashes"] += bool(crash)
-        totals["hangs"] += res["hang"]
-        totals["lost"] += len(lost)
-        totals["peak_mb"] = max(totals["peak_mb"], res.get("peak_mb", 0.0))
-        if res.get("slowest") and res["slowest"][0][0] > totals["slowest"][0]:
-            totals["slowest"] = tuple(res["slowest"][0])
-        print(f"batch {b}: {res.get('seconds', 0):.0f} s, read {res.get('read')}, skipped {res.get('skipped')}, "
-              f"lost {len(lost)}, peak {res.get('peak_mb', 0):.0f} MB" + (" HANG" if res["hang"] else "")
-              + (" CRASH " + res.get("err", "")[-300:] if crash else ""), flush=True)
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        for res in pool.map(lambda b: one_batch(args, b), range(batches)):
+            totals["files"] += res["files"]
+            totals["good"] += res["good"]
+            totals["crashes"] += len(res["crashes"]) or int(res["crash"])
+            totals["hangs"] += len(res["hangs"])
+            totals["lost"] += len(res["lost"])
+            totals["read"] += res.get("read") or 0
+            totals["skipped"] += res.get("skipped") or 0
+            totals["peak_mb"] = max(totals["peak_mb"], res.get("peak_mb", 0.0))
+            totals["slowest_extract"] = max([totals["slowest_extract"]] + res.get("slowest_extract", []))
+            if res.get("slowest") and res["slowest"][0][0] > totals["slowest"][0]:
+                totals["slowest"] = tuple(res["slowest"][0])
+            print(f"batch {res['batch']}: {res['files']} hostile + {res['good']} good, {res.get('seconds', 0):.0f} s, "
+                  f"read {res.get('read')}, skipped {res.get('skipped')}, lost {len(res['lost'])}, "
+                  f"peak {res.get('peak_mb', 0):.0f} MB"
+                  + (f" HANGS {res['hangs']}" if res["hangs"] else "")
+                  + (f" CRASH {res['crashes']} {res.get('err', '')[-300:]}" if res["crash"] else ""), flush=True)
     s = totals["slowest"]
-    print(f"hostile files {totals['files']} (+{totals['good']} good) in {time.perf_counter() - t0:.0f} s: "
-          f"crashes {totals['crashes']}, hangs {totals['hangs']}, good articles lost {totals['lost']}, "
-          f"peak memory {totals['peak_mb']:.0f} MB, slowest single input {s[0]:.2f} s "
-          f"({s[1]:,} characters: {s[2]!r:.80})")
+    print(f"hostile entries {totals['files']} (+{totals['good']} good articles) in {batches} batches, "
+          f"{time.perf_counter() - t0:.0f} s: crashes {totals['crashes']}, hangs {totals['hangs']}, "
+          f"good articles lost {totals['lost']}, documents read {totals['read']}, skipped {totals['skipped']}, "
+          f"peak memory {totals['peak_mb']:.0f} MB, slowest single input (read+clean) {s[0]:.2f} s "
+          f"({s[1]:,} characters: {s[2]!r:.80}), slowest single extraction {totals['slowest_extract']:.2f} s")
     return 1 if totals["crashes"] or totals["hangs"] or totals["lost"] else 0
 
 

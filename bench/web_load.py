@@ -42,7 +42,7 @@ def new_texts(n: int, tag: str) -> list[str]:
             for i in range(n)]
 
 
-def synthetic(db: Path, n: int) -> None:
+def synthetic(db: Path, n: int, settle: bool = True) -> None:
     """A generated ledger, settled as a build leaves one: corpus index made (MinHash signatures,
     sibling years), so an upload's corpus pass looks only at what the new article can change."""
     from report_scale import fill
@@ -50,6 +50,8 @@ def synthetic(db: Path, n: int) -> None:
     from storyledger import pipeline
     from storyledger.store import LedgerStore
     fill(db, n)
+    if not settle:          # reads only: nothing will look at the corpus index
+        return
     with LedgerStore(db) as store:
         report = pipeline.BuildReport()
         report.new_ids = store.article_ids()
@@ -175,7 +177,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "ledger.db"
         if args.synthetic:
-            synthetic(db, args.synthetic)
+            synthetic(db, args.synthetic, settle=bool(args.uploads or args.cli_build))
         else:
             shutil.copy(args.db, db)
         current_extraction(db)

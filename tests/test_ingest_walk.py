@@ -103,3 +103,17 @@ def test_a_name_with_a_newline_is_one_line_in_the_build_output(tmp_path):
                        env={**os.environ, "COLUMNS": "300"}, timeout=300)
     skipped = [ln for ln in (r.stdout + r.stderr).splitlines() if ln.startswith("skipped")]
     assert skipped == [f"skipped {tmp_path}/bad\\nname.txt: binary file (NUL bytes), not text"]
+
+
+def test_the_ledger_being_written_is_named_not_read(tmp_path):
+    """`storyledger build . --db story.db`: the ledger and its -wal/-shm files sit among the inputs."""
+    from storyledger import pipeline
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "old.db").write_bytes(b"SQLite format 3\x00")      # another ledger: binary, not ours
+    skipped: list[str] = []
+    report = pipeline.build([tmp_path], tmp_path / "story.db", on_skip=lambda s: skipped.append(s.reason))
+    assert f"{tmp_path / 'old.db'}: binary file (NUL bytes), not text" in skipped
+    ours = [r for r in skipped if "story.db" in r]
+    assert f"{tmp_path / 'story.db'}: the ledger being written; skipped" in ours
+    assert all(r.endswith(": the ledger being written; skipped") for r in ours)
+    assert len(skipped) == 1 + len(ours) and report.read == 1

@@ -21,14 +21,18 @@ def _body(n: int) -> str:
     return "\n\n".join(pars) + "\n"
 
 
-@pytest.mark.parametrize("text,limit", [
-    (_body(12), 300), ("word " * 400, 97), ("x" * 1000, 64), ("a.\n" * 300, 50), ("", 10), ("short", 100),
+@pytest.mark.parametrize("text,limit,breaks", [
+    (_body(12), 300, 1000), ("word " * 400, 97, 1000), ("x" * 1000, 64, 1000), ("a.\n" * 300, 50, 1000),
+    ("", 10, 1000), ("short", 100, 1000), ("a. " * 500, 10_000, 40), ("cell\n\n" * 700, 10_000, 100),
 ])
-def test_pieces_rebuild_the_text_within_the_limit(text, limit):
-    got = pieces.split_text(text, limit)
+def test_pieces_rebuild_the_text_within_the_limits(text, limit, breaks):
+    got = pieces.split_text(text, limit, breaks)
     assert "".join(got) == text
     assert all(len(p) <= limit for p in got)
+    assert all(len(pieces._BREAK.findall(p)) <= breaks for p in got)
     assert len(got) == 1 or all(p for p in got)
+    if len(text) > limit or len(pieces._BREAK.findall(text)) > breaks:
+        assert len(got) > 1
 
 
 def test_pieces_end_at_paragraph_breaks():

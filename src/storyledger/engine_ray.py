@@ -100,7 +100,7 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
     report = pipeline.BuildReport()
     with LedgerStore(db) as store:
         files = []
-        for f in ingest.input_files(paths):
+        for f in ingest.input_files(paths, ledger=db):
             if isinstance(f, SkippedInput):
                 pipeline._skip(store, report, f, on_skip)
             else:

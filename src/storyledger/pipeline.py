@@ -51,7 +51,7 @@ def ingest_into(store: LedgerStore, paths: Iterable[str | Path], report: BuildRe
     it anchors relative dates such as "3 months ago".
     """
     n = 0
-    for item in ingest.iter_documents(paths, fetched_at=fetched_at):
+    for item in ingest.iter_documents(paths, fetched_at=fetched_at, ledger=getattr(store, "path", None)):
         n += 1
         progress("read", n, None)
         if isinstance(item, SkippedInput):

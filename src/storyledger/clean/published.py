@@ -117,17 +117,28 @@ def latest_reported(body: str) -> Optional[tuple[dt.date, str]]:
     return max(found) if found else None
 
 
+def _saved_by(raw: RawDocument) -> dt.date:
+    """The last day a page can have been published on: the day after it was saved (time zones),
+    else tomorrow."""
+    saved = parse_iso_date((raw.fetched_at or "")[:10])
+    today = dt.date.today()
+    return min(saved or today, today) + dt.timedelta(days=1)
+
+
 def weigh(raw: RawDocument, parsed: Parsed, html_date: Optional[tuple[str, str]], body: str
           ) -> tuple[Optional[str], str, Optional[str], list[DateCandidate]]:
     """(published, basis, evidence, candidates): the first candidate no other evidence contradicts."""
     ev = Evidence(raw, parsed, html_date, body)
     cands = [c for source in EVIDENCE for c in source(ev)]
     floor = latest_reported(body)
+    ceiling = _saved_by(raw)
     chosen: Optional[DateCandidate] = None
     for c in cands:
         day = parse_iso_date(c.date)
         if day is None:
             c.why = c.why or "unreadable"
+        elif day > ceiling:
+            c.why = "after the page was saved" if raw.fetched_at else "in the future"
         elif c.why.startswith("not settled"):
             continue
         elif floor and day < floor[0] - dt.timedelta(days=1) and (c.basis != "explicit" or c.why):

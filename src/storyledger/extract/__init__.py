@@ -116,7 +116,7 @@ def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnErr
         claims = extract_article(art, p["title"], p["body"], p["caption"], table)
         # the rest of a long body (see _docs): parsed and read one piece at a time, so memory
         # holds one piece's parse, never the whole body's
-        if len(art.body or "") <= min(PIECE_CHARS, nlp.max_length):
+        if len(_body_pieces(nlp, art)) == 1:
             return claims
         more = [doc for doc, fld in _article_docs(nlp, art) if fld == "more"]
         offset = len(p["body"].text)
@@ -132,6 +132,10 @@ def _claims_of(art: Article, parse: Callable[[], dict], on_error: Optional[OnErr
         return []
 
 
+def _body_pieces(nlp, art: Article) -> list[str]:
+    return split_text(art.body or "", min(PIECE_CHARS, nlp.max_length))
+
+
 def _article_docs(nlp, art: Article) -> list[tuple]:
     """(doc, field) of an article's texts, made (not parsed) and given what the components need to
     know about the article: body, the rest of a long body ("more": pieces within ``PIECE_CHARS`` and
@@ -139,7 +143,7 @@ def _article_docs(nlp, art: Article) -> list[tuple]:
     from storyledger.extract.pipeline import article_context
 
     limit = min(PIECE_CHARS, nlp.max_length)
-    body = split_text(art.body or "", limit)
+    body = _body_pieces(nlp, art)
     # a title or caption past the limit is no title or caption: its start is read
     parts = [("body", body[0])] + [("more", piece) for piece in body[1:]] + \
         ([("title", art.title[:limit])] if art.title else []) + [("caption", cap[:limit]) for cap in art.captions]

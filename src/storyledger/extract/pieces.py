@@ -8,7 +8,9 @@ claims do not change.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 
 from storyledger.model import Claim
 
@@ -16,22 +18,34 @@ from storyledger.model import Claim
 # enough that a piece's cost stays close to linear.
 PIECE_CHARS = 40_000
 
+# Some rules still look at the whole Doc from every sentence, so a piece is also bounded in
+# sentences and lines (a page of 26,000 one-line table cells is 300k characters of "sentences");
+# an ordinary article has fewer than 150 (the dev sets: at most 77).
+PIECE_BREAKS = 300
+_BREAK = re.compile(r"[.!?]\s|\n")
+
 # Where a piece may end, best first; the break stays with the piece before it.
 _BREAKS = ("\n\n", "\n", ". ", "? ", "! ", " ")
 
 
-def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
-    """``text`` cut into pieces of at most ``limit`` characters whose concatenation is ``text``;
-    each cut is at the last paragraph break in the second half of a piece (else line, sentence,
-    word break; else at the limit)."""
+def split_text(text: str, limit: int = PIECE_CHARS, breaks: int = PIECE_BREAKS) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters and about ``breaks`` sentence ends or
+    line breaks whose concatenation is ``text``; each cut is at the last paragraph break in the
+    second half of a piece (else line, sentence, word break; else at the limit)."""
     limit = max(2, limit)
+    marks = [m.end() for m in _BREAK.finditer(text)] if breaks > 0 else []
     pieces: list[str] = []
     start = 0
-    while len(text) - start > limit:
+    while True:
         end = start + limit
+        k = bisect.bisect_right(marks, start) + breaks - 1     # the piece's last allowed break
+        if marks and k < len(marks):
+            end = min(end, marks[k])
+        if end >= len(text):
+            break
         cut = -1
         for brk in _BREAKS:
-            at = text.rfind(brk, start + limit // 2, end - len(brk) + 1)
+            at = text.rfind(brk, start + (end - start) // 2, end - len(brk) + 1)
             if at >= 0:
                 cut = at + len(brk)
                 break

@@ -31,35 +31,55 @@ class _Skip(Exception):
     """Internal: one file cannot be used; the message is the reason."""
 
 
-def iter_documents(paths: Iterable[str | Path], fetched_at: Optional[str] = None) -> Iterator[Item]:
+def iter_documents(paths: Iterable[str | Path], fetched_at: Optional[str] = None,
+                   ledger: Optional[str | Path] = None) -> Iterator[Item]:
     """Yield one RawDocument per article (or SkippedInput per unreadable file/line).
 
     ``fetched_at`` (ISO date or datetime): when the user saved these pages; it anchors "3 days
     ago" in documents that carry no fetch time of their own (a JSONL record's own wins).
+    ``ledger``: the ledger file being written (it and its -wal/-shm files are named, not read).
     """
     for p in paths:
-        for item in _iter_path(str(p)):
+        for item in _iter_path(str(p), ledger):
             if fetched_at and isinstance(item, RawDocument) and not item.fetched_at:
                 item = item.model_copy(update={"fetched_at": fetched_at})
             yield item
 
 
-def _iter_path(p: str) -> Iterator[Item]:
-    for f in input_files([p]):
+def _iter_path(p: str, ledger: Optional[str | Path] = None) -> Iterator[Item]:
+    for f in input_files([p], ledger):
         if isinstance(f, SkippedInput):
             yield f
         else:
             yield from _iter_file(f)
 
 
-def input_files(paths: Iterable[str | Path]) -> Iterator[Path | SkippedInput]:
+def input_files(paths: Iterable[str | Path], ledger: Optional[str | Path] = None) -> Iterator[Path | SkippedInput]:
     """The files that ``iter_documents`` reads, in its order (or why a path gives none).
 
     Nothing is dropped in silence: hidden and version-control folders, documentation names
     (README, LICENSE, source, copying), symlinks that leave the given folder and files that are
-    not regular files are each named with a reason. A file named on the command line is read
-    whatever its name. A distributed engine maps over these; ``iter_documents([file])`` reads one.
+    not regular files are each named with a reason; so is ``ledger``, the ledger file being
+    written, with its SQLite companions. A file named on the command line is read whatever its
+    name. A distributed engine maps over these; ``iter_documents([file])`` reads one.
     """
+    own = _ledger_files(ledger)
+    for f in _input_files(paths):
+        if own and isinstance(f, Path) and os.path.realpath(f) in own:
+            yield SkippedInput(source=str(f), reason=f"{f}: the ledger being written; skipped")
+        else:
+            yield f
+
+
+def _ledger_files(ledger: Optional[str | Path]) -> frozenset[str]:
+    """Real paths of a ledger file and the files SQLite keeps beside it."""
+    if not ledger or "://" in str(ledger):
+        return frozenset()
+    real = os.path.realpath(ledger)
+    return frozenset(real + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+
+
+def _input_files(paths: Iterable[str | Path]) -> Iterator[Path | SkippedInput]:
     for p in map(str, paths):
         path = Path(p)
         if not path.exists() and not path.is_symlink() and any(c in p for c in _GLOB_CHARS):
@@ -205,10 +225,9 @@ def iter_bytes(source: str, data: bytes, fetched_at: Optional[str] = None) -> It
         if not data.strip():
             raise _Skip("empty file")
         wide = _wide_encoding(data[:4])
-        first = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
         if wide:
             items: Iterable[Item] = _iter_decoded(source, data, wide, suffix)
-        elif suffix in (".jsonl", ".ndjson", ".json") or first == b"{":
+        elif suffix == ".json" or _jsonl_head(data, suffix):
             lines = (decode_bytes(b)[0] if b.strip() else "" for b in data.splitlines(keepends=True))
             items = _iter_jsonl_lines(Path(source), lines)
         else:
@@ -264,12 +283,25 @@ def _gzip_head_is_json(path: Path) -> bool:
 
 
 def _looks_jsonl(path: Path) -> bool:
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
-        return True
     with open(path, "rb") as fh:
-        first = fh.readline(MAX_BYTES).lstrip(b"\xef\xbb\xbf \t\r\n")
-        if not first.strip():
-            first = fh.read(512).lstrip(b" \t\r\n")
+        head = fh.readline(MAX_BYTES)
+        while not head.strip() and len(head) < 4096:
+            more = fh.readline(4096)
+            if not more:
+                break
+            head += more
+    return _jsonl_head(head, path.suffix.lower())
+
+
+def _jsonl_head(data: bytes, suffix: str) -> bool:
+    """Whether a file starting with ``data`` is JSON Lines (or a JSON array of records): by its
+    suffix, else by a first line that is a JSON object; a text that merely opens with "{" or "["
+    is text (the same rule for files on disk and bytes uploaded)."""
+    if suffix in (".jsonl", ".ndjson"):
+        return True
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    ends = [i for i in (head.find(b"\n"), head.find(b"\r")) if i >= 0]
+    first = head[:min(ends)] if ends else head
     if first[:1] == b"[":
         # "[Exclusive] Headline" is text; a JSON array opens with a record or closes at once
         return first[1:].lstrip()[:1] in (b"{", b"]", b"")
@@ -277,7 +309,7 @@ def _looks_jsonl(path: Path) -> bool:
         try:
             return isinstance(json.loads(first), dict)
         except (ValueError, RecursionError):
-            return path.suffix.lower() == ".json"
+            return suffix == ".json"
     return False
 
 
