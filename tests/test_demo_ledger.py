@@ -108,8 +108,6 @@ def test_casualty_points(demo):
     assert {v for _, v, _ in s[CAPTURED]} == {2}
 
 
-@pytest.mark.xfail(strict=True, reason="upstream: 'the two measured the same thing' (08) is read as two captured, "
-                   "credited to Ukrainian intelligence and told 2024-12-17, before the capture it is joined to")
 def test_the_captured_are_told_by_ukraine_in_january(demo):
     (point,) = next(s for s in demo[1].series if s.label == CAPTURED).points
     assert (point.source, point.value, point.published) == ("Ukrainian authorities", 2, "2025-01-13")

@@ -65,6 +65,12 @@ def test_numbers_that_name_things_are_not_figures(nlp):
     assert figures(nlp, "The category 3 storm dumped 20 inches of rain.") == [(20.0, None, None, "exact")]
 
 
+def test_the_two_as_a_subject_refers_back_and_counts_nothing(nlp):
+    assert figures(nlp, "Critics compared the city tally with the army tally as if the two counted the same people.") == []
+    assert figures(nlp, "Officials met the envoys, and the three spoke for an hour.") == []
+    assert figures(nlp, "The two soldiers were captured on Saturday.") == [(2.0, None, None, "exact")]
+
+
 def test_range_with_currency_on_both_ends(nlp):
     assert figures(nlp, "Tickets cost from $40 to $90 each.") == [(40.0, 40.0, 90.0, "range")]
     assert figures(nlp, "Analysts expect a fine of between $5 and $8 billion.") == [

@@ -114,6 +114,14 @@ def _fold(word: str) -> Optional[float]:
     return float(UNITS[head]) if head in UNITS else float(head) if head.isdigit() else None
 
 
+def _refers_back(num: Token) -> bool:
+    """"as if the two counted the same people": a number after "the" standing as the subject with
+    no noun of its own points back to things already named, it counts nothing new."""
+    return num.pos_ == "NUM" and num.dep_ in {"nsubj", "nsubjpass"} and \
+        any(c.dep_ == "det" and c.lower_ in _FIG.set("referring_determiners") for c in num.children) and \
+        not any(c.dep_ == "prep" for c in num.children)
+
+
 def _calendar_number(t: Token) -> bool:
     """A number the date or time entity around it makes a date: a year, a day beside a month or weekday,
     an hour, or a count of time units ("three months" is kept as a duration by the caller)."""
@@ -330,6 +338,8 @@ def _make(doc, start: int, end: int, sent: Span, demonym, share: Optional[float]
         not (prev is not None and (prev.tag_ in {"DT", "PRP$"} or prev.lower_ in {"no", "any", "every"}))
     if low_words == ["one"] and last.dep_ not in {"nummod"} and not one_of:
         return None  # "the one that", "one side": a pronoun, not a count
+    if _refers_back(last):
+        return None
     vague = all(w in VAGUE or w == "of" for w in low_words) or \
         start > sent.start and doc[start - 1].lower_ in {"several", "few", "many"} and low_words[-1] in SCALES  # "several hundred"
     nxt = doc[end] if end < sent.end else None
