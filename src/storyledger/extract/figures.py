@@ -117,7 +117,7 @@ def _fold(word: str) -> Optional[float]:
 def _refers_back(num: Token) -> bool:
     """"as if the two counted the same people": a number after "the" standing as the subject with
     no noun of its own points back to things already named, it counts nothing new."""
-    return num.pos_ == "NUM" and num.dep_ in {"nsubj", "nsubjpass"} and \
+    return num.pos_ == "NUM" and num.dep_ in {"nsubj", "nsubjpass"} and not _currency_before(num) and \
         any(c.dep_ == "det" and c.lower_ in _FIG.set("referring_determiners") for c in num.children) and \
         not any(c.dep_ == "prep" for c in num.children)
 
