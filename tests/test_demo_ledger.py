@@ -93,10 +93,11 @@ def test_planned_points(demo):
     assert (NIS, 10000, "approximately") in s[EXPECTED]  # "around 10,000 by December"
 
 
-@pytest.mark.xfail(strict=True, reason="upstream: 'around 10,000 by December' is dated by its telling (Oct 23), the "
-                   "headline's '10,000 expected by December' by December, so the one projection stands twice")
 def test_the_projection_is_one_point(demo):
+    # every telling of "around 10,000 by December" is dated December, the time it is about
     assert _series(demo[1])[EXPECTED] == {(NIS, 10000, "approximately")}
+    (point,) = next(s for s in demo[1].series if s.label == EXPECTED).points
+    assert (point.as_of.start, point.as_of.end) == ("2024-12-01", "2024-12-31")
 
 
 def test_casualty_points(demo):

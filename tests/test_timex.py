@@ -15,6 +15,7 @@ from storyledger.model import TimeSpan
 SAT = dt.date(2024, 10, 26)   # a Saturday
 THU = dt.date(2025, 2, 27)    # a Thursday
 WED = dt.date(2024, 10, 16)   # a Wednesday
+TUE = dt.date(2024, 10, 29)   # a Tuesday
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +42,10 @@ def one(nlp, text: str, anchor: dt.date) -> TimeSpan:
     ("The minister said Wednesday that talks had stalled.", SAT, "2024-10-23", "2024-10-23", "day"),
     ("The minister said Saturday that talks had stalled.", SAT, "2024-10-26", "2024-10-26", "day"),
     ("The envoy will return to the capital on Tuesday.", SAT, "2024-10-29", "2024-10-29", "day"),
+    # a future told in the past ("said ... could") is future from the report: the nearest Monday
+    ("An earlier wire report said up to 2,000 guards could reach the port by Monday.", TUE, "2024-10-28",
+     "2024-10-28", "day"),
+    ("The agency says up to 2,000 guards could reach the port by Monday.", TUE, "2024-11-04", "2024-11-04", "day"),
     ("The committee is to vote Thursday on the plan.", SAT, "2024-10-31", "2024-10-31", "day"),
     ("Officials plan to reopen the crossing next Saturday.", SAT, "2024-11-02", "2024-11-02", "day"),
     # months without a year: nearest before the anchor, or after it for the future

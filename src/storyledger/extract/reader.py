@@ -381,7 +381,8 @@ class TextReader:
             if k is None:
                 continue
             meet = chain[k].i
-            below = [span.root] + [a for a in span.root.ancestors if a.i != meet]
+            # the path from the time up to (not including) where it meets the figure's chain
+            below = [span.root] + list(span.root.ancestors)
             below = below[:next((n for n, a in enumerate(below) if a.i == meet), len(below))]
             # "about 3,000 were in Russia, with around 10,000 expected by December": the time of
             # another number's clause; "since they entered combat in early December", "remained displaced

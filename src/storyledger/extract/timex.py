@@ -48,6 +48,7 @@ _STATIVE = {"say", "tell", "report", "announce", "be", "have", "include", "remai
             "know", "believe", "think", "show", "mean", "seem", "appear", "need", "want", "hold",
             "estimate", "claim", "add", "note", "cite", "quote", "describe", "call"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
+_PAST_MODALS = {"would", "could", "might"}
 
 _MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MON_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
@@ -259,7 +260,23 @@ def _pick_year_month(m: int, anchor: dt.date, tense: Optional[str], strict: bool
     return anchor.year - 1
 
 
+def _future_in_past(ctx: _Ctx, s: int, e: int) -> bool:
+    """ "a report last week said 5,000 could be there by Monday": a future told in the past tense
+    (a past modal under a past reporting verb) is future from the report, not from the article."""
+    doc = ctx.doc
+    span = doc.char_span(s, e, alignment_mode="expand") if doc is not None else None
+    if span is None or len(span) == 0:
+        return False
+    v = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if v is None or not any(c.dep_ == "aux" and c.lower_ in _PAST_MODALS for c in v.children):
+        return False
+    return v.dep_ == "ccomp" and v.head.tag_ == "VBD" and v.head.lemma_ in _STATIVE
+
+
 def _pick_weekday(wd: int, anchor: dt.date, tense: Optional[str], strict: bool) -> dt.date:
+    if tense == "nearest":
+        back = (anchor.weekday() - wd) % 7
+        return anchor - dt.timedelta(days=back) if back <= 3 else anchor + dt.timedelta(days=7 - back)
     if tense == "future":
         k = (wd - anchor.weekday()) % 7
         if k == 0 and strict:
@@ -579,6 +596,8 @@ def _r_weekday(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
         tense, strict = "past", True
     else:
         tense, strict = _tense(ctx, s, e), False
+        if tense == "future" and _future_in_past(ctx, s, e):
+            tense = "nearest"  # the report's week is unknown: the weekday nearest the article
     d = _pick_weekday(wd, ctx.anchor, tense, strict)
     n = _day(d, "explicit" if d == ctx.anchor else "inferred")
     if m["part"]:
