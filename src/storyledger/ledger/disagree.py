@@ -98,7 +98,7 @@ def conflicts(series: list[Series], facts: dict[str, Fact], inside: dict[str, se
 
     An outlet's own unattributed figure is no source's; a part against its whole, a plan against a
     projection and a total against an increment sit in different series and never meet here."""
-    out = []
+    out, seen = [], set()
     for s in series:
         items = []
         for p in s.points:
@@ -128,6 +128,9 @@ def conflicts(series: list[Series], facts: dict[str, Fact], inside: dict[str, se
                 if part is not None and not (_too_many_for_whole(a, b) if part else _too_many_for_whole(b, a)):
                     continue  # 1,500 in the Far East does not contradict 3,000 in Russia
                 a, b = sorted((a, b), key=lambda f: (f.as_of.start if f.as_of else "", f.id))
+                if (a.id, b.id) in seen:
+                    continue  # two facts that meet in two series (a scope and its parent) are one conflict
+                seen.add((a.id, b.id))
                 days, ratio = _apart(a, b)
                 out.append(Disagreement(
                     id="d-" + short_hash("conflict", a.id, b.id), kind="conflict", series=s.id,
