@@ -209,3 +209,36 @@ def test_copy_cut_mid_word_keeps_its_last_sentence_but_not_a_headline_list():
                "What It Means For Commuters Who Use The Early Boats Every Morni")
     b = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n\n{teasers}\n")
     assert b.body.endswith(MORE)
+
+
+STANDFIRST = "With the north pier closed, ferries move to the south landing for the winter."
+
+
+def test_names_over_the_date_are_the_byline_not_the_headline():
+    # headline printed twice around a photo credit, a standfirst, then names without "By" over the date
+    page = (f"Menu\nHarbour pier to stay shut until spring\nDivers at the north pier. Photo: Ida Holm/Gazette\n"
+            f"Harbour pier to stay shut until spring\n\n{STANDFIRST}\n\nTomas Ek, Ida Holm\nFebruary 8 2023, 3:18 p.m.\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert (a.title, a.published) == ("Harbour pier to stay shut until spring", "2023-02-08")
+    assert "Tomas Ek" in a.authors
+
+
+def test_a_short_title_case_headline_over_its_date_stays_the_headline():
+    a = _clean(f"Menu\nPier Stays Shut\nFebruary 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert (a.title, a.published) == ("Pier Stays Shut", "2023-02-08")
+
+
+def test_byline_signed_with_a_full_stop_and_reading_time_and_crumbs_are_furniture():
+    page = (f"You are here: Home / Local / Harbour / Harbour pier to stay shut until spring\n"
+            f"Harbour pier to stay shut until spring\nBy Tomas Ek.\nReading Time: 3 mins read\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert a.title == "Harbour pier to stay shut until spring"
+    assert a.authors == ["Tomas Ek"]
+    assert "Reading" not in a.body and "You are here" not in a.body
+
+
+def test_by_a_weekday_with_a_full_stop_is_a_sentence_not_a_byline():
+    a = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\nBy Monday.\n\n{MORE}\n")
+    assert a.authors == []
