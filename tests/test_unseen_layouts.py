@@ -242,3 +242,13 @@ def test_byline_signed_with_a_full_stop_and_reading_time_and_crumbs_are_furnitur
 def test_by_a_weekday_with_a_full_stop_is_a_sentence_not_a_byline():
     a = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\nBy Monday.\n\n{MORE}\n")
     assert a.authors == []
+
+
+def test_short_english_lines_full_of_names_are_not_foreign():
+    from storyledger.clean.language import is_foreign_line
+    # lingua's fast mode reads this as Spanish; a short line in the article's script stays
+    assert not is_foreign_line("Detroit’s Mezcal restaurant goes beyond familiar Mexican fare", "en")
+    # a long line in another language, and a line in another script, still go
+    assert is_foreign_line("La ciudad celebra su festival anual de música con conciertos gratuitos "
+                           "en todas las plazas este fin de semana", "en")
+    assert is_foreign_line("이 기사는 회원에게만 제공됩니다", "en")
