@@ -252,3 +252,13 @@ def test_short_english_lines_full_of_names_are_not_foreign():
     assert is_foreign_line("La ciudad celebra su festival anual de música con conciertos gratuitos "
                            "en todas las plazas este fin de semana", "en")
     assert is_foreign_line("이 기사는 회원에게만 제공됩니다", "en")
+
+
+def test_the_headline_is_the_line_of_the_run_printed_twice():
+    # kicker quote over the headline; the headline also sits in the site's sticky bar
+    page = ("Harbour pier to stay shut until spring\nNews\nSports\nWeather\nOpinion\nSign in\n"
+            "'We cannot risk another winter on those columns'\nHarbour pier to stay shut until spring\n"
+            "Board says the ferry landing moves south while divers finish their survey\n"
+            f"By Tomas Ek 8 February 2023, 3:51 pm\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert (a.title, a.published) == ("Harbour pier to stay shut until spring", "2023-02-08")

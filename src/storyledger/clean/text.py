@@ -502,13 +502,22 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
         if below and below[0] in near and (not above or skipped > 2):
             return below[0]
         if above:
-            while len(above) > 1 and above[-2] in near:
-                above.pop()
-            return above[-1]
+            run = [above.pop()]
+            while above and above[-1] in near:
+                run.insert(0, above.pop())
+            return _printed_twice(units, run) or run[0]
     return pick      # None when nothing above the body reads as a headline: the page prints none
 
 
 _HEAD_MARKS = ("byline", "dateline", "relative")
+
+
+def _printed_twice(units: list[Unit], run: list[int]) -> Optional[int]:
+    """In a run of kicker, headline and standfirst, the headline is the one the page prints
+    twice (again in a sticky bar, a share box or the crumbs); None when none or several are."""
+    keys = Counter(line_key(u.text) for u in units)
+    twice = [i for i in run if keys[line_key(units[i].text)] > 1]
+    return twice[0] if len(twice) == 1 and len(run) > 1 else None
 _ABBREVIATED = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z])\.\s*$")
 
 
