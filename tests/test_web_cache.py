@@ -99,7 +99,7 @@ def test_one_table_download_is_the_export_file(base_db, tmp_path, name):  # noqa
 
 
 def test_download_is_streamed_from_one_file_per_version(client):  # noqa: F811
-    a = client.get("/export/claims.csv")
+    a = client.get("/export/claims.csv", headers={"accept-encoding": "identity"})
     assert a.status_code == 200 and int(a.headers["content-length"]) == len(a.content)
     files = sorted(p.name for p in Path(client.app.state.ledger.state, "cache").glob("csv_claims-*"))
     assert len(files) == 1
@@ -107,3 +107,12 @@ def test_download_is_streamed_from_one_file_per_version(client):  # noqa: F811
     assert client.get("/export/claims.csv").content == a.content
     eventually_one = sorted(p.name for p in Path(client.app.state.ledger.state, "cache").glob("csv_claims-*"))
     assert len(eventually_one) == 1
+
+
+def test_a_download_too_big_to_keep_is_streamed(client, monkeypatch):  # noqa: F811
+    from storyledger.web import read_cache
+    small = client.get("/export/claims.csv", headers={"accept-encoding": "identity"})
+    monkeypatch.setattr(read_cache, "MAX_ENTRY", 100)
+    _bump(client)
+    big = client.get("/export/claims.csv", headers={"accept-encoding": "identity"})
+    assert big.status_code == 200 and big.content == small.content and "vary" not in big.headers

@@ -91,10 +91,11 @@ def download(request: Request, name: str):
     if name not in DOWNLOADS:
         raise HTTPException(404, f"no download {name[:40]!r}: there are {', '.join(DOWNLOADS)}")
     led = request.app.state.ledger
-    fh = led.cache.open(f"csv_{name}", lambda path: led.read(lambda st: write_table_csv(st, name, path)))
+    shown, fh = led.cache.open(f"csv_{name}", lambda path: led.read(lambda st: write_table_csv(st, name, path)))
     return StreamingResponse(_chunks(fh), media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": f'attachment; filename="{name}.csv"',
-                                      "Content-Length": str(os.fstat(fh.fileno()).st_size)})
+                                      "Content-Length": str(os.fstat(fh.fileno()).st_size),
+                                      "X-Ledger-Version": shown})
 
 
 def _chunks(fh: BinaryIO, size: int = 256 * 1024) -> Iterator[bytes]:

@@ -40,19 +40,25 @@ class PageCache:
         """(the ledger version the page shows, its bytes): an older version's page while the new one renders."""
         return self._get(key, lambda k, v: self._shared(k, v, make), with_version=True)
 
-    def open(self, key: str, write: Write) -> BinaryIO:
-        """A file made once per ledger version by ``write(path)`` (a download too big to hold in
-        memory), opened for reading: the open file outlives its replacement by a newer version."""
+    def open(self, key: str, write: Write) -> tuple[str, BinaryIO]:
+        """(the ledger version it holds, a file made once per ledger version by ``write(path)``: a
+        download too big to hold in memory) opened for reading — the open file outlives its
+        replacement by a newer version; an older version's file while the new one is made."""
         if not self.folder:
             raise RuntimeError("a file cache needs a folder")
         key = "file:" + key
+
+        def produce(k: str, v: str) -> Path:
+            return self._shared_file(k[5:], v, write)
         for _ in range(3):
             try:
-                return open(self._get(key, lambda k, v: self._shared_file(k[5:], v, write)), "rb")
+                ver, path = self._get(key, produce, with_version=True)
+                return ver, open(path, "rb")
             except FileNotFoundError:       # another process replaced the older version's file
                 with self._lock:
                     self._pages.pop(key, None)
-        return open(self._render_once(key, self.version(), lambda k, v: self._shared_file(k[5:], v, write)), "rb")
+        ver = self.version()
+        return ver, open(self._render_once(key, ver, produce), "rb")
 
     def _get(self, key: str, produce, with_version: bool = False):
         ver = self.version()

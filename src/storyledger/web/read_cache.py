@@ -6,7 +6,7 @@ version changes: 50 readers of a 2,000-article ledger then cost a dictionary loo
 render or a full-text query each (issue 11/12: p99 under load). Concurrent first requests for one
 URL wait for one answer (single flight). Bodies are also kept gzip-compressed, once, for clients
 that accept it (the ledger page is megabytes of HTML). The store is bounded in bytes (least
-recently used out first); job progress, uploads and downloads are never kept here.
+recently used out first); job progress and uploads are never kept here.
 
 A handler that answers from an older ledger on purpose (the page cache serves the previous page
 while the new one renders) names the version it shows in ``X-Ledger-Version``: the answer is kept
@@ -25,7 +25,7 @@ from anyio import to_thread
 VERSION_HEADER = b"x-ledger-version"
 # what is kept: the ledger page, search, and the JSON reads (not /api/jobs: progress changes)
 KEPT_PREFIXES = ("/api/articles", "/api/claims", "/api/facts", "/api/series", "/api/disagreements",
-                 "/api/timeline", "/api/search", "/api/openapi.json")
+                 "/api/timeline", "/api/search", "/api/openapi.json", "/export/")
 KEPT_PATHS = {"/", "/search", "/openapi.json"}
 MAX_BYTES = 96 * 1024 * 1024       # per server process
 MAX_ENTRY = 16 * 1024 * 1024
@@ -75,8 +75,9 @@ class ReadCache:
             return await self.app(scope, receive, send)
         ans = self._fresh(key, ver)
         if ans is None:
-            ans = await self._answer_once(key, ver, scope, receive)
-        await self._replay(ans, _accepts_gzip(scope.get("headers") or []), send)
+            ans = await self._answer_once(key, ver, scope, receive, send)
+        if ans is not None:     # (None: too big to keep, already streamed to the client)
+            await self._replay(ans, _accepts_gzip(scope.get("headers") or []), send)
 
     def _fresh(self, key, ver: str) -> Optional[_Answer]:
         ans = self._answers.get(key)
@@ -85,7 +86,7 @@ class ReadCache:
             return ans
         return None
 
-    async def _answer_once(self, key, ver: str, scope, receive) -> _Answer:
+    async def _answer_once(self, key, ver: str, scope, receive, send) -> Optional[_Answer]:
         while True:
             flight = self._flights.get(key)
             if flight is None:
@@ -96,32 +97,45 @@ class ReadCache:
                 return ans
         flight = self._flights[key] = asyncio.get_running_loop().create_future()
         try:
-            ans = await self._ask(scope, receive, ver)
-            if ans.status == 200 and len(ans.body) <= MAX_ENTRY:
+            ans = await self._ask(scope, receive, ver, self._answers.get(key), send)
+            if ans is not None and ans.status == 200:
                 self._keep(key, ans)
             return ans
         finally:
             del self._flights[key]
             flight.set_result(None)
 
-    async def _ask(self, scope, receive, ver: str) -> _Answer:
-        """Run the handler, gathering its answer (the bodies kept here are small enough to hold)."""
+    async def _ask(self, scope, receive, ver: str, old: Optional[_Answer], send) -> Optional[_Answer]:
+        """Run the handler, gathering its answer; one that says it is bigger than MAX_ENTRY (a big
+        download) goes on to the client as it comes and is not kept (None)."""
         start: dict = {}
         parts: list[bytes] = []
+        through = False
 
         async def gather(message) -> None:
+            nonlocal through
             if message["type"] == "http.response.start":
+                size = next((v for k, v in message.get("headers", []) if k == b"content-length"), b"0")
+                through = int(size) > MAX_ENTRY
+                if through:
+                    await send(message)
                 start.update(message)
+            elif through:
+                await send(message)
             elif message["type"] == "http.response.body":
                 parts.append(message.get("body", b""))
 
         await self.app(scope, receive, gather)
+        if through:
+            return None
         headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
         shown = next((v.decode() for k, v in headers if k == VERSION_HEADER), ver)
         body = b"".join(parts)
         ctype = next((v for k, v in headers if k == b"content-type"), b"")
         gz = None
-        if start.get("status") == 200 and len(body) >= GZIP_MIN and ctype.startswith(_COMPRESSIBLE) \
+        if old is not None and old.version == shown and old.body == body:
+            gz = old.gz         # the same older page again while the new one renders: compressed once
+        elif start.get("status") == 200 and len(body) >= GZIP_MIN and ctype.startswith(_COMPRESSIBLE) \
                 and not any(k == b"content-encoding" for k, _ in headers):
             gz = await to_thread.run_sync(gzip.compress, body, 5)
         return _Answer(shown, start.get("status", 500), headers, body, gz)
