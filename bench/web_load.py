@@ -182,7 +182,7 @@ def main() -> None:
             shutil.copy(args.db, db)
         current_extraction(db)
         con = sqlite3.connect(db)
-        article = con.execute("SELECT id FROM articles ORDER BY seq LIMIT 1 OFFSET 777").fetchone()[0]
+        article = con.execute("SELECT id FROM articles ORDER BY seq LIMIT 1 OFFSET MIN(777, (SELECT COUNT(*) - 1 FROM articles))").fetchone()[0]
         n = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         con.close()
         routes = [r.format(article=article) for r in ROUTES]
