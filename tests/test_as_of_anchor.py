@@ -1,4 +1,4 @@
-"""Which time a figure describes, on sentences written for this test: a year on the verb, a running
+"""Which time a figure describes (and who tells it), on sentences written for this test: a year on the verb, a running
 count since an event, and times that belong to another noun's clause (extract/reader.py _as_of)."""
 from __future__ import annotations
 
@@ -42,3 +42,33 @@ def test_a_time_in_another_nouns_relative_clause_is_not_the_counts():
     # the subject's own clause does tell the event's time
     assert _times("The storm that hit the coast on Sunday killed 14 people, officials said.") == [
         (14.0, "killed", "2025-05-18", "2025-05-18")]
+
+
+def test_by_a_weekday_with_a_past_verb_looks_back():
+    # "by Monday" is ahead only when its verb is: a toll that "had risen" by then is past
+    assert _times("By Monday evening, the death toll had risen to 45, the ministry said.") == [
+        (45.0, "killed", "2025-05-19", "2025-05-19")]
+    assert _times("Up to 800 soldiers are expected to arrive by Monday, the army said.") == [
+        (800.0, "planned", "2025-05-26", "2025-05-26")]
+
+
+def test_a_stretch_between_two_times_is_one_span():
+    assert _times("The UN said 300 people were killed between Friday and Sunday.") == [
+        (300.0, "killed", "2025-05-16", "2025-05-18")]
+    assert _times("From 2019 to 2022, some 4,000 people were killed in the region, the report said.") == [
+        (4000.0, "killed", "2019-01-01", "2022-12-31")]
+
+
+def test_the_state_of_a_counted_total():
+    # "the number of displaced people rose to": the state is told on the group the total counts
+    assert _times("The number of displaced people rose to 20,000, the UN said.") == [
+        (20000.0, "displaced", "2025-05-20", "2025-05-20")]
+
+
+def test_the_subject_next_to_the_report_verb_tells():
+    # the parser gives "said" two subjects ("the bus" of the when-clause, and "police")
+    art = Article(id="t", source="t", published="2025-05-21",
+                  body="At least 9 people died when the bus overturned on Monday, police said on Tuesday.")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=extract.load_nlp()))
+    assert [(c.value, c.attribution.source, c.as_of.start) for c in claims if c.kind == "figure"] == [
+        (9.0, "police", "2025-05-19")]

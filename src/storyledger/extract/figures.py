@@ -363,7 +363,6 @@ def _make(doc, start: int, end: int, sent: Span, demonym, share: Optional[float]
     _measure(doc, fig, sent)
     if vague:
         fig.measure = None  # an amount with no number is not a data point
-    _reached(fig)
     return fig
 
 
@@ -600,6 +599,10 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
             if not (target.lemma_.lower() in MEASURE_CUES and not comp) else target.text
         fig.population = _pop_of(target, demonym)
         fig.path.append(target)
+        # "the number of displaced people rose to 20,000", "the number of people displaced": the
+        # state is said on the total or on the group
+        fig.path.extend(c for n in dict.fromkeys((subj, target)) for c in n.children if c.dep_ in {"amod", "acl"} and
+                        (MEASURE_CUES.get(c.lemma_.lower()) or MEASURE_CUES.get(c.lower_)) in _STATES)
 
 
 def _bare_total(noun: Token) -> bool:
@@ -659,6 +662,7 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     elif measure is None and planned and not modal_only:
         measure = "planned"  # a plan verb ("decided", "expected", "training"); a bare modal ("would be eligible") is not a plan
     fig.measure = measure or "other"
+    _reached(fig)
 
 
 def _ratio(doc, fig: Figure, sent: Span) -> bool:

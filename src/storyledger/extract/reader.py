@@ -377,7 +377,7 @@ class TextReader:
                           chain[k - 1].dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}), len(chain))
         best: Optional[tuple[int, TimeSpan]] = None
         for k, ts, below, span in _time_paths(tok, chain, sent, times):
-            if _not_its_time(tok, below, span) or _start_clause(below) is not None or \
+            if _not_its_time(tok, below, span) or _start_clause(below, span) is not None or \
                     _other_noun_clause(below, chain):
                 continue
             if (ts.text or "").lower() in {"currently", "now", "at present", "presently"}:
@@ -396,7 +396,7 @@ class TextReader:
         told by a time inside a "since" clause on the figure's own chain."""
         chain = [tok] + list(tok.ancestors)
         for _k, ts, below, span in _time_paths(tok, chain, sent, times):
-            if not _not_its_time(tok, below, span) and _start_clause(below) == "since":
+            if not _not_its_time(tok, below, span) and _start_clause(below, span) == "since":
                 return ts
         return None
 
@@ -502,7 +502,7 @@ def _not_its_time(tok: Token, below: list[Token], span: Span) -> bool:
                a.dep_ == "conj" and a.pos_ == "VERB" for a in below) or _earlier_value(below, span)
 
 
-def _start_clause(below: list[Token]) -> Optional[str]:
+def _start_clause(below: list[Token], span: Span) -> Optional[str]:
     """ "since they entered combat in early December", "remained displaced after the storm made
     landfall on 11 September", "since the start of the war in 2022": the time sits in a clause or
     phrase that starts what the count describes ("since Friday" itself is read by timex)."""
@@ -511,7 +511,7 @@ def _start_clause(below: list[Token]) -> Optional[str]:
             mark = next((m.lower_ for m in a.children if m.dep_ == "mark" and m.lower_ in _START_MARKS), None)
             if mark:
                 return mark
-        if a.dep_ == "prep" and a.lower_ in _START_MARKS and a is not below[0].head:
+        if a.dep_ == "prep" and a.lower_ in _START_MARKS and a is not below[0].head and not span.start <= a.i < span.end:
             return a.lower_
     return None
 
