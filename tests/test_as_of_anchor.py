@@ -72,3 +72,25 @@ def test_the_subject_next_to_the_report_verb_tells():
     [(_, claims)] = list(extract.extract_claims([art], nlp=extract.load_nlp()))
     assert [(c.value, c.attribution.source, c.as_of.start) for c in claims if c.kind == "figure"] == [
         (9.0, "police", "2025-05-19")]
+
+
+def test_a_count_in_something_that_began_runs_from_then():
+    assert _times("At least 40 people have been killed in protests that began on Sunday, according to Amnesty.") == [
+        (40.0, "killed", "2025-05-18", "2025-05-20")]
+
+
+def test_a_valuation_above_a_number_names_who_put_it():
+    art = Article(id="t", source="t", published="2025-05-21",
+                  body="Ukraine's count runs ahead: President Olena Varga put the number of dead above 2,000 in April.")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=extract.load_nlp()))
+    assert [(c.value, c.attribution.source, c.as_of.start, c.as_of.end) for c in claims if c.kind == "figure"] == [
+        (2000.0, "Olena Varga", "2025-04-01", "2025-04-30")]
+
+
+def test_a_name_tagged_as_a_body_with_an_office_is_the_official():
+    art = Article(id="t", source="t", published="2025-05-21", body=(
+        "About 9,000 troops are near the border, according to Ivo Brandt, Estonia's Defence Forces commander."
+        "\n\nSome 14,500 are within 300 kilometres, the official said."))   # the tagger calls "Ivo Brandt" an ORG
+    [(_, claims)] = list(extract.extract_claims([art], nlp=extract.load_nlp()))
+    assert {(c.value, c.attribution.source) for c in claims if c.kind == "figure" and c.value > 1000} == {
+        (9000.0, "Ivo Brandt"), (14500.0, "Ivo Brandt")}

@@ -20,6 +20,10 @@ from storyledger.extract.lexicon import (
     UNCONFIRMED_CUES,
 )
 from storyledger.model import Attribution
+from storyledger.tables import table
+
+# "put the number at 11,000", "put losses above 3,000": the prepositions of a valuation
+_VALUATION_PREPS = table("figures").set("valuation_preps")
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "conj", "advcl_content"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
@@ -336,8 +340,8 @@ class SourceFinder:
                 author = _report_author(head)
                 if author is not None:
                     out.append(self.name(author, head.lemma_.lower()))
-            elif cur.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in {"put", "place", "peg"}:
-                out.extend(self._tellers_of(head.head))  # "Zelensky put the number at 11,000"
+            elif cur.dep_ == "pobj" and head.lower_ in _VALUATION_PREPS and head.head.lemma_.lower() in {"put", "place", "peg"}:
+                out.extend(self._tellers_of(head.head))  # "Zelensky put the number at 11,000", "losses above 3,000"
             for c in head.children:
                 # "..., Yonhap reported on Friday": a reporting clause hung after the content
                 if c.i > tok.i and c.i != cur.i and c.dep_ in {"advcl", "parataxis", "conj"} and _is_report(c) and \

@@ -572,7 +572,7 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
     at 100,000 men" (the object joins the path, so its words can say what is counted)."""
     verb = num.head.head if num.dep_ == "pobj" else num.head
     valued = next((c for c in verb.children if c.dep_ == "dobj"), None) if num.dep_ == "pobj" and \
-        num.head.lower_ == "at" and verb.lemma_.lower() in _FIG.set("valuation_verbs") else None
+        num.head.lower_ in _FIG.set("valuation_preps") and verb.lemma_.lower() in _FIG.set("valuation_verbs") else None
     if fig.counted is not None:
         if valued is not None:
             fig.path.append(valued)

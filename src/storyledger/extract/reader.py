@@ -27,6 +27,7 @@ from storyledger.extract.figures import (
 from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, reported_speech
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Attribution, Claim, TimeSpan
+from storyledger.tables import table
 
 _DENIAL_LEMMAS = {"release", "issue", "acknowledge", "confirm", "comment", "disclose", "react", "respond",
                   "announce", "publish", "report", "reveal", "make"}
@@ -348,9 +349,9 @@ class TextReader:
 
     def _learn_people(self, sent: Span, ents: list[Span]) -> None:
         for e in ents:
-            if e.label_ in {"ORG", "WORK_OF_ART", "GPE", "NORP"}:
-                self.d.finder.mention(e.text, e.start_char)
-            if e.label_ != "PERSON":
+            if e.label_ != "PERSON" and not _office_apposed(e):
+                if e.label_ in {"ORG", "WORK_OF_ART", "GPE", "NORP"}:
+                    self.d.finder.mention(e.text, e.start_char)
                 continue
             name = re.sub(r"['’]s$", "", e.text).strip()
             role_toks = []
@@ -513,6 +514,8 @@ def _start_clause(below: list[Token], span: Span) -> Optional[str]:
                 return mark
         if a.dep_ == "prep" and a.lower_ in _START_MARKS and a is not below[0].head and not span.start <= a.i < span.end:
             return a.lower_
+        if a.dep_ == "relcl" and a.lemma_.lower() in table("figures").set("start_verbs"):
+            return "since"   # "killed in protests that began on Sunday": the count runs from then
     return None
 
 
@@ -527,6 +530,15 @@ def _other_noun_clause(below: list[Token], chain: list[Token]) -> bool:
 
 # Words that say what happened to people without naming them: "100 dead and 1,000 wounded".
 _STATE_NOUNS = {"dead", "wounded", "injured", "killed", "missing", "captured", "deaths", "fatalities"}
+
+
+def _office_apposed(e: Span) -> bool:
+    """ "Oleksiy Danilov, Ukraine's National Security and Defense Council secretary": a name the
+    tagger took for a body, set off by an office title, is a person."""
+    if e.label_ != "ORG" or len(e) < 2 or not all(t.pos_ == "PROPN" for t in e):
+        return False
+    appos = next((c for c in e.root.children if c.dep_ == "appos" and c.i >= e.end), None)
+    return appos is not None and appos.pos_ == "NOUN" and appos.lemma_.lower() in table("lexicon").set("office_titles")
 
 
 def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
