@@ -200,7 +200,7 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     keys: list[str] = []
     for e in doc.ents:
-        if e.label_ != "PERSON":
+        if e.label_ != "PERSON" or _names_thing(e.root) and len(e) == 1:
             continue
         key = _mention_key(e.text, keys)
         if key not in keys:
@@ -223,6 +223,11 @@ def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _names_thing(t: Token) -> bool:
+    """A surname naming a thing ("the Closs residence", "the Smith family"): no mention of the person."""
+    return t.dep_ == "compound" and t.head.pos_ == "NOUN"
+
+
 def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A later surname the tagger missed ("Lonechild and others are planning ...")."""
     seen = {m.i for m in mentions}
@@ -235,6 +240,8 @@ def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         # a longer organisation name that holds it ("Vickers Inc.") is not the person
         ent = ent_of.get(t.i)
         if ent is not None and (len(ent) > 1 or ent.label_ != "ORG"):
+            continue
+        if _names_thing(t):
             continue
         first = next((m for m in mentions + out if t.text.casefold() in m.key.casefold().split() and m.i < t.i), None)
         if first is not None:
@@ -260,7 +267,9 @@ def _vote_words(doc: Doc, mentions: list[Mention]):
 
 
 def _vote_self_report(doc: Doc, mentions: list[Mention]):
-    """"X said she would ...": the subject of what a person says about themself is that person."""
+    """"X said she would ...": the subject of what a person says about themself is that person
+    (not a pronoun inside quote marks: the quoted speaker talks of someone else there)."""
+    quoted = _long_quotes(doc)
     for m in mentions:
         head = doc[m.i]
         if head.dep_ not in _SUBJ or not _speech(head.head):
@@ -268,7 +277,7 @@ def _vote_self_report(doc: Doc, mentions: list[Mention]):
         for comp in head.head.children:
             if comp.dep_ in {"ccomp", "xcomp"}:
                 pron = next((c for c in comp.children if c.dep_ in _SUBJ and c.lower_ in {"he", "she"}), None)
-                if pron is not None:
+                if pron is not None and not _in_quote(doc, pron.i, quoted):
                     yield m.key, "m" if pron.lower_ == "he" else "f", 3
 
 
