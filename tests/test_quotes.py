@@ -195,3 +195,15 @@ def test_a_surname_naming_a_thing_is_no_mention_of_the_person(nlp):
               "Reporters waited outside the Maddox residence until he came home.")
     mentions, _ = person_mentions(doc)
     assert [doc[m.i].text for m in mentions] == ["Maddox"]
+
+
+def test_a_name_the_tagger_filed_as_a_place_is_the_person_named_later(nlp):
+    from spacy.tokens import Span
+
+    from storyledger.extract.quotes import person_mentions
+    doc = nlp("Aarno Pelkonen scored twice on Sunday. Coaches praised Pelkonen after the game.")
+    # the tagger's slip, set by hand: the full name as a place, the surname as a person
+    doc.ents = [Span(doc, 0, 2, label="GPE"), Span(doc, 9, 10, label="PERSON")]
+    doc._.people = None
+    mentions, _ = person_mentions(doc)
+    assert [(m.key, doc[m.i].text) for m in mentions] == [("Aarno Pelkonen", "Pelkonen"), ("Aarno Pelkonen", "Pelkonen")]

@@ -229,25 +229,37 @@ def _names_thing(t: Token) -> bool:
 
 
 def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A later surname the tagger missed ("Lonechild and others are planning ...")."""
+    """A surname the tagger missed ("Lonechild and others are planning ...") or filed as a place
+    or body ("Nino Niederreiter scored" as a GPE), where the article names that person elsewhere."""
     seen = {m.i for m in mentions}
     ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}   # doc.ents builds its spans anew each call
+    surnames = {m.key.split()[-1].casefold() for m in mentions if m.key.split()}
     out: list[Mention] = []
     for t in doc:
         if t.i in seen or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ == "PERSON":
             continue
+        if _names_thing(t) or t.text.casefold() not in surnames and \
+                not any(t.text.casefold() in m.key.casefold().split() for m in mentions + out if m.i < t.i):
+            continue
         # the tagger calls a lone surname an organisation at times ("However, Wojtaszek said");
         # a longer organisation name that holds it ("Vickers Inc.") is not the person
         ent = ent_of.get(t.i)
-        if ent is not None and (len(ent) > 1 or ent.label_ != "ORG"):
+        if ent is not None and (len(ent) > 1 or ent.label_ != "ORG") and \
+                not (_misfiled_name(ent, surnames) and t.i == ent.end - 1):
             continue
-        if _names_thing(t):
-            continue
+        key = ent.text if ent is not None and len(ent) > 1 else t.text
         first = next((m for m in mentions + out if t.text.casefold() in m.key.casefold().split() and m.i < t.i), None)
-        if first is not None:
-            subj = t.dep_ in _SUBJ or t.dep_ == "compound" and t.head.dep_ in _SUBJ and t.head.pos_ == "PROPN"
-            out.append(Mention(first.key, t.i, t.sent.start, subj))
+        subj = t.dep_ in _SUBJ or t.dep_ == "compound" and t.head.dep_ in _SUBJ and t.head.pos_ == "PROPN"
+        out.append(Mention(first.key if first is not None and len(key.split()) == 1 else key, t.i, t.sent.start, subj))
     return out
+
+
+def _misfiled_name(ent: Span, surnames: set[str]) -> bool:
+    """"Nino Niederreiter" tagged GPE: a run of capitalised proper nouns ending in a surname the
+    article gives a person (the person's own name, not "Vickers Inc." or "Jones Avenue")."""
+    return ent.label_ in {"GPE", "NORP", "LOC", "ORG"} and 1 < len(ent) <= 3 and \
+        all(x.pos_ == "PROPN" and x.text[:1].isupper() for x in ent) and \
+        ent[-1].text.casefold() in surnames and ent.root.i == ent[-1].i
 
 
 def _vote_words(doc: Doc, mentions: list[Mention]):
