@@ -17,14 +17,17 @@ Two views of one analysis:
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span
 
+from storyledger.extract.extensions import text_of
 from storyledger.model import TimeSpan
 from storyledger.words import MONTHS, NUMBER_WORDS, WEEKDAYS
 
@@ -881,9 +884,27 @@ _NEEDS = {
 
 
 def families(text: str, lo: int = 0, hi: Optional[int] = None) -> set[str]:
-    """The word families of ``_FAMILIES`` in ``text[lo:hi]``."""
+    """The word families of ``_FAMILIES`` in ``text[lo:hi]`` (or overlapping it: a superset is safe,
+    it only lets a rule run that then finds nothing)."""
     hi = len(text) if hi is None else hi
-    return {k for k, rx in _FAMILY_RX.items() if rx.search(text, lo, hi)}
+    out = set()
+    for k, (starts, ends) in _family_spans(text).items():
+        j = bisect.bisect_right(ends, lo)       # the first match ending after lo
+        if j < len(ends) and starts[j] < hi:
+            out.add(k)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _family_spans(text: str) -> dict[str, tuple[list[int], list[int]]]:
+    """Where each family matches in the whole text, searched once per text, not once per sentence.
+    A match found in a sentence alone starts where a match over the whole text starts or lies
+    inside one, so a sentence with a family overlaps one of these."""
+    out = {}
+    for k, rx in _FAMILY_RX.items():
+        spans = [m.span() for m in rx.finditer(text)]
+        out[k] = ([s for s, _ in spans], [e for _, e in spans])
+    return out
 
 
 def _candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, int, re.Match]]:
@@ -930,7 +951,7 @@ def find_timexes(doc, anchor: dt.date, window: Optional[tuple[dt.date, dt.date]]
     if not isinstance(doc, (Doc, Span)):   # (hasattr(doc, "ents") would build every entity span)
         raise TimexError(f"expected a spaCy Doc or Span, got {type(doc).__name__}")
     full = doc.doc if hasattr(doc, "doc") else doc
-    text = full.text if text is None else text
+    text = text_of(full) if text is None else text
     lo = getattr(doc, "start_char", 0)
     hi = getattr(doc, "end_char", len(text))
     cands = _candidates(text, lo, hi)
