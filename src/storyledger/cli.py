@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Optional
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -23,6 +25,31 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PARTIAL, EXIT_PORT = 0, 1, 2, 3, 4
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line: never wrapped
 out = Console(highlight=False)
+
+class _ReadableArgument(typer.core.TyperArgument):
+    """An argument shown by its metavar alone ("FILES..."): typer writes "{PATH}..." in the usage line
+    and "PATH <list[str]>" in the help."""
+
+    def _readable(self) -> str:
+        return (self.metavar or (self.name or "").upper()) + ("..." if self.nargs != 1 else "")
+
+    def get_usage_pieces(self, ctx):  # type: ignore[no-untyped-def]
+        return [self._readable() if self.required else f"[{self._readable()}]"]
+
+    def get_help_record(self, ctx):  # type: ignore[no-untyped-def]
+        record = super().get_help_record(ctx)
+        return (self._readable(), record[1]) if record else None
+
+
+class ReadableCommand(typer.core.TyperCommand):
+    """A command whose --help names its arguments readably (every command here uses it)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if type(p) is typer.core.TyperArgument:
+                p.__class__ = _ReadableArgument  # typer builds its own arguments; only their help changes
+
 
 app = typer.Typer(
     help=(
@@ -99,19 +126,21 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, alias
         def on_note(line: str) -> None:
             bar.console.print(f"note: {one_line(line)}", markup=False, highlight=False)
 
-        try:
+        def run():
             if engine == "ray":
                 from storyledger.engine_ray import EngineError, build_ray
                 try:
-                    report = build_ray(paths, db, address=address, workers=workers, progress=progress,
-                                       on_skip=on_skip, fetched_at=fetched_at, aliases=aliases)
+                    return build_ray(paths, db, address=address, workers=workers, progress=progress,
+                                     on_skip=on_skip, fetched_at=fetched_at, aliases=aliases)
                 except EngineError as exc:
                     raise _fail(str(exc))
-            else:
-                from storyledger import extract
-                nlp = extract.load_nlp(aliases) if aliases else None
-                report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at,
-                                        nlp=nlp, n_process=workers, on_note=on_note)
+            from storyledger import extract
+            nlp = extract.load_nlp(aliases) if aliases else None
+            return pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at,
+                                  nlp=nlp, n_process=workers, on_note=on_note)
+
+        try:
+            report = _taking_turns(db, run, on_note)
         except (StoreError, ExtractError) as exc:  # e.g. the spaCy model is not installed: the user's to fix
             raise _fail(str(exc))
     out.print(one_line(f"{_shown(db)}: {report.summary}"), markup=False, soft_wrap=True)
@@ -123,9 +152,40 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, alias
     return EXIT_OK
 
 
-@app.command()
+# A ledger held by another program past SQLite's busy timeout: the build (resumable: what it
+# committed is kept) is tried again after these pauses before it fails.
+BUSY_RETRIES = (5, 15, 30, 60)
+
+
+def _taking_turns(db: str, run, on_note):
+    """``run()`` in the ledger's writer turn (the app's writer and this build take turns: see
+    storyledger/writer_turn.py), again after a pause when another program holds the file."""
+    import sqlite3
+
+    from storyledger.store import StoreError
+    from storyledger.writer_turn import writer_turn
+
+    def busy(exc: BaseException) -> bool:
+        return isinstance(exc, (StoreError, sqlite3.OperationalError)) and \
+            any(w in str(exc).lower() for w in ("locked", "busy"))
+
+    with writer_turn(db, on_wait=lambda: on_note("the app's writer is writing this ledger: waiting for its turn")):
+        for pause in (*BUSY_RETRIES, None):
+            try:
+                return run()
+            except Exception as exc:  # noqa: BLE001 - only a busy ledger is tried again
+                if not busy(exc):
+                    raise
+                if pause is None:
+                    raise StoreError(f"{_shown(db)}: the ledger stayed busy (another program is writing it): "
+                                     "try again when it is done") from None
+                on_note(f"the ledger is busy (another program is writing it); trying again in {pause} s")
+                time.sleep(pause)
+
+
+@app.command(cls=ReadableCommand)
 def build(
-    paths: list[str] = typer.Argument(..., metavar="PATH",
+    paths: list[str] = typer.Argument(..., metavar="FILES",
                                       help="Files, folders (read recursively) or globs such as 'pages/*.html'."),
     db: str = DB_OPTION,
     fetched_at: Optional[str] = typer.Option(
@@ -165,7 +225,7 @@ def build(
                                workers or (2 if engine == "ray" else 1)))
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def export(
     db: str = READ_DB_OPTION,
     out_dir: str = typer.Option(..., "--out", metavar="DIR", help="Directory for the export files."),
@@ -197,7 +257,7 @@ def export(
     out.print(f"{out_dir}: " + ", ".join(f"{n} {k}" for k, n in counts.items()), markup=False, soft_wrap=True)
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def show(
     db: str = READ_DB_OPTION,
     what: str = typer.Option("all", "--what", metavar="TABLE",
@@ -221,7 +281,7 @@ def show(
         raise _fail(str(exc), EXIT_USAGE)
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def report(
     db: str = READ_DB_OPTION,
     out_file: str = typer.Option("storyledger-report.html", "--out", metavar="FILE.html", help="The HTML file to write."),
@@ -243,7 +303,7 @@ def report(
     out.print(f"report written to {path}", markup=False, soft_wrap=True)
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def serve(
     db: str = SERVE_DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS", help="Address to bind; the default is this machine only. "
@@ -300,7 +360,7 @@ def demo_corpus_files() -> list[str]:
     return [str(p) for p in sorted(demo_corpus_dir().iterdir()) if p.suffix in {".txt", ".html", ".jsonl"}]
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def demo(
     db: str = typer.Option("build/demo/ledger.db", "--db", metavar="FILE",
                            help="Where to build the demo ledger (created when missing)."),

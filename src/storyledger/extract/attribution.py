@@ -19,6 +19,7 @@ from storyledger.extract.lexicon import (
     CLAUSE_ONLY_REPORT_LEMMAS, ESTIMATE_CUES, GENERIC_REPORT_NOUNS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
     UNCONFIRMED_CUES,
 )
+from storyledger.extract.spans import ent_at, ents_in
 from storyledger.model import Attribution
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "conj", "advcl_content"}
@@ -141,8 +142,7 @@ class SourceFinder:
         if not words or not any(t.ent_type_ == "PERSON" for t in tok.doc[words[0].i:words[-1].i + 1]):
             return None   # no name here (and doc.ents, which builds every entity span, is not asked)
         # a name that only qualifies another noun ("a Biden administration official") names no teller
-        person = [e for e in tok.doc.ents if e.label_ == "PERSON"
-                  and e.start >= words[0].i and e.end <= words[-1].i + 1
+        person = [e for e in ents_in(tok.doc, words[0].i, words[-1].i + 1) if e.label_ == "PERSON"
                   and (e.start <= tok.i < e.end or e.root.dep_ != "compound")] if words else []
         if not person:
             return None
@@ -181,8 +181,8 @@ class SourceFinder:
         verb, doc = ph.verb, ph.tok.doc
         if verb is None or not is_title_word(ph.tok.text) or verb.i < 3 or doc[verb.i - 1].text != ",":
             return None
-        ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == verb.i - 1), None)
-        if ent is None or ent.start <= ph.tok.i or doc[ent.start - 1].text != "," or \
+        ent = ent_at(doc, verb.i - 2)
+        if ent is None or ent.label_ != "PERSON" or ent.end != verb.i - 1 or ent.start <= ph.tok.i or doc[ent.start - 1].text != "," or \
                 not all(ph.tok.i in {a.i for a in t.ancestors} for t in ent):
             return None
         p = self.ents.learn_person(re.sub(r"['’]s$", "", ent.text).strip(), _strip_det(ph.text), ph.pos)

@@ -16,6 +16,7 @@ import re
 from typing import Any, Optional
 
 import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -68,12 +69,14 @@ class Paragraphs(Component):
         # the token after each one whose text or trailing space holds a line break (tokens and
         # their spaces tile the text: a break at character p lies in the last token starting at
         # or before p); found from the breaks, without a Token object per token
+        starts = doc.to_array([SENT_START])
         breaks = [m.start() for m in _NEWLINE.finditer(text)]
         if breaks:
             after = numpy.searchsorted(doc.to_array("IDX"), breaks, side="right")
-            for j in sorted(set(after.tolist())):
-                if j < len(doc):
-                    doc[j].is_sent_start = True
+            starts[after[after < len(doc)]] = 1
+        # one array write: setting Token.is_sent_start asks Doc.has_annotation("DEP"), which walks
+        # every token of an unparsed Doc, once per line (quadratic on a page of one-line cells)
+        doc.from_array([SENT_START], starts)
         doc._.paragraphs = paragraph_starts(text)
         return doc
 

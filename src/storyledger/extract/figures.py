@@ -16,6 +16,7 @@ from storyledger.extract.lexicon import (
     BOUND_VERBS, CALENDAR_WORDS, CURRENCY_PREFIXES, DOLLAR_COUNTRIES, HEDGES, MEASURE_CUES, MODALS, NOT_PEOPLE_HEADS,
     PEOPLE, PLAN_LEMMAS, REPORT_LEMMAS, SCALE_SUFFIXES, SCALES, UNITS, VAGUE, number_token, parse_number,
 )
+from storyledger.extract.spans import ent_at
 from storyledger.tables import table
 from storyledger.words import MONTHS, singular
 
@@ -129,7 +130,7 @@ def _calendar_number(t: Token) -> bool:
         return False  # "$2000"
     if re.fullmatch(r"(1\d|20)\d\d", t.text) or not re.fullmatch(r"[\d,.]+", t.text) and t.lower_ not in UNITS:
         return True
-    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    ent = ent_at(t.doc, t.i)
     words = [w.lower_.rstrip(".") for w in (ent if ent is not None else [t])] + \
         [w.lower_.rstrip(".") for w in t.doc[max(0, t.i - 2):t.i + 3]]
     if any(w in CALENDAR_WORDS or w + "." in CALENDAR_WORDS for w in words):
@@ -484,18 +485,18 @@ def _range(doc, fig: Figure, sent: Span) -> None:
 def _pop_of(noun: Token, demonym) -> Optional[str]:
     for c in noun.children:
         if c.ent_type_ == "NORP" and c.dep_ in {"amod", "compound", "nmod"}:
-            ent = next((e for e in noun.doc.ents if e.start <= c.i < e.end), None)
+            ent = ent_at(noun.doc, c.i)
             return _singular_demonym(ent.text if ent else c.text)
         if c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP"}:
-            ent = next((e for e in noun.doc.ents if e.start <= c.i < e.end), None)
+            ent = ent_at(noun.doc, c.i)
             return demonym(re.sub(r"['’]s$", "", ent.text if ent else c.text))
         if c.dep_ == "prep" and c.lower_ == "from":
             for p in c.children:
                 if p.ent_type_ in {"GPE", "NORP"}:
-                    ent = next((e for e in noun.doc.ents if e.start <= p.i < e.end), None)
+                    ent = ent_at(noun.doc, p.i)
                     return demonym(ent.text if ent else p.text)
     if noun.ent_type_ == "NORP":
-        ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+        ent = ent_at(noun.doc, noun.i)
         return _singular_demonym(ent.text if ent else noun.text)
     return None
 

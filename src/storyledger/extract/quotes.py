@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.extensions import text_of
 from storyledger.extract.lexicon import SPEECH_LEMMAS
+from storyledger.extract.spans import ent_at
 
 _QUOTE_RE = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"\n]+)\"")
 
@@ -248,7 +249,8 @@ def _vote_words(doc: Doc, mentions: list[Mention]):
     """"Ms. Doe" (5 votes); "his wife Jane Doe", "Doe, a mother of three" (3): words naming the person."""
     for m in mentions:
         head = doc[m.i]
-        span_start = m.i if head.ent_iob_ == "O" else next((e.start for e in doc.ents if e.start <= m.i < e.end), m.i)
+        ent = None if head.ent_iob_ == "O" else ent_at(doc, m.i)
+        span_start = ent.start if ent is not None else m.i
         before = doc[span_start - 1].lower_ if span_start > 0 else ""
         if before in _HONORIFIC:
             yield m.key, _HONORIFIC[before], 5

@@ -9,6 +9,7 @@ decided by the rules of ``extract/attribution.py`` (``NAME_RULES``, ``SourceFind
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -26,6 +27,7 @@ from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
 )
 from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, reported_speech
+from storyledger.extract.spans import ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Attribution, Claim, TimeSpan
 
@@ -112,7 +114,7 @@ class TextReader:
         d, doc = self.d, self.d.doc
         sents = self.sents = list(doc.sents)   # (doc.sents walks the whole doc each time it is asked)
         for si, (sent, ents) in enumerate(zip(sents, _ents_by_sentence(doc, sents))):
-            s = _Sent(si, sent, sum(1 for p in d.para_starts if p <= sent.start_char) - 1, d.sent_times[si],
+            s = _Sent(si, sent, bisect.bisect_right(d.para_starts, sent.start_char) - 1, d.sent_times[si],
                       [q for q in d.quotes if sent.start_char <= q.start < sent.end_char])
             self._learn_people(sent, ents)
             quote_tellers = self._read_quotes(d, s)
@@ -333,7 +335,7 @@ class TextReader:
                 subj = max(subjs, key=lambda c: (c.i < n.i, c.i if c.i < n.i else -c.i)) if subjs else None
                 if subj is None:
                     continue
-                ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+                ent = ent_at(subj.doc, subj.i)
                 words = ent.text if ent is not None else " ".join(t.text for t in subj.subtree if t.dep_ != "punct")
                 dem = self.d.ents.table.demonyms.get(words) or self.d.ents.table.demonyms.get(re.sub(r"^the\s+", "", words, flags=re.I).title())
                 if subj.ent_type_ in {"GPE", "NORP"}:

@@ -28,6 +28,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Span
 
 from storyledger.extract.extensions import text_of
+from storyledger.extract.spans import ents_in
 from storyledger.model import TimeSpan
 from storyledger.words import MONTHS, NUMBER_WORDS, WEEKDAYS
 
@@ -957,7 +958,9 @@ def find_timexes(doc, anchor: dt.date, window: Optional[tuple[dt.date, dt.date]]
     cands = _candidates(text, lo, hi)
     if not cands:
         return []   # most sentences: no need to build their entity spans
-    ents = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    # a sentence's entities from its own tokens (Span.ents walks every entity of the Doc before it)
+    ents = [(ent.start_char, ent.end_char) for ent in (doc.ents if doc is full else ents_in(full, doc.start, doc.end))
+            if ent.label_ in ("DATE", "TIME")]
     ctx = _Ctx(doc=full, anchor=anchor, text=text, ents=ents, window=window)
     # Longest match wins; among equals the earlier rule. Normalise left to right so that
     # "a day later" can see the day named before it.
