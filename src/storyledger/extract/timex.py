@@ -17,12 +17,10 @@ Two views of one analysis:
 """
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span
@@ -885,27 +883,9 @@ _NEEDS = {
 
 
 def families(text: str, lo: int = 0, hi: Optional[int] = None) -> set[str]:
-    """The word families of ``_FAMILIES`` in ``text[lo:hi]`` (or overlapping it: a superset is safe,
-    it only lets a rule run that then finds nothing)."""
+    """The word families of ``_FAMILIES`` in ``text[lo:hi]``."""
     hi = len(text) if hi is None else hi
-    out = set()
-    for k, (starts, ends) in _family_spans(text).items():
-        j = bisect.bisect_right(ends, lo)       # the first match ending after lo
-        if j < len(ends) and starts[j] < hi:
-            out.add(k)
-    return out
-
-
-@lru_cache(maxsize=8)
-def _family_spans(text: str) -> dict[str, tuple[list[int], list[int]]]:
-    """Where each family matches in the whole text, searched once per text, not once per sentence.
-    A match found in a sentence alone starts where a match over the whole text starts or lies
-    inside one, so a sentence with a family overlaps one of these."""
-    out = {}
-    for k, rx in _FAMILY_RX.items():
-        spans = [m.span() for m in rx.finditer(text)]
-        out[k] = ([s for s, _ in spans], [e for _, e in spans])
-    return out
+    return {k for k, rx in _FAMILY_RX.items() if rx.search(text, lo, hi)}
 
 
 def _candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, int, re.Match]]:
