@@ -47,11 +47,12 @@ class Figure:
     part: bool = False               # a share of a group ("a third of", "one of the"): not a count of it
     restated: bool = False           # the same amount in other units, in brackets after a bounded one
     continues: bool = False          # "three more": same event as the previous figure
+    change_to: Optional[float] = None  # "raised from 1,200 to 1,500": a change, and the level it reached
     path: list[Token] = field(default_factory=list)
 
 
 _DATA_FIELDS = ("start", "end", "value", "low", "high", "qualifier", "hedge_start", "counted", "population",
-                "measure", "where", "anaphoric", "part", "restated", "continues")
+                "measure", "where", "anaphoric", "part", "restated", "continues", "change_to")
 
 
 def figure_data(fig: Figure) -> dict:
@@ -368,6 +369,24 @@ def _make(doc, start: int, end: int, sent: Span, demonym, share: Optional[float]
     return fig
 
 
+def _changed_from(frm: Token) -> bool:
+    """ "rose from 31 to 45", "raised its estimate of people displaced from 1,200 to 1,500": the
+    "from ... to" hangs below a verb of change (not "estimates vary from 60,000 to 90,000")."""
+    for v in frm.ancestors:
+        if v.pos_ in {"VERB", "AUX"} and v.lemma_.lower() in _FIG.set("growth_verbs") | _FIG.set("change_verbs"):
+            return True
+        if v.pos_ in {"VERB", "AUX"} and v.lemma_.lower() in REPORT_LEMMAS:
+            return False
+    return False
+
+
+def _reached(fig: Figure) -> None:
+    """A count of people that changed is the level it reached: the ledger keeps the new toll, not a
+    range from the old one (amounts that are no counts keep both ends, as benchmarks write them)."""
+    if fig.change_to is not None and fig.qualifier == "range" and fig.measure not in {None, "other"}:
+        fig.value, fig.low, fig.high, fig.qualifier = fig.change_to, None, None, "exact"
+
+
 def _hedge(doc, fig: Figure, sent: Span) -> None:
     lead = _lead(doc, fig.start, sent)  # the hedge comes before the currency mark: "about $40 million"
     before = [t.lower_ for t in doc[max(sent.start, lead - 3):lead]]
@@ -430,9 +449,10 @@ def _lead(doc, i: int, sent: Span) -> int:
 
 def _range(doc, fig: Figure, sent: Span) -> None:
     lead = _lead(doc, fig.start, sent)
-    before = doc[lead - 1].lower_ if lead > sent.start else ""
-    if fig.hedge_start is not None and fig.hedge_start > sent.start:
-        before = before if before in {"from", "between"} else doc[fig.hedge_start - 1].lower_  # "from up to 252 miles"
+    frm = doc[lead - 1] if lead > sent.start else None
+    if fig.hedge_start is not None and fig.hedge_start > sent.start and not (frm is not None and frm.lower_ in {"from", "between"}):
+        frm = doc[fig.hedge_start - 1]  # "from up to 252 miles"
+    before = frm.lower_ if frm is not None else ""
     # the first amount's unit may come between it and "to": "5% to 10%", "from 208 pounds to 193"
     k = fig.end
     while k < min(sent.end, fig.end + 3) and (doc[k].lower_ in _PERCENT_WORDS or before in {"from", "between"} and
@@ -475,6 +495,8 @@ def _range(doc, fig: Figure, sent: Span) -> None:
             fig.low, fig.high, fig.value = lo, hi, lo
             fig.qualifier = "range"
             fig.end = m
+            if ordered and frm is not None and _changed_from(frm):
+                fig.change_to = other
     if "-" in doc[fig.start].text and re.fullmatch(r"[\d,.]+[-\u2013][\d,.]+", doc[fig.start].text):
         a, b = re.split(r"[-\u2013]", doc[fig.start].text)
         lo, hi = parse_number([a]), parse_number([b])
@@ -553,7 +575,7 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
     at 100,000 men" (the object joins the path, so its words can say what is counted)."""
     verb = num.head.head if num.dep_ == "pobj" else num.head
     valued = next((c for c in verb.children if c.dep_ == "dobj"), None) if num.dep_ == "pobj" and \
-        num.head.lower_ == "at" and verb.lemma_.lower() in _FIG.set("valuation_verbs") else None
+        num.head.lower_ in _FIG.set("valuation_preps") and verb.lemma_.lower() in _FIG.set("valuation_verbs") else None
     if fig.counted is not None:
         if valued is not None:
             fig.path.append(valued)
@@ -580,6 +602,10 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
             if not (target.lemma_.lower() in MEASURE_CUES and not comp) else target.text
         fig.population = _pop_of(target, demonym)
         fig.path.append(target)
+        # "the number of displaced people rose to 20,000", "the number of people displaced": the
+        # state is said on the total or on the group
+        fig.path.extend(c for n in dict.fromkeys((subj, target)) for c in n.children if c.dep_ in {"amod", "acl"} and
+                        (MEASURE_CUES.get(c.lemma_.lower()) or MEASURE_CUES.get(c.lower_)) in _STATES)
 
 
 def _bare_total(noun: Token) -> bool:
@@ -639,6 +665,7 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     elif measure is None and planned and not modal_only:
         measure = "planned"  # a plan verb ("decided", "expected", "training"); a bare modal ("would be eligible") is not a plan
     fig.measure = measure or "other"
+    _reached(fig)
 
 
 def _ratio(doc, fig: Figure, sent: Span) -> bool:
@@ -733,7 +760,7 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
             cue_nodes.extend(_complements(n, [anchor] + nodes))
     for n in cue_nodes:
         m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n)
-        if m is None:
+        if m is None or m == "deployed" and _people_reached(n):
             continue
         if m in {"killed", "wounded"}:
             others = {MEASURE_CUES.get(c.lemma_.lower()) for c in n.children if c.dep_ == "conj"}
@@ -744,6 +771,20 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
 
 
 _STATES = {"killed", "wounded", "missing", "displaced"}
+
+
+def _people_reached(verb: Token) -> bool:
+    """ "Rescue teams have reached 9 of the 12 trapped miners": a verb whose subject moves ("troops
+    reached Kursk") with people as its object counts no one deployed in the object (not "the number
+    reached 11,000 soldiers", a size)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FIG.set("mover_subject_verbs"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None or subj.lemma_.lower() in {"number", "total", "toll", "count", "figure"}:
+        return False
+    of = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(t.pos_ == "NOUN" and is_people(t.text) for t in [obj, *of])
 
 
 def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
@@ -765,10 +806,12 @@ def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
 
 def _idiom(n: Token) -> Optional[str]:
     """A verb and its object that together say what happened: "lost their lives", "claimed 300
-    lives", "lost contact with at least one aid worker"."""
+    lives", "lost contact with at least one aid worker"; a verb with an agent ("held by")."""
     if n.pos_ != "VERB":
         return None
     states = _FIG.map("verb_object_states")
+    if any(c.dep_ == "agent" for c in n.children):   # "soldiers still being held by the rebels"
+        return _FIG.map("verb_by_agent_states").get(n.lemma_.lower())
     return next((states[f"{n.lemma_.lower()} {c.lemma_.lower()}"] for c in n.children
                  if c.dep_ == "dobj" and f"{n.lemma_.lower()} {c.lemma_.lower()}" in states), None)
 
