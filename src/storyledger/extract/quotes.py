@@ -334,6 +334,7 @@ _W_TIED = 300.0      # "the firm" prefers the body the text called a firm
 # a person just named as the subject of a speech verb ("Klisch said ...") is the likeliest
 # "he" of the next quote: reporters name a new speaker, then go on with a pronoun
 _W_SPEAKER = 150.0
+_W_LAST_SPEAKER = 300.0   # a "he said" tag prefers the person last told as saying something
 
 
 def _weight(t: Token) -> float:
@@ -486,12 +487,15 @@ class _Salience:
     body_sal: dict[str, float] = field(default_factory=dict)
     body_label: dict[str, set[str]] = field(default_factory=dict)
     body_kind: dict[str, set[str]] = field(default_factory=dict)
+    last_speaker: Optional[str] = None   # the person last named or resolved as subject of a speech verb
+    speaker_sal: float = 0.0              # their pull on the next "he said", halved at each sentence
 
     def decay(self) -> None:
         for k in self.salience:
             self.salience[k] /= 2
         for k in self.body_sal:
             self.body_sal[k] /= 2
+        self.speaker_sal /= 2
 
     def body(self, t: Token) -> bool:
         e = self.bodies.get(t.i)
@@ -532,6 +536,8 @@ class _Salience:
         w = _weight(t) * (_QUOTED if quoted else 1.0) + (_W_SPEAKER if _names_speaker(t) and not quoted else 0.0)
         self.salience[m.key] = self.salience.get(m.key, 0.0) + w
         self.last_subject[m.key] = m.subject
+        if _names_speaker(t) and not quoted:
+            self.last_speaker, self.speaker_sal = m.key, _W_LAST_SPEAKER
         return True
 
     def person_description(self, t: Token) -> bool:
@@ -559,7 +565,11 @@ class _Salience:
             not low.endswith("self") else set()
         bound_keys = {self.out.get(b) or (self.at[b].key if b in self.at else None) for b in bound}
         subj = t.dep_ in _SUBJ
-        cands = [((v + (_W_PARALLEL if subj and self.last_subject.get(k) else 0.0)) * (1.0 if k in self.gender else _UNGENDERED), k)
+        # "he said" goes on with the person last told as saying something (reporters name a speaker,
+        # then tag the next quotes with a pronoun)
+        tag = subj and _speech(t.head) and not _in_quote(self.doc, t.i, self.quoted)
+        cands = [((v + (_W_PARALLEL if subj and self.last_subject.get(k) else 0.0)) * (1.0 if k in self.gender else _UNGENDERED)
+                  + (self.speaker_sal if tag and k == self.last_speaker else 0.0), k)
                  for k, v in self.salience.items()
                  if v >= _MIN_SALIENCE and self.gender.get(k, want) == want and k not in bound_keys]
         if cands:
@@ -568,6 +578,8 @@ class _Salience:
             if not _in_quote(self.doc, t.i, self.quoted):
                 self.salience[key] += _weight(t)
                 self.last_subject[key] = subj
+                if tag:
+                    self.last_speaker, self.speaker_sal = key, _W_LAST_SPEAKER
         return True
 
     def may_take(self, t: Token) -> bool:
