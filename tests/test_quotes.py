@@ -218,3 +218,11 @@ def test_he_said_goes_on_with_the_person_last_told_as_speaking(nlp):
                     '"If the grant arrives late, the repairs will wait for spring," he said.')
     assert got[-2:] == [("statement", "his staff had found the money", "Pavel Ostrom"),
                         ("quote", "If the grant arrives late, the repairs will wait for spring,", "Pavel Ostrom")]
+
+
+def test_a_photo_credit_is_no_person_of_the_story(nlp):
+    from storyledger.extract.quotes import person_mentions
+    doc = nlp("Volunteers served soup at the shelter on Friday. (Dana Wirth / Harbour News)\n\n"
+              "Mary Stone, who runs the shelter, said she had no beds left.")
+    mentions, _ = person_mentions(doc)
+    assert {m.key for m in mentions} == {"Mary Stone"}

@@ -201,7 +201,7 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     keys: list[str] = []
     for e in doc.ents:
-        if e.label_ != "PERSON" or _names_thing(e.root) and len(e) == 1:
+        if e.label_ != "PERSON" or _names_thing(e.root) and len(e) == 1 or photo_credit(e):
             continue
         key = _mention_key(e.text, keys)
         if key not in keys:
@@ -222,6 +222,12 @@ def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             span = doc[min([t.i] + [c.i for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]):t.i + 1]
             out.append(Mention(_mention_key(span.text, keys), t.i, t.sent.start, True))
     return out
+
+
+def photo_credit(e: Span) -> bool:
+    """"(Lauren Pelley / CBC News)", "REUTERS/Chris Helgren": a photographer's credit, no person of the story."""
+    text = e.doc.text
+    return "/" in e.text or "/" in text[max(e.start_char - 2, 0):e.start_char] or "/" in text[e.end_char:e.end_char + 2]
 
 
 def _names_thing(t: Token) -> bool:
