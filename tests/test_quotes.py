@@ -226,3 +226,11 @@ def test_a_photo_credit_is_no_person_of_the_story(nlp):
               "Mary Stone, who runs the shelter, said she had no beds left.")
     mentions, _ = person_mentions(doc)
     assert {m.key for m in mentions} == {"Mary Stone"}
+
+
+def test_a_described_man_is_a_description_a_bare_man_is_not(nlp):
+    from storyledger.extract.quotes import _description
+    described = nlp("The soft-spoken old man said the river rose at night.")
+    bare = nlp("The man said the river rose at night.")
+    assert _description(described[5]) == "person"
+    assert _description(bare[1]) is None

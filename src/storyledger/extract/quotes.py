@@ -370,7 +370,7 @@ _ORG_NOUNS = {
     "committee", "commission", "band", "club", "team", "league", "school", "university", "college",
     "hospital", "party", "bank", "fund", "foundation", "institute", "centre", "center", "society",
     "coalition", "network", "service", "force", "court", "tribunal", "station", "broadcaster",
-    "church", "diocese", "charity", "regulator", "authority", "airline", "carrier", "retailer",
+    "church", "diocese", "charity", "regulator", "authority", "airline", "carrier", "retailer", "railway",
     "chain", "brand", "startup", "automaker", "carmaker", "manufacturer", "insurer", "lender",
     "operator", "provider", "platform", "giant", "maker", "developer", "publisher", "restaurant",
     "store", "district", "detachment", "office", "lab", "laboratory", "museum", "library", "program",
@@ -390,24 +390,28 @@ DOCUMENT_NOUNS = {
 }
 _PLACE_NOUNS = {"city", "town", "province", "state", "county", "municipality", "village", "country",
                 "region", "territory", "township", "nation"}
-# Words for a person the article need not have described before (an official, a source): left alone.
-_UNSPECIFIC = {"person", "source", "official", "officer", "spokesperson", "spokesman", "spokeswoman",
-               "representative", "witness", "victim", "suspect", "driver", "resident", "man", "woman"}
+# Words for a person the article need not have described before (an official, a source): left alone;
+# "the man", "the resident" too, unless more words describe them ("the self-taught Cambridge resident").
+_ANONYMOUS = {"person", "source", "official", "officer", "spokesperson", "spokesman", "spokeswoman",
+              "representative"}
+_UNSPECIFIC = _ANONYMOUS | {"witness", "victim", "suspect", "driver", "resident", "man", "woman"}
 
 
 def _description(t: Token) -> Optional[str]:
-    """'person' or 'org' for a definite description with no name in it ("the rookie defenceman",
-    "the company"), else None."""
-    if t.pos_ != "NOUN" or t.tag_ != "NN" or t.ent_type_:
+    """'person' or 'org' for a definite description with no name in it ("the rookie defenceman" even
+    when the tagger calls it a body, "the company", "the Republican"), else None."""
+    party = t.tag_ in {"NNP", "NNPS"} and t.ent_type_ == "NORP"
+    if not (t.pos_ == "NOUN" and t.tag_ == "NN" and (not t.ent_type_ or t.is_lower) or party):
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         return None
-    if any(x.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"} for x in t.doc[t.left_edge.i:t.i]):
+    if any(x.ent_type_ in {"PERSON", "ORG", "FAC", "GPE", "NORP"} and not x.is_lower for x in t.doc[t.left_edge.i:t.i]):
         return None
     lem = t.lemma_.lower()
-    if lem in _ORG_NOUNS or lem in _PLACE_NOUNS:
+    if not party and (lem in _ORG_NOUNS or lem in _PLACE_NOUNS):
         return "org"
-    if lem in _UNSPECIFIC or lem in DOCUMENT_NOUNS:
+    described = any(c.dep_ in {"amod", "compound", "nmod"} for c in t.children)
+    if lem in _ANONYMOUS or lem in _UNSPECIFIC and not described or lem in DOCUMENT_NOUNS:
         return None
     return "person"
 
@@ -465,7 +469,8 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
         return {i: name for i, name in doc._.referents}
     mentions, gender = person_mentions(doc)
     mem = _Salience(doc, {m.i: m for m in mentions}, gender, _long_quotes(doc),
-                    {e.root.i: e for e in doc.ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1})
+                    {e.root.i: e for e in doc.ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1
+                     and not e.root.is_lower})   # "the rookie defenceman" is no body
     for sent in doc.sents:
         if any(t.is_alpha for t in sent):
             mem.decay()
