@@ -94,3 +94,15 @@ def test_a_name_tagged_as_a_body_with_an_office_is_the_official():
     [(_, claims)] = list(extract.extract_claims([art], nlp=extract.load_nlp()))
     assert {(c.value, c.attribution.source) for c in claims if c.kind == "figure" and c.value > 1000} == {
         (9000.0, "Ivo Brandt"), (14500.0, "Ivo Brandt")}
+
+
+def test_a_second_valuation_with_its_verb_left_out():
+    # "X put the toll at A, Y at B": B is Y's, and counts what A counts (two parses of the gap)
+    arts = [Article(id="t1", source="t1", published="2025-05-21",
+                    body="The health ministry put the death toll at 120, the Red Cross at 150."),
+            Article(id="t2", source="t2", published="2025-05-21", body="So far the army has estimated the rebel "
+                    "presence near the town at 2,000 fighters, local officials at 3,500.")]
+    claims = [c for _, cs in extract.extract_claims(arts, nlp=extract.load_nlp()) for c in cs]
+    assert sorted((c.value, c.measure, c.attribution.source) for c in claims if c.kind == "figure") == [
+        (120.0, "killed", "health ministry"), (150.0, "killed", "Red Cross"),
+        (2000.0, "deployed", "army"), (3500.0, "deployed", "local officials")]

@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from storyledger.extract.entities import ArticleEntities, is_title_word
+from storyledger.extract.figures import gapped_valuation
 from storyledger.extract.quotes import DOCUMENT_NOUNS, description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
     CLAUSE_ONLY_REPORT_LEMMAS, ESTIMATE_CUES, GENERIC_REPORT_NOUNS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
@@ -25,6 +26,7 @@ from storyledger.tables import table
 
 # "put the number at 11,000", "put losses above 3,000": the prepositions of a valuation
 _VALUATION_PREPS = table("figures").set("valuation_preps")
+_VALUATION_VERBS = table("figures").set("valuation_verbs")
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "conj", "advcl_content"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
@@ -321,6 +323,9 @@ class SourceFinder:
             head = cur.head
             if head.i == cur.i:
                 break
+            gap = gapped_valuation(head) if cur.dep_ == "pobj" else None
+            if gap is not None:
+                out.append(self.name(gap[1], gap[0].lemma_.lower()))  # "..., Western intelligence at 130,000"
             if head.pos_ == "NOUN" and head.lemma_.lower() in REPORT_NOUNS and cur.dep_ == "prep" and \
                     cur.lower_ in {"on", "about", "of"}:
                 mods = [c for c in head.children if c.dep_ in {"compound", "amod", "poss"} and c.i < head.i]
@@ -340,7 +345,8 @@ class SourceFinder:
                 author = _report_author(head)
                 if author is not None:
                     out.append(self.name(author, head.lemma_.lower()))
-            elif cur.dep_ == "pobj" and head.lower_ in _VALUATION_PREPS and head.head.lemma_.lower() in {"put", "place", "peg"}:
+            elif gap is None and cur.dep_ == "pobj" and head.lower_ in _VALUATION_PREPS and \
+                    head.head.lemma_.lower() in _VALUATION_VERBS:
                 out.extend(self._tellers_of(head.head))  # "Zelensky put the number at 11,000", "losses above 3,000"
             for c in head.children:
                 # "..., Yonhap reported on Friday": a reporting clause hung after the content

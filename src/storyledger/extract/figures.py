@@ -566,12 +566,40 @@ def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
         _subject_counted(fig, noun, demonym)  # "estimated the presence at 100,000 men"
 
 
+def gapped_valuation(prep: Token) -> Optional[tuple[Token, Token]]:
+    """ "the US estimated the presence at 100,000 men, Western intelligence at 130,000", "the ministry
+    put the toll at 120, the Red Cross at 150": a second valuation with its verb left out. For the
+    second amount's preposition, (the valuation verb, the noun that gives that amount)."""
+    preps = _FIG.set("valuation_preps")
+    if prep.dep_ != "prep" or prep.lower_ not in preps or not any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    noun = prep.head if prep.head.pos_ in {"NOUN", "PROPN"} else None
+    verb = prep.head if noun is None else noun.head.head if noun.dep_ == "appos" and \
+        noun.head.dep_ in {"nsubj", "nsubjpass"} else noun.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FIG.set("valuation_verbs") or \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    # the first amount, on the verb or on what it values ("estimated the presence at 100,000")
+    valued = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    first = next((c for v in valued for c in v.children if c.dep_ == "prep" and c.lower_ in preps and c.i < prep.i), None)
+    if first is None:
+        return None
+    if noun is None:   # the parser hung both amounts on the verb: the noun between them
+        noun = next((c for c in verb.children if c.dep_ in {"dobj", "npadvmod", "appos", "conj"} and
+                     c.pos_ in {"NOUN", "PROPN"} and first.i < c.i < prep.i), None)
+    elif noun.dep_ not in {"npadvmod", "appos", "conj", "dobj"}:
+        return None
+    return (verb, noun) if noun is not None and noun.i > first.i else None
+
+
 def _subject_counted(fig: Figure, num: Token, demonym) -> None:
     """A number standing for what its verb's subject names: "the death toll rose to 300",
     "Russian manpower is estimated at 143,500"; in a valuation the object is what is valued:
     "put the number of Russian troops near the border at 90,000", "estimated the military presence
     at 100,000 men" (the object joins the path, so its words can say what is counted)."""
     verb = num.head.head if num.dep_ == "pobj" else num.head
+    gap = gapped_valuation(num.head) if num.dep_ == "pobj" else None
+    verb = gap[0] if gap else verb
     valued = next((c for c in verb.children if c.dep_ == "dobj"), None) if num.dep_ == "pobj" and \
         num.head.lower_ in _FIG.set("valuation_preps") and verb.lemma_.lower() in _FIG.set("valuation_verbs") else None
     if fig.counted is not None:
