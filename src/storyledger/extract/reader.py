@@ -26,7 +26,7 @@ from storyledger.extract.extensions import text_of
 from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
 )
-from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, reported_speech
+from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, photo_credit, reported_speech
 from storyledger.extract.spans import ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Attribution, Claim, TimeSpan
@@ -355,6 +355,8 @@ class TextReader:
             if e.label_ != "PERSON" and not _office_apposed(e):
                 if e.label_ in {"ORG", "WORK_OF_ART", "GPE", "NORP"}:
                     self.d.finder.mention(e.text, e.start_char)
+                continue
+            if photo_credit(e):
                 continue
             name = re.sub(r"['’]s$", "", e.text).strip()
             role_toks = []
