@@ -191,7 +191,10 @@ def _figure_ledger(view: LedgerView, limit: int):
             break
         kept.append(s)
         n += sum(1 for p in s.points if view.has_fact(p.fact))
-    return view.ledger.model_copy(update={"series": kept, "facts": [view.fact_lookup()[p.fact] for s in kept
+    facts = view.fact_lookup()
+    if view.totals is not None:     # one read for all, not one a fact
+        facts.fetch(p.fact for s in kept for p in s.points if view.has_fact(p.fact))  # type: ignore[attr-defined]
+    return view.ledger.model_copy(update={"series": kept, "facts": [facts[p.fact] for s in kept
                                                                     for p in s.points if view.has_fact(p.fact)]})
 
 
