@@ -628,10 +628,15 @@ def _fold_origins(group: list[Telling], roots: dict[str, Article]) -> dict[str, 
     for t in sorted(group, key=lambda t: name_key(names[t.id]) != keys[t.id]):  # the canonical spelling first
         display.setdefault(keys[t.id], names[t.id])
     target: dict[str, str] = {}
+    tried: set[tuple] = set()
     for t in group:
         k = keys[t.id]
-        if k in target:
+        # a key, source and "via" tried once stay unfolded: the candidates below only shrink as
+        # ``target`` grows (a big fact's tellings share a few keys: not once per telling)
+        probe = (k, t.chain.origin, bool(t.claim.attribution.via))
+        if k in target or probe in tried:
             continue
+        tried.add(probe)
         for u in group:
             ku = keys[u.id]
             if ku == k or u.chain.origin is None:
