@@ -140,3 +140,22 @@ def test_every_option_has_a_readable_metavar():
         text = runner.invoke(app, [cmd, "--help"], env={"COLUMNS": "200"}).output
         opts = [line for line in text.splitlines() if line.strip().startswith("--")]
         assert opts and not any("<" in line.split("  ")[0] for line in opts), (cmd, opts)
+
+
+def test_every_command_names_its_arguments_readably():
+    """Usage lines and argument rows show a metavar ("FILES..."), never typer's "{PATH}..." or "PATH <list[str]>"."""
+    from storyledger.cli import ReadableCommand
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert set(names) == {"build", "export", "show", "report", "serve", "demo"}
+    assert all(c.cls is ReadableCommand for c in app.registered_commands)
+    for cmd in names:
+        text = runner.invoke(app, [cmd, "--help"], env={"COLUMNS": "200"}).output
+        usage = next(line for line in text.splitlines() if line.startswith("Usage:"))
+        assert "<" not in usage and "{" not in usage, usage
+        args = text.split("Arguments:")[1].split("Options:")[0] if "Arguments:" in text else ""
+        assert "<" not in args and "{" not in args, (cmd, args)
+    build = runner.invoke(app, ["build", "--help"], env={"COLUMNS": "200"}).output
+    assert "build [OPTIONS] FILES...\n" in build
+    assert "  FILES...  Files, folders (read recursively) or globs" in build
+    missing = runner.invoke(app, ["build"])
+    assert missing.exit_code == 2 and "Missing argument 'FILES'" in missing.output

@@ -209,3 +209,56 @@ def test_copy_cut_mid_word_keeps_its_last_sentence_but_not_a_headline_list():
                "What It Means For Commuters Who Use The Early Boats Every Morni")
     b = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n\n{teasers}\n")
     assert b.body.endswith(MORE)
+
+
+STANDFIRST = "With the north pier closed, ferries move to the south landing for the winter."
+
+
+def test_names_over_the_date_are_the_byline_not_the_headline():
+    # headline printed twice around a photo credit, a standfirst, then names without "By" over the date
+    page = (f"Menu\nHarbour pier to stay shut until spring\nDivers at the north pier. Photo: Ida Holm/Gazette\n"
+            f"Harbour pier to stay shut until spring\n\n{STANDFIRST}\n\nTomas Ek, Ida Holm\nFebruary 8 2023, 3:18 p.m.\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert (a.title, a.published) == ("Harbour pier to stay shut until spring", "2023-02-08")
+    assert "Tomas Ek" in a.authors
+
+
+def test_a_short_title_case_headline_over_its_date_stays_the_headline():
+    a = _clean(f"Menu\nPier Stays Shut\nFebruary 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert (a.title, a.published) == ("Pier Stays Shut", "2023-02-08")
+
+
+def test_byline_signed_with_a_full_stop_and_reading_time_and_crumbs_are_furniture():
+    page = (f"You are here: Home / Local / Harbour / Harbour pier to stay shut until spring\n"
+            f"Harbour pier to stay shut until spring\nBy Tomas Ek.\nReading Time: 3 mins read\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert a.title == "Harbour pier to stay shut until spring"
+    assert a.authors == ["Tomas Ek"]
+    assert "Reading" not in a.body and "You are here" not in a.body
+
+
+def test_by_a_weekday_with_a_full_stop_is_a_sentence_not_a_byline():
+    a = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\nBy Monday.\n\n{MORE}\n")
+    assert a.authors == []
+
+
+def test_short_english_lines_full_of_names_are_not_foreign():
+    from storyledger.clean.language import is_foreign_line
+    # lingua's fast mode reads this as Spanish; a short line in the article's script stays
+    assert not is_foreign_line("Detroit’s Mezcal restaurant goes beyond familiar Mexican fare", "en")
+    # a long line in another language, and a line in another script, still go
+    assert is_foreign_line("La ciudad celebra su festival anual de música con conciertos gratuitos "
+                           "en todas las plazas este fin de semana", "en")
+    assert is_foreign_line("이 기사는 회원에게만 제공됩니다", "en")
+
+
+def test_the_headline_is_the_line_of_the_run_printed_twice():
+    # kicker quote over the headline; the headline also sits in the site's sticky bar
+    page = ("Harbour pier to stay shut until spring\nNews\nSports\nWeather\nOpinion\nSign in\n"
+            "'We cannot risk another winter on those columns'\nHarbour pier to stay shut until spring\n"
+            "Board says the ferry landing moves south while divers finish their survey\n"
+            f"By Tomas Ek 8 February 2023, 3:51 pm\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert (a.title, a.published) == ("Harbour pier to stay shut until spring", "2023-02-08")

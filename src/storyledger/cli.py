@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -23,6 +24,31 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PARTIAL, EXIT_PORT = 0, 1, 2, 3, 4
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line: never wrapped
 out = Console(highlight=False)
+
+class _ReadableArgument(typer.core.TyperArgument):
+    """An argument shown by its metavar alone ("FILES..."): typer writes "{PATH}..." in the usage line
+    and "PATH <list[str]>" in the help."""
+
+    def _readable(self) -> str:
+        return (self.metavar or (self.name or "").upper()) + ("..." if self.nargs != 1 else "")
+
+    def get_usage_pieces(self, ctx):  # type: ignore[no-untyped-def]
+        return [self._readable() if self.required else f"[{self._readable()}]"]
+
+    def get_help_record(self, ctx):  # type: ignore[no-untyped-def]
+        record = super().get_help_record(ctx)
+        return (self._readable(), record[1]) if record else None
+
+
+class ReadableCommand(typer.core.TyperCommand):
+    """A command whose --help names its arguments readably (every command here uses it)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if type(p) is typer.core.TyperArgument:
+                p.__class__ = _ReadableArgument  # typer builds its own arguments; only their help changes
+
 
 app = typer.Typer(
     help=(
@@ -123,9 +149,9 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, alias
     return EXIT_OK
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def build(
-    paths: list[str] = typer.Argument(..., metavar="PATH",
+    paths: list[str] = typer.Argument(..., metavar="FILES",
                                       help="Files, folders (read recursively) or globs such as 'pages/*.html'."),
     db: str = DB_OPTION,
     fetched_at: Optional[str] = typer.Option(
@@ -165,7 +191,7 @@ def build(
                                workers or (2 if engine == "ray" else 1)))
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def export(
     db: str = READ_DB_OPTION,
     out_dir: str = typer.Option(..., "--out", metavar="DIR", help="Directory for the export files."),
@@ -197,7 +223,7 @@ def export(
     out.print(f"{out_dir}: " + ", ".join(f"{n} {k}" for k, n in counts.items()), markup=False, soft_wrap=True)
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def show(
     db: str = READ_DB_OPTION,
     what: str = typer.Option("all", "--what", metavar="TABLE",
@@ -221,7 +247,7 @@ def show(
         raise _fail(str(exc), EXIT_USAGE)
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def report(
     db: str = READ_DB_OPTION,
     out_file: str = typer.Option("storyledger-report.html", "--out", metavar="FILE.html", help="The HTML file to write."),
@@ -243,7 +269,7 @@ def report(
     out.print(f"report written to {path}", markup=False, soft_wrap=True)
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def serve(
     db: str = SERVE_DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS", help="Address to bind; the default is this machine only. "
@@ -300,7 +326,7 @@ def demo_corpus_files() -> list[str]:
     return [str(p) for p in sorted(demo_corpus_dir().iterdir()) if p.suffix in {".txt", ".html", ".jsonl"}]
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def demo(
     db: str = typer.Option("build/demo/ledger.db", "--db", metavar="FILE",
                            help="Where to build the demo ledger (created when missing)."),

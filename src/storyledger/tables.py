@@ -7,16 +7,19 @@ A table file is JSON with any of these sections (every one optional):
      "groups": {"measure_cues": {"killed": ["kill", ...], ...}},  # a word belongs to ONE group
      "maps":   {"months": {"january": 1, ...}},                # key -> value
      "lists":  {"hedges": [[["around"], "approximately"], ...]},  # ordered data, free shape
+     "trees":  {"within": {"roots": "countries", "parent": {"kursk": "russia", ...}}},  # child -> parent
      "exclusive": [["people_nouns", "not_people_heads"], ...]}  # sets no word may share
 
 ``exclusive`` names sets of this table, or of another as ``"table:set"``. Loading fails with a
 ``TableError`` naming the word and both sets when a word sits in two sets that exclude each other,
-in two groups of one ``groups`` entry, or twice in one set, so a contradiction cannot ship.
+in two groups of one ``groups`` entry, or twice in one set, so a contradiction cannot ship. A
+``trees`` entry fails when a parent is neither a child of the tree nor in its ``roots`` set, when a
+root has a parent, or when following parents comes back to where it started.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -36,6 +39,7 @@ class Table:
     maps: dict[str, dict[str, Any]]
     lists: dict[str, list]
     exclusive: tuple[tuple[str, ...], ...]
+    trees: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def set(self, key: str) -> frozenset[str]:
         return self.sets[key]
@@ -52,6 +56,10 @@ class Table:
 
     def list(self, key: str) -> list:
         return self.lists[key]
+
+    def tree(self, key: str) -> dict[str, str]:
+        """child -> parent of a ``trees`` entry (checked: parents known, roots parentless, no cycle)."""
+        return self.trees[key]
 
 
 def _unique(words: list, where: str) -> frozenset[str]:
@@ -75,8 +83,28 @@ def parse_table(name: str, raw: dict) -> Table:
         groups[key] = {g: _unique(v, f"{name}:{key}.{g}") for g, v in gs.items()}
         _check_disjoint([(f"{name}:{key}.{g}", ws) for g, ws in groups[key].items()])
     exclusive = tuple(tuple(g) for g in raw.get("exclusive", []))
+    trees = {k: _tree(f"{name}:{k}", v, sets) for k, v in raw.get("trees", {}).items()}
     return Table(name, raw.get("about", ""), sets, groups, dict(raw.get("maps", {})),
-                 dict(raw.get("lists", {})), exclusive)
+                 dict(raw.get("lists", {})), exclusive, trees)
+
+
+def _tree(where: str, raw: dict, sets: dict[str, frozenset[str]]) -> dict[str, str]:
+    """A child -> parent map whose every chain of parents ends at one of its roots."""
+    if raw.get("roots") not in sets or not isinstance(raw.get("parent"), dict):
+        raise TableError(f"{where}: a tree needs \"roots\" (a set of this table) and a \"parent\" map")
+    roots, parent = sets[raw["roots"]], raw["parent"]
+    for child, up in parent.items():
+        if child in roots:
+            raise TableError(f"{where}: {child!r} is a root and cannot lie in {up!r}")
+        if up not in parent and up not in roots:
+            raise TableError(f"{where}: {child!r} lies in {up!r}, which is neither in the tree nor a root")
+        seen, cur = {child}, up
+        while cur in parent:
+            if cur in seen:
+                raise TableError(f"{where}: {child!r} lies in itself (through {cur!r})")
+            seen.add(cur)
+            cur = parent[cur]
+    return dict(parent)
 
 
 def _check_disjoint(named: list[tuple[str, frozenset[str]]]) -> None:
@@ -128,6 +156,6 @@ def packaged_tables() -> list[str]:
     for f in resources.files("storyledger").joinpath("data").iterdir():
         if f.name.endswith(".json"):
             raw = json.loads(f.read_text("utf-8"))
-            if isinstance(raw, dict) and {"sets", "groups", "maps", "lists"} & raw.keys():
+            if isinstance(raw, dict) and {"sets", "groups", "maps", "lists", "trees"} & raw.keys():
                 out.append(f.name[:-5])
     return sorted(out)

@@ -69,7 +69,9 @@ def is_foreign_line(line: str, article_lang: Optional[str], common: frozenset[st
         return True            # e.g. a Korean portal notice in an English article
     if not latin_article and latin > 0.9 and len(line.split()) >= 4:
         return True
-    if len(line.split()) < 6:
+    # lingua's trigram mode reads short Latin lines full of names as another language ("Detroit's
+    # Mezcal restaurant ..." as Spanish at 0.999): in the article's own script only long lines count
+    if len(line.split()) < (10 if latin_article == (latin >= 0.5) else 6):
         return False
     if len(common.intersection(_TOKEN.findall(line.lower()))) >= 3:
         return False           # uses the article's own function words: same language, no need to ask

@@ -35,6 +35,8 @@ _SOURCE_DOMAIN = re.compile(r"^\s*source\s*:\s*(?:https?://)?(?:www\.)?(?P<dom>[
 # run of word characters or spaces is tried again (quadratic in line length)
 _EMAIL = re.compile(r"(?:[\[(<]\s*)?(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])>]?")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+# "By Ann Lee." signs with a full stop; "By Monday." / "by then." do not: two capitalised words
+_SIGNED = re.compile(r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)+\s*$")
 _BYLINE = re.compile(rf"^\s*by\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*[,;]?\s*$", re.I)
 _COUNTER = re.compile(r"^[\d\s,.|·•:/kKmM]+$|^\s*\d+\s*(?:min(?:ute)?s?)\.?\s+read\s*$|^\s*\d[\d,.]*\s*(?:views?|comments?|likes?|shares?)\s*$", re.I)
 _CAPTION = re.compile(
@@ -359,9 +361,10 @@ def _line_dateline(page: _Page, n: int, u: Unit) -> bool:
 def _line_byline(page: _Page, n: int, u: Unit) -> bool:
     s = _META_SEP.split(u.text)[0]          # "By Ann Lee | ann@paper.example"
     m = _BYLINE.match(_EMAIL.sub(" ", s)) if _words(s) <= 14 else None
-    if m and not _TERMINAL.search(_EMAIL.sub("", s).strip()) or (m and _EMAIL.search(s)):
+    if m and (not _TERMINAL.search(_EMAIL.sub("", s).strip()) or _EMAIL.search(s) or _SIGNED.match(m.group("names"))):
         u.keep, u.why = False, "byline"
-        _credit(m.group("names"), page.out)
+        names = m.group("names")
+        _credit(names[:-1] if _SIGNED.match(names) and names.endswith(".") else names, page.out)
         return True
     return False
 
@@ -416,6 +419,26 @@ def _mark_lines(page: _Page) -> None:
         for rule in LINE_RULES:
             if rule(page, n, u):
                 break
+    _names_over_dates(page)
+
+
+# names alone, without "By" ("Ann Lee, Bo Park"): each a run of two to four capitalised words
+_NAMES_ONLY = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+                         r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})*$")
+
+
+def _names_over_dates(page: _Page) -> None:
+    """A line of names right above the date line is the byline, when a longer headline-like line
+    stands above it (a short Title Case headline over its date stays a headline)."""
+    live = [i for i, u in enumerate(page.units) if u.keep or u.why == "dateline"]
+    for k, i in enumerate(live[1:], 1):
+        u = page.units[live[k - 1]]
+        if page.units[i].why != "dateline" or not u.keep or not _NAMES_ONLY.match(u.text.strip()):
+            continue
+        higher = [page.units[j].text for j in live[max(0, k - 7):k - 1] if page.units[j].keep]
+        if any(_words(t) >= 5 and _headline_like(t) and not _full_stop(t) for t in higher):
+            u.keep, u.why = False, "byline"
+            _credit(u.text, page.out)
 
 
 # -- pass 2: the headline; everything above it is chrome ----------------------------------------
@@ -479,13 +502,22 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
         if below and below[0] in near and (not above or skipped > 2):
             return below[0]
         if above:
-            while len(above) > 1 and above[-2] in near:
-                above.pop()
-            return above[-1]
+            run = [above.pop()]
+            while above and above[-1] in near:
+                run.insert(0, above.pop())
+            return _printed_twice(units, run) or run[0]
     return pick      # None when nothing above the body reads as a headline: the page prints none
 
 
 _HEAD_MARKS = ("byline", "dateline", "relative")
+
+
+def _printed_twice(units: list[Unit], run: list[int]) -> Optional[int]:
+    """In a run of kicker, headline and standfirst, the headline is the one the page prints
+    twice (again in a sticky bar, a share box or the crumbs); None when none or several are."""
+    keys = Counter(line_key(u.text) for u in units)
+    twice = [i for i in run if keys[line_key(units[i].text)] > 1]
+    return twice[0] if len(twice) == 1 and len(run) > 1 else None
 _ABBREVIATED = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z])\.\s*$")
 
 
@@ -606,12 +638,17 @@ def _place_datelines(page: _Page) -> None:
     for n, dl in out.datelines:
         if n < page.start and page.units[n].why != "title":      # (a stamp glued to the headline is under it)
             out.above_datelines.append(dl)
-        elif n <= body_start + 1 or _PUBLISHED_LABEL.search(dl[1]):
+        elif n <= body_start + 1 or _PUBLISHED_LABEL.search(dl[1]) or _signed_date(page, n):
             out.head_datelines.append(dl)
     # a "last updated" stamp speaks for the publication day only after a published one
     out.head_datelines.sort(key=lambda dl: bool(_UPDATED_LABEL.search(dl[1])))
     if out.datelines:
         out.dateline = (out.head_datelines or out.above_datelines or [None])[0]
+
+
+def _signed_date(page: _Page, n: int) -> bool:
+    """A date right under the byline near the headline is the article's, even below a standfirst."""
+    return 0 < n - page.start <= 12 and page.units[n - 1].why == "byline"
 
 
 # -- passes 3-8 over the body ---------------------------------------------------------------------

@@ -11,8 +11,9 @@ import math
 from collections import defaultdict
 from typing import Optional
 
-from storyledger.ledger.join import counted_noun, day, noun_key, places_compatible, pop_key, \
+from storyledger.ledger.join import counted_noun, day, noun_key, place_key, places_compatible, pop_key, \
     short_hash
+from storyledger.ledger.places import within
 from storyledger.ledger.series import containers, scope_words, _GENERIC
 from storyledger.ledger.sources import name_key
 from storyledger.model import Claim, Disagreement, Fact, Series
@@ -64,7 +65,12 @@ def _src_keys(f: Fact) -> set[str]:
 
 
 def _part_of(a: Fact, b: Fact, inside: dict[str, set[str]]) -> Optional[bool]:
-    """None when a and b name the same place (or one names none); else True if a's place lies in b's."""
+    """None when a and b name the same place (or one names none); else True if a's place lies in b's
+    (by the articles' words or data/places.json: "Russia's Far East" lies in "Russia")."""
+    if within(place_key(a.where), place_key(b.where)):
+        return True
+    if within(place_key(b.where), place_key(a.where)):
+        return False
     ka = set(scope_words(a.where, inside).split()) - _GENERIC
     kb = set(scope_words(b.where, inside).split()) - _GENERIC
     if not ka or not kb or ka == kb or not places_compatible(" ".join(sorted(ka)), " ".join(sorted(kb))):

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Optional
 
 from storyledger.ledger.join import _PLACE_GENERIC as _GENERIC, counted_noun, day, place_key, places_compatible, pop_key, short_hash, _most_common
+from storyledger.ledger.places import within
 from storyledger.ledger.sources import name_key
 from storyledger.model import Claim, Fact, Series, SeriesPoint
 from storyledger.tables import table
@@ -101,13 +102,16 @@ def variant(f: Fact, claims: dict[str, Claim]) -> str:
     return ""
 
 
-def _sub_scope(where: Optional[str], main: str, inside: dict[str, set[str]]) -> str:
+def _sub_scope(where: Optional[str], main: str, inside: dict[str, set[str]], known: bool = True) -> str:
     """The place words that make a fact's place a part of the main one ("kursk" for "Russia's Kursk
-    region" in "Russia"); "" when it is the main place itself."""
+    region" in "Russia"); "" when it is the main place itself. The articles' own words (``inside``)
+    place it, and when ``known`` so does data/places.json ("Vladivostok" lies in Russia)."""
     if not main:
         return ""
     words = set(scope_words(where, inside).split()) - _GENERIC
     main_words = set(main.split()) - _GENERIC
+    if known and within(place_key(where), main):
+        words |= main_words
     extra = words - main_words
     return " ".join(sorted(extra)) if main_words and main_words <= words and extra else ""
 
@@ -118,7 +122,9 @@ def _scopes(fs: list[Fact], inside: dict[str, set[str]]) -> tuple[str, dict[str,
     places = Counter(place_key(f.where) for f in fs if place_key(f.where))
     main = min(places, key=lambda k: (-sum(1 for f in fs if places_compatible(scope_words(f.where, inside), k)),
                                       len(k.split()), -places[k], k)) if places else ""
-    if len(places) > 1 and places[main] < 2 and not any(_sub_scope(f.where, main, inside) for f in fs):
+    # a place named once is the main one only when the articles themselves put another inside it: a
+    # region the table knows ("Russia's Far East" holds Khabarovsk) would take every unplaced total
+    if len(places) > 1 and places[main] < 2 and not any(_sub_scope(f.where, main, inside, known=False) for f in fs):
         main = ""
     parts: dict[str, list[Fact]] = defaultdict(list)
     for f in fs:
