@@ -21,13 +21,14 @@ from storyledger.clean import dates
 from storyledger.clean.dedupe import band_keys, original_of, signature, similar
 from storyledger.model import Article
 
-INDEX_KEY = "corpus_index"      # meta: "1" once every article's signature is stored
+INDEX_KEY = "corpus_index"      # meta: INDEXED once every article's signature and bands are stored
+INDEXED = "2"                   # 2: band keys of the signatures' own hash type (1's were all-pairs)
 DATES_KEY = "corpus_dates"      # meta: the sibling-date summary the undated articles were dated with
 
 
 def update(store, new_ids: list[str]) -> list[Article]:
     """Bring dates and near-copy links up to date after ``new_ids`` were added; returns changed articles."""
-    indexed = store.get_meta(INDEX_KEY) == "1"
+    indexed = store.get_meta(INDEX_KEY) == INDEXED
     seeds = list(dict.fromkeys(new_ids)) if indexed else store.article_ids()   # an older file: index all once
     corpus = dates.CorpusDates.of(clean.ref_days(store.published_with_basis(clean.REF_BASES)))
     summary = _summary(corpus)
@@ -45,7 +46,7 @@ def update(store, new_ids: list[str]) -> list[Article]:
     for aid, dup in links.items():
         updates.setdefault(aid, {})["duplicate_of"] = dup
     changed = clean.changed_articles(store.articles_by_id(updates), updates)
-    store.set_meta(INDEX_KEY, "1")
+    store.set_meta(INDEX_KEY, INDEXED)
     store.set_meta(DATES_KEY, summary)
     return changed
 

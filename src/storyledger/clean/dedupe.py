@@ -68,6 +68,10 @@ def original_of(aid: str, group: Iterable[str], rank) -> str | None:
 # articles that share a band with it, so adding K articles costs K queries, not a pass over all.
 
 _BANDS = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+# the hash values' own type (uint32 in datasketch's affine32 scheme): read as uint64 a signature is
+# half as long, its last bands are empty (every article shared them: each new article was compared
+# with all) and two values count as one
+_DTYPE = MinHash(num_perm=NUM_PERM, seed=7).hashvalues.dtype
 
 
 def signature(body: str) -> bytes | None:
@@ -77,12 +81,12 @@ def signature(body: str) -> bytes | None:
 
 def band_keys(sig: bytes) -> list[str]:
     """The LSH bands of a signature as text keys: two bodies are candidates when one key is shared."""
-    hv = np.frombuffer(sig, dtype=np.uint64)
+    hv = np.frombuffer(sig, dtype=_DTYPE)
     return [f"{b}:" + hashlib.sha1(hv[lo:hi].tobytes()).hexdigest()[:20]
             for b, (lo, hi) in enumerate(_BANDS.hashranges)]
 
 
 def similar(a: bytes, b: bytes) -> bool:
     """Estimated Jaccard at or above THRESHOLD, computed as MinHash.jaccard does."""
-    x, y = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
+    x, y = np.frombuffer(a, dtype=_DTYPE), np.frombuffer(b, dtype=_DTYPE)
     return float(np.count_nonzero(x == y)) / float(len(x)) >= THRESHOLD

@@ -495,12 +495,10 @@ class LedgerStore:
     def series_of_claims(self, claim_ids: Iterable[str]) -> dict[str, set[str]]:
         """claim id -> the series one of whose points tells it."""
         out: dict[str, set[str]] = defaultdict(set)
-        wanted = set(claim_ids)
-        if wanted:
+        for chunk in _chunks(set(claim_ids)):
             for sid, cid in self.db.execute("SELECT s.id, c.value FROM series s, json_each(s.data, '$.points') p, "
-                                            "json_each(p.value, '$.claims') c"):
-                if cid in wanted:
-                    out[cid].add(sid)
+                                            f"json_each(p.value, '$.claims') c WHERE c.value IN ({_marks(chunk)})", chunk):
+                out[cid].add(sid)
         return out
 
     def fact_name_counts(self) -> list[tuple[str, int, int]]:
