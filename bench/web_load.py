@@ -188,7 +188,12 @@ def main() -> None:
         routes = [r.format(article=article) for r in ROUTES]
         server, base = start_server(db, args.workers)
         try:
-            httpx.get(base + "/", timeout=300)    # the first render, as after any start
+            # the first answer of each route, as after any start or new ledger version (kept per
+            # version from then on): timed alone, before the readers start
+            for route in routes:
+                t0 = time.perf_counter()
+                code = httpx.get(base + route, timeout=600).status_code
+                print(f"first answer {route}: {code} in {1000 * (time.perf_counter() - t0):.0f} ms", flush=True)
             print(f"{n}-article ledger, {args.workers} server process(es), {args.clients} readers", flush=True)
             asyncio.run(scenario(args, base, db, Path(tmp), routes))
         finally:

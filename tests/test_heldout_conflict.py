@@ -101,30 +101,22 @@ def test_peacekeeping_deployment(figures):
     assert others(figures["peace"]) == [12.0, 400_000_000.0]
 
 
-@pytest.mark.xfail(strict=True, reason="'the UN refugee agency' is read as the United Nations (no UNHCR alias) and "
-                                       "'since the ceasefire began on April 2' is not read as an interval")
 def test_un_refugee_agency_since_an_event(figures):
     assert (9000.0, 9000.0, None, "at_least", "displaced", "UNHCR", "2025-04-02", "2025-04-16") in people(figures["ceasefire"])
 
 
-@pytest.mark.xfail(strict=True, reason="'X, citing sources on the ground, said': the subject's name swallows the "
-                                       "citing clause and the unnamed sources become the source")
 def test_monitor_citing_unnamed_sources(figures):
     assert (60.0, None, None, "approximately", "killed", "Varnok Monitor for Human Rights", "2025-04-12",
             "2025-04-16") in people(figures["ceasefire"])
 
 
-@pytest.mark.xfail(strict=True, reason="'being held by the rebels' is not yet read as captured ('hold' is ambiguous)")
 def test_held_prisoners_are_captured(figures):
     assert (90.0, 90.0, 100.0, "range", "captured", "Oren Falk", "2025-07-03", "2025-07-03") in people(figures["swap"])
 
 
-@pytest.mark.xfail(strict=True, reason="'raised its estimate from 1,200 to 1,500' reads as a range with source 'its', "
-                                       "not the new figure from the United Nations")
 def test_revised_estimate_is_the_new_figure(figures):
     assert (1500.0, None, None, "exact", "displaced", "United Nations", "2025-02-10", "2025-02-10") in people(figures["peace"])
 
 
-@pytest.mark.xfail(strict=True, reason="a year phrase on the verb ('killed ... in 2024') does not yet set as_of")
 def test_toll_for_a_past_year(figures):
     assert (300.0, 300.0, None, "at_least", "killed", "United Nations", "2024-01-01", "2024-12-31") in people(figures["peace"])

@@ -146,8 +146,6 @@ def test_troops_rose_to_is_a_presence():
         ("body", 12000.0, "deployed")]
 
 
-@pytest.mark.xfail(strict=True, reason="'reach' is both a size verb and an arrival cue; rescuers reaching "
-                                       "trapped people reads as a deployment/plan of the people reached")
 def test_rescuers_reaching_people_is_no_deployment():
     assert {m for _, _, m in _measures("Rescue teams have reached 9 of the 12 trapped miners, the company said.")} \
         <= {"other", "affected"}

@@ -114,3 +114,12 @@ def test_a_part_surely_larger_than_its_whole_is_still_a_conflict():
     led = build_ledger(arts, claims)
     conflicts = {frozenset((d.sources_a[0], d.sources_b[0])) for d in led.disagreements if d.kind == "conflict"}
     assert frozenset(("Agency D", "Agency A")) in conflicts   # 9,000 in a part of Russia, about 5,000 in all
+
+
+def test_two_known_places_whose_words_nest_do_not_fit():
+    from storyledger.ledger.join import places_compatible
+    assert not places_compatible("north korea", "south korea")                   # both "korea" by their words
+    assert not places_compatible("russia s far east", "russia s kursk region")   # both "russia ..."
+    assert places_compatible("kursk region", "kursk") and places_compatible("russia s far east", "russia")
+    assert places_compatible("destroyed districts in derna", "libya s derna")
+    assert places_compatible("russian occupied areas", "russia")                 # unknown to the table: words decide

@@ -180,3 +180,30 @@ def test_a_short_sentence_after_the_quote_is_its_tag():
     q = next(c for c in claims if c.kind == "quote")
     f = next(c for c in claims if c.kind == "figure")
     assert (q.attribution.source_text, f.attribution.source_text) == ("The coast guard report", "The coast guard report")
+
+
+def test_gender_is_not_read_from_pronouns_inside_the_quote(nlp):
+    from storyledger.extract.quotes import person_mentions
+    doc = nlp('Robin Ashgrove said "she will heal in time and walk again."')
+    _, gender = person_mentions(doc)
+    assert "Robin Ashgrove" not in gender
+
+
+def test_a_surname_naming_a_thing_is_no_mention_of_the_person(nlp):
+    from storyledger.extract.quotes import person_mentions
+    doc = nlp("Kerry Maddox lost the appeal on Tuesday. "
+              "Reporters waited outside the Maddox residence until he came home.")
+    mentions, _ = person_mentions(doc)
+    assert [doc[m.i].text for m in mentions] == ["Maddox"]
+
+
+def test_a_name_the_tagger_filed_as_a_place_is_the_person_named_later(nlp):
+    from spacy.tokens import Span
+
+    from storyledger.extract.quotes import person_mentions
+    doc = nlp("Aarno Pelkonen scored twice on Sunday. Coaches praised Pelkonen after the game.")
+    # the tagger's slip, set by hand: the full name as a place, the surname as a person
+    doc.ents = [Span(doc, 0, 2, label="GPE"), Span(doc, 9, 10, label="PERSON")]
+    doc._.people = None
+    mentions, _ = person_mentions(doc)
+    assert [(m.key, doc[m.i].text) for m in mentions] == [("Aarno Pelkonen", "Pelkonen"), ("Aarno Pelkonen", "Pelkonen")]

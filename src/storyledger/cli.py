@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -125,19 +126,21 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, alias
         def on_note(line: str) -> None:
             bar.console.print(f"note: {one_line(line)}", markup=False, highlight=False)
 
-        try:
+        def run():
             if engine == "ray":
                 from storyledger.engine_ray import EngineError, build_ray
                 try:
-                    report = build_ray(paths, db, address=address, workers=workers, progress=progress,
-                                       on_skip=on_skip, fetched_at=fetched_at, aliases=aliases)
+                    return build_ray(paths, db, address=address, workers=workers, progress=progress,
+                                     on_skip=on_skip, fetched_at=fetched_at, aliases=aliases)
                 except EngineError as exc:
                     raise _fail(str(exc))
-            else:
-                from storyledger import extract
-                nlp = extract.load_nlp(aliases) if aliases else None
-                report = pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at,
-                                        nlp=nlp, n_process=workers, on_note=on_note)
+            from storyledger import extract
+            nlp = extract.load_nlp(aliases) if aliases else None
+            return pipeline.build(paths, db, progress=progress, on_skip=on_skip, fetched_at=fetched_at,
+                                  nlp=nlp, n_process=workers, on_note=on_note)
+
+        try:
+            report = _taking_turns(db, run, on_note)
         except (StoreError, ExtractError) as exc:  # e.g. the spaCy model is not installed: the user's to fix
             raise _fail(str(exc))
     out.print(one_line(f"{_shown(db)}: {report.summary}"), markup=False, soft_wrap=True)
@@ -147,6 +150,37 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, alias
     if report.skipped:
         return EXIT_PARTIAL if report.read else EXIT_FAIL
     return EXIT_OK
+
+
+# A ledger held by another program past SQLite's busy timeout: the build (resumable: what it
+# committed is kept) is tried again after these pauses before it fails.
+BUSY_RETRIES = (5, 15, 30, 60)
+
+
+def _taking_turns(db: str, run, on_note):
+    """``run()`` in the ledger's writer turn (the app's writer and this build take turns: see
+    storyledger/writer_turn.py), again after a pause when another program holds the file."""
+    import sqlite3
+
+    from storyledger.store import StoreError
+    from storyledger.writer_turn import writer_turn
+
+    def busy(exc: BaseException) -> bool:
+        return isinstance(exc, (StoreError, sqlite3.OperationalError)) and \
+            any(w in str(exc).lower() for w in ("locked", "busy"))
+
+    with writer_turn(db, on_wait=lambda: on_note("the app's writer is writing this ledger: waiting for its turn")):
+        for pause in (*BUSY_RETRIES, None):
+            try:
+                return run()
+            except Exception as exc:  # noqa: BLE001 - only a busy ledger is tried again
+                if not busy(exc):
+                    raise
+                if pause is None:
+                    raise StoreError(f"{_shown(db)}: the ledger stayed busy (another program is writing it): "
+                                     "try again when it is done") from None
+                on_note(f"the ledger is busy (another program is writing it); trying again in {pause} s")
+                time.sleep(pause)
 
 
 @app.command(cls=ReadableCommand)

@@ -5,6 +5,7 @@ the text does not support.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -244,17 +245,35 @@ def collect_hints(text: str, captions: tuple[str, ...] | list[str] = ()) -> Date
     return hints
 
 
+# How far back _before looks for its words: past any real sentence's few words, short enough that
+# a line of thousands of dates costs linear time.
+_BEFORE_MAX = 4096
+
+
 def _before(text: str, pos: int, words: int = 9) -> str:
-    """The few words before ``pos`` in the same paragraph (abbreviations make sentence splits unsafe)."""
-    start = text.rfind("\n", 0, pos) + 1
-    return " ".join(text[start:pos].split()[-words:])
+    """The few words before ``pos`` in the same paragraph (abbreviations make sentence splits unsafe).
+
+    Reads back from ``pos`` in a growing window (not from the line's start: one long line with many
+    dates would be read again for each), stopping at the line's start or past ``words`` words."""
+    k = 256
+    while True:
+        lo = max(0, pos - k)
+        nl = text.rfind("\n", lo, pos)
+        start = nl + 1 if nl >= 0 else lo
+        toks = text[start:pos].split()
+        # more than ``words`` words: the first, maybe cut by the window, is not among those kept
+        if nl >= 0 or lo == 0 or len(toks) > words or k >= _BEFORE_MAX:
+            return " ".join(toks[-words:])
+        k *= 4
 
 
 def _collect(text: str, hints: DateHints, in_body: bool = True) -> list[tuple[Optional[int], int, int, str]]:
     before = len(hints.mentions)
+    breaks = [m.end() for m in re.finditer("\n\n", text)] if in_body else []
 
     def para(pos: int) -> Optional[int]:
-        return text.count("\n\n", 0, pos) if in_body else None
+        # paragraph breaks wholly before pos (str.count's non-overlapping left-to-right count)
+        return bisect.bisect_right(breaks, pos) if in_body else None
 
     for rx in (_MDY, _DMY):
         for m in rx.finditer(text):

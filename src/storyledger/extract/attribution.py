@@ -14,12 +14,19 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from storyledger.extract.entities import ArticleEntities, is_title_word
+from storyledger.extract.figures import gapped_valuation
 from storyledger.extract.quotes import DOCUMENT_NOUNS, description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
     CLAUSE_ONLY_REPORT_LEMMAS, ESTIMATE_CUES, GENERIC_REPORT_NOUNS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
     UNCONFIRMED_CUES,
 )
+from storyledger.extract.spans import ent_at, ents_in
 from storyledger.model import Attribution
+from storyledger.tables import table
+
+# "put the number at 11,000", "put losses above 3,000": the prepositions of a valuation
+_VALUATION_PREPS = table("figures").set("valuation_preps")
+_VALUATION_VERBS = table("figures").set("valuation_verbs")
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "conj", "advcl_content"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
@@ -141,8 +148,7 @@ class SourceFinder:
         if not words or not any(t.ent_type_ == "PERSON" for t in tok.doc[words[0].i:words[-1].i + 1]):
             return None   # no name here (and doc.ents, which builds every entity span, is not asked)
         # a name that only qualifies another noun ("a Biden administration official") names no teller
-        person = [e for e in tok.doc.ents if e.label_ == "PERSON"
-                  and e.start >= words[0].i and e.end <= words[-1].i + 1
+        person = [e for e in ents_in(tok.doc, words[0].i, words[-1].i + 1) if e.label_ == "PERSON"
                   and (e.start <= tok.i < e.end or e.root.dep_ != "compound")] if words else []
         if not person:
             return None
@@ -181,8 +187,8 @@ class SourceFinder:
         verb, doc = ph.verb, ph.tok.doc
         if verb is None or not is_title_word(ph.tok.text) or verb.i < 3 or doc[verb.i - 1].text != ",":
             return None
-        ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == verb.i - 1), None)
-        if ent is None or ent.start <= ph.tok.i or doc[ent.start - 1].text != "," or \
+        ent = ent_at(doc, verb.i - 2)
+        if ent is None or ent.label_ != "PERSON" or ent.end != verb.i - 1 or ent.start <= ph.tok.i or doc[ent.start - 1].text != "," or \
                 not all(ph.tok.i in {a.i for a in t.ancestors} for t in ent):
             return None
         p = self.ents.learn_person(re.sub(r"['’]s$", "", ent.text).strip(), _strip_det(ph.text), ph.pos)
@@ -317,10 +323,16 @@ class SourceFinder:
             head = cur.head
             if head.i == cur.i:
                 break
+            gap = gapped_valuation(head) if cur.dep_ == "pobj" else None
+            if gap is not None:
+                out.append(self.name(gap[1], gap[0].lemma_.lower()))  # "..., Western intelligence at 130,000"
             if head.pos_ == "NOUN" and head.lemma_.lower() in REPORT_NOUNS and cur.dep_ == "prep" and \
                     cur.lower_ in {"on", "about", "of"}:
                 mods = [c for c in head.children if c.dep_ in {"compound", "amod", "poss"} and c.i < head.i]
-                if mods:
+                own = _own_subject(head, mods)
+                if own is not None:
+                    out.append(self.name(own, head.lemma_.lower()))
+                elif mods:
                     words = head.doc[min(m.left_edge.i for m in mods):head.i + 1].text
                     out.append(self.name_text(words, head.lemma_.lower()))
             if _is_report(head) and (cur.dep_ in CONTENT_DEPS or _content_advcl(cur, head)):
@@ -333,8 +345,9 @@ class SourceFinder:
                 author = _report_author(head)
                 if author is not None:
                     out.append(self.name(author, head.lemma_.lower()))
-            elif cur.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in {"put", "place", "peg"}:
-                out.extend(self._tellers_of(head.head))  # "Zelensky put the number at 11,000"
+            elif gap is None and cur.dep_ == "pobj" and head.lower_ in _VALUATION_PREPS and \
+                    head.head.lemma_.lower() in _VALUATION_VERBS:
+                out.extend(self._tellers_of(head.head))  # "Zelensky put the number at 11,000", "losses above 3,000"
             for c in head.children:
                 # "..., Yonhap reported on Friday": a reporting clause hung after the content
                 if c.i > tok.i and c.i != cur.i and c.dep_ in {"advcl", "parataxis", "conj"} and _is_report(c) and \
@@ -458,12 +471,26 @@ NAME_RULES: list = [
 ]
 
 
+def _own_subject(report: Token, mods: list[Token]) -> Optional[Token]:
+    """ "The United Nations raised its estimate of ...": a possessive pronoun alone on a report noun
+    is the subject of the verb that takes the noun."""
+    if len(mods) != 1 or mods[0].dep_ != "poss" or mods[0].lower_ not in _POSS_PRONOUNS:
+        return None
+    verb = report.head if report.dep_ in {"dobj", "nsubjpass"} else None
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}), None)
+
+
 def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
     """Who a report verb's subject is, and what a misparsed "Citing X," before it cites."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     # "a man said by Ukrainian authorities to be ...": the agent tells, not the subject
     subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    subj = subj or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # two subjects on one verb is a misparse ("9 died when the bus overturned, police said"): the
+    # one next to the verb
+    subj = subj or max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None) \
+        or next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "conj":
         subj = _left_subject(verb)
     if subj is None and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
@@ -566,7 +593,7 @@ def _core_tokens(tok: Token) -> list[Token]:
     """The naming words of a phrase: its subtree without clauses, appositions and punctuation."""
     drop: set[int] = set()
     for c in tok.children:
-        if c.dep_ in {"appos", "relcl", "acl", "punct", "advmod", "cc", "conj", "preconj", "npadvmod"} or \
+        if c.dep_ in {"appos", "relcl", "acl", "advcl", "punct", "advmod", "cc", "conj", "preconj", "npadvmod"} or \
                 c.ent_type_ in {"DATE", "TIME"} or \
                 (c.dep_ == "prep" and c.lower_ not in {"of", "for"}):
             drop.update(range(c.left_edge.i, c.right_edge.i + 1))
@@ -609,9 +636,17 @@ def _anonymous(t: Teller) -> bool:
     return t.source_type == "other" and bool(words) and words[-1] in _ANONYMOUS and t.generic is None
 
 
+def _named(t: Teller) -> bool:
+    """A body the gazetteer does not know but the text names, citing unnamed people ("The Varnok
+    Monitor, citing sources on the ground, said"): capitalised words past the article."""
+    words = [w for w in t.text.split() if w.lower() not in {"the", "a", "an"}]
+    return bool(words) and not _anonymous(t) and t.generic is None and all(w[:1].isupper() or w.islower() and w in {"of", "for", "and", "on"} for w in words)
+
+
 def to_attribution(tellers: list[Teller], agency: Optional[str], modality: str) -> Attribution:
     # unnamed officials cited by a named outlet or body: the outlet is the source we can check
-    while len(tellers) > 1 and _anonymous(tellers[0]) and tellers[1].source_type != "other":
+    while len(tellers) > 1 and _anonymous(tellers[0]) and (tellers[1].source_type != "other" or
+                                                            tellers[0].cue == "citing" and _named(tellers[1])):
         tellers = tellers[1:]
     via: list[str] = []
     src = tellers[0] if tellers else None

@@ -15,6 +15,7 @@ import json
 import re
 from typing import Any, Optional
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -61,9 +62,13 @@ class Paragraphs(Component):
     records where each paragraph starts."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for t in doc[1:]:
-            if "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_:
-                t.is_sent_start = True
+        # one array write: setting Token.is_sent_start asks Doc.has_annotation("DEP"), which walks
+        # every token of an unparsed Doc, once per line (quadratic on a page of one-line cells)
+        starts = doc.to_array([SENT_START])
+        for t in doc[:-1]:
+            if "\n" in t.text or "\n" in t.whitespace_:
+                starts[t.i + 1] = 1
+        doc.from_array([SENT_START], starts)
         doc._.paragraphs = paragraph_starts(doc.text)
         return doc
 

@@ -16,6 +16,7 @@ from storyledger.extract.lexicon import (
     BOUND_VERBS, CALENDAR_WORDS, CURRENCY_PREFIXES, DOLLAR_COUNTRIES, HEDGES, MEASURE_CUES, MODALS, NOT_PEOPLE_HEADS,
     PEOPLE, PLAN_LEMMAS, REPORT_LEMMAS, SCALE_SUFFIXES, SCALES, UNITS, VAGUE, number_token, parse_number,
 )
+from storyledger.extract.spans import ent_at
 from storyledger.tables import table
 from storyledger.words import MONTHS, singular
 
@@ -46,11 +47,12 @@ class Figure:
     part: bool = False               # a share of a group ("a third of", "one of the"): not a count of it
     restated: bool = False           # the same amount in other units, in brackets after a bounded one
     continues: bool = False          # "three more": same event as the previous figure
+    change_to: Optional[float] = None  # "raised from 1,200 to 1,500": a change, and the level it reached
     path: list[Token] = field(default_factory=list)
 
 
 _DATA_FIELDS = ("start", "end", "value", "low", "high", "qualifier", "hedge_start", "counted", "population",
-                "measure", "where", "anaphoric", "part", "restated", "continues")
+                "measure", "where", "anaphoric", "part", "restated", "continues", "change_to")
 
 
 def figure_data(fig: Figure) -> dict:
@@ -129,7 +131,7 @@ def _calendar_number(t: Token) -> bool:
         return False  # "$2000"
     if re.fullmatch(r"(1\d|20)\d\d", t.text) or not re.fullmatch(r"[\d,.]+", t.text) and t.lower_ not in UNITS:
         return True
-    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    ent = ent_at(t.doc, t.i)
     words = [w.lower_.rstrip(".") for w in (ent if ent is not None else [t])] + \
         [w.lower_.rstrip(".") for w in t.doc[max(0, t.i - 2):t.i + 3]]
     if any(w in CALENDAR_WORDS or w + "." in CALENDAR_WORDS for w in words):
@@ -365,6 +367,24 @@ def _make(doc, start: int, end: int, sent: Span, demonym, share: Optional[float]
     return fig
 
 
+def _changed_from(frm: Token) -> bool:
+    """ "rose from 31 to 45", "raised its estimate of people displaced from 1,200 to 1,500": the
+    "from ... to" hangs below a verb of change (not "estimates vary from 60,000 to 90,000")."""
+    for v in frm.ancestors:
+        if v.pos_ in {"VERB", "AUX"} and v.lemma_.lower() in _FIG.set("growth_verbs") | _FIG.set("change_verbs"):
+            return True
+        if v.pos_ in {"VERB", "AUX"} and v.lemma_.lower() in REPORT_LEMMAS:
+            return False
+    return False
+
+
+def _reached(fig: Figure) -> None:
+    """A count of people that changed is the level it reached: the ledger keeps the new toll, not a
+    range from the old one (amounts that are no counts keep both ends, as benchmarks write them)."""
+    if fig.change_to is not None and fig.qualifier == "range" and fig.measure not in {None, "other"}:
+        fig.value, fig.low, fig.high, fig.qualifier = fig.change_to, None, None, "exact"
+
+
 def _hedge(doc, fig: Figure, sent: Span) -> None:
     lead = _lead(doc, fig.start, sent)  # the hedge comes before the currency mark: "about $40 million"
     before = [t.lower_ for t in doc[max(sent.start, lead - 3):lead]]
@@ -427,9 +447,10 @@ def _lead(doc, i: int, sent: Span) -> int:
 
 def _range(doc, fig: Figure, sent: Span) -> None:
     lead = _lead(doc, fig.start, sent)
-    before = doc[lead - 1].lower_ if lead > sent.start else ""
-    if fig.hedge_start is not None and fig.hedge_start > sent.start:
-        before = before if before in {"from", "between"} else doc[fig.hedge_start - 1].lower_  # "from up to 252 miles"
+    frm = doc[lead - 1] if lead > sent.start else None
+    if fig.hedge_start is not None and fig.hedge_start > sent.start and not (frm is not None and frm.lower_ in {"from", "between"}):
+        frm = doc[fig.hedge_start - 1]  # "from up to 252 miles"
+    before = frm.lower_ if frm is not None else ""
     # the first amount's unit may come between it and "to": "5% to 10%", "from 208 pounds to 193"
     k = fig.end
     while k < min(sent.end, fig.end + 3) and (doc[k].lower_ in _PERCENT_WORDS or before in {"from", "between"} and
@@ -472,6 +493,8 @@ def _range(doc, fig: Figure, sent: Span) -> None:
             fig.low, fig.high, fig.value = lo, hi, lo
             fig.qualifier = "range"
             fig.end = m
+            if ordered and frm is not None and _changed_from(frm):
+                fig.change_to = other
     if "-" in doc[fig.start].text and re.fullmatch(r"[\d,.]+[-\u2013][\d,.]+", doc[fig.start].text):
         a, b = re.split(r"[-\u2013]", doc[fig.start].text)
         lo, hi = parse_number([a]), parse_number([b])
@@ -482,18 +505,18 @@ def _range(doc, fig: Figure, sent: Span) -> None:
 def _pop_of(noun: Token, demonym) -> Optional[str]:
     for c in noun.children:
         if c.ent_type_ == "NORP" and c.dep_ in {"amod", "compound", "nmod"}:
-            ent = next((e for e in noun.doc.ents if e.start <= c.i < e.end), None)
+            ent = ent_at(noun.doc, c.i)
             return _singular_demonym(ent.text if ent else c.text)
         if c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP"}:
-            ent = next((e for e in noun.doc.ents if e.start <= c.i < e.end), None)
+            ent = ent_at(noun.doc, c.i)
             return demonym(re.sub(r"['’]s$", "", ent.text if ent else c.text))
         if c.dep_ == "prep" and c.lower_ == "from":
             for p in c.children:
                 if p.ent_type_ in {"GPE", "NORP"}:
-                    ent = next((e for e in noun.doc.ents if e.start <= p.i < e.end), None)
+                    ent = ent_at(noun.doc, p.i)
                     return demonym(ent.text if ent else p.text)
     if noun.ent_type_ == "NORP":
-        ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+        ent = ent_at(noun.doc, noun.i)
         return _singular_demonym(ent.text if ent else noun.text)
     return None
 
@@ -543,14 +566,42 @@ def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
         _subject_counted(fig, noun, demonym)  # "estimated the presence at 100,000 men"
 
 
+def gapped_valuation(prep: Token) -> Optional[tuple[Token, Token]]:
+    """ "the US estimated the presence at 100,000 men, Western intelligence at 130,000", "the ministry
+    put the toll at 120, the Red Cross at 150": a second valuation with its verb left out. For the
+    second amount's preposition, (the valuation verb, the noun that gives that amount)."""
+    preps = _FIG.set("valuation_preps")
+    if prep.dep_ != "prep" or prep.lower_ not in preps or not any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    noun = prep.head if prep.head.pos_ in {"NOUN", "PROPN"} else None
+    verb = prep.head if noun is None else noun.head.head if noun.dep_ == "appos" and \
+        noun.head.dep_ in {"nsubj", "nsubjpass"} else noun.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FIG.set("valuation_verbs") or \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    # the first amount, on the verb or on what it values ("estimated the presence at 100,000")
+    valued = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    first = next((c for v in valued for c in v.children if c.dep_ == "prep" and c.lower_ in preps and c.i < prep.i), None)
+    if first is None:
+        return None
+    if noun is None:   # the parser hung both amounts on the verb: the noun between them
+        noun = next((c for c in verb.children if c.dep_ in {"dobj", "npadvmod", "appos", "conj"} and
+                     c.pos_ in {"NOUN", "PROPN"} and first.i < c.i < prep.i), None)
+    elif noun.dep_ not in {"npadvmod", "appos", "conj", "dobj"}:
+        return None
+    return (verb, noun) if noun is not None and noun.i > first.i else None
+
+
 def _subject_counted(fig: Figure, num: Token, demonym) -> None:
     """A number standing for what its verb's subject names: "the death toll rose to 300",
     "Russian manpower is estimated at 143,500"; in a valuation the object is what is valued:
     "put the number of Russian troops near the border at 90,000", "estimated the military presence
     at 100,000 men" (the object joins the path, so its words can say what is counted)."""
     verb = num.head.head if num.dep_ == "pobj" else num.head
+    gap = gapped_valuation(num.head) if num.dep_ == "pobj" else None
+    verb = gap[0] if gap else verb
     valued = next((c for c in verb.children if c.dep_ == "dobj"), None) if num.dep_ == "pobj" and \
-        num.head.lower_ == "at" and verb.lemma_.lower() in _FIG.set("valuation_verbs") else None
+        num.head.lower_ in _FIG.set("valuation_preps") and verb.lemma_.lower() in _FIG.set("valuation_verbs") else None
     if fig.counted is not None:
         if valued is not None:
             fig.path.append(valued)
@@ -577,6 +628,10 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
             if not (target.lemma_.lower() in MEASURE_CUES and not comp) else target.text
         fig.population = _pop_of(target, demonym)
         fig.path.append(target)
+        # "the number of displaced people rose to 20,000", "the number of people displaced": the
+        # state is said on the total or on the group
+        fig.path.extend(c for n in dict.fromkeys((subj, target)) for c in n.children if c.dep_ in {"amod", "acl"} and
+                        (MEASURE_CUES.get(c.lemma_.lower()) or MEASURE_CUES.get(c.lower_)) in _STATES)
 
 
 def _bare_total(noun: Token) -> bool:
@@ -636,6 +691,7 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     elif measure is None and planned and not modal_only:
         measure = "planned"  # a plan verb ("decided", "expected", "training"); a bare modal ("would be eligible") is not a plan
     fig.measure = measure or "other"
+    _reached(fig)
 
 
 def _ratio(doc, fig: Figure, sent: Span) -> bool:
@@ -730,7 +786,7 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
             cue_nodes.extend(_complements(n, [anchor] + nodes))
     for n in cue_nodes:
         m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n)
-        if m is None:
+        if m is None or m == "deployed" and _people_reached(n):
             continue
         if m in {"killed", "wounded"}:
             others = {MEASURE_CUES.get(c.lemma_.lower()) for c in n.children if c.dep_ == "conj"}
@@ -741,6 +797,20 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
 
 
 _STATES = {"killed", "wounded", "missing", "displaced"}
+
+
+def _people_reached(verb: Token) -> bool:
+    """ "Rescue teams have reached 9 of the 12 trapped miners": a verb whose subject moves ("troops
+    reached Kursk") with people as its object counts no one deployed in the object (not "the number
+    reached 11,000 soldiers", a size)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FIG.set("mover_subject_verbs"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None or subj.lemma_.lower() in {"number", "total", "toll", "count", "figure"}:
+        return False
+    of = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(t.pos_ == "NOUN" and is_people(t.text) for t in [obj, *of])
 
 
 def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
@@ -762,10 +832,12 @@ def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
 
 def _idiom(n: Token) -> Optional[str]:
     """A verb and its object that together say what happened: "lost their lives", "claimed 300
-    lives", "lost contact with at least one aid worker"."""
+    lives", "lost contact with at least one aid worker"; a verb with an agent ("held by")."""
     if n.pos_ != "VERB":
         return None
     states = _FIG.map("verb_object_states")
+    if any(c.dep_ == "agent" for c in n.children):   # "soldiers still being held by the rebels"
+        return _FIG.map("verb_by_agent_states").get(n.lemma_.lower())
     return next((states[f"{n.lemma_.lower()} {c.lemma_.lower()}"] for c in n.children
                  if c.dep_ == "dobj" and f"{n.lemma_.lower()} {c.lemma_.lower()}" in states), None)
 

@@ -18,10 +18,11 @@ from storyledger.model import Claim
 # enough that a piece's cost stays close to linear.
 PIECE_CHARS = 40_000
 
-# Some rules still look at the whole Doc from every sentence, so a piece is also bounded in
-# sentences and lines (a page of 26,000 one-line table cells is 300k characters of "sentences");
-# an ordinary article has fewer than 150 (the dev sets: at most 77).
-PIECE_BREAKS = 300
+# A piece is also bounded in sentences and lines. It was 300 while rules walked the whole Doc from
+# every sentence (a page of 26,000 one-line table cells, 300k characters, took minutes); reading is
+# now linear within a piece (extract/spans.py), so this only keeps a piece of one-line cells to about
+# the size of a 40k piece of prose. An ordinary article has fewer than 150 (the dev sets: at most 77).
+PIECE_BREAKS = 2000
 _BREAK = re.compile(r"[.!?]\s|\n")
 
 # Where a piece may end, best first; the break stays with the piece before it.

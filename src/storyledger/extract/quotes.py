@@ -18,6 +18,7 @@ from typing import ClassVar, Optional
 from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.lexicon import SPEECH_LEMMAS
+from storyledger.extract.spans import ent_at
 
 _QUOTE_RE = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"\n]+)\"")
 
@@ -200,7 +201,7 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     keys: list[str] = []
     for e in doc.ents:
-        if e.label_ != "PERSON":
+        if e.label_ != "PERSON" or _names_thing(e.root) and len(e) == 1:
             continue
         key = _mention_key(e.text, keys)
         if key not in keys:
@@ -223,31 +224,51 @@ def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _names_thing(t: Token) -> bool:
+    """A surname naming a thing ("the Closs residence", "the Smith family"): no mention of the person."""
+    return t.dep_ == "compound" and t.head.pos_ == "NOUN"
+
+
 def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A later surname the tagger missed ("Lonechild and others are planning ...")."""
+    """A surname the tagger missed ("Lonechild and others are planning ...") or filed as a place
+    or body ("Nino Niederreiter scored" as a GPE), where the article names that person elsewhere."""
     seen = {m.i for m in mentions}
     ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}   # doc.ents builds its spans anew each call
+    surnames = {m.key.split()[-1].casefold() for m in mentions if m.key.split()}
     out: list[Mention] = []
     for t in doc:
         if t.i in seen or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ == "PERSON":
             continue
+        if _names_thing(t) or t.text.casefold() not in surnames and \
+                not any(t.text.casefold() in m.key.casefold().split() for m in mentions + out if m.i < t.i):
+            continue
         # the tagger calls a lone surname an organisation at times ("However, Wojtaszek said");
         # a longer organisation name that holds it ("Vickers Inc.") is not the person
         ent = ent_of.get(t.i)
-        if ent is not None and (len(ent) > 1 or ent.label_ != "ORG"):
+        if ent is not None and (len(ent) > 1 or ent.label_ != "ORG") and \
+                not (_misfiled_name(ent, surnames) and t.i == ent.end - 1):
             continue
+        key = ent.text if ent is not None and len(ent) > 1 else t.text
         first = next((m for m in mentions + out if t.text.casefold() in m.key.casefold().split() and m.i < t.i), None)
-        if first is not None:
-            subj = t.dep_ in _SUBJ or t.dep_ == "compound" and t.head.dep_ in _SUBJ and t.head.pos_ == "PROPN"
-            out.append(Mention(first.key, t.i, t.sent.start, subj))
+        subj = t.dep_ in _SUBJ or t.dep_ == "compound" and t.head.dep_ in _SUBJ and t.head.pos_ == "PROPN"
+        out.append(Mention(first.key if first is not None and len(key.split()) == 1 else key, t.i, t.sent.start, subj))
     return out
+
+
+def _misfiled_name(ent: Span, surnames: set[str]) -> bool:
+    """"Nino Niederreiter" tagged GPE: a run of capitalised proper nouns ending in a surname the
+    article gives a person (the person's own name, not "Vickers Inc." or "Jones Avenue")."""
+    return ent.label_ in {"GPE", "NORP", "LOC", "ORG"} and 1 < len(ent) <= 3 and \
+        all(x.pos_ == "PROPN" and x.text[:1].isupper() for x in ent) and \
+        ent[-1].text.casefold() in surnames and ent.root.i == ent[-1].i
 
 
 def _vote_words(doc: Doc, mentions: list[Mention]):
     """"Ms. Doe" (5 votes); "his wife Jane Doe", "Doe, a mother of three" (3): words naming the person."""
     for m in mentions:
         head = doc[m.i]
-        span_start = m.i if head.ent_iob_ == "O" else next((e.start for e in doc.ents if e.start <= m.i < e.end), m.i)
+        ent = None if head.ent_iob_ == "O" else ent_at(doc, m.i)
+        span_start = ent.start if ent is not None else m.i
         before = doc[span_start - 1].lower_ if span_start > 0 else ""
         if before in _HONORIFIC:
             yield m.key, _HONORIFIC[before], 5
@@ -260,7 +281,9 @@ def _vote_words(doc: Doc, mentions: list[Mention]):
 
 
 def _vote_self_report(doc: Doc, mentions: list[Mention]):
-    """"X said she would ...": the subject of what a person says about themself is that person."""
+    """"X said she would ...": the subject of what a person says about themself is that person
+    (not a pronoun inside quote marks: the quoted speaker talks of someone else there)."""
+    quoted = _long_quotes(doc)
     for m in mentions:
         head = doc[m.i]
         if head.dep_ not in _SUBJ or not _speech(head.head):
@@ -268,7 +291,7 @@ def _vote_self_report(doc: Doc, mentions: list[Mention]):
         for comp in head.head.children:
             if comp.dep_ in {"ccomp", "xcomp"}:
                 pron = next((c for c in comp.children if c.dep_ in _SUBJ and c.lower_ in {"he", "she"}), None)
-                if pron is not None:
+                if pron is not None and not _in_quote(doc, pron.i, quoted):
                     yield m.key, "m" if pron.lower_ == "he" else "f", 3
 
 

@@ -9,6 +9,7 @@ decided by the rules of ``extract/attribution.py`` (``NAME_RULES``, ``SourceFind
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -25,8 +26,10 @@ from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
 )
 from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, reported_speech
+from storyledger.extract.spans import ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Attribution, Claim, TimeSpan
+from storyledger.tables import table
 
 _DENIAL_LEMMAS = {"release", "issue", "acknowledge", "confirm", "comment", "disclose", "react", "respond",
                   "announce", "publish", "report", "reveal", "make"}
@@ -111,7 +114,7 @@ class TextReader:
         d, doc = self.d, self.d.doc
         sents = self.sents = list(doc.sents)   # (doc.sents walks the whole doc each time it is asked)
         for si, (sent, ents) in enumerate(zip(sents, _ents_by_sentence(doc, sents))):
-            s = _Sent(si, sent, sum(1 for p in d.para_starts if p <= sent.start_char) - 1, d.sent_times[si],
+            s = _Sent(si, sent, bisect.bisect_right(d.para_starts, sent.start_char) - 1, d.sent_times[si],
                       [q for q in d.quotes if sent.start_char <= q.start < sent.end_char])
             self._learn_people(sent, ents)
             quote_tellers = self._read_quotes(d, s)
@@ -238,6 +241,11 @@ class TextReader:
                              granularity="range", text=None, basis="inferred")
         if as_of is None:
             as_of = published_span(self.anchor)
+        since = self._since(tok, s.span, s.times)
+        if since is not None and as_of is not None and since.start <= as_of.start:
+            # a running count since an event: from that day to the figure's own time
+            as_of = TimeSpan(start=since.start, end=as_of.end, granularity="range",
+                             text=since.text, basis="clause", char_start=since.char_start, char_end=since.char_end)
         return as_of
 
     def _read_statements(self, d: "Discourse", s: "_Sent", has_figures: bool, sent_claims: list[Claim],
@@ -332,7 +340,7 @@ class TextReader:
                 subj = max(subjs, key=lambda c: (c.i < n.i, c.i if c.i < n.i else -c.i)) if subjs else None
                 if subj is None:
                     continue
-                ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+                ent = ent_at(subj.doc, subj.i)
                 words = ent.text if ent is not None else " ".join(t.text for t in subj.subtree if t.dep_ != "punct")
                 dem = self.d.ents.table.demonyms.get(words) or self.d.ents.table.demonyms.get(re.sub(r"^the\s+", "", words, flags=re.I).title())
                 if subj.ent_type_ in {"GPE", "NORP"}:
@@ -343,9 +351,9 @@ class TextReader:
 
     def _learn_people(self, sent: Span, ents: list[Span]) -> None:
         for e in ents:
-            if e.label_ in {"ORG", "WORK_OF_ART", "GPE", "NORP"}:
-                self.d.finder.mention(e.text, e.start_char)
-            if e.label_ != "PERSON":
+            if e.label_ != "PERSON" and not _office_apposed(e):
+                if e.label_ in {"ORG", "WORK_OF_ART", "GPE", "NORP"}:
+                    self.d.finder.mention(e.text, e.start_char)
                 continue
             name = re.sub(r"['’]s$", "", e.text).strip()
             role_toks = []
@@ -365,31 +373,15 @@ class TextReader:
             self.d.ents.learn_person(name, role, e.start_char)
 
     def _as_of(self, tok: Token, sent: Span, times: list[TimeSpan], tellers: list[Teller]) -> Optional[TimeSpan]:
-        if not times:
-            return None
+        """The time nearest the figure's own clause; ``basis`` says whether it sits on the clause
+        or on the telling ("said on Monday")."""
         chain = [tok] + list(tok.ancestors)
         report_at = next((k for k, n in enumerate(chain) if k > 0 and _is_report(n) and
                           chain[k - 1].dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}), len(chain))
         best: Optional[tuple[int, TimeSpan]] = None
-        for ts in times:
-            span = sent.doc.char_span(ts.char_start, ts.char_end, alignment_mode="expand") \
-                if ts.char_start is not None else None
-            if span is None:
-                continue
-            up = {span.root.i} | {a.i for a in span.root.ancestors}
-            k = next((k for k, n in enumerate(chain) if n.i in up), None)
-            if k is None:
-                continue
-            meet = chain[k].i
-            # the path from the time up to (not including) where it meets the figure's chain
-            below = [span.root] + list(span.root.ancestors)
-            below = below[:next((n for n, a in enumerate(below) if a.i == meet), len(below))]
-            # "about 3,000 were in Russia, with around 10,000 expected by December": the time of
-            # another number's clause; "since they entered combat in early December", "remained displaced
-            # after the storm made landfall on 11 September": a start, not the count's time
-            if any(a.pos_ == "NUM" and a.i != tok.i or a.dep_ == "conj" and a.pos_ == "VERB" for a in below) or \
-                    any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _START_MARKS for m in a.children) for a in below) or \
-                    _earlier_value(below, span):
+        for k, ts, below, span in _time_paths(tok, chain, sent, times):
+            if _not_its_time(tok, below, span) or _start_clause(below, span) is not None or \
+                    _other_noun_clause(below, chain):
                 continue
             if (ts.text or "").lower() in {"currently", "now", "at present", "presently"}:
                 k += len(chain)  # "now" is the time of the telling: prefer any other time
@@ -401,6 +393,15 @@ class TextReader:
         if best[0] >= len(chain):
             basis = "telling"
         return best[1].model_copy(update={"basis": basis})
+
+    def _since(self, tok: Token, sent: Span, times: list[TimeSpan]) -> Optional[TimeSpan]:
+        """ "displaced since the ceasefire began on April 2": the day a running count starts from,
+        told by a time inside a "since" clause on the figure's own chain."""
+        chain = [tok] + list(tok.ancestors)
+        for _k, ts, below, span in _time_paths(tok, chain, sent, times):
+            if not _not_its_time(tok, below, span) and _start_clause(below, span) == "since":
+                return ts
+        return None
 
     def _figure_claim(self, doc, fld, sent: Span, fig: Figure, attr: Attribution,
                       as_of: Optional[TimeSpan], where: Optional[str]) -> Claim:
@@ -479,8 +480,67 @@ class TextReader:
 # Subordinators whose clause gives the start of what a count describes, not its time.
 _START_MARKS = {"since", "after"}
 
+
+def _time_paths(tok: Token, chain: list[Token], sent: Span, times: list[TimeSpan]):
+    """Each time of the sentence that meets the figure's chain ``chain``: (k, time, below, span) with
+    k the chain index where it meets and ``below`` the path from the time up to (not including) it."""
+    for ts in times:
+        span = sent.doc.char_span(ts.char_start, ts.char_end, alignment_mode="expand") \
+            if ts.char_start is not None else None
+        if span is None:
+            continue
+        up = {span.root.i} | {a.i for a in span.root.ancestors}
+        k = next((k for k, n in enumerate(chain) if n.i in up), None)
+        if k is None:
+            continue
+        meet = chain[k].i
+        below = [span.root] + list(span.root.ancestors)
+        yield k, ts, below[:next((n for n, a in enumerate(below) if a.i == meet), len(below))], span
+
+
+def _not_its_time(tok: Token, below: list[Token], span: Span) -> bool:
+    """ "about 3,000 were in Russia, with around 10,000 expected by December": the time of another
+    number's clause (a year is a number too, but not another one), or of the number compared with."""
+    return any(a.pos_ == "NUM" and a.i != tok.i and not span.start <= a.i < span.end or
+               a.dep_ == "conj" and a.pos_ == "VERB" for a in below) or _earlier_value(below, span)
+
+
+def _start_clause(below: list[Token], span: Span) -> Optional[str]:
+    """ "since they entered combat in early December", "remained displaced after the storm made
+    landfall on 11 September", "since the start of the war in 2022": the time sits in a clause or
+    phrase that starts what the count describes ("since Friday" itself is read by timex)."""
+    for a in below:
+        if a.dep_ == "advcl":
+            mark = next((m.lower_ for m in a.children if m.dep_ == "mark" and m.lower_ in _START_MARKS), None)
+            if mark:
+                return mark
+        if a.dep_ == "prep" and a.lower_ in _START_MARKS and a is not below[0].head and not span.start <= a.i < span.end:
+            return a.lower_
+        if a.dep_ == "relcl" and a.lemma_.lower() in table("figures").set("start_verbs"):
+            return "since"   # "killed in protests that began on Sunday": the count runs from then
+    return None
+
+
+def _other_noun_clause(below: list[Token], chain: list[Token]) -> bool:
+    """ "drills in Crimea, which Russia annexed in 2014": the time of a relative clause that
+    describes another noun, not the figure's own counted noun."""
+    own = {chain[0].i, chain[0].head.i}
+    own |= {c.i for n in chain[:2] for c in n.children if c.dep_ == "appos"}   # "$200 million, a sum that ..."
+    # the subject's clause tells the event's time ("the storm that hit on Sunday killed 150")
+    return any(a.dep_ == "relcl" and a.head.pos_ in {"NOUN", "PROPN"} and a.head.i not in own
+               and a.head.dep_ not in {"nsubj", "nsubjpass"} for a in below)
+
 # Words that say what happened to people without naming them: "100 dead and 1,000 wounded".
 _STATE_NOUNS = {"dead", "wounded", "injured", "killed", "missing", "captured", "deaths", "fatalities"}
+
+
+def _office_apposed(e: Span) -> bool:
+    """ "Oleksiy Danilov, Ukraine's National Security and Defense Council secretary": a name the
+    tagger took for a body, set off by an office title, is a person."""
+    if e.label_ != "ORG" or len(e) < 2 or not all(t.pos_ == "PROPN" for t in e):
+        return False
+    appos = next((c for c in e.root.children if c.dep_ == "appos" and c.i >= e.end), None)
+    return appos is not None and appos.pos_ == "NOUN" and appos.lemma_.lower() in table("lexicon").set("office_titles")
 
 
 def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:

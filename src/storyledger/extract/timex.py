@@ -25,6 +25,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span
 
+from storyledger.extract.spans import ents_in
 from storyledger.model import TimeSpan
 from storyledger.words import MONTHS, NUMBER_WORDS, WEEKDAYS
 
@@ -157,9 +158,15 @@ def _tense(ctx: _Ctx, s: int, e: int) -> Optional[str]:
     before = text[max(0, s - 40):s].lower()
     if re.search(r"\b(by|until|till|before|starting|from next|as early as)\s+(the\s+)?(end of\s+)?$", before):
         if not re.search(r"\bhad\b[^.]*$", before):
-            return "future"
+            # "by Monday" is ahead unless its own verb is past: "By Monday evening the toll had risen to 45"
+            return "past" if _parse_tense(ctx, s, e) == "past" else "future"
     if re.search(r"\b(since|ago|last|earlier|previous|past)\s+$", before):
         return "past"
+    return _parse_tense(ctx, s, e)
+
+
+def _parse_tense(ctx: _Ctx, s: int, e: int) -> Optional[str]:
+    """The tense of the verb that governs text[s:e], read from the parse."""
     doc = ctx.doc
     if doc is None:
         return None
@@ -936,7 +943,9 @@ def find_timexes(doc, anchor: dt.date, window: Optional[tuple[dt.date, dt.date]]
     cands = _candidates(text, lo, hi)
     if not cands:
         return []   # most sentences: no need to build their entity spans
-    ents = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    # a sentence's entities from its own tokens (Span.ents walks every entity of the Doc before it)
+    ents = [(ent.start_char, ent.end_char) for ent in (doc.ents if doc is full else ents_in(full, doc.start, doc.end))
+            if ent.label_ in ("DATE", "TIME")]
     ctx = _Ctx(doc=full, anchor=anchor, text=text, ents=ents, window=window)
     # Longest match wins; among equals the earlier rule. Normalise left to right so that
     # "a day later" can see the day named before it.
@@ -974,6 +983,30 @@ def find_times(doc, anchor: dt.date, window: Optional[tuple[dt.date, dt.date]] =
     """
     out = [t.span for t in find_timexes(doc, anchor, window, text) if t.span is not None]
     out.sort(key=lambda sp: sp.char_start or 0)
+    full = doc.doc if hasattr(doc, "doc") else doc
+    return _join_ranges(out, full.text if text is None else text)
+
+
+_RANGE_OPEN = re.compile(r"(?i)\b(between|from)\s+$")
+_RANGE_JOIN = re.compile(r"(?i)^\s*(?:and|to|until|till|through|[-\u2013])\s*$")
+
+
+def _join_ranges(spans: list[TimeSpan], text: str) -> list[TimeSpan]:
+    """ "between January and March", "from 2019 to 2022": one span from the first to the second
+    (TimeML keeps them apart; a claim's time is the whole stretch)."""
+    out: list[TimeSpan] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.char_end is not None and sp.char_start is not None and prev.char_start is not None \
+                and _RANGE_JOIN.match(text[prev.char_end:sp.char_start]) and prev.start <= sp.end:
+            opener = _RANGE_OPEN.search(text[max(0, prev.char_start - 9):prev.char_start])
+            head = prev.text or ""
+            if opener or head.lower().startswith(("between", "from")):
+                start = prev.char_start - (len(opener[0]) if opener else 0)
+                out[-1] = TimeSpan(start=prev.start, end=sp.end, granularity="range", text=text[start:sp.char_end],
+                                   basis=sp.basis, char_start=start, char_end=sp.char_end)
+                continue
+        out.append(sp)
     return out
 
 

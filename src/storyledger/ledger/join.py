@@ -23,7 +23,7 @@ from datetime import date
 from typing import Optional
 
 from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, source_evidence, unnamed_source
-from storyledger.ledger.places import within
+from storyledger.ledger.places import distinct, within
 from storyledger.ledger.sources import Chain, chain_of, chains_compatible, name_key, originator, \
     reporter, _covers, _MEDIA_TYPES
 from storyledger.model import Amount, Article, Claim, Fact, FactSource, Join, Ledger, TimeSpan
@@ -105,14 +105,19 @@ def places_compatible(a: str, b: str) -> bool:
     one lies in the other by data/places.json ("Vladivostok" ~ "Russia's Far East"), or two longer
     descriptions share a word that names something ("occupied").
 
-    "Khabarovsk" and "Vladivostok" both lie in Russia, neither in the other: they do not fit.
+    "Khabarovsk" and "Vladivostok" both lie in Russia, neither in the other: they do not fit; nor do
+    "Russia's Far East" and "Russia's Kursk region", two known places though their words nest.
     """
     if not a or not b or a == b:
         return True
     sa, sb = set(a.split()) - _PLACE_GENERIC, set(b.split()) - _PLACE_GENERIC
     if not sa or not sb:
         return True
-    if sa <= sb or sb <= sa or within(a, b) or within(b, a):
+    if within(a, b) or within(b, a):
+        return True
+    if distinct(a, b):
+        return False  # "North Korea" and "South Korea" share "korea"; the table knows them apart
+    if sa <= sb or sb <= sa:
         return True
     # "Russian-occupied areas" ~ "Russia": words of one stem
     return any(_stem_eq(x, y) for x in sa for y in sb if len(x) >= 4 and len(y) >= 4)

@@ -68,3 +68,9 @@ def within(inner: str, outer: str) -> bool:
     """Does the table put place key ``inner`` inside place key ``outer`` (strictly)?"""
     a, b = resolve(inner), resolve(outer)
     return a is not None and b is not None and a != b and b in ancestors(a)
+
+
+def distinct(a: str, b: str) -> bool:
+    """Do place keys ``a`` and ``b`` name two table places, neither inside the other?"""
+    ra, rb = resolve(a), resolve(b)
+    return ra is not None and rb is not None and ra != rb and rb not in ancestors(ra) and ra not in ancestors(rb)

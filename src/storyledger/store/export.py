@@ -75,6 +75,41 @@ def rows(store: LedgerStore, ledger: Optional[Ledger] = None) -> dict[str, list[
     }
 
 
+# what each table of rows() reads besides the ledger (the app builds one download at a time)
+_NEEDS = {"articles": {"articles"}, "claims": {"articles", "claims"}, "facts": {"articles", "claims"},
+          "statements": {"articles", "claims"}, "series": set(), "disagreements": set(), "timeline": set(),
+          "figures": {"articles", "claims"}}
+
+
+def write_table_csv(store: LedgerStore, name: str, path: str | Path) -> int:
+    """``<name>.csv`` as write_export writes it (``figures`` as with figures=("csv",)), reading only
+    what that one table needs; returns its row count."""
+    if name not in _NEEDS:
+        raise ValueError(f"no table {name!r}: there are {', '.join(_NEEDS)}")
+    ledger = store.ledger() if name != "articles" else Ledger()
+    articles = {a.id: a for a in store.iter_articles()} if "articles" in _NEEDS[name] else {}
+    claims = store.claims() if "claims" in _NEEDS[name] else []
+    by_id = {c.id: c for c in claims}
+    if name == "figures":
+        from storyledger.report import figures_table as ft
+        table = ft.figure_rows(ledger, by_id, articles)
+        Path(path).write_text(ft.FORMATS["csv"][1](table), encoding="utf-8")
+        return len(table)
+    if name == "articles":
+        items = [a.model_dump() for a in articles.values()]
+    elif name == "claims":
+        retold = retold_as_of(ledger.facts, by_id)
+        items = [claim_row(c, articles.get(c.article), retold.get(c.id)) for c in claims]
+    elif name in ("facts", "statements"):
+        items = [dict(f.model_dump(), carried_by=carried_by(f, by_id, articles)) for f in getattr(ledger, name)]
+    elif name == "series":
+        items = series_point_rows(ledger.series)
+    else:
+        items = [x.model_dump() for x in getattr(ledger, name)]
+    _write_csv(Path(path), items)
+    return len(items)
+
+
 def write_export(store: LedgerStore, out_dir: str | Path, *, csv_too: bool = True,
                  figures: tuple[str, ...] = ()) -> dict[str, int]:
     """Write <name>.jsonl (and <name>.csv) for every table, and the figures table in each of the

@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyledger.store import LedgerStore, StoreError
 from storyledger.web import api, pages, security, spec
+from storyledger.web.read_cache import ReadCache
 from storyledger.web.state import AppLedger
 from storyledger.web.uploads import MAX_UPLOAD, ArticleIn, BodyLimit, documents_from_upload, safe_name  # noqa: F401
 
@@ -63,6 +64,7 @@ def create_app(db_path: str, data_dir: str | None = None, *, host: str = "127.0.
                               "Writes are queued to the ledger's one writer (202 + a job status URL).")
     app.state.ledger = AppLedger(db_path, data_dir, writer or os.environ.get("STORYLEDGER_WRITER", "process"))
     app.state.csrf = os.environ.get("STORYLEDGER_CSRF") or security.new_csrf_token()
+    app.add_middleware(ReadCache, version=lambda scope: scope["app"].state.ledger.version())  # innermost
     app.add_middleware(BodyLimit, limit=MAX_UPLOAD + 64 * 1024)  # slack for multipart framing
     app.add_middleware(security.Guard, hosts=security.allowed_hosts(host, hosts), token=token)  # outermost
     app.include_router(pages.router)

@@ -5,7 +5,8 @@ state folder and makes sure a writer runs; the answer is 202 with the job id and
 
     <state>/jobs/<id>.json     the documents of one job (written whole, then renamed into place)
     <state>/jobs/<id>.status   what became of it (queued, running, waiting, done, failed)
-    <state>/writer.lock        flock held by the one writer, whichever server process started it
+    <ledger>.app/writer.lock   flock held by the one writer, whichever server process started it, and
+                               by `storyledger build` (storyledger/writer_turn.py: the ledger's turn)
     <state>/waiting.lock       flock held by the one writer waiting for its turn
 
 Every server process (``serve --workers N``, even several ``serve`` on one ledger) shares the
@@ -16,7 +17,6 @@ When the CLI holds the ledger longer than the busy timeout, the job waits and re
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import re
@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Optional
 
 from storyledger.model import RawDocument, SkippedInput
+from storyledger.writer_turn import flocked, take_turn
 
 JOB_ID = re.compile(r"^\d{16}-[0-9a-f]{8}$")
 FINAL = ("done", "failed")
@@ -95,13 +96,7 @@ class Queue:
 
     def lock(self, name: str, block: bool = True):
         """An open file holding flock ``name`` (close it to release), or None when taken."""
-        fh = open(self.state / name, "a+")
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | (0 if block else fcntl.LOCK_NB))
-        except BlockingIOError:
-            fh.close()
-            return None
-        return fh
+        return flocked(self.state / name, block)
 
 
 def is_locked_error(exc: BaseException) -> bool:
@@ -208,7 +203,12 @@ def drain(state_dir: str | Path, db: str, idle: float = IDLE_SECONDS) -> None:
     if waiting is None:
         return
     try:
-        turn = queue.lock("writer.lock")
+        turn = take_turn(db, block=False)
+        if turn is None:    # another writer (a CLI build, or a writer of another server) has the turn
+            for job_id in [j for j in queue.pending() if (queue.status(j) or {}).get("state") == "queued"]:
+                queue.set_status(job_id, "waiting", error="another program is writing the ledger; "
+                                                          "this job waits for its turn")
+            turn = take_turn(db)
     finally:
         waiting.close()
     try:

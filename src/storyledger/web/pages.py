@@ -1,11 +1,12 @@
 """The app's HTML pages: the ledger (the report's views), search, uploads and their progress, CSV downloads."""
 from __future__ import annotations
 
+import os
 import re
-from typing import Optional
+from typing import BinaryIO, Iterator, Optional
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 from markupsafe import Markup, escape
 
 from storyledger.store import LedgerStore
@@ -34,9 +35,10 @@ def home(request: Request):
     from storyledger.report.view import load_view
 
     led = request.app.state.ledger
-    page = led.cached("home", lambda: led.read(
+    shown, page = led.cache.get_version("home", lambda: led.read(
         lambda st: render_view(load_view(st), app=app_ctx(request)).encode()))
-    return HTMLResponse(page)
+    # the version this page shows (an older one while the new renders): see web/read_cache.py
+    return HTMLResponse(page, headers={"X-Ledger-Version": shown})
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -82,24 +84,27 @@ def job_page(request: Request, job_id: str):
 
 @router.get("/export/{name}.csv")
 def download(request: Request, name: str):
-    """A table of the ledger as CSV (made once per ledger version)."""
+    """A table of the ledger as CSV: made once per ledger version, only the table asked for, kept
+    on disk and streamed (the claims of a big ledger are tens of megabytes)."""
+    from storyledger.store.export import write_table_csv
+
     if name not in DOWNLOADS:
         raise HTTPException(404, f"no download {name[:40]!r}: there are {', '.join(DOWNLOADS)}")
     led = request.app.state.ledger
-    data = led.cached(f"csv_{name}", lambda: led.read(lambda st: csv_bytes(st, name)))
-    return Response(data, media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+    shown, fh = led.cache.open(f"csv_{name}", lambda path: led.read(lambda st: write_table_csv(st, name, path)))
+    return StreamingResponse(_chunks(fh), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": f'attachment; filename="{name}.csv"',
+                                      "Content-Length": str(os.fstat(fh.fileno()).st_size),
+                                      "X-Ledger-Version": shown})
 
 
-def csv_bytes(store: LedgerStore, name: str) -> bytes:
-    import tempfile
-    from pathlib import Path
-
-    from storyledger.store.export import write_export
-
-    with tempfile.TemporaryDirectory() as tmp:
-        write_export(store, tmp, csv_too=True, figures=("csv",) if name == "figures" else ())
-        return (Path(tmp) / f"{name}.csv").read_bytes()
+def _chunks(fh: BinaryIO, size: int = 256 * 1024) -> Iterator[bytes]:
+    with fh:
+        while True:
+            chunk = fh.read(size)
+            if not chunk:
+                return
+            yield chunk
 
 
 def snippet(raw: str) -> Markup:

@@ -7,10 +7,8 @@ The app keeps its state (jobs, rendered pages) in a folder next to the ledger fi
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
-import tempfile
 import threading
 from pathlib import Path
 from typing import Callable, Optional, TypeVar
@@ -20,27 +18,9 @@ from fastapi import HTTPException
 from storyledger.store import LedgerStore, StoreError, is_url
 from storyledger.web.jobs import Queue, Writer
 from storyledger.web.pages_cache import PageCache
+from storyledger.writer_turn import state_dir_for, take_turn
 
 T = TypeVar("T")
-
-
-def state_dir_for(db: str, data_dir: Optional[str]) -> Path:
-    """``data_dir`` when given; else ``<ledger>.app`` beside a ledger file (a private temp folder
-    when that is not writable, or for a server ledger)."""
-    if data_dir:
-        return Path(data_dir).resolve()
-    if not is_url(db):
-        beside = Path(str(Path(db).resolve()) + ".app")
-        try:
-            beside.mkdir(mode=0o700, exist_ok=True)
-            if os.access(beside, os.W_OK):
-                return beside
-        except OSError:
-            pass
-    key = hashlib.sha256(str(db if is_url(db) else Path(db).resolve()).encode()).hexdigest()[:16]
-    folder = Path(tempfile.gettempdir()) / f"storyledger-{os.getuid()}-{key}"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder
 
 
 class AppLedger:
@@ -99,9 +79,6 @@ class AppLedger:
             self._sig, self._ver = sig, ver
         return ver
 
-    def cached(self, key: str, make: Callable[[], bytes]) -> bytes:
-        return self.cache.get(key, make)
-
     # -- writes: queued to the one writer ------------------------------------------
     def submit(self, docs, skipped, originals: list[tuple[bytes, str]]) -> str:
         """Queue one write; returns its job id (the writer is started if none runs)."""
@@ -113,7 +90,7 @@ class AppLedger:
 
     def ensure_writer(self) -> None:
         """Start a writer when jobs wait and none runs (its process was stopped)."""
-        free = self.queue.lock("writer.lock", block=False)
+        free = take_turn(self.db, block=False)
         if free is None:
             return
         free.close()
