@@ -207,3 +207,30 @@ def test_a_name_the_tagger_filed_as_a_place_is_the_person_named_later(nlp):
     doc._.people = None
     mentions, _ = person_mentions(doc)
     assert [(m.key, doc[m.i].text) for m in mentions] == [("Aarno Pelkonen", "Pelkonen"), ("Aarno Pelkonen", "Pelkonen")]
+
+
+def test_he_said_goes_on_with_the_person_last_told_as_speaking(nlp):
+    got = said(nlp, "Mayor Colin Drayke said his council would meet on Monday. He said the vote was close. "
+                    "He said he had asked for a recount, and he said he would accept the result.\n\n"
+                    '"We will respect what the voters decided," Mr. Drayke said.\n\n'
+                    "Pavel Ostrom, the council's budget officer, said his staff had found the money.\n\n"
+                    "The council has nine seats. The bridge repairs will take two years.\n\n"
+                    '"If the grant arrives late, the repairs will wait for spring," he said.')
+    assert got[-2:] == [("statement", "his staff had found the money", "Pavel Ostrom"),
+                        ("quote", "If the grant arrives late, the repairs will wait for spring,", "Pavel Ostrom")]
+
+
+def test_a_photo_credit_is_no_person_of_the_story(nlp):
+    from storyledger.extract.quotes import person_mentions
+    doc = nlp("Volunteers served soup at the shelter on Friday. (Dana Wirth / Harbour News)\n\n"
+              "Mary Stone, who runs the shelter, said she had no beds left.")
+    mentions, _ = person_mentions(doc)
+    assert {m.key for m in mentions} == {"Mary Stone"}
+
+
+def test_a_described_man_is_a_description_a_bare_man_is_not(nlp):
+    from storyledger.extract.quotes import _description
+    described = nlp("The soft-spoken old man said the river rose at night.")
+    bare = nlp("The man said the river rose at night.")
+    assert _description(described[5]) == "person"
+    assert _description(bare[1]) is None

@@ -21,8 +21,9 @@ from storyledger.clean import dates
 from storyledger.clean.dedupe import band_keys, original_of, signature, similar
 from storyledger.model import Article
 
-INDEX_KEY = "corpus_index"      # meta: INDEXED once every article's signature and bands are stored
-INDEXED = "2"                   # 2: band keys of the signatures' own hash type (1's were all-pairs)
+INDEX_KEY = "corpus_index"      # meta: INDEXED once every article's signature is stored
+# "1": band keys read the uint32 signature as uint64 (see clean.dedupe._values): indexed again once
+INDEXED = "2"
 DATES_KEY = "corpus_dates"      # meta: the sibling-date summary the undated articles were dated with
 
 
@@ -55,7 +56,7 @@ def _links(store, moved: set[str], updates: dict[str, dict]) -> dict[str, Option
     """Links of the moved articles (new or re-dated) and of every article sharing a band with one."""
     mates = store.band_mates(moved)
     affected = moved.union(*mates.values()) if mates else set(moved)
-    mates = store.band_mates(affected)
+    mates.update(store.band_mates(affected - moved))
     every = affected.union(*mates.values()) if mates else affected
     sigs = store.signatures(every)
     ranks = store.ranks(every)

@@ -68,10 +68,6 @@ def original_of(aid: str, group: Iterable[str], rank) -> str | None:
 # articles that share a band with it, so adding K articles costs K queries, not a pass over all.
 
 _BANDS = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-# the hash values' own type (uint32 in datasketch's affine32 scheme): read as uint64 a signature is
-# half as long, its last bands are empty (every article shared them: each new article was compared
-# with all) and two values count as one
-_DTYPE = MinHash(num_perm=NUM_PERM, seed=7).hashvalues.dtype
 
 
 def signature(body: str) -> bytes | None:
@@ -79,14 +75,21 @@ def signature(body: str) -> bytes | None:
     return _minhash(body).hashvalues.tobytes() if body.strip() else None
 
 
+def _values(sig: bytes) -> np.ndarray:
+    """A stored signature's NUM_PERM hash values. datasketch keeps them as uint32: read as uint64
+    they were half as many, the last four bands empty (one key every article shared, so every
+    article was a candidate of every other) and two permutations compared as one."""
+    return np.frombuffer(sig, dtype=np.uint32 if len(sig) == NUM_PERM * 4 else np.uint64)
+
+
 def band_keys(sig: bytes) -> list[str]:
     """The LSH bands of a signature as text keys: two bodies are candidates when one key is shared."""
-    hv = np.frombuffer(sig, dtype=_DTYPE)
+    hv = _values(sig)
     return [f"{b}:" + hashlib.sha1(hv[lo:hi].tobytes()).hexdigest()[:20]
             for b, (lo, hi) in enumerate(_BANDS.hashranges)]
 
 
 def similar(a: bytes, b: bytes) -> bool:
     """Estimated Jaccard at or above THRESHOLD, computed as MinHash.jaccard does."""
-    x, y = np.frombuffer(a, dtype=_DTYPE), np.frombuffer(b, dtype=_DTYPE)
+    x, y = _values(a), _values(b)
     return float(np.count_nonzero(x == y)) / float(len(x)) >= THRESHOLD

@@ -17,6 +17,7 @@ from typing import ClassVar, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from storyledger.extract.extensions import text_of
 from storyledger.extract.lexicon import SPEECH_LEMMAS
 from storyledger.extract.spans import ent_at
 
@@ -33,9 +34,9 @@ class QuoteSpan:
     short: bool = False
 
 
-def find_quotes(doc: Doc) -> list[QuoteSpan]:
+def find_quotes(doc: Doc, text: Optional[str] = None) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
-    for m in _QUOTE_RE.finditer(doc.text):
+    for m in _QUOTE_RE.finditer(text_of(doc) if text is None else text):
         inner = m.group(1) or m.group(2)
         out.append(QuoteSpan(m.start(), m.end(), inner.strip(), short=len(inner.split()) < 4))
     return out
@@ -45,8 +46,8 @@ def doc_quotes(doc: Doc) -> list[QuoteSpan]:
     """The quotes with speech verb and subject: what storyledger_quotes stored, else found now."""
     stored = doc._.quotes
     if stored is None:
-        out = find_quotes(doc)
-        text = doc.text
+        text = text_of(doc)
+        out = find_quotes(doc, text)
         for q in out:
             q.verb, q.subject = speech_verb(doc, q, text)
         return out
@@ -56,7 +57,7 @@ def doc_quotes(doc: Doc) -> list[QuoteSpan]:
 
 def speech_verb(doc: Doc, q: QuoteSpan, text: Optional[str] = None) -> tuple[Optional[Token], Optional[Token]]:
     """(speech verb, its subject) for a quote, looking outside the quote marks (``text``: doc.text, once)."""
-    text = doc.text if text is None else text
+    text = text_of(doc) if text is None else text
     inside = doc.char_span(q.start, q.end, alignment_mode="expand")
     if inside is None:
         return None, None
@@ -201,7 +202,7 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     keys: list[str] = []
     for e in doc.ents:
-        if e.label_ != "PERSON" or _names_thing(e.root) and len(e) == 1:
+        if e.label_ != "PERSON" or _names_thing(e.root) and len(e) == 1 or photo_credit(e):
             continue
         key = _mention_key(e.text, keys)
         if key not in keys:
@@ -222,6 +223,12 @@ def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             span = doc[min([t.i] + [c.i for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]):t.i + 1]
             out.append(Mention(_mention_key(span.text, keys), t.i, t.sent.start, True))
     return out
+
+
+def photo_credit(e: Span) -> bool:
+    """"(Lauren Pelley / CBC News)", "REUTERS/Chris Helgren": a photographer's credit, no person of the story."""
+    text = e.doc.text
+    return "/" in e.text or "/" in text[max(e.start_char - 2, 0):e.start_char] or "/" in text[e.end_char:e.end_char + 2]
 
 
 def _names_thing(t: Token) -> bool:
@@ -334,6 +341,7 @@ _W_TIED = 300.0      # "the firm" prefers the body the text called a firm
 # a person just named as the subject of a speech verb ("Klisch said ...") is the likeliest
 # "he" of the next quote: reporters name a new speaker, then go on with a pronoun
 _W_SPEAKER = 150.0
+_W_LAST_SPEAKER = 300.0   # a "he said" tag prefers the person last told as saying something
 
 
 def _weight(t: Token) -> float:
@@ -363,7 +371,7 @@ _ORG_NOUNS = {
     "committee", "commission", "band", "club", "team", "league", "school", "university", "college",
     "hospital", "party", "bank", "fund", "foundation", "institute", "centre", "center", "society",
     "coalition", "network", "service", "force", "court", "tribunal", "station", "broadcaster",
-    "church", "diocese", "charity", "regulator", "authority", "airline", "carrier", "retailer",
+    "church", "diocese", "charity", "regulator", "authority", "airline", "carrier", "retailer", "railway",
     "chain", "brand", "startup", "automaker", "carmaker", "manufacturer", "insurer", "lender",
     "operator", "provider", "platform", "giant", "maker", "developer", "publisher", "restaurant",
     "store", "district", "detachment", "office", "lab", "laboratory", "museum", "library", "program",
@@ -383,24 +391,28 @@ DOCUMENT_NOUNS = {
 }
 _PLACE_NOUNS = {"city", "town", "province", "state", "county", "municipality", "village", "country",
                 "region", "territory", "township", "nation"}
-# Words for a person the article need not have described before (an official, a source): left alone.
-_UNSPECIFIC = {"person", "source", "official", "officer", "spokesperson", "spokesman", "spokeswoman",
-               "representative", "witness", "victim", "suspect", "driver", "resident", "man", "woman"}
+# Words for a person the article need not have described before (an official, a source): left alone;
+# "the man", "the resident" too, unless more words describe them ("the self-taught Cambridge resident").
+_ANONYMOUS = {"person", "source", "official", "officer", "spokesperson", "spokesman", "spokeswoman",
+              "representative"}
+_UNSPECIFIC = _ANONYMOUS | {"witness", "victim", "suspect", "driver", "resident", "man", "woman"}
 
 
 def _description(t: Token) -> Optional[str]:
-    """'person' or 'org' for a definite description with no name in it ("the rookie defenceman",
-    "the company"), else None."""
-    if t.pos_ != "NOUN" or t.tag_ != "NN" or t.ent_type_:
+    """'person' or 'org' for a definite description with no name in it ("the rookie defenceman" even
+    when the tagger calls it a body, "the company", "the Republican"), else None."""
+    party = t.tag_ in {"NNP", "NNPS"} and t.ent_type_ == "NORP"
+    if not (t.pos_ == "NOUN" and t.tag_ == "NN" and (not t.ent_type_ or t.is_lower) or party):
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         return None
-    if any(x.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"} for x in t.doc[t.left_edge.i:t.i]):
+    if any(x.ent_type_ in {"PERSON", "ORG", "FAC", "GPE", "NORP"} and not x.is_lower for x in t.doc[t.left_edge.i:t.i]):
         return None
     lem = t.lemma_.lower()
-    if lem in _ORG_NOUNS or lem in _PLACE_NOUNS:
+    if not party and (lem in _ORG_NOUNS or lem in _PLACE_NOUNS):
         return "org"
-    if lem in _UNSPECIFIC or lem in DOCUMENT_NOUNS:
+    described = any(c.dep_ in {"amod", "compound", "nmod"} for c in t.children)
+    if lem in _ANONYMOUS or lem in _UNSPECIFIC and not described or lem in DOCUMENT_NOUNS:
         return None
     return "person"
 
@@ -458,7 +470,8 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
         return {i: name for i, name in doc._.referents}
     mentions, gender = person_mentions(doc)
     mem = _Salience(doc, {m.i: m for m in mentions}, gender, _long_quotes(doc),
-                    {e.root.i: e for e in doc.ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1})
+                    {e.root.i: e for e in doc.ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1
+                     and not e.root.is_lower})   # "the rookie defenceman" is no body
     for sent in doc.sents:
         if any(t.is_alpha for t in sent):
             mem.decay()
@@ -486,12 +499,15 @@ class _Salience:
     body_sal: dict[str, float] = field(default_factory=dict)
     body_label: dict[str, set[str]] = field(default_factory=dict)
     body_kind: dict[str, set[str]] = field(default_factory=dict)
+    last_speaker: Optional[str] = None   # the person last named or resolved as subject of a speech verb
+    speaker_sal: float = 0.0              # their pull on the next "he said", halved at each sentence
 
     def decay(self) -> None:
         for k in self.salience:
             self.salience[k] /= 2
         for k in self.body_sal:
             self.body_sal[k] /= 2
+        self.speaker_sal /= 2
 
     def body(self, t: Token) -> bool:
         e = self.bodies.get(t.i)
@@ -532,6 +548,8 @@ class _Salience:
         w = _weight(t) * (_QUOTED if quoted else 1.0) + (_W_SPEAKER if _names_speaker(t) and not quoted else 0.0)
         self.salience[m.key] = self.salience.get(m.key, 0.0) + w
         self.last_subject[m.key] = m.subject
+        if _names_speaker(t) and not quoted:
+            self.last_speaker, self.speaker_sal = m.key, _W_LAST_SPEAKER
         return True
 
     def person_description(self, t: Token) -> bool:
@@ -559,7 +577,11 @@ class _Salience:
             not low.endswith("self") else set()
         bound_keys = {self.out.get(b) or (self.at[b].key if b in self.at else None) for b in bound}
         subj = t.dep_ in _SUBJ
-        cands = [((v + (_W_PARALLEL if subj and self.last_subject.get(k) else 0.0)) * (1.0 if k in self.gender else _UNGENDERED), k)
+        # "he said" goes on with the person last told as saying something (reporters name a speaker,
+        # then tag the next quotes with a pronoun)
+        tag = subj and _speech(t.head) and not _in_quote(self.doc, t.i, self.quoted)
+        cands = [((v + (_W_PARALLEL if subj and self.last_subject.get(k) else 0.0)) * (1.0 if k in self.gender else _UNGENDERED)
+                  + (self.speaker_sal if tag and k == self.last_speaker else 0.0), k)
                  for k, v in self.salience.items()
                  if v >= _MIN_SALIENCE and self.gender.get(k, want) == want and k not in bound_keys]
         if cands:
@@ -568,6 +590,8 @@ class _Salience:
             if not _in_quote(self.doc, t.i, self.quoted):
                 self.salience[key] += _weight(t)
                 self.last_subject[key] = subj
+                if tag:
+                    self.last_speaker, self.speaker_sal = key, _W_LAST_SPEAKER
         return True
 
     def may_take(self, t: Token) -> bool:
@@ -652,7 +676,7 @@ def _chars(sent: Span, span: tuple[int, int]) -> str:
     """Characters ``span`` (doc offsets) of a clause inside ``sent``, without rebuilding the doc's text."""
     if sent.start_char <= span[0] <= span[1] <= sent.end_char:
         return sent.text[span[0] - sent.start_char:span[1] - sent.start_char]
-    return sent.doc.text[span[0]:span[1]]
+    return text_of(sent.doc)[span[0]:span[1]]
 
 
 def _clause_span(toks: list[Token], quotes, drop_that: bool = False) -> Optional[tuple[int, int]]:
