@@ -242,3 +242,8 @@ def test_a_quote_after_a_sentence_about_a_person_is_theirs(nlp):
                     '"I was glad to be asked back and to work with these dancers again."')
     assert got == [("quote", "The hall needs a new roof,", "Ivo Brandt"),
                    ("quote", "I was glad to be asked back and to work with these dancers again.", "Mary Stone")]
+
+
+def test_retorted_tags_a_quote_and_leaves_no_statement_behind(nlp):
+    got = said(nlp, "Mary Stone, the target of the joke, retorted, \u201cI can swim just fine\u201d and then left the stage.")
+    assert got == [("quote", "I can swim just fine", "Mary Stone")]

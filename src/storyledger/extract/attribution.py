@@ -198,7 +198,7 @@ class SourceFinder:
 
     def by_known_surname(self, ph: "_Phrase") -> Optional[Teller]:
         """A bare surname seen before ("Jeon said")."""
-        if len(ph.words) != 1 or ph.tok.pos_ != "PROPN":
+        if len(ph.words) != 1 or not (ph.tok.pos_ == "PROPN" or ph.tok.ent_type_ and ph.tok.text[:1].isupper()):
             return None
         known = self.ents.person_by_part(ph.tok.text, ph.pos)
         if known is None:
