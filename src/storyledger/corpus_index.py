@@ -21,13 +21,15 @@ from storyledger.clean import dates
 from storyledger.clean.dedupe import band_keys, original_of, signature, similar
 from storyledger.model import Article
 
-INDEX_KEY = "corpus_index"      # meta: "1" once every article's signature is stored
+INDEX_KEY = "corpus_index"      # meta: INDEXED once every article's signature is stored
+# "1": band keys read the uint32 signature as uint64 (see clean.dedupe._values): indexed again once
+INDEXED = "2"
 DATES_KEY = "corpus_dates"      # meta: the sibling-date summary the undated articles were dated with
 
 
 def update(store, new_ids: list[str]) -> list[Article]:
     """Bring dates and near-copy links up to date after ``new_ids`` were added; returns changed articles."""
-    indexed = store.get_meta(INDEX_KEY) == "1"
+    indexed = store.get_meta(INDEX_KEY) == INDEXED
     seeds = list(dict.fromkeys(new_ids)) if indexed else store.article_ids()   # an older file: index all once
     corpus = dates.CorpusDates.of(clean.ref_days(store.published_with_basis(clean.REF_BASES)))
     summary = _summary(corpus)
@@ -45,7 +47,7 @@ def update(store, new_ids: list[str]) -> list[Article]:
     for aid, dup in links.items():
         updates.setdefault(aid, {})["duplicate_of"] = dup
     changed = clean.changed_articles(store.articles_by_id(updates), updates)
-    store.set_meta(INDEX_KEY, "1")
+    store.set_meta(INDEX_KEY, INDEXED)
     store.set_meta(DATES_KEY, summary)
     return changed
 
@@ -54,7 +56,7 @@ def _links(store, moved: set[str], updates: dict[str, dict]) -> dict[str, Option
     """Links of the moved articles (new or re-dated) and of every article sharing a band with one."""
     mates = store.band_mates(moved)
     affected = moved.union(*mates.values()) if mates else set(moved)
-    mates = store.band_mates(affected)
+    mates.update(store.band_mates(affected - moved))
     every = affected.union(*mates.values()) if mates else affected
     sigs = store.signatures(every)
     ranks = store.ranks(every)

@@ -53,6 +53,8 @@ class DateHints:
     # a weekday anchors a date only when the two are told together
     mention_paras: list[Optional[int]] = field(default_factory=list)
     report_paras: list[Optional[int]] = field(default_factory=list)
+    # the body's own month-day mentions as found, captions aside (published.latest_reported)
+    body_mentions: list[tuple[Optional[int], int, int, str]] = field(default_factory=list)
 
 
 def _month(name: str) -> int:
@@ -233,7 +235,8 @@ def collect_hints(text: str, captions: tuple[str, ...] | list[str] = ()) -> Date
     carry old years.
     """
     hints = DateHints()
-    for y, *_ in _collect(text, hints):
+    hints.body_mentions = _collect(text, hints)
+    for y, *_ in hints.body_mentions:
         if y:
             hints.body_years.append(y)
     for cap in captions:

@@ -75,14 +75,21 @@ def signature(body: str) -> bytes | None:
     return _minhash(body).hashvalues.tobytes() if body.strip() else None
 
 
+def _values(sig: bytes) -> np.ndarray:
+    """A stored signature's NUM_PERM hash values. datasketch keeps them as uint32: read as uint64
+    they were half as many, the last four bands empty (one key every article shared, so every
+    article was a candidate of every other) and two permutations compared as one."""
+    return np.frombuffer(sig, dtype=np.uint32 if len(sig) == NUM_PERM * 4 else np.uint64)
+
+
 def band_keys(sig: bytes) -> list[str]:
     """The LSH bands of a signature as text keys: two bodies are candidates when one key is shared."""
-    hv = np.frombuffer(sig, dtype=np.uint64)
+    hv = _values(sig)
     return [f"{b}:" + hashlib.sha1(hv[lo:hi].tobytes()).hexdigest()[:20]
             for b, (lo, hi) in enumerate(_BANDS.hashranges)]
 
 
 def similar(a: bytes, b: bytes) -> bool:
     """Estimated Jaccard at or above THRESHOLD, computed as MinHash.jaccard does."""
-    x, y = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
+    x, y = _values(a), _values(b)
     return float(np.count_nonzero(x == y)) / float(len(x)) >= THRESHOLD

@@ -44,6 +44,8 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 def _script_share(line: str) -> float:
     """Share of letters that are Latin: a cheap first cut before asking lingua."""
+    if line.isascii():
+        return 1.0         # every ASCII letter is Latin (and no letters at all counts as 1.0)
     letters = len(_LETTER.findall(line))
     return len(_LATIN.findall(line)) / letters if letters else 1.0
 

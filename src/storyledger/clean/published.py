@@ -30,6 +30,13 @@ class Evidence:
     parsed: Parsed
     html_date: Optional[tuple[str, str]]
     body: str
+    _hints: Optional[dates.DateHints] = None
+
+    def hints(self) -> dates.DateHints:
+        """The body's and captions' date mentions, collected once (two sources read them)."""
+        if self._hints is None:
+            self._hints = dates.collect_hints(self.body, self.parsed.captions)
+        return self._hints
 
 
 def _metadata(ev: Evidence) -> list[DateCandidate]:
@@ -93,7 +100,7 @@ def _relative(ev: Evidence) -> list[DateCandidate]:
 
 
 def _weekdays(ev: Evidence) -> list[DateCandidate]:
-    hints = dates.collect_hints(ev.body, ev.parsed.captions)
+    hints = ev.hints()
     got = dates.infer_date(hints)
     if got:
         return [DateCandidate(date=got[0], basis=got[1], evidence=got[2])]
@@ -110,10 +117,11 @@ EVIDENCE: list[Callable[[Evidence], list[DateCandidate]]] = [
 ]
 
 
-def latest_reported(body: str) -> Optional[tuple[dt.date, str]]:
-    """The latest past day the body prints with its year (captions and coming events excluded)."""
-    hints = dates.DateHints()
-    found = [(dt.date(y, mo, d), w) for y, mo, d, w in dates._collect(body, hints) if y]
+def latest_reported(body: str, hints: Optional[dates.DateHints] = None) -> Optional[tuple[dt.date, str]]:
+    """The latest past day the body prints with its year (captions and coming events excluded);
+    ``hints``: the body's, when collected already."""
+    mentions = dates.collect_hints(body).body_mentions if hints is None else hints.body_mentions
+    found = [(dt.date(y, mo, d), w) for y, mo, d, w in mentions if y]
     return max(found) if found else None
 
 
@@ -130,7 +138,7 @@ def weigh(raw: RawDocument, parsed: Parsed, html_date: Optional[tuple[str, str]]
     """(published, basis, evidence, candidates): the first candidate no other evidence contradicts."""
     ev = Evidence(raw, parsed, html_date, body)
     cands = [c for source in EVIDENCE for c in source(ev)]
-    floor = latest_reported(body)
+    floor = latest_reported(body, ev.hints())
     ceiling = _saved_by(raw)
     chosen: Optional[DateCandidate] = None
     for c in cands:

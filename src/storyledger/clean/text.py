@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import re._constants as _sre_op
+import re._parser as _sre
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +21,9 @@ from urllib.parse import urlparse
 from storyledger.clean import dates
 from storyledger.clean.language import common_words, detect, is_foreign_line
 from storyledger.words import line_key
+
+_LITERAL, _SUBPATTERN, _BRANCH = _sre_op.LITERAL, _sre_op.SUBPATTERN, _sre_op.BRANCH
+_REPEATS = (_sre_op.MAX_REPEAT, _sre_op.MIN_REPEAT, _sre_op.POSSESSIVE_REPEAT)
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·▪◦●○■□▶►▸›»*+]|\d{1,2}[.)])\s+")
 # full stops of the scripts a world-news corpus mixes in: Latin, CJK, Armenian ։, Devanagari ।, Arabic ؟ and Urdu ۔
@@ -51,6 +56,76 @@ _CAPTION = re.compile(
     re.I)
 
 
+class Gated:
+    """A compiled pattern with a cheap literal gate. The literal strings every match must contain
+    are read off the pattern's parse; a line that lacks them (in lower case) cannot match and is
+    not searched. Long alternations of phrases behind ``\\b`` are slow in ``re`` (each
+    alternative is tried at each position); the gate is a few substring tests. ``search``
+    answers exactly as the pattern's own."""
+
+    def __init__(self, rx: re.Pattern) -> None:
+        self.rx = rx
+        tree = list(_sre.parse(rx.pattern, rx.flags))
+        arms = [list(arm) for arm in tree[0][1][1]] if len(tree) == 1 and tree[0][0] is _BRANCH else [tree]
+        need = [_required(arm) for arm in arms]
+        # one string of each arm's most selective group: a match of any arm holds one of them
+        self.needles: Optional[tuple[str, ...]] = tuple(sorted(
+            {n for arm in need for n in max(arm, key=_selective)})) if all(need) else None
+
+    def search(self, s: str) -> Optional[re.Match]:
+        if self.needles is not None and (s.isascii() or not any(c in s for c in _CASE_TRAPS)):
+            low = s.lower()
+            if not any(n in low for n in self.needles):
+                return None
+        return self.rx.search(s)
+
+
+def _required(items: list) -> list[set[str]]:
+    """Groups of literal strings (lower case) a match of a parsed sequence contains one of each.
+
+    A run of literal characters is a group; so are the groups of a group or of a repeat made at
+    least once; a branch gives one group when every arm has one (each arm's most selective).
+    Anything else only ends a run: the gate may let more lines through, never fewer.
+    """
+    groups: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _LITERAL and _literal_ok(av):
+            run.append(chr(av).lower())
+            continue
+        if run:
+            groups.append({"".join(run)})
+            run = []
+        if op is _SUBPATTERN:
+            groups += _required(list(av[-1]))
+        elif op in _REPEATS and av[0] >= 1:
+            groups += _required(list(av[2]))
+        elif op is _BRANCH:
+            arms = [_required(list(arm)) for arm in av[1]]
+            if all(arms):
+                groups.append(set().union(*(max(a, key=_selective) for a in arms)))
+    if run:
+        groups.append({"".join(run)})
+    return groups
+
+
+# The only characters ``re.I`` takes for an ASCII letter (İ ı ſ K, found by trying every code
+# point): a line holding one is searched without the gate. Otherwise a line's ASCII letters
+# matched case-blind are its lower-case letters, and a caseless character (©, Hangul) is itself.
+_CASE_TRAPS = "\u0130\u0131\u017f\u212a"
+
+
+def _selective(group: set[str]) -> int:
+    """How rarely a line holds one of the group's strings, roughly: the shortest one's letters."""
+    return min(len(n.strip()) for n in group)
+
+
+def _literal_ok(code: int) -> bool:
+    """A literal the gate may look for in the lower-cased line: ASCII, or caseless (©, 무)."""
+    c = chr(code)
+    return code < 128 or (c.lower() == c == c.upper() and c not in _CASE_TRAPS)
+
+
 @lru_cache(maxsize=1)
 def furniture_table() -> dict:
     """Furniture phrases (data/furniture.json), loaded once."""
@@ -72,10 +147,10 @@ _FURNITURE = re.compile(
     re.I)
 # prompts of the site inside a short line: donation appeals, newsletter and app prompts, comment
 # forms, paywall notices, ad-slot sizes
-_APPEAL = re.compile(_alternation("appeals"), re.I)
-_LEGAL = re.compile(_alternation("legal"), re.I)
-_NOT_HEADLINE = re.compile(_alternation("not_headline"), re.I)
-_BANNER = re.compile(_alternation("banners"), re.I)
+_APPEAL = Gated(re.compile(_alternation("appeals"), re.I))
+_LEGAL = Gated(re.compile(_alternation("legal"), re.I))
+_NOT_HEADLINE = Gated(re.compile(_alternation("not_headline"), re.I))
+_BANNER = Gated(re.compile(_alternation("banners"), re.I))
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|updated|first published|last updated)\b", re.I)
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.I)
 _CAPTION_LABEL = re.compile(r"^\s*(?:photo|image|picture)\s+caption\s*[,:]\s*", re.I)
@@ -256,13 +331,16 @@ def _units(text: str) -> list[Unit]:
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 
 
 def _words(s: str) -> int:
     """Words; Chinese and Japanese put no spaces between words, so two of their characters count
     as one (as clean._size does), and Korean syllables likewise."""
+    if s.isascii():
+        return len(_WORD.findall(s))
     cjk = len(_CJK.findall(s))
-    return len(re.findall(r"[^\W_]+(?:[-'’.][^\W_]+)*", _CJK.sub(" ", s))) + cjk // 2
+    return len(_WORD.findall(_CJK.sub(" ", s))) + cjk // 2
 
 
 def _sentence_like(s: str, min_words: int = 6) -> bool:

@@ -15,11 +15,13 @@ import json
 import re
 from typing import Any, Optional
 
+import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyledger.extract import extensions
+from storyledger.extract.extensions import text_of
 from storyledger.words import parse_iso_date
 
 extensions.declare()
@@ -55,6 +57,7 @@ class Component:
 
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")
+_NEWLINE = re.compile("\n")
 
 
 class Paragraphs(Component):
@@ -62,14 +65,19 @@ class Paragraphs(Component):
     records where each paragraph starts."""
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.text = text = text_of(doc)
+        # the token after each one whose text or trailing space holds a line break (tokens and
+        # their spaces tile the text: a break at character p lies in the last token starting at
+        # or before p); found from the breaks, without a Token object per token
+        starts = doc.to_array([SENT_START])
+        breaks = [m.start() for m in _NEWLINE.finditer(text)]
+        if breaks:
+            after = numpy.searchsorted(doc.to_array("IDX"), breaks, side="right")
+            starts[after[after < len(doc)]] = 1
         # one array write: setting Token.is_sent_start asks Doc.has_annotation("DEP"), which walks
         # every token of an unparsed Doc, once per line (quadratic on a page of one-line cells)
-        starts = doc.to_array([SENT_START])
-        for t in doc[:-1]:
-            if "\n" in t.text or "\n" in t.whitespace_:
-                starts[t.i + 1] = 1
         doc.from_array([SENT_START], starts)
-        doc._.paragraphs = paragraph_starts(doc.text)
+        doc._.paragraphs = paragraph_starts(text)
         return doc
 
 
@@ -116,7 +124,7 @@ class Acronyms(Component):
     """The text's own definitions ("National Intelligence Service (NIS)"): they win over the gazetteer."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.acronyms = defined_acronyms(doc.text)
+        doc._.acronyms = defined_acronyms(text_of(doc))
         return doc
 
 
@@ -132,7 +140,7 @@ class Times(Component):
     def __call__(self, doc: Doc) -> Doc:
         from storyledger.extract.times import times_in
         anchor = parse_iso_date(doc._.published)
-        text = doc.text   # once: Doc.text joins every token
+        text = text_of(doc)   # once: Doc.text joins every token
         doc._.times = [[ts.model_dump() for ts in times_in(sent, anchor, doc._.window, text)] for sent in doc.sents]
         return doc
 
@@ -148,8 +156,8 @@ class Quotes(Component):
     def __call__(self, doc: Doc) -> Doc:
         from storyledger.extract.quotes import find_quotes, speech_verb
         out = []
-        text = doc.text
-        for q in find_quotes(doc):
+        text = text_of(doc)
+        for q in find_quotes(doc, text):
             verb, subj = speech_verb(doc, q, text)
             out.append({"start": q.start, "end": q.end, "text": q.text, "short": q.short,
                         "verb": verb.i if verb is not None else None,

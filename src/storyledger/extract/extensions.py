@@ -24,6 +24,8 @@ DOC_EXTENSIONS: dict[str, tuple[str, str]] = {
     "article": ('what the article\'s other texts offer this one: {"outlet", "opening" (the body\'s first '
                 "200 characters, where a dateline sits), \"names\" (gazetteer names of title, body and captions), "
                 '"acronyms" ([[long, short]] the article defines)}; None: the text alone', "caller (extract._docs)"),
+    "text": ("the Doc's text, read once (Doc.text joins every token on each read): use text_of(doc)",
+             "caller (extract._docs), else storyledger_paragraphs"),
     "paragraphs": ("character offset where each paragraph starts (first is 0)", "storyledger_paragraphs"),
     "acronyms": ('[[long name, short]] the text defines ("National Intelligence Service (NIS)")', "storyledger_acronyms"),
     "times": ("per sentence (by sentence order): list of TimeSpan dicts found in it", "storyledger_times"),
@@ -42,6 +44,12 @@ DOC_EXTENSIONS: dict[str, tuple[str, str]] = {
 }
 SPAN_EXTENSIONS: dict[str, tuple[str, str]] = {}
 TOKEN_EXTENSIONS: dict[str, tuple[str, str]] = {}
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, from ``doc._.text`` when the caller or storyledger_paragraphs stored it."""
+    text = doc._.text
+    return doc.text if text is None else text
 
 
 def declare() -> None:

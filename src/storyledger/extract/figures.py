@@ -82,8 +82,8 @@ _DURATION = _FIG.set("duration_words")
 def _glued(t: Token) -> Optional[tuple[float, bool, str]]:
     """The token as a written amount, with a "$" written against it ("$" "US113")."""
     tok = number_token(t.text)
-    if tok is None and t.i > 0 and not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 1].text in {"$", "US$"} and \
-            t.text.startswith(DOLLAR_COUNTRIES):
+    if tok is None and t.i > 0 and t.text.startswith(DOLLAR_COUNTRIES) and \
+            not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 1].text in {"$", "US$"}:
         tok = number_token("$" + t.text[len(next(c for c in DOLLAR_COUNTRIES if t.text.startswith(c))):])
     return tok
 
@@ -258,6 +258,8 @@ def _fraction(doc, i: int, sent: Span) -> Optional[tuple[int, int, float]]:
     """
     t = doc[i]
     low = t.lower_
+    if low not in UNITS and low not in {"half", "a"} and "-" not in low and "/" not in low and "\u2044" not in low:
+        return None     # no reading below can start here (most tokens): no Token made for the next one
     nxt = doc[i + 1] if i + 1 < sent.end else None
     m = _SLASHED.fullmatch(t.text) if "/" in t.text or "\u2044" in t.text else None
     if m and t.ent_type_ not in {"DATE", "TIME"} and 0 < int(m.group(1)) < int(m.group(2)) <= 1000:

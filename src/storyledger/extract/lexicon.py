@@ -72,6 +72,8 @@ def number_token(text: str, m_million: bool = True) -> Optional[tuple[float, boo
     Returns (value, has_currency, suffix); None when the token is not an amount ("5pm", "1990s",
     "3rd"). A lowercase "m" is a million only when ``m_million`` (else metres: "37m-long").
     """
+    if text.isalpha():
+        return None     # a word (most tokens): no digit for the pattern to read
     m = _TOKEN_RE.match(text.replace("\u2009", ""))
     if m is None:
         return None

@@ -17,6 +17,7 @@ from typing import ClassVar, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from storyledger.extract.extensions import text_of
 from storyledger.extract.lexicon import SPEECH_LEMMAS
 from storyledger.extract.spans import ent_at
 
@@ -33,9 +34,9 @@ class QuoteSpan:
     short: bool = False
 
 
-def find_quotes(doc: Doc) -> list[QuoteSpan]:
+def find_quotes(doc: Doc, text: Optional[str] = None) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
-    for m in _QUOTE_RE.finditer(doc.text):
+    for m in _QUOTE_RE.finditer(text_of(doc) if text is None else text):
         inner = m.group(1) or m.group(2)
         out.append(QuoteSpan(m.start(), m.end(), inner.strip(), short=len(inner.split()) < 4))
     return out
@@ -45,8 +46,8 @@ def doc_quotes(doc: Doc) -> list[QuoteSpan]:
     """The quotes with speech verb and subject: what storyledger_quotes stored, else found now."""
     stored = doc._.quotes
     if stored is None:
-        out = find_quotes(doc)
-        text = doc.text
+        text = text_of(doc)
+        out = find_quotes(doc, text)
         for q in out:
             q.verb, q.subject = speech_verb(doc, q, text)
         return out
@@ -56,7 +57,7 @@ def doc_quotes(doc: Doc) -> list[QuoteSpan]:
 
 def speech_verb(doc: Doc, q: QuoteSpan, text: Optional[str] = None) -> tuple[Optional[Token], Optional[Token]]:
     """(speech verb, its subject) for a quote, looking outside the quote marks (``text``: doc.text, once)."""
-    text = doc.text if text is None else text
+    text = text_of(doc) if text is None else text
     inside = doc.char_span(q.start, q.end, alignment_mode="expand")
     if inside is None:
         return None, None
@@ -682,7 +683,7 @@ def _chars(sent: Span, span: tuple[int, int]) -> str:
     """Characters ``span`` (doc offsets) of a clause inside ``sent``, without rebuilding the doc's text."""
     if sent.start_char <= span[0] <= span[1] <= sent.end_char:
         return sent.text[span[0] - sent.start_char:span[1] - sent.start_char]
-    return sent.doc.text[span[0]:span[1]]
+    return text_of(sent.doc)[span[0]:span[1]]
 
 
 def _clause_span(toks: list[Token], quotes, drop_that: bool = False) -> Optional[tuple[int, int]]:

@@ -22,6 +22,7 @@ from storyledger.extract.attribution import (
 )
 from storyledger.extract.components import defined_acronyms, paragraph_starts
 from storyledger.extract.entities import AliasTable, ArticleEntities, is_title_word
+from storyledger.extract.extensions import text_of
 from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
 )
@@ -43,9 +44,9 @@ def read_claims(doc: Doc, table: AliasTable) -> list[dict[str, Any]]:
 
 def text_context(doc: Doc) -> dict[str, Any]:
     """What a text read alone offers as its article (see ``doc._.article``): its own names and acronyms."""
-    return {"outlet": None, "opening": doc.text.lstrip()[:200] if (doc._.field or "body") == "body" else "",
+    return {"outlet": None, "opening": text_of(doc).lstrip()[:200] if (doc._.field or "body") == "body" else "",
             "names": [name for _s, _e, name in doc._.gazetteer or []],
-            "acronyms": doc._.acronyms if doc._.acronyms is not None else defined_acronyms(doc.text)}
+            "acronyms": doc._.acronyms if doc._.acronyms is not None else defined_acronyms(text_of(doc))}
 
 
 def _key(kind: str, start: int, end: int) -> str:
@@ -132,7 +133,7 @@ class TextReader:
 
     def _discourse(self, doc: Doc, fld: str, ents: ArticleEntities) -> "Discourse":
         d = Discourse(doc, fld, ents, SourceFinder(ents), doc_quotes(doc), doc_times(doc, self.anchor),
-                      doc._.paragraphs if doc._.paragraphs is not None else paragraph_starts(doc.text))
+                      doc._.paragraphs if doc._.paragraphs is not None else paragraph_starts(text_of(doc)))
         if fld == "caption":
             # a caption's figures happen at its date and place ("..., March 2. 90 soldiers were gathered there")
             ts = [t for st in d.sent_times for t in st]
@@ -332,7 +333,7 @@ class TextReader:
 
     def _headline_teller(self, doc: Doc) -> list[Teller]:
         """Headlines credit a source after (or before) a colon: "... to Russia: spy agency"."""
-        parts = doc.text.split(":")
+        parts = text_of(doc).split(":")
         if len(parts) != 2:
             return []
         for piece in (parts[1], parts[0]):

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Optional
 
 from storyledger.extract import timex
+from storyledger.extract.extensions import text_of
 from storyledger.model import TimeSpan
 from storyledger.words import parse_iso_date
 
@@ -29,7 +30,7 @@ def doc_times(doc, anchor: Optional[dt.date]) -> list[list[TimeSpan]]:
     """Per sentence of ``doc``, its time expressions: what storyledger_times stored, else computed."""
     stored = doc._.times
     if stored is None:
-        text = doc.text
+        text = text_of(doc)
         return [times_in(s, anchor, doc._.window, text) for s in doc.sents]
     return [[TimeSpan(**d) for d in ts] for ts in stored]
 

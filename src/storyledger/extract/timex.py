@@ -25,6 +25,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span
 
+from storyledger.extract.extensions import text_of
 from storyledger.extract.spans import ents_in
 from storyledger.model import TimeSpan
 from storyledger.words import MONTHS, NUMBER_WORDS, WEEKDAYS
@@ -937,7 +938,7 @@ def find_timexes(doc, anchor: dt.date, window: Optional[tuple[dt.date, dt.date]]
     if not isinstance(doc, (Doc, Span)):   # (hasattr(doc, "ents") would build every entity span)
         raise TimexError(f"expected a spaCy Doc or Span, got {type(doc).__name__}")
     full = doc.doc if hasattr(doc, "doc") else doc
-    text = full.text if text is None else text
+    text = text_of(full) if text is None else text
     lo = getattr(doc, "start_char", 0)
     hi = getattr(doc, "end_char", len(text))
     cands = _candidates(text, lo, hi)
