@@ -106,3 +106,9 @@ def test_a_second_valuation_with_its_verb_left_out():
     assert sorted((c.value, c.measure, c.attribution.source) for c in claims if c.kind == "figure") == [
         (120.0, "killed", "health ministry"), (150.0, "killed", "Red Cross"),
         (2000.0, "deployed", "army"), (3500.0, "deployed", "local officials")]
+
+
+def test_a_toll_compared_with_its_earlier_level():
+    # "reached" is also an arrival word: the earlier level counts what the toll counts, on its own day
+    assert _times("On Sunday, officials said the toll had reached 88, up from 61 on Saturday.") == [
+        (61.0, "killed", "2025-05-17", "2025-05-17"), (88.0, "killed", "2025-05-18", "2025-05-18")]

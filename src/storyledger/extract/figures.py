@@ -223,11 +223,13 @@ def _compared(figs: list[Figure]) -> None:
     "169,000 personnel, compared with about 100,000 on Jan. 30"."""
     for prev, fig in zip(figs, figs[1:]):
         num = fig.anchor or prev.anchor
-        if fig.counted is not None or prev.measure in {None, "other"} or fig.value is None or num is None:
+        prep = num.head if num is not None and num.dep_ == "pobj" and num.head.lower_ in {"from", "with", "to"} else None
+        # its own noun, or for an earlier level the one both take from the subject ("the toll had
+        # reached 88, up from 61"; "expected the total to rise to 6,000" is no earlier level)
+        shared = fig.counted == prev.counted and prep is not None and prep.lower_ != "to"
+        if fig.counted is not None and not shared or prev.measure in {None, "other"} or fig.value is None or num is None:
             continue
-        prep = num.head if num.dep_ == "pobj" else None
-        if prep is not None and prep.lower_ in {"from", "with", "to"} and \
-                prep.head.lemma_.lower() in _COMPARE_HEADS | _FIG.set("growth_verbs"):
+        if prep is not None and prep.head.lemma_.lower() in _COMPARE_HEADS | _FIG.set("growth_verbs"):
             fig.counted, fig.population, fig.measure = prev.counted, prev.population, prev.measure
 
 
