@@ -29,6 +29,9 @@ import httpx
 from storyledger import pipeline
 from storyledger.cli import demo_corpus_dir, demo_corpus_files
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rawhttp import Connection  # noqa: E402
+
 
 def pct(xs: list[float], q: float) -> float:
     xs = sorted(xs)
@@ -36,31 +39,29 @@ def pct(xs: list[float], q: float) -> float:
 
 
 async def load(base: str, path: str, clients: int, total: int) -> tuple[list[float], int, float]:
+    """``total`` GETs of ``path`` by ``clients`` concurrent keep-alive connections (bench/rawhttp.py:
+    a client cheap enough not to be what is measured)."""
     lat: list[float] = []
     errors = 0
-    queue: asyncio.Queue[int] = asyncio.Queue()
-    for i in range(total):
-        queue.put_nowait(i)
+    left = [total]
 
-    async def worker(client: httpx.AsyncClient) -> None:
+    async def worker() -> None:
         nonlocal errors
-        while True:
-            try:
-                queue.get_nowait()
-            except asyncio.QueueEmpty:
-                return
+        conn = Connection(base)
+        while left[0] > 0:
+            left[0] -= 1
             t0 = time.perf_counter()
-            r = await client.get(base + path)
+            try:
+                ok = (await conn.get(path))[0] == 200
+            except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError):
+                ok = False
             lat.append(time.perf_counter() - t0)
-            if r.status_code != 200:
-                errors += 1
+            errors += 0 if ok else 1
+        await conn.close()
 
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
-        t0 = time.perf_counter()
-        await asyncio.gather(*(worker(client) for _ in range(clients)))
-        wall = time.perf_counter() - t0
-    return lat, errors, wall
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    return lat, errors, time.perf_counter() - t0
 
 
 def main() -> None:

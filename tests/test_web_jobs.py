@@ -112,7 +112,7 @@ def test_one_writer_whatever_the_number_of_starters(tmp_path, monkeypatch):
         return {"new": 1}
     monkeypatch.setattr(jobs, "write_job", fake_write)
     ids = [queue.submit([RawDocument(source=f"s{i}", kind="text", text="x", title=str(i))], []) for i in range(6)]
-    starters = [threading.Thread(target=jobs.drain, args=(tmp_path / "state", "db"), kwargs={"idle": 0.3})
+    starters = [threading.Thread(target=jobs.drain, args=(tmp_path / "state", str(tmp_path / "db")), kwargs={"idle": 0.3})
                 for _ in range(5)]
     for t in starters:
         t.start()
