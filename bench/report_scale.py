@@ -72,11 +72,11 @@ def main() -> None:
             db = Path(tmp) / "l.db"
             fill(db, n)
             with LedgerStore(db, readonly=True) as st:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 html = render_report(st)
-                secs = time.perf_counter() - t0
+                secs, cpu = time.perf_counter() - t0, time.process_time() - c0
                 line = (f"{n:>6} articles, {n * CLAIMS_PER_ARTICLE} claims: report {len(html.encode()) / 1e6:.2f} MB, "
-                        f"render {secs:.1f} s")
+                        f"render {secs:.1f} s ({cpu:.1f} s CPU)")
                 if n <= args.whole_up_to:   # the same page from a view read whole (how it was made before)
                     t0 = time.perf_counter()
                     whole = render_view(load_view(st, whole=True))

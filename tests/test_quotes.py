@@ -234,3 +234,16 @@ def test_a_described_man_is_a_description_a_bare_man_is_not(nlp):
     bare = nlp("The man said the river rose at night.")
     assert _description(described[5]) == "person"
     assert _description(bare[1]) is None
+
+
+def test_a_quote_after_a_sentence_about_a_person_is_theirs(nlp):
+    got = said(nlp, '"The hall needs a new roof," says Ivo Brandt, who runs the theatre.\n\n'
+                    "The choreographer Mary Stone returned to the theatre this spring. "
+                    '"I was glad to be asked back and to work with these dancers again."')
+    assert got == [("quote", "The hall needs a new roof,", "Ivo Brandt"),
+                   ("quote", "I was glad to be asked back and to work with these dancers again.", "Mary Stone")]
+
+
+def test_retorted_tags_a_quote_and_leaves_no_statement_behind(nlp):
+    got = said(nlp, "Mary Stone, the target of the joke, retorted, \u201cI can swim just fine\u201d and then left the stage.")
+    assert got == [("quote", "I can swim just fine", "Mary Stone")]

@@ -32,7 +32,8 @@ from typing import NamedTuple, Optional
 
 from storyledger.ledger import build_ledger
 from storyledger.ledger.disagree import build_disagreements
-from storyledger.ledger.join import _number_blocks, _text_key, article_names, build_facts, day, pop_key
+from storyledger.ledger.join import _number_blocks, _text_key, article_names, build_facts, day, pop_key, \
+    text_minhash
 from storyledger.ledger.series import build_series, containers
 from storyledger.ledger.sources import use_aliases
 from storyledger.ledger.timeline import build_timeline
@@ -75,21 +76,15 @@ def canonical(led: Ledger) -> Ledger:
 # -- what is kept per claim, fact and series ----------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _lsh_scheme():
-    """The band layout and permutations of ``ledger.join._join_texts``'s MinHash LSH."""
-    from datasketch import MinHash, MinHashLSH
-    lsh = MinHashLSH(threshold=0.8, num_perm=64)
-    proto = MinHash(num_perm=64, seed=1)
-    return lsh.hashranges, proto.permutations, proto.scheme
+def _lsh_ranges():
+    """The band layout of ``ledger.join._join_texts``'s MinHash LSH."""
+    from datasketch import MinHashLSH
+    return MinHashLSH(threshold=0.8, num_perm=64).hashranges
 
 
-def _bands(words: list[str]) -> list[str]:
-    from datasketch import MinHash
-    ranges, perms, scheme = _lsh_scheme()
-    shingles = {" ".join(words[i:i + 3]).encode("utf-8") for i in range(max(1, len(words) - 2))}
-    m = MinHash(num_perm=64, seed=1, permutations=perms, scheme=scheme)
-    m.update_batch(sorted(shingles))
-    return [f"{n}:{m.hashvalues[a:b].tobytes().hex()}" for n, (a, b) in enumerate(ranges)]
+def _bands(key: str) -> list[str]:
+    m, _ = text_minhash(key)
+    return [f"{n}:{m.hashvalues[a:b].tobytes().hex()}" for n, (a, b) in enumerate(_lsh_ranges())]
 
 
 def block_keys(c: Claim) -> list[str]:
@@ -101,9 +96,8 @@ def block_keys(c: Claim) -> list[str]:
     if not key:
         return []
     out = ["t" + hashlib.sha1(f"{c.kind}\x1f{key}".encode()).hexdigest()[:20]]
-    words = key.split()
-    if len(words) >= 6:
-        out += [f"b{c.kind}{b}" for b in _bands(words)]
+    if len(key.split()) >= 6:
+        out += [f"b{c.kind}{b}" for b in _bands(key)]
     return out
 
 

@@ -88,7 +88,8 @@ class SourceFinder:
     def by_pronoun(self, ph: "_Phrase") -> Optional[Teller]:
         """"he said": the nearest person of that gender; "it", "they": the body told last."""
         tok, low = ph.tok, ph.tok.lower_
-        if not (tok.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_BODY):
+        # a name the tagger calls a pronoun ("Rod Brind'Amour said") is no pronoun
+        if not (tok.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_BODY) or tok.ent_type_ == "PERSON":
             return None
         ref = pronoun_referent(tok) if low in _PRONOUNS_PERSON else None
         if ref is not None:  # the nearest person of the pronoun's gender, subjects first
@@ -197,7 +198,7 @@ class SourceFinder:
 
     def by_known_surname(self, ph: "_Phrase") -> Optional[Teller]:
         """A bare surname seen before ("Jeon said")."""
-        if len(ph.words) != 1 or ph.tok.pos_ != "PROPN":
+        if len(ph.words) != 1 or not (ph.tok.pos_ == "PROPN" or ph.tok.ent_type_ and ph.tok.text[:1].isupper()):
             return None
         known = self.ents.person_by_part(ph.tok.text, ph.pos)
         if known is None:

@@ -106,7 +106,8 @@ def _same_par(text: str, t: Token, q: QuoteSpan) -> bool:
 _MORE_SPEECH = {"quip", "blurt", "repeat", "mention", "remark", "joke", "shout", "yell", "scream",
                 "whisper", "muse", "reply", "respond", "answer", "recount", "observe", "exclaim", "concede",
                 "counter", "urge", "plead", "promise", "reiterate", "tweet", "text", "email", "wonder",
-                "lament", "boast", "emphasize", "emphasise", "recall", "chuckle", "laugh", "sigh", "add"}
+                "lament", "boast", "emphasize", "emphasise", "recall", "chuckle", "laugh", "sigh", "add",
+                "retort", "crow"}
 
 
 _ALL_SPEECH = SPEECH_LEMMAS | _MORE_SPEECH
@@ -124,7 +125,8 @@ def _subject(verb: Token) -> Optional[Token]:
         # a misparsed tag ('"...," DeBoer said' with DeBoer as an auxiliary): the name next to the verb
         doc = verb.doc
         for k in (verb.i - 1, verb.i + 1):
-            if 0 <= k < len(doc) and doc[k].pos_ in {"PROPN", "PRON"} and doc[k].dep_ not in {"poss"} and \
+            # (the tagger may call the name an auxiliary: '"...," DeBoer said of ...')
+            if 0 <= k < len(doc) and (doc[k].pos_ in {"PROPN", "PRON"} or _misread_name(doc[k])) and doc[k].dep_ not in {"poss"} and \
                     doc[k].lower_ not in {"it", "that", "this", "what", "which", "who"} and \
                     (doc[k].head.i == verb.i or doc[k].dep_ in {"compound"}):
                 t = doc[k]
@@ -132,6 +134,11 @@ def _subject(verb: Token) -> Optional[Token]:
                     t = t.head
                 return t
     return subj
+
+
+def _misread_name(t: Token) -> bool:
+    """A capitalised word the tagger named as a person or body but parsed as some other part of speech."""
+    return t.ent_type_ in {"PERSON", "ORG"} and t.text[:1].isupper() and t.i > 0 and not t.is_sent_start
 
 
 # -- who "he" / "she" is ------------------------------------------------------------------
@@ -689,5 +696,7 @@ def _clause_span(toks: list[Token], quotes, drop_that: bool = False) -> Optional
     if len([t for t in toks if not t.is_punct]) < 4:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    if any(q.start <= start <= q.start + 1 for q in quotes if not q.short):
+        return None   # 'retorted, "I'm a good swimmer" and then ...': the clause opens with the quote's words
     quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes if not q.short)
     return None if quoted > (end - start) / 2 else (start, end)

@@ -151,6 +151,8 @@ class TextReader:
             if subj is not None:
                 tellers = [self.d.finder.name(subj, verb.lemma_.lower(), verb)]
                 tellers += self._outer(verb)
+            elif verb is None and not q.short and (lead := self._lead_in_subject(d, s, q)) is not None:
+                tellers = [self.d.finder.name(lead, lead.head.lemma_.lower(), lead.head)]
             elif verb is None and not q.short and d.last_quote_tellers and q.start - d.last_quote_end < 400:
                 tellers = d.last_quote_tellers   # a quote with no verb goes on with the last speaker
             if tellers and not q.short or verb is not None and tellers:
@@ -161,6 +163,19 @@ class TextReader:
             elif not q.short:
                 self._add_quote(d.doc, d.fld, q, [], verb, d.sent_times)
         return quote_tellers
+
+    def _lead_in_subject(self, d: "Discourse", s: "_Sent", q: QuoteSpan) -> Optional[Token]:
+        """'Durning did not need much coaxing. "I'm thankful ..."': a quote with no verb that opens its
+        sentence right after a sentence of its paragraph whose subject is a person is that person's."""
+        if s.i == 0 or d.doc.text[s.span.start_char:q.start].strip():
+            return None
+        prev = self.sents[s.i - 1]
+        if "\n" in d.doc.text[prev.end_char:q.start] or any(p.start < prev.end_char and p.end > prev.start_char for p in d.quotes):
+            return None
+        subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+        if subj is None or not (subj.lower_ in {"he", "she"} or any(t.ent_type_ == "PERSON" for t in subj.subtree)):
+            return None
+        return subj
 
     def _read_figure(self, d: "Discourse", s: "_Sent", fig: Figure) -> tuple[Claim, list[Teller]]:
         """One figure's claim: what it counts, its source chain, modality, time and place."""

@@ -127,6 +127,7 @@ class Corpus:
         return any(related(r, b) for r in self.relayed.get(a, ()))
 
 
+@table_cache(maxsize=1 << 17)   # pure; a big story asks it of the same names again and again
 def _mentions(words: str, key: str) -> bool:
     """Is a source named in a sentence (its full name, its content words or its acronym)?"""
     if not key or not words:
@@ -151,6 +152,7 @@ def _part_acronyms(key: str) -> tuple[str, ...]:
     return tuple(sorted(a for a in out if len(a) >= 3))
 
 
+@table_cache(maxsize=1 << 17)   # pure; a big story asks it of the same names again and again
 def _role_fits(role: str, name: str) -> bool:
     """"the mayor" fits a person whose role is "Derna Mayor"; "relief committee" a "spokesman for the relief committee"."""
     cr, cn = set(_content(role)), set(_content(name))
@@ -204,6 +206,7 @@ def _body_names(origin: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for k in keys for n in (k, *_alias_keys().get(k, ()))))
 
 
+@table_cache(maxsize=1 << 17)   # pure; a big story asks it of the same names again and again
 def _names_body(named_as: str, origin: str) -> bool:
     """Do the words naming one source name the other's body, by any of its names ("a senior Biden
     administration official" names the United States; "White House spokesman John Kirby" the White House)?"""

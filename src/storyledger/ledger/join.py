@@ -283,18 +283,31 @@ def judge(a: Telling, b: Telling, corpus: Corpus) -> Optional[tuple[str, ...]]:
     differ, named sources known to differ, times apart. Otherwise source agreement, the time,
     the measure and the precision of the number are weighed together (``JOIN_SCORE``).
     """
+    if _vetoed(a, b):
+        return None
+    return _weigh(a, b, source_evidence(a.side, b.side, corpus))  # type: ignore[arg-type]
+
+
+def _vetoed(a: Telling, b: Telling) -> bool:
+    """``judge``'s vetoes on what the two claims count: measure, counted noun, amount, people, place
+    (nothing else is read: ``_Judgements`` remembers them by those fields)."""
     ca, cb = a.claim, b.claim
     ma, mb = _measure(ca), _measure(cb)
     if ma != mb and "other" not in (ma, mb):
-        return None
+        return True
     if not (_counts_people(a, b) and _counts_people(b, a)):
-        return None
+        return True
     if ca.amount.interval() is None or cb.amount.interval() is None or ca.amount.disjoint(cb.amount):
-        return None
-    if not places_compatible(a.where, b.where) or (a.pop and b.pop and not pops_compatible(a.pop, b.pop)):
-        return None
+        return True
+    return not places_compatible(a.where, b.where) or bool(a.pop and b.pop and not pops_compatible(a.pop, b.pop))
+
+
+def _weigh(a: Telling, b: Telling, evidence: tuple[int, Optional[str]]) -> Optional[tuple[str, ...]]:
+    """``judge`` after the vetoes, with the two sides' ``source_evidence``."""
+    ca, cb = a.claim, b.claim
+    ma, mb = _measure(ca), _measure(cb)
     gap = _gap(a, b)
-    weight, code = source_evidence(a.side, b.side, corpus)  # type: ignore[arg-type]
+    weight, code = evidence
     if ca.amount.key() != cb.amount.key() and weight < 2:
         return None  # a bare number is a range's end only when the sources agree
     if a.root == b.root:
@@ -424,12 +437,13 @@ def _sweep(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None
         while active and active[0][0] < t.start:  # type: ignore[operator]
             heapq.heappop(active)
         for _, j in sorted(active, key=lambda x: x[1]):
-            if compatible(tellings[j], t):
+            # one cluster already: a union would change nothing (compatible is pure)
+            if clusters.find(j) != clusters.find(i) and compatible(tellings[j], t):
                 clusters.union(j, i, ("same_words",))
         heapq.heappush(active, (t.end + SAME_ARTICLE_DAYS, i))  # type: ignore[operator]
     for n, i in enumerate(undated):
         for j in undated[:n] + dated:
-            if compatible(tellings[j], tellings[i]):
+            if clusters.find(j) != clusters.find(i) and compatible(tellings[j], tellings[i]):
                 clusters.union(j, i, ("same_words",))
 
 
@@ -437,29 +451,66 @@ def _rep_rank(t: Telling) -> tuple[bool, bool]:
     return _measure(t.claim) == "other", t.claim.field == "title"
 
 
+class _Judgements:
+    """``judge`` for the tellings of one block, its pure parts remembered: the vetoes by what the two
+    claims count (``_vetoed``), the source evidence by the two sides. A big story repeats its
+    figures' sentences across its articles, so each distinct pair is worked out once (same answers)."""
+
+    def __init__(self, tellings: list[Telling], idx: list[int], corpus: Corpus):
+        self.tellings, self.corpus = tellings, corpus
+        counts: dict[tuple, int] = {}
+        sides: dict[tuple, int] = {}
+        self.counts, self.sides = {}, {}
+        for i in idx:
+            t, c, sd = tellings[i], tellings[i].claim, tellings[i].side
+            self.counts[i] = counts.setdefault((c.measure, c.counted, c.value, c.low, c.high, c.qualifier,
+                                                t.pop, t.where), len(counts))
+            self.sides[i] = sides.setdefault(None if sd is None else (
+                sd.origin, sd.pronoun, sd.roles, sd.via, sd.named_as, sd.guessed, sd.unnamed, sd.relays,
+                sd.info, sd.chain, sd.words, sd.article_names), len(sides))
+        self.vetoes: dict[tuple[int, int], bool] = {}
+        self.evidence: dict[tuple[int, int], tuple[int, Optional[str]]] = {}
+
+    def __call__(self, j: int, i: int) -> Optional[tuple[str, ...]]:
+        a, b = self.tellings[j], self.tellings[i]
+        vk = (self.counts[j], self.counts[i])
+        vetoed = self.vetoes.get(vk)
+        if vetoed is None:
+            vetoed = self.vetoes[vk] = _vetoed(a, b)
+        if vetoed:
+            return None
+        sk = (self.sides[j], self.sides[i])
+        ev = self.evidence.get(sk)
+        if ev is None:
+            ev = self.evidence[sk] = source_evidence(a.side, b.side, self.corpus)  # type: ignore[arg-type]
+        return _weigh(a, b, ev)
+
+
 def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters, corpus: Corpus) -> None:
     """Join figure tellings of one number block whose windows can meet (plus the undated).
 
-    A telling is judged once against each (cluster, source) pair among the tellings it can
-    meet, not against every telling: a figure repeated in every article of a big story costs
-    one judgement per distinct source, not one per article.
+    A telling is judged once against each (cluster, source, article) among the tellings it can
+    meet, not against every telling; the pure parts of a judgement are remembered (``_Judgements``).
     """
     dated = sorted((i for i in idx if tellings[i].start is not None),
                    key=lambda i: (tellings[i].start, tellings[i].claim.id))
     undated = sorted((i for i in idx if tellings[i].start is None), key=lambda i: tellings[i].claim.id)
     active: list[tuple[int, int]] = []   # heap of (end + tolerance, index)
+    rank = {i: _rep_rank(tellings[i]) for i in idx}
+    judged_by = _Judgements(tellings, idx, corpus)
 
     def visit(i: int, others: list[int]) -> None:
         t = tellings[i]
         judged: set[tuple] = set()
         # each (cluster, source, article) is judged through its most telling member: a body
         # sentence that names the measure speaks for a headline's bare "7K more troops"
-        for j in sorted(others, key=lambda j: _rep_rank(tellings[j])):
-            key = (clusters.find(j), tellings[j].side.origin, tellings[j].root)  # type: ignore[union-attr]
+        for j in sorted(others, key=rank.__getitem__):
+            tj = tellings[j]
+            key = (clusters.find(j), tj.side.origin, tj.root)  # type: ignore[union-attr]
             if key[0] == clusters.find(i) or key in judged:
                 continue
             judged.add(key)
-            why = judge(tellings[j], t, corpus)
+            why = judged_by(j, i)
             if why is not None:
                 clusters.union(j, i, why)
 
@@ -477,6 +528,26 @@ def _text_key(c: Claim) -> str:
     return " ".join(_WORD.findall((c.quote if c.kind == "quote" and c.quote else c.text).lower()))
 
 
+@lru_cache(maxsize=1)
+def _minhash_scheme() -> tuple:
+    from datasketch import MinHash
+    proto = MinHash(num_perm=64, seed=1)
+    return proto.permutations, proto.scheme  # shared: building them per text is costly
+
+
+@lru_cache(maxsize=65536)
+def text_minhash(key: str) -> tuple:
+    """(MinHash, shingles) of a text key's word 3-shingles, 64 permutations, seed 1: made once per
+    text and shared by the join and the incremental update's LSH band keys (never mutate it)."""
+    from datasketch import MinHash
+    perms, scheme = _minhash_scheme()
+    words = key.split()
+    shingles = frozenset(" ".join(words[i:i + 3]).encode("utf-8") for i in range(max(1, len(words) - 2)))
+    m = MinHash(num_perm=64, seed=1, permutations=perms, scheme=scheme)
+    m.update_batch(sorted(shingles))
+    return m, shingles
+
+
 def _join_texts(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None:
     """Quotes and statements: same words (exactly, or nearly by MinHash) and compatible sources."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -488,19 +559,13 @@ def _join_texts(idx: list[int], tellings: list[Telling], clusters: _Clusters) ->
     keys = sorted(k for k in blocks if len(k[1].split()) >= 6)
     if len(keys) < 2:
         return
-    from datasketch import MinHash, MinHashLSH  # only needed when there are texts to compare
+    from datasketch import MinHashLSH  # only needed when there are texts to compare
 
     lsh = MinHashLSH(threshold=0.8, num_perm=64)
-    proto = MinHash(num_perm=64, seed=1)
-    perms, scheme = proto.permutations, proto.scheme  # shared: building them per text is costly
     sigs = {}
     for n, k in enumerate(keys):
-        words = k[1].split()
-        shingles = {" ".join(words[i:i + 3]).encode("utf-8") for i in range(max(1, len(words) - 2))}
-        m = MinHash(num_perm=64, seed=1, permutations=perms, scheme=scheme)
-        m.update_batch(sorted(shingles))
-        sigs[n] = (m, shingles)
-        lsh.insert(str(n), m)
+        sigs[n] = text_minhash(k[1])
+        lsh.insert(str(n), sigs[n][0])
     for n, k in enumerate(keys):
         for other in sorted(int(x) for x in lsh.query(sigs[n][0])):
             if other <= n or keys[other][0] != k[0]:
@@ -509,7 +574,7 @@ def _join_texts(idx: list[int], tellings: list[Telling], clusters: _Clusters) ->
             if len(a & b) / max(1, len(a | b)) < 0.8:
                 continue
             i, j = blocks[k][0], blocks[keys[other]][0]
-            if compatible(tellings[i], tellings[j]):
+            if clusters.find(i) != clusters.find(j) and compatible(tellings[i], tellings[j]):
                 clusters.union(i, j, ("similar_words",))
 
 
@@ -570,10 +635,15 @@ def _fold_origins(group: list[Telling], roots: dict[str, Article]) -> dict[str, 
     for t in sorted(group, key=lambda t: name_key(names[t.id]) != keys[t.id]):  # the canonical spelling first
         display.setdefault(keys[t.id], names[t.id])
     target: dict[str, str] = {}
+    tried: set[tuple] = set()
     for t in group:
         k = keys[t.id]
-        if k in target:
+        # a key, source and "via" tried once stay unfolded: the candidates below only shrink as
+        # ``target`` grows (a big fact's tellings share a few keys: not once per telling)
+        probe = (k, t.chain.origin, bool(t.claim.attribution.via))
+        if k in target or probe in tried:
             continue
+        tried.add(probe)
         for u in group:
             ku = keys[u.id]
             if ku == k or u.chain.origin is None:
@@ -716,7 +786,8 @@ def make_fact(group: list[Telling], roots: dict[str, Article]) -> Fact:
         first_reporter=reporter(first_art) if first_art else None,
         first_published=first_art.published if first_art else None,
         first_article=first_art.id if first_art else None,
-        sources=sources, relays=relays, articles=articles)
+        sources=sources, relays=relays, articles=articles,
+        joins=[])   # given: pydantic's default_factory check inspects a signature on every call
 
 
 def assign_ids(facts: list[Fact], previous: Optional[Ledger]) -> None:

@@ -62,14 +62,6 @@ LIMITS = dict(series=12, points=200, claims=1500, figures=1500, texts=40, index=
               side=10, timeline=300, sources=300)
 
 
-def _sample(items: list, n: int) -> list:
-    """At most n items spread evenly over the list, first and last kept (a chart keeps its shape)."""
-    if len(items) <= n:
-        return items
-    step = (len(items) - 1) / (n - 1)
-    return [items[round(i * step)] for i in range(n)]
-
-
 def page_context(view: LedgerView, limits: Optional[dict] = None) -> dict[str, Any]:
     """Everything the templates need, computed once per render (lists cut to ``limits``)."""
     lim = {**LIMITS, **(limits or {})}
@@ -117,25 +109,51 @@ def _outlet(view: LedgerView, article_id: str) -> str:
     return (art.outlet or art.agency or "") if art else ""
 
 
+def _sample_at(n_items: int, n: int) -> list[int]:
+    """Positions of at most n of ``n_items`` items spread evenly, first and last kept (a chart keeps its shape)."""
+    if n_items <= n:
+        return list(range(n_items))
+    step = (n_items - 1) / (n - 1)
+    return [round(i * step) for i in range(n)]
+
+
+def _point_counts(view: LedgerView) -> dict[str, int]:
+    """How many points each source gives over all series."""
+    if view.store is None:
+        counts: dict[str, int] = {}
+        for s in view.ledger.series:
+            for p in s.points:
+                name = p.source or "unattributed"
+                counts[name] = counts.get(name, 0) + 1
+        return counts
+    out: dict[str, int] = {}
+    for name, n in view.store.point_sources().items():
+        out[name or "unattributed"] = out.get(name or "unattributed", 0) + n
+    return out
+
+
 def _series_cards(view: LedgerView, lim: dict) -> list[dict]:
     """The biggest series (in ledger order), each with its chart, legend and disagreements."""
     led = view.ledger
     # one colour per source across all charts, the most prolific first
-    counts: dict[str, int] = {}
-    for s in led.series:
-        for p in s.points:
-            name = p.source or "unattributed"
-            counts[name] = counts.get(name, 0) + 1
+    counts = _point_counts(view)
     sources = sorted(counts, key=lambda n: (-counts[n], n.lower()))
-    shown_series = sorted(led.series, key=lambda s: -len(s.points))[:lim["series"]]
-    shown_series = [s for s in led.series if s in shown_series]     # biggest kept, in ledger order
+    biggest = {s.id for s in sorted(led.series, key=lambda s: -view.series_size(s)[0])[:lim["series"]]}
+    shown_series = [s for s in led.series if s.id in biggest]     # biggest kept, in ledger order
     facts = view.fact_lookup()
+    series_of = None
+    if view.store is not None:      # which series tells each disagreement's claims (SQL, not every point)
+        series_of = view.store.series_of_claims(c for d in led.disagreements for c in d.side_a + d.side_b)
     cards = []
     for i, s in enumerate(shown_series):
-        in_series = {c for p in s.points for c in p.claims}      # once per series, not per disagreement
-        dis = [d for d in led.disagreements if d.series == s.id or not in_series.isdisjoint(d.side_a + d.side_b)]
-        all_points = len(s.points)
-        s = s.model_copy(update={"points": _sample(s.points, lim["points"])})
+        if series_of is None:
+            in_series = {c for p in s.points for c in p.claims}      # once per series, not per disagreement
+            dis = [d for d in led.disagreements if d.series == s.id or not in_series.isdisjoint(d.side_a + d.side_b)]
+        else:
+            dis = [d for d in led.disagreements
+                   if d.series == s.id or any(s.id in series_of.get(c, ()) for c in d.side_a + d.side_b)]
+        all_points = view.series_size(s)[0]
+        s = s.model_copy(update={"points": view.points_at(s, _sample_at(all_points, lim["points"]))})
         dis = dis[:lim["side"]]
         pts = drawable_points(s)
         used = [n for n in sources if any((p.source or "unattributed") == n for p in pts)]
@@ -190,13 +208,17 @@ def _figure_ledger(view: LedgerView, limit: int):
         if n >= limit:
             break
         kept.append(s)
-        n += sum(1 for p in s.points if view.has_fact(p.fact))
-    return view.ledger.model_copy(update={"series": kept, "facts": [view.fact_lookup()[p.fact] for s in kept
+        n += view.series_size(s)[1]
+    kept = view.whole_series(kept)
+    facts = view.fact_lookup()
+    if view.totals is not None:     # one read for all, not one a fact
+        facts.fetch(p.fact for s in kept for p in s.points if view.has_fact(p.fact))  # type: ignore[attr-defined]
+    return view.ledger.model_copy(update={"series": kept, "facts": [facts[p.fact] for s in kept
                                                                     for p in s.points if view.has_fact(p.fact)]})
 
 
 def _figure_count(view: LedgerView) -> int:
-    return sum(1 for s in view.ledger.series for p in s.points if view.has_fact(p.fact))
+    return sum(view.series_size(s)[1] for s in view.ledger.series)
 
 
 def render_view(view: LedgerView, *, app: Optional[dict] = None) -> str:

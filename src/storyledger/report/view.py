@@ -13,7 +13,7 @@ from typing import Optional
 
 from storyledger.model import Amount, Article, Claim, Fact, Ledger, Qualifier, Series, SeriesPoint
 from storyledger.wording import fmt_amount, fmt_number  # noqa: F401  (fmt_number is part of the view API)
-from storyledger.store import LedgerStore
+from storyledger.store import LedgerStore, name_counts
 
 
 @dataclass
@@ -61,6 +61,28 @@ class LedgerView:
     totals: Optional[Totals] = None
     facts_by_id: Optional[Mapping[str, Fact]] = None
     fact_ids: Optional[set[str]] = None
+    # a big ledger's series come without their points (``ledger.series[i].points`` is empty): their
+    # sizes are counted in SQL and the points a page shows are read from ``store`` by position
+    store: Optional[LedgerStore] = None
+    series_sizes: Optional[dict[str, tuple[int, int]]] = None
+
+    def series_size(self, s: Series) -> tuple[int, int]:
+        """(points, points whose fact is in the ledger) of one series."""
+        if self.series_sizes is None:
+            return len(s.points), sum(1 for p in s.points if self.has_fact(p.fact))
+        return self.series_sizes.get(s.id, (0, 0))
+
+    def points_at(self, s: Series, indices: list[int]) -> list[SeriesPoint]:
+        if self.store is None:
+            return [s.points[k] for k in indices]
+        return self.store.series_points_at(s.id, indices)
+
+    def whole_series(self, series: list[Series]) -> list[Series]:
+        """The series with every point, in the order given."""
+        if self.store is None:
+            return series
+        got = {x.id: x for x in self.store.series_by_id([x.id for x in series])}
+        return [got[x.id] for x in series if x.id in got]
 
     def fact_lookup(self) -> Mapping[str, Fact]:
         if self.facts_by_id is None:
@@ -155,7 +177,8 @@ def load_view(store: LedgerStore, limits: Optional[dict] = None, *, whole: bool 
     by_claim.fetch(c for ids in totals.claim_ids.values() for c in ids)
     return LedgerView(articles=articles, claims=claims, ledger=led, articles_by_id=by_article,
                       claims_by_id=by_claim, sources=store_source_rows(store), totals=totals,
-                      facts_by_id=_ById(store.facts_by_id, {}), fact_ids=store.fact_ids())
+                      facts_by_id=_ById(store.facts_by_id, {}), fact_ids=store.fact_ids(),
+                      store=store, series_sizes=store.series_sizes())
 
 
 class _ById(Mapping):
@@ -201,10 +224,7 @@ def store_source_rows(store: LedgerStore) -> list[SourceRow]:
     for name, via in store.relayed_claims():
         for v in via:
             relays[name][v] += 1
-    names: dict[str, set] = defaultdict(set)     # each fact's claims' sources and its own sources
-    for fact, name in store.fact_names():
-        names[fact].add(name)
-    return _with_facts(rows, relays, names.values())
+    return _with_facts(rows, relays, store.fact_name_counts())
 
 
 def make_view(articles: list[Article], claims: list[Claim], ledger: Ledger) -> LedgerView:
@@ -234,19 +254,17 @@ def source_rows(claims: list[Claim], facts: list[Fact], articles: dict[str, Arti
         elif row.first_text is None:
             row.first_article, row.first_text = c.article, c.text
     claim_source = {c.id: c.attribution.source for c in claims}
-    return _with_facts(rows, relays, (({claim_source.get(cid) for cid in f.claims} - {None})
-                                      | {s.name for s in f.sources} for f in facts))
+    return _with_facts(rows, relays, name_counts(({claim_source.get(cid) for cid in f.claims} - {None})
+                                                 | {s.name for s in f.sources} for f in facts))
 
 
-def _with_facts(rows: dict[str, SourceRow], relays: dict[str, Counter], fact_names: Iterable[set]) -> list[SourceRow]:
-    """Count each source's facts (and those another source states too) from each fact's source
-    names (its claims' sources and its own); rows sorted."""
-    for names in fact_names:
-        for name in names:
-            row = rows.setdefault(name, SourceRow(name=name))
-            row.facts += 1
-            if len(names) > 1:
-                row.corroborated += 1
+def _with_facts(rows: dict[str, SourceRow], relays: dict[str, Counter],
+                counts: Iterable[tuple[str, int, int]]) -> list[SourceRow]:
+    """Each source's facts (and those another source states too), from ``name_counts``; rows sorted."""
+    for name, n, corroborated in counts:
+        row = rows.setdefault(name, SourceRow(name=name))
+        row.facts += n
+        row.corroborated += corroborated
     for name, row in rows.items():
         row.relayed_by = relays[name].most_common()
     return sorted(rows.values(), key=lambda r: (-r.claims, -r.facts, r.name.lower()))

@@ -14,6 +14,7 @@ PostgreSQL connection rewrites); full-text search differs and lives behind the
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Optional
 
 from storyledger.store import flat
 from storyledger.model import (
-    Article, Claim, Disagreement, Fact, Ledger, Series, SkippedInput, TimelineEntry,
+    Article, Claim, Disagreement, Fact, Ledger, Series, SeriesPoint, SkippedInput, TimelineEntry,
 )
 
 SCHEMA_VERSION = 2  # 2: flat ledger tables (store/flat.py)
@@ -447,7 +448,8 @@ class LedgerStore:
         return [(src, n, pub, art, text.get(cid)) for src, n, pub, art, cid in rows]
 
     def ledger_without_facts(self, timeline: int) -> Ledger:
-        """Series and disagreements whole, no facts, and the first ``timeline`` entries by the time
+        """Series without their points (``series_sizes``, ``series_points_at``, ``series_by_id`` read
+        them), disagreements whole, no facts, and the first ``timeline`` entries by the time
         they describe (with every entry that ties the last, so the caller's exact order can cut)."""
         from storyledger.ledger_update import canonical
 
@@ -457,10 +459,57 @@ class LedgerStore:
         last = self.db.execute(f"SELECT {order} FROM timeline ORDER BY {order} LIMIT 1 OFFSET ?",
                                (max(0, timeline - 1),)).fetchone()
         return canonical(Ledger.model_construct(
-            facts=[], series=load("SELECT data FROM series", Series),
+            facts=[], series=self._series_heads(),
             disagreements=load("SELECT data FROM disagreements", Disagreement),
             timeline=load(f"SELECT data FROM timeline WHERE {order} <= ?", TimelineEntry, (last[0],))
             if last else load("SELECT data FROM timeline", TimelineEntry)))
+
+    def _series_heads(self) -> list[Series]:
+        return [Series.model_validate_json(d) for (d,) in self.db.execute("SELECT json_remove(data, '$.points') FROM series")]
+
+    def series_sizes(self) -> dict[str, tuple[int, int]]:
+        """series id -> (its points, its points whose fact is in the ledger), counted in SQL."""
+        known = "SELECT id FROM facts UNION SELECT id FROM statements"
+        return {sid: (n, k or 0) for sid, n, k in self.db.execute(
+            "SELECT s.id, json_array_length(s.data, '$.points'), (SELECT COUNT(*) FROM json_each(s.data, '$.points') p "
+            f"WHERE json_extract(p.value, '$.fact') IN ({known})) FROM series s")}
+
+    def point_sources(self) -> dict[Optional[str], int]:
+        """How many series points each source gives, over every series (None: unattributed)."""
+        return dict(self.db.execute("SELECT json_extract(p.value, '$.source'), COUNT(*) FROM series s, "
+                                    "json_each(s.data, '$.points') p GROUP BY 1"))
+
+    def series_points_at(self, series_id: str, indices: list[int]) -> list[SeriesPoint]:
+        """The points of one series at these positions (in the series' order)."""
+        out: dict[int, SeriesPoint] = {}
+        for chunk in _chunks(indices):
+            for k, d in self.db.execute("SELECT p.key, p.value FROM series s, json_each(s.data, '$.points') p "
+                                        f"WHERE s.id = ? AND p.key IN ({_marks(chunk)})", [series_id, *chunk]):
+                out[k] = SeriesPoint.model_validate_json(d)
+        return [out[k] for k in indices if k in out]
+
+    def series_by_id(self, ids: Iterable[str]) -> list[Series]:
+        return [Series.model_validate_json(d) for chunk in _chunks(ids) for (d,) in self.db.execute(
+            f"SELECT data FROM series WHERE id IN ({_marks(chunk)})", chunk)]
+
+    def series_of_claims(self, claim_ids: Iterable[str]) -> dict[str, set[str]]:
+        """claim id -> the series one of whose points tells it."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for chunk in _chunks(set(claim_ids)):
+            for sid, cid in self.db.execute("SELECT s.id, c.value FROM series s, json_each(s.data, '$.points') p, "
+                                            f"json_each(p.value, '$.claims') c WHERE c.value IN ({_marks(chunk)})", chunk):
+                out[cid].add(sid)
+        return out
+
+    def fact_name_counts(self) -> list[tuple[str, int, int]]:
+        """``name_counts`` of each figure fact's source names (its claims' sources and its own),
+        counted in SQL."""
+        return self.db.execute(
+            "WITH n AS (SELECT fact, source AS name FROM fact_members WHERE source IS NOT NULL UNION "
+            "SELECT f.id, json_extract(j.value, '$.name') FROM facts f, json_each(f.data, '$.sources') j), "
+            "k AS (SELECT fact, COUNT(*) AS names FROM n GROUP BY fact) "
+            "SELECT n.name, COUNT(*), SUM(CASE WHEN k.names > 1 THEN 1 ELSE 0 END) FROM n "
+            "JOIN k ON k.fact = n.fact GROUP BY n.name").fetchall()
 
     def fact_names(self) -> list[tuple[str, str]]:
         """(fact, name) for each source a fact's claims name and each of the fact's own sources."""
@@ -610,6 +659,18 @@ class LedgerStore:
         cls = [dict(id=i, article=a, text=t) for i, a, t in self.db.execute(
             "SELECT id, article, text FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?", (q, limit))]
         return {"articles": arts, "claims": cls}
+
+
+def name_counts(fact_names: Iterable[set]) -> list[tuple[str, int, int]]:
+    """(name, facts it is among the names of, those of them with another name too) from each
+    fact's set of source names."""
+    facts: dict[str, list[int]] = {}
+    for names in fact_names:
+        for name in names:
+            c = facts.setdefault(name, [0, 0])
+            c[0] += 1
+            c[1] += len(names) > 1
+    return [(name, n, k) for name, (n, k) in facts.items()]
 
 
 def _chunks(ids: Iterable[str], size: int = 500) -> Iterator[list[str]]:

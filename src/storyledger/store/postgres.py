@@ -13,8 +13,12 @@ imported only here. Differences from SQLite, all kept inside this module:
 from __future__ import annotations
 
 import re
-from storyledger.model import Article, Claim
-from storyledger.store import LedgerStore, StoreError, flat
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Optional
+
+from storyledger.model import Article, Claim, Series, SeriesPoint
+from storyledger.store import LedgerStore, StoreError, flat, name_counts
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -138,6 +142,38 @@ class PostgresStore(LedgerStore):
     def put_ledger(self, ledger) -> None:
         self.lock_ledger()
         super().put_ledger(ledger)
+
+    # the partial report view's series reads, in Python here (SQLite's JSON functions do them in SQL)
+    def _all_series(self) -> list[Series]:
+        return [Series.model_validate_json(d) for (d,) in self.db.execute("SELECT data FROM series")]
+
+    def _series_heads(self) -> list[Series]:
+        return [x.model_copy(update={"points": []}) for x in self._all_series()]
+
+    def series_sizes(self) -> dict[str, tuple[int, int]]:
+        known = self.fact_ids()
+        return {x.id: (len(x.points), sum(1 for p in x.points if p.fact in known)) for x in self._all_series()}
+
+    def point_sources(self) -> dict[Optional[str], int]:
+        return dict(Counter(p.source for x in self._all_series() for p in x.points))
+
+    def series_points_at(self, series_id: str, indices: list[int]) -> list[SeriesPoint]:
+        pts = next((x.points for x in self.series_by_id([series_id])), [])
+        return [pts[k] for k in indices if k < len(pts)]
+
+    def series_of_claims(self, claim_ids: Iterable[str]) -> dict[str, set[str]]:
+        wanted, out = set(claim_ids), defaultdict(set)
+        for x in self._all_series():
+            for p in x.points:
+                for c in wanted.intersection(p.claims):
+                    out[c].add(x.id)
+        return out
+
+    def fact_name_counts(self) -> list[tuple[str, int, int]]:
+        names: dict[str, set] = defaultdict(set)
+        for fact, name in self.fact_names():
+            names[fact].add(name)
+        return name_counts(names.values())
 
     def _fact_source_names(self) -> list[tuple[str, str]]:
         return self.db.execute("SELECT id, s->>'name' FROM facts, json_array_elements(data::json->'sources') s"
