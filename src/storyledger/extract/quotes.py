@@ -240,7 +240,7 @@ def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 # "— Michelle Rempel (@MichelleRempel) December 18, 2018": the signature line of an embedded post
-_EMBED_SIGNATURE = re.compile(r"\s*\(@\w+\)")
+_EMBED_SIGNATURE = re.compile(r" ?\(@\w+\)")   # (one space at most: a run of \s* would scan quadratically)
 
 
 def photo_credit(e: Span) -> bool:
