@@ -188,7 +188,7 @@ def test_coref_reads_the_tokens_it_used_to_walk():
 def _vote_lone_name_slow(doc, mentions):
     from storyledger.extract import quotes as Q
     quoted = Q._long_quotes(doc)
-    sents = list(doc.sents)
+    sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
     by_sent: dict = {}
     for m in mentions:
         by_sent.setdefault(m.sent, []).append(m)

@@ -247,3 +247,30 @@ def test_a_quote_after_a_sentence_about_a_person_is_theirs(nlp):
 def test_retorted_tags_a_quote_and_leaves_no_statement_behind(nlp):
     got = said(nlp, "Mary Stone, the target of the joke, retorted, \u201cI can swim just fine\u201d and then left the stage.")
     assert got == [("quote", "I can swim just fine", "Mary Stone")]
+
+
+def test_a_newly_introduced_person_takes_the_next_he_said(nlp):
+    got = said(nlp, '"We asked for nothing unusual," Tomas Varga said.\n\n'
+                    "Harbour councillor Pavel Ostrom, a former ferry captain, went on the radio later in the day.\n\n"
+                    '"The ferries will keep running whatever the council decides," he said.')
+    assert got[-1] == ("quote", "The ferries will keep running whatever the council decides,", "Pavel Ostrom")
+
+
+def test_an_embedded_post_signature_is_no_person_of_the_story(nlp):
+    from storyledger.extract.quotes import person_mentions
+    doc = nlp("Mayor Colin Drayke answered the critics on Monday.\n\n"
+              "The bridge stays shut until spring. \u2014 Lena Ortiz (@LenaOrtiz) March 3, 2024\n\n"
+              '"We will reopen it when it is safe," he said.')
+    mentions, _ = person_mentions(doc)
+    assert {m.key for m in mentions} == {"Colin Drayke"}
+
+
+def test_a_titled_speaker_the_tagger_calls_a_body_is_a_person(nlp):
+    from spacy.tokens import Span
+    from storyledger.extract.quotes import person_mentions
+    doc = nlp("But Hereditary Chief Wiyo'sek said he did not see any threat.")
+    # the tagger's slip, set by hand: the titled name as an organisation
+    doc.ents = [Span(doc, 1, 4, label="ORG")]
+    doc._.people = None
+    mentions, _ = person_mentions(doc)
+    assert [m.key for m in mentions] == ["Wiyo'sek"]

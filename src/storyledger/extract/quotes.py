@@ -22,6 +22,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import AUX, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from storyledger.extract.entities import is_title_word
 from storyledger.extract.extensions import text_of
 from storyledger.extract.lexicon import SPEECH_LEMMAS
 from storyledger.extract.spans import ent_at
@@ -214,7 +215,7 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     keys: list[str] = []
     for e in doc.ents:
-        if e.label_ != "PERSON" or _names_thing(e.root) and len(e) == 1 or photo_credit(e):
+        if e.label_ != "PERSON" or _names_thing(e.root) or photo_credit(e):
             continue
         key = _mention_key(e.text, keys)
         if key not in keys:
@@ -226,21 +227,33 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
 
 
 def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A proper-noun subject of a speech verb the tagger did not call a person ("Chief Na'moks said")."""
+    """A proper-noun subject of a speech verb the tagger did not call a person ("Jhony said"), or
+    called a body though a title stands right before it ("Hereditary Chief Na'moks said" as an ORG)."""
     keys = list(dict.fromkeys(m.key for m in mentions))
-    ent_toks = {t.i for e in doc.ents for t in e}
+    ent_toks = {t.i for e in doc.ents for t in e if e.label_ == "PERSON"}
+    other_toks = {t.i for e in doc.ents for t in e if e.label_ != "PERSON"}
     out = []
     for t in _proper_nouns(doc):
-        if t.dep_ == "nsubj" and t.i not in ent_toks and _speech(t.head):
-            span = doc[min([t.i] + [c.i for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]):t.i + 1]
-            out.append(Mention(_mention_key(span.text, keys), t.i, t.sent.start, True))
+        if t.dep_ != "nsubj" or t.i in ent_toks or not _speech(t.head):
+            continue
+        titled = t.i > 0 and is_title_word(doc[t.i - 1].text)
+        if t.i in other_toks and not titled:
+            continue
+        first = t.i if titled else min([t.i] + [c.i for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+        out.append(Mention(_mention_key(doc[first:t.i + 1].text, keys), t.i, t.sent.start, True))
     return out
 
 
+# "— Michelle Rempel (@MichelleRempel) December 18, 2018": the signature line of an embedded post
+_EMBED_SIGNATURE = re.compile(r" ?\(@\w+\)")   # (one space at most: a run of \s* would scan quadratically)
+
+
 def photo_credit(e: Span) -> bool:
-    """"(Lauren Pelley / CBC News)", "REUTERS/Chris Helgren": a photographer's credit, no person of the story."""
+    """"(Lauren Pelley / CBC News)", "REUTERS/Chris Helgren": a photographer's credit, no person of the
+    story; likewise the signature under an embedded post (its words are the post's, not the story's)."""
     text = text_of(e.doc)   # Doc.text joins every token: per entity it was quadratic
-    return "/" in e.text or "/" in text[max(e.start_char - 2, 0):e.start_char] or "/" in text[e.end_char:e.end_char + 2]
+    return "/" in e.text or "/" in text[max(e.start_char - 2, 0):e.start_char] or "/" in text[e.end_char:e.end_char + 2] \
+        or _EMBED_SIGNATURE.match(text, e.end_char) is not None
 
 
 def _names_thing(t: Token) -> bool:
@@ -324,7 +337,9 @@ def _vote_lone_name(doc: Doc, mentions: list[Mention]):
     nobody). '"Kim Reyes trained us all," she said': a name inside quote marks is not the one the
     narrator's pronoun is about, so quoted names and quoted pronouns are left out."""
     quoted = _long_quotes(doc)
-    sents = list(doc.sents)
+    # a line of punctuation between paragraphs (" ." in some dumps) is no sentence of the story
+    alpha = doc.to_array(IS_ALPHA)
+    sents = [s for s in doc.sents if alpha[s.start:s.end].any()]
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sent.setdefault(m.sent, []).append(m)
@@ -360,6 +375,9 @@ _W_TIED = 300.0      # "the firm" prefers the body the text called a firm
 # "he" of the next quote: reporters name a new speaker, then go on with a pronoun
 _W_SPEAKER = 150.0
 _W_LAST_SPEAKER = 300.0   # a "he said" tag prefers the person last told as saying something
+# a person named for the first time is who the next sentences are about: reporters introduce a new
+# speaker by full name and role ("Liberal MP Marco Mendicino ... went on CBC"), then quote "he said"
+_W_NEW = 150.0
 
 
 def _weight(t: Token) -> float:
@@ -583,6 +601,10 @@ class _Salience:
         # a name inside quote marks is someone the speaker talks about, seldom the next speaker
         quoted = _in_quote(self.doc, t.i, self.quoted)
         w = _weight(t) * (_QUOTED if quoted else 1.0) + (_W_SPEAKER if _names_speaker(t) and not quoted else 0.0)
+        if m.key not in self.salience and not quoted:
+            w += _W_NEW
+            if m.subject and m.key != self.last_speaker:
+                self.speaker_sal = 0.0   # the story has moved on to someone new
         self.salience[m.key] = self.salience.get(m.key, 0.0) + w
         self.last_subject[m.key] = m.subject
         if _names_speaker(t) and not quoted:
