@@ -224,3 +224,17 @@ def test_dateline_year_gate():
             continue
         assert D._dateline(line) is None and D._STAMP_TAIL.search(line) is None, line
         assert all(D._dateline(p) is None for p in D._META_PARTS.split(line)), line
+
+
+def test_says_any_is_the_sentence_word_set():
+    from storyledger import extract
+    from storyledger.extract.attribution import says_any
+    from storyledger.extract.lexicon import UNCONFIRMED_CUES
+    ours = list(extract.load_nlp().pipe([
+        "Neither side confirmed it; the troops were reportedly moved, ALLEGEDLY at night.",
+        "The unconfirmed-looking report was supposedly leaked. NEITHER of them spoke."]))
+    for doc in ours + _parsed_texts():
+        for sent in doc.sents:
+            words = {t.lower_ for t in sent}
+            for cues in (UNCONFIRMED_CUES, frozenset({"neither"})):
+                assert says_any(sent, cues) == bool(words & cues), sent.text

@@ -1,6 +1,6 @@
 """The time-expression gate skips only rules that cannot match a sentence (so claims stay the same).
 
-Each rule runs only where a word family it needs is present (``timex._NEEDS``); a rule that would
+Each rule runs only where a word family it needs is present (``timex._NEEDS``, ``timex._ALSO``); a rule that would
 have matched a sentence must never be skipped there.
 """
 from __future__ import annotations
@@ -33,8 +33,7 @@ def _check(text: str) -> list[str]:
         if not present:
             empty.append(text[lo:hi].strip())
         for rx, fn in timex._RULES:
-            needs = timex._NEEDS.get(fn.__name__)
-            if needs is not None and present.isdisjoint(needs):
+            if not timex.runs_here(fn.__name__, present):
                 assert not rx.search(text, lo, hi), (fn.__name__, text[lo:hi])
     return empty
 

@@ -20,6 +20,7 @@ from storyledger.extract.lexicon import (
     CLAUSE_ONLY_REPORT_LEMMAS, ESTIMATE_CUES, GENERIC_REPORT_NOUNS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
     UNCONFIRMED_CUES,
 )
+from storyledger.extract.extensions import text_of
 from storyledger.extract.spans import ent_at, ents_in
 from storyledger.model import Attribution
 from storyledger.tables import table
@@ -603,9 +604,16 @@ def _core_tokens(tok: Token) -> list[Token]:
     return toks or [tok]
 
 
+def says_any(sent: Span, words: frozenset[str]) -> bool:
+    """Whether a token of ``sent`` is one of ``words`` (lower-case ASCII words) in lower case. A
+    token that is one is a piece of the sentence's lower-cased text, so a sentence whose text holds
+    none is passed without a Token object per word."""
+    low = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
+    return any(w in low for w in words) and any(t.lower_ in words for t in sent)
+
+
 def modality_of(tok: Token, sent: Span, tellers: list[Teller]) -> str:
     """asserted/estimate/projection/plan/denial/unconfirmed from cues on the way up and in the sentence."""
-    words = {t.lower_ for t in sent}
     path = []
     cur = tok
     while True:
@@ -617,7 +625,7 @@ def modality_of(tok: Token, sent: Span, tellers: list[Teller]) -> str:
     lemmas = {t.lemma_.lower() for t in path} | {t.lower_ for t in path}
     if any(t.dep_ == "neg" for t in path if t.head.lemma_.lower() in REPORT_LEMMAS | {"confirm", "acknowledge"}) or "deny" in lemmas:
         return "denial"
-    if words & UNCONFIRMED_CUES:
+    if says_any(sent, UNCONFIRMED_CUES):
         return "unconfirmed"
     if lemmas & (PROJECTION_CUES - {"increase", "hit", "reach"}) or ("could" in lemmas or "would" in lemmas):
         return "projection"

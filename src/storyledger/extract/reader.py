@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.attribution import (
     REPORT_NOUNS,
-    SourceFinder, Teller, _is_report, modality_of, to_attribution,
+    SourceFinder, Teller, _is_report, modality_of, says_any, to_attribution,
 )
 from storyledger.extract.components import defined_acronyms, paragraph_starts
 from storyledger.extract.entities import AliasTable, ArticleEntities, is_title_word
@@ -475,9 +475,8 @@ class TextReader:
         modality = None
         tellers: list[Teller] = []
         neg = next((c for c in root.children if c.dep_ == "neg"), None)
-        preconj = any(t.lower_ == "neither" for t in sent)
         subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and ((neg is not None or preconj) and root.lemma_.lower() in _DENIAL_LEMMAS
+        if subj is not None and (root.lemma_.lower() in _DENIAL_LEMMAS and (neg is not None or says_any(sent, _NEITHER))
                                  or root.lemma_.lower() in {"deny", "decline", "refuse"}
                                  or root.lemma_.lower() == "remain" and any(c.lower_ == "silent" for c in root.children)):
             tellers = [self.d.finder.name(subj, root.lemma_.lower(), root)]
@@ -497,6 +496,8 @@ class TextReader:
         self.claims.append(c)
         return c
 
+
+_NEITHER = frozenset({"neither"})
 
 # Subordinators whose clause gives the start of what a count describes, not its time.
 _START_MARKS = {"since", "after"}

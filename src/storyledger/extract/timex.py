@@ -876,8 +876,20 @@ _FAMILY_WORDS = {
     "noon": ("noon", "midnight"),
     "holiday": ("thanksgiving", "christmas", "new year"),
 }
-_FAMILIES = {"digit": r"\d", **{k: r"\b(?:" + "|".join(ws) + ")" for k, ws in _FAMILY_WORDS.items()}}
-_FAMILY_RX = {k: re.compile("(?i)" + v) for k, v in _FAMILIES.items()}   # apart: "mon" must not hide "month"
+# Words matched as written (capitalised) at a word start: the month and weekday names the rules read.
+_CASED_WORDS = {
+    "Mon": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "Wd": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+# Strings matched case-blind anywhere: a literal part some rules cannot match without.
+_MARKS = {
+    "slash": ("/",), "clock": ("am", "pm", "a.m", "p.m", ":"), "decade": ("0s", "0's"),
+    "century": ("century",), "ago": ("ago", "earlier", "later", "before", "after"),
+}
+_FAMILIES = {"digit": r"\d", **{k: r"(?i)\b(?:" + "|".join(ws) + ")" for k, ws in _FAMILY_WORDS.items()},
+             **{k: r"\b(?:" + "|".join(ws) + ")" for k, ws in _CASED_WORDS.items()},
+             **{k: "(?i)" + "|".join(re.escape(w) for w in ws) for k, ws in _MARKS.items()}}
+_FAMILY_RX = {k: re.compile(v) for k, v in _FAMILIES.items()}   # apart: "mon" must not hide "month"
 # The families each rule needs one of (a rule not listed always runs).
 _NEEDS = {
     "_r_mon_day": {"mon"}, "_r_day_mon": {"mon"}, "_r_iso": {"digit"}, "_r_us_numeric": {"digit"},
@@ -889,6 +901,21 @@ _NEEDS = {
     "_r_now": {"now"}, "_r_vague_ref": {"vague"}, "_r_set": {"unit", "daypart", "season", "adverb"},
     "_r_clock": {"digit", "noon"}, "_r_holiday": {"holiday"}, "_r_the_weekend": {"unit"},
 }
+# Further families a rule needs one of each (read off its pattern: the month and weekday names are
+# capitalised there; "May" the modal or "sat" wakes no date rule).
+_ALSO = {
+    "_r_mon_day": ({"Mon"}, {"digit"}), "_r_day_mon": ({"Mon"}, {"digit"}), "_r_month": ({"Mon"},),
+    "_r_last_month_name": ({"Mon"},), "_r_week_of_month": ({"Mon"},), "_r_weekday": ({"Wd"},),
+    "_r_us_numeric": ({"slash"},), "_r_clock": ({"clock", "noon"},), "_r_decade": ({"decade"},),
+    "_r_century": ({"century"},), "_r_ago": ({"ago"},),
+}
+
+
+def runs_here(rule: str, present: set[str]) -> bool:
+    """Whether ``rule`` can match where the families ``present`` are found (``families``)."""
+    needs = _NEEDS.get(rule)
+    return (needs is None or not present.isdisjoint(needs)) and \
+        not any(present.isdisjoint(also) for also in _ALSO.get(rule, ()))
 
 
 def families(text: str, lo: int = 0, hi: Optional[int] = None) -> set[str]:
@@ -898,6 +925,12 @@ def families(text: str, lo: int = 0, hi: Optional[int] = None) -> set[str]:
     if hits is None:
         return {k for k, rx in _FAMILY_RX.items() if rx.search(text, lo, hi)}
     out = {"digit"} if _FAMILY_RX["digit"].search(text, lo, hi) else set()
+    part = text[lo:hi]
+    if part.isascii() or not any(c in part for c in _CASE_TRAPS):
+        low = part.lower()
+        out.update(k for k, ws in _MARKS.items() if any(w in low for w in ws))
+    else:
+        out.update(k for k in _MARKS if _FAMILY_RX[k].search(text, lo, hi))
     for fam, (starts, ends) in hits.items():
         k = bisect.bisect_left(starts, lo)
         while k < len(starts) and starts[k] < hi:
@@ -928,7 +961,25 @@ def _family_hits(text: str) -> Optional[dict[str, tuple[list[int], list[int]]]]:
                 p = low.find(w, p + 1)
         hits.sort()
         out[fam] = ([a for a, _ in hits], [b for _, b in hits])
+    for fam, words in _CASED_WORDS.items():
+        hits = [(p, p + len(w)) for w in words for p in _finds(text, w)
+                if p == 0 or not _WORD_CHAR.match(text, p - 1)]
+        hits.sort()
+        out[fam] = ([a for a, _ in hits], [b for _, b in hits])
     return out
+
+
+def _finds(text: str, word: str) -> list[int]:
+    out, p = [], text.find(word)
+    while p != -1:
+        out.append(p)
+        p = text.find(word, p + 1)
+    return out
+
+
+# The only characters a case-blind regex takes for an ASCII letter besides its two cases (as
+# clean/text.py's gate): a part holding one is searched with the regexes.
+_CASE_TRAPS = "\u0130\u0131\u017f\u212a"
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -959,8 +1010,7 @@ def _candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, int, re.Mat
         return []
     out = []
     for pri, (rx, fn) in enumerate(_RULES):
-        needs = _NEEDS.get(fn.__name__)
-        if needs is not None and present.isdisjoint(needs):
+        if not runs_here(fn.__name__, present):
             continue
         for m in rx.finditer(text, lo, hi):
             if m.end() > m.start():
