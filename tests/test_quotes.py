@@ -274,3 +274,16 @@ def test_a_titled_speaker_the_tagger_calls_a_body_is_a_person(nlp):
     doc._.people = None
     mentions, _ = person_mentions(doc)
     assert [m.key for m in mentions] == ["Wiyo'sek"]
+
+
+def test_an_acronym_spelled_out_before_names_the_body(nlp):
+    from storyledger.extract.components import spelled_acronyms
+    text = ("The family received a letter from Harbour, Rivers and Coasts Authority officials. "
+            "The HRCA said the permit was late. The Prime Minister was told.")
+    assert spelled_acronyms(text, []) == [["Harbour, Rivers and Coasts Authority", "HRCA"]]
+    # a definition the text writes wins; an acronym used before its name is spelled out is left alone
+    assert spelled_acronyms(text, [["Harbour Rail Cargo Association", "HRCA"]]) == []
+    assert spelled_acronyms("The HRCA met. Harbour, Rivers and Coasts Authority staff came.", []) == []
+    got = said(nlp, "Staff at the Office of Lighthouse Safety reviewed the report.\n\n"
+                    "The OLS said the lamps at three stations had failed during the storm.")
+    assert got[-1][2] == "Office of Lighthouse Safety"

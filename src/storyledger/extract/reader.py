@@ -20,7 +20,7 @@ from storyledger.extract.attribution import (
     REPORT_NOUNS,
     SourceFinder, Teller, _is_report, modality_of, to_attribution,
 )
-from storyledger.extract.components import defined_acronyms, paragraph_starts
+from storyledger.extract.components import text_acronyms, paragraph_starts
 from storyledger.extract.entities import AliasTable, ArticleEntities, is_title_word
 from storyledger.extract.extensions import text_of
 from storyledger.extract.figures import (
@@ -46,7 +46,7 @@ def text_context(doc: Doc) -> dict[str, Any]:
     """What a text read alone offers as its article (see ``doc._.article``): its own names and acronyms."""
     return {"outlet": None, "opening": text_of(doc).lstrip()[:200] if (doc._.field or "body") == "body" else "",
             "names": [name for _s, _e, name in doc._.gazetteer or []],
-            "acronyms": doc._.acronyms if doc._.acronyms is not None else defined_acronyms(text_of(doc))}
+            "acronyms": doc._.acronyms if doc._.acronyms is not None else text_acronyms(text_of(doc))}
 
 
 def _key(kind: str, start: int, end: int) -> str:
