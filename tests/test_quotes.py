@@ -287,3 +287,17 @@ def test_an_acronym_spelled_out_before_names_the_body(nlp):
     got = said(nlp, "Staff at the Office of Lighthouse Safety reviewed the report.\n\n"
                     "The OLS said the lamps at three stations had failed during the storm.")
     assert got[-1][2] == "Office of Lighthouse Safety"
+
+
+def test_a_lone_surname_the_tagger_calls_a_place_is_the_person_named_before(nlp):
+    from spacy.tokens import Span
+    from storyledger.extract.quotes import person_mentions
+    doc = nlp("Engineer Aarno Pelkonen built the plant. Pelkonen is sure it pays. The Birth of Modern Halden sold well. "
+              "Halden is a town.")
+    # the tagger's slips, set by hand: the surname as a nationality, a book title as a person
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 7, 8, label="NORP"), Span(doc, 14, 18, label="PERSON"),
+                Span(doc, 21, 22, label="GPE")]
+    doc._.people = None
+    mentions, _ = person_mentions(doc)
+    assert [(m.key, doc[m.i].text) for m in mentions] == [
+        ("Aarno Pelkonen", "Pelkonen"), ("Aarno Pelkonen", "Pelkonen"), ("Birth of Modern Halden", "Birth")]

@@ -256,12 +256,29 @@ def _names_thing(t: Token) -> bool:
     return t.dep_ == "compound" and t.head.pos_ == "NOUN"
 
 
+# what the small model calls a lone surname it has seen in a person's full name ("Schuh" as NORP,
+# "Bardos" as GPE); an organisation it may call any lone surname ("However, Wojtaszek said")
+_SURNAME_MISLABELS = {"GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+_NAME_PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "del", "la", "le", "du", "dos"}
+
+
+def _full_name(key: str) -> bool:
+    """Two or more capitalised words (particles aside): "Guenther Schuh", not "the Birth of Modern Canada"."""
+    words = key.split()
+    return len(words) > 1 and all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
+
+
+def _lone_surname(ent: Span, full: set[str]) -> bool:
+    return len(ent) == 1 and (ent.label_ == "ORG" or ent.label_ in _SURNAME_MISLABELS and ent.text.casefold() in full)
+
+
 def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A surname the tagger missed ("Lonechild and others are planning ...") or filed as a place
     or body ("Nino Niederreiter scored" as a GPE), where the article names that person elsewhere."""
     seen = {m.i for m in mentions}
     ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}   # doc.ents builds its spans anew each call
     surnames = {m.key.split()[-1].casefold() for m in mentions if m.key.split()}
+    full = {m.key.split()[-1].casefold() for m in mentions if _full_name(m.key)}
     out: list[Mention] = []
     for t in doc:
         if t.i in seen or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ == "PERSON":
@@ -272,8 +289,7 @@ def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         # the tagger calls a lone surname an organisation at times ("However, Wojtaszek said");
         # a longer organisation name that holds it ("Vickers Inc.") is not the person
         ent = ent_of.get(t.i)
-        if ent is not None and (len(ent) > 1 or ent.label_ != "ORG") and \
-                not (_misfiled_name(ent, surnames) and t.i == ent.end - 1):
+        if ent is not None and not (_lone_surname(ent, full) or _misfiled_name(ent, surnames) and t.i == ent.end - 1):
             continue
         key = ent.text if ent is not None and len(ent) > 1 else t.text
         first = next((m for m in mentions + out if t.text.casefold() in m.key.casefold().split() and m.i < t.i), None)
