@@ -301,3 +301,10 @@ def test_a_lone_surname_the_tagger_calls_a_place_is_the_person_named_before(nlp)
     mentions, _ = person_mentions(doc)
     assert [(m.key, doc[m.i].text) for m in mentions] == [
         ("Aarno Pelkonen", "Pelkonen"), ("Aarno Pelkonen", "Pelkonen"), ("Birth of Modern Halden", "Birth")]
+
+
+def test_a_source_phrase_keeps_hyphened_words_and_a_body_name_whole(nlp):
+    got = said(nlp, "The National Institute on Harbour Safety said the pier was closed.\n\n"
+                    "\u201cWe saw the crane fall,\u201d said my next-door neighbour.")
+    assert got == [("statement", "the pier was closed", "National Institute on Harbour Safety"),
+                   ("quote", "We saw the crane fall,", "my next-door neighbour")]
