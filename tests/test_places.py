@@ -112,8 +112,31 @@ def test_a_part_surely_larger_than_its_whole_is_still_a_conflict():
     claims[3] = fig("k-4", "C2", 9000, "deployed", "2024-05-02", source="Agency D", qualifier="exact",
                     where="Russia's Far East", basis="telling")
     led = build_ledger(arts, claims)
-    conflicts = {frozenset((d.sources_a[0], d.sources_b[0])) for d in led.disagreements if d.kind == "conflict"}
+    # a conflict record sets one figure against each other source's (side A may hold several)
+    conflicts = {frozenset((a, d.sources_b[0])) for d in led.disagreements if d.kind == "conflict" for a in d.sources_a}
     assert frozenset(("Agency D", "Agency A")) in conflicts   # 9,000 in a part of Russia, about 5,000 in all
+
+
+def test_a_figure_against_several_sources_is_one_conflict_record():
+    """Conflicts are listed per figure, not per pair: 9,000 told on May 2 against about 6,000 and
+    about 5,000 from two other sources at that time is one record naming both (a dense story tells
+    a quantity hundreds of times a week; pairs would grow with the square)."""
+    arts, claims = _country_story()
+    claims[3] = fig("k-4", "C2", 9000, "deployed", "2024-05-02", source="Agency D", qualifier="exact",
+                    where="Russia's Far East", basis="telling")
+    led = build_ledger(arts, claims)
+    facts = {f.id: f for f in led.facts}
+    conflicts = [d for d in led.disagreements if d.kind == "conflict"]
+    assert len(conflicts) == 2
+    pair, group = sorted(conflicts, key=lambda d: len(d.side_a))
+    assert (pair.sources_a, pair.sources_b, pair.others) == (["Ministry B"], ["Agency A"], [])
+    assert (group.sources_a, group.sources_b, group.side_a, group.side_b) == \
+        (["Ministry B", "Agency A"], ["Agency D"], ["k-1", "k-2"], ["k-4"])
+    assert [facts[x].value for x in group.others + [group.fact_a]] == [6000, 5000]
+    assert facts[group.fact_b].value == 9000 and (group.days_apart, group.ratio) == (0, 1.71)
+    assert group.description == ("Agency D gives 9,000 for North Korean troops in Russia — deployed (2024-05-02), "
+                                 "against other sources at overlapping times: Ministry B gives about 6,000 "
+                                 "(2024-05-01); Agency A gives about 5,000 (2024-05-02).")
 
 
 def test_two_known_places_whose_words_nest_do_not_fit():

@@ -399,6 +399,9 @@ class Disagreement(_Model):
     sources_b: list[str] = Field(default_factory=list)
     fact_a: Optional[str] = None
     fact_b: Optional[str] = None
+    # a conflict of one figure (fact_b) against several other sources' figures at its time: the
+    # facts of side A besides fact_a (their claims are in side_a); empty for a pair
+    others: list[str] = Field(default_factory=list)
     # why, as a code the views word: conflict "incompatible_figures"; revision "same_source_later";
     # retelling "other_words"
     reason: Optional[str] = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from storyledger.ledger.join import counted_noun, day, noun_key, place_key, places_compatible, pop_key, \
     short_hash
@@ -98,13 +98,41 @@ def _apart(a: Fact, b: Fact) -> tuple[Optional[int], Optional[float]]:
     return days, ratio
 
 
+class _Told(NamedTuple):
+    """What a conflict check reads of a fact, worked out once per fact (not once per pair)."""
+    fact: Fact
+    span: tuple[int, int]
+    interval: Optional[tuple[float, float]]
+    sources: frozenset
+    place: str
+
+
+def _contradicts(a: _Told, b: _Told, start: int, point: bool, inside: dict[str, set[str]]) -> bool:
+    """Can a (told earlier in the sweep) and b not both be right: other sources, figures apart, times
+    that meet, places that fit (a part against its whole only when surely larger)?"""
+    if a.sources & b.sources or not _disjoint(a.interval, b.interval):
+        return False
+    sa = a.span
+    if sa[1] < start and not (point and sa[0] == sa[1]):
+        return False  # a week's slack only between figures each told for one day
+    part = _part_of(a.fact, b.fact, inside)
+    if part is None and not places_compatible(a.place, b.place):
+        return False
+    # 1,500 in the Far East does not contradict 3,000 in Russia
+    return part is None or (_too_many_for_whole(a.fact, b.fact) if part else _too_many_for_whole(b.fact, a.fact))
+
+
 def conflicts(series: list[Series], facts: dict[str, Fact], inside: dict[str, set[str]],
               attributed: set[str]) -> list[Disagreement]:
-    """Two sources, figures that cannot both be right, one series (one quantity), times that meet.
+    """Sources whose figures cannot both be right, one series (one quantity), times that meet.
 
-    An outlet's own unattributed figure is no source's; a part against its whole, a plan against a
-    projection and a total against an increment sit in different series and never meet here."""
+    One record per fact and series: a figure against what the other sources gave for its time
+    (each other source's latest contradicting fact), not one per pair -- a dense story tells
+    one quantity hundreds of times a week and the pairs grow with the square. An outlet's own
+    unattributed figure is no source's; a part against its whole, a plan against a projection
+    and a total against an increment sit in different series and never meet here."""
     out, seen = [], set()
+    told: dict[str, _Told] = {}
     for s in series:
         items = []
         for p in s.points:
@@ -114,39 +142,64 @@ def conflicts(series: list[Series], facts: dict[str, Fact], inside: dict[str, se
             span = _span(f)
             if span is not None:
                 items.append((span[0], span[1], f.id))
+                if f.id not in told:
+                    told[f.id] = _Told(f, span, _interval(f), frozenset(_src_keys(f)), name_key(f.where))
         items.sort()
         active: list[tuple[int, str]] = []
         for start, end, fid in items:
             while active and active[0][0] < start:
                 heapq.heappop(active)
-            point = start == end
-            b = facts[fid]
+            b = told[fid]
+            latest: dict[str, Fact] = {}
             for _, aid in sorted(active, key=lambda x: x[1]):
-                a = facts[aid]
-                if _src_keys(a) & _src_keys(b) or not _disjoint(_interval(a), _interval(b)):
+                a = told[aid]
+                if not _contradicts(a, b, start, start == end, inside):
                     continue
-                sa = _span(a)
-                if sa is not None and sa[1] < start and not (point and sa[0] == sa[1]):
-                    continue  # a week's slack only between figures each told for one day
-                part = _part_of(a, b, inside)
-                if part is None and not places_compatible(name_key(a.where), name_key(b.where)):
-                    continue
-                if part is not None and not (_too_many_for_whole(a, b) if part else _too_many_for_whole(b, a)):
-                    continue  # 1,500 in the Far East does not contradict 3,000 in Russia
-                a, b = sorted((a, b), key=lambda f: (f.as_of.start if f.as_of else "", f.id))
-                if (a.id, b.id) in seen:
+                pair = tuple(sorted((a.fact, b.fact), key=lambda f: (f.as_of.start if f.as_of else "", f.id)))
+                if (pair[0].id, pair[1].id) in seen:
                     continue  # two facts that meet in two series (a scope and its parent) are one conflict
-                seen.add((a.id, b.id))
-                days, ratio = _apart(a, b)
-                out.append(Disagreement(
-                    id="d-" + short_hash("conflict", a.id, b.id), kind="conflict", series=s.id,
-                    fact_a=a.id, fact_b=b.id, reason="incompatible_figures", days_apart=days, ratio=ratio,
-                    description=(f"{a.origin} gives {_num(a)} and {b.origin} gives {_num(b)} for "
-                                 f"{s.label} at overlapping times ({_when(a)}; {_when(b)})."),
-                    side_a=list(a.claims), side_b=list(b.claims),
-                    sources_a=[x.name for x in a.sources], sources_b=[x.name for x in b.sources]))
+                seen.add((pair[0].id, pair[1].id))
+                k = name_key(a.fact.origin)
+                if k not in latest or _conflict_order(a.fact) > _conflict_order(latest[k]):
+                    latest[k] = a.fact
+            if latest:
+                out.append(_conflict(s, b.fact, sorted(latest.values(), key=_conflict_order)))
             heapq.heappush(active, (end + CONFLICT_DAYS, fid))
     return out
+
+
+def _conflict_order(f: Fact) -> tuple:
+    return (f.as_of.start if f.as_of else "", f.id)
+
+
+def _conflict(s: Series, b: Fact, others: list[Fact]) -> Disagreement:
+    """One fact against the others' contradicting figures; two facts read as the pair they are
+    (the earlier-described first)."""
+    if len(others) == 1:
+        a, b = sorted((others[0], b), key=_conflict_order)
+        days, ratio = _apart(a, b)
+        return Disagreement(
+            id="d-" + short_hash("conflict", a.id, b.id), kind="conflict", series=s.id,
+            fact_a=a.id, fact_b=b.id, reason="incompatible_figures", days_apart=days, ratio=ratio,
+            description=(f"{a.origin} gives {_num(a)} and {b.origin} gives {_num(b)} for "
+                         f"{s.label} at overlapping times ({_when(a)}; {_when(b)})."),
+            side_a=list(a.claims), side_b=list(b.claims),
+            sources_a=[x.name for x in a.sources], sources_b=[x.name for x in b.sources])
+    aparts = [_apart(a, b) for a in others]
+    days = [d for d, _ in aparts if d is not None]
+    ratios = [r for _, r in aparts if r is not None]
+    gave = "; ".join(f"{a.origin} gives {_num(a)} ({_when(a)})" for a in others)
+    sources_a: list[str] = []
+    for a in others:
+        sources_a += [x.name for x in a.sources if x.name not in sources_a]
+    return Disagreement(
+        id="d-" + short_hash("conflict", b.id, *(a.id for a in others)), kind="conflict", series=s.id,
+        fact_a=others[-1].id, fact_b=b.id, others=[a.id for a in others[:-1]], reason="incompatible_figures",
+        days_apart=min(days) if days else None, ratio=max(ratios) if ratios else None,
+        description=(f"{b.origin} gives {_num(b)} for {s.label} ({_when(b)}), against other sources at "
+                     f"overlapping times: {gave}."),
+        side_a=[c for a in others for c in a.claims], side_b=list(b.claims),
+        sources_a=sources_a, sources_b=[x.name for x in b.sources])
 
 
 def revisions(facts: list[Fact], series_of: dict[str, str], attributed: set[str]) -> list[Disagreement]:

@@ -13,6 +13,7 @@ fact, so a vague claim cannot chain two different facts together.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import heapq
 import re
@@ -447,10 +448,6 @@ def _sweep(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None
                 clusters.union(j, i, ("same_words",))
 
 
-def _rep_rank(t: Telling) -> tuple[bool, bool]:
-    return _measure(t.claim) == "other", t.claim.field == "title"
-
-
 class _Judgements:
     """``judge`` for the tellings of one block, its pure parts remembered: the vetoes by what the two
     claims count (``_vetoed``), the source evidence by the two sides. A big story repeats its
@@ -491,37 +488,62 @@ def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters,
 
     A telling is judged once against each (cluster, source, article) among the tellings it can
     meet, not against every telling; the pure parts of a judgement are remembered (``_Judgements``).
+    The tellings it can meet are kept in judging order (rank, then index) as the sweep moves, so
+    no visit sorts them again.
     """
     dated = sorted((i for i in idx if tellings[i].start is not None),
                    key=lambda i: (tellings[i].start, tellings[i].claim.id))
     undated = sorted((i for i in idx if tellings[i].start is None), key=lambda i: tellings[i].claim.id)
-    active: list[tuple[int, int]] = []   # heap of (end + tolerance, index)
-    rank = {i: _rep_rank(tellings[i]) for i in idx}
     judged_by = _Judgements(tellings, idx, corpus)
+    find, union = clusters.find, clusters.union
+    pairs: dict[tuple, int] = {}
+    # (source, article) as one small int per telling: the judged key is (cluster, that)
+    own = {i: pairs.setdefault((tellings[i].side.origin, tellings[i].root), len(pairs)) for i in idx}  # type: ignore[union-attr]
+    rank = {i: 2 * (_measure(tellings[i].claim) == "other") + (tellings[i].claim.field == "title") for i in idx}
 
-    def visit(i: int, others: list[int]) -> None:
-        t = tellings[i]
-        judged: set[tuple] = set()
+    def visit(i: int, ordered: list[int], of: dict[int, int]) -> None:
         # each (cluster, source, article) is judged through its most telling member: a body
         # sentence that names the measure speaks for a headline's bare "7K more troops"
-        for j in sorted(others, key=rank.__getitem__):
-            tj = tellings[j]
-            key = (clusters.find(j), tj.side.origin, tj.root)  # type: ignore[union-attr]
-            if key[0] == clusters.find(i) or key in judged:
+        ci = find(i)
+        judged: set[tuple[int, int]] = set()
+        for k in ordered:
+            j = of[k]
+            cj = find(j)
+            if cj == ci:
+                continue
+            key = (cj, own[j])
+            if key in judged:
                 continue
             judged.add(key)
             why = judged_by(j, i)
-            if why is not None:
-                clusters.union(j, i, why)
+            if why is not None and union(j, i, why):
+                ci = find(i)
 
+    # dated: the active tellings in (rank, index) order, the same order a sort of them would give
+    n_all = len(tellings)
+    of = {rank[i] * n_all + i: i for i in idx}
+    okey = {i: rank[i] * n_all + i for i in idx}
+    active: list[tuple[int, int]] = []   # heap of (end + tolerance, index)
+    ordered: list[int] = []
     for i in dated:
         t = tellings[i]
         while active and active[0][0] < t.start:  # type: ignore[operator]
-            heapq.heappop(active)
-        visit(i, sorted(j for _, j in active))
+            _, j = heapq.heappop(active)
+            del ordered[bisect.bisect_left(ordered, okey[j])]
+        visit(i, ordered, of)
         heapq.heappush(active, (t.end + SAME_ARTICLE_DAYS, i))  # type: ignore[operator]
+        bisect.insort(ordered, okey[i])
+    if not undated:
+        return
+    # undated: the earlier undated, then every dated one, in rank order (a stable sort of that list)
+    m = len(idx) + 1
+    of = {rank[i] * 2 * m + m + p: i for p, i in enumerate(dated)}
+    ordered = sorted(of)
     for n, i in enumerate(undated):
-        visit(i, undated[:n] + dated)
+        visit(i, ordered, of)
+        k = rank[i] * 2 * m + n
+        of[k] = i
+        bisect.insort(ordered, k)
 
 
 def _text_key(c: Claim) -> str:
