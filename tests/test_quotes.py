@@ -308,3 +308,24 @@ def test_a_source_phrase_keeps_hyphened_words_and_a_body_name_whole(nlp):
                     "\u201cWe saw the crane fall,\u201d said my next-door neighbour.")
     assert got == [("statement", "the pier was closed", "National Institute on Harbour Safety"),
                    ("quote", "We saw the crane fall,", "my next-door neighbour")]
+
+
+def test_a_description_with_a_place_in_it_names_the_person_the_story_is_about(nlp):
+    got = said(nlp, "Senate leader Colin Drayke blamed the press for the attacks on the ferry crews.\n\n"
+                    "\u201cThe crews did nothing wrong and the reports were unfair to every one of them,\u201d "
+                    "the Ohio Republican said.")
+    assert got[-1] == ("quote", "The crews did nothing wrong and the reports were unfair to every one of them,",
+                       "Colin Drayke")
+
+
+def test_a_judge_is_not_the_person_the_story_is_about(nlp):
+    from storyledger.extract.quotes import _description
+    doc = nlp("The Nova Scotia judge said the offender would stay in prison.")
+    assert _description(doc[3]) is None
+
+
+def test_a_long_tag_sentence_after_the_quote_names_its_speaker(nlp):
+    got = said(nlp, 'MARKETS: "Will the harbour fund sell its bonds before the spring? Nobody knows yet, and nobody will say." '
+                    "Mara Quillfeather, a senior strategist for the Northern Bank, said in a commentary.")
+    assert got == [("quote", "Will the harbour fund sell its bonds before the spring? Nobody knows yet, and nobody will say.",
+                    "Mara Quillfeather")]

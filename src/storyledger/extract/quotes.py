@@ -21,6 +21,7 @@ from storyledger.extract.entities import is_title_word
 from storyledger.extract.extensions import text_of
 from storyledger.extract.lexicon import SPEECH_LEMMAS
 from storyledger.extract.spans import ent_at
+from storyledger.tables import table
 
 _QUOTE_RE = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"\n]+)\"")
 
@@ -90,13 +91,21 @@ def speech_verb(doc: Doc, q: QuoteSpan, text: Optional[str] = None) -> tuple[Opt
     # ('"..." The DTM report said.': a short sentence that is only the tag)
     if inside.end < len(doc) and doc[inside.end].is_sent_start and "\n" not in text[q.end:doc[inside.end].idx]:
         nxt = doc[inside.end].sent
-        sents_near.append(nxt if len(nxt) <= 6 else doc[inside.end:min(inside.end + 3, nxt.end)])
+        sents_near.append(nxt if len(nxt) <= 6 or _tag_only(nxt) else doc[inside.end:min(inside.end + 3, nxt.end)])
     cands = [t for s in sents_near for t in s if (t.i < inside.start or t.i >= inside.end) and _speech(t)
              and "\n" not in text[min(t.idx, q.end):max(t.idx, q.start)]]
     if not cands:
         return None, None
     best = min(cands, key=lambda t: min(abs(t.i - inside.start), abs(t.i - inside.end)))
     return best, _subject(best)
+
+
+def _tag_only(sent: Span) -> bool:
+    """'?" Michael Every, a strategist at Rabobank, said in a commentary.': a sentence whose verb of
+    saying has a subject but says nothing of its own is the tag of the quote before it."""
+    root = sent.root
+    return _speech(root) and any(c.dep_ in _SUBJ for c in root.children) and \
+        not any(c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for c in root.children)
 
 
 def _same_par(text: str, t: Token, q: QuoteSpan) -> bool:
@@ -122,9 +131,14 @@ def _subject(verb: Token) -> Optional[Token]:
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "acl" and verb.head.ent_type_ == "PERSON" and verb.head.i < verb.i:
+        subj = verb.head   # '"...," Pierre Gignac, EDC's risk officer, mentioned ...' parsed as "Gignac, mentioned"
+    doc = verb.doc
+    if subj is None and verb.is_sent_start and verb.i > 0 and doc[verb.i - 1].is_sent_start and \
+            doc[verb.i - 1].pos_ == "PROPN":
+        subj = doc[verb.i - 1]   # "Vickers | said he's ...": the splitter cut the name off as a sentence
     if subj is None:
         # a misparsed tag ('"...," DeBoer said' with DeBoer as an auxiliary): the name next to the verb
-        doc = verb.doc
         for k in (verb.i - 1, verb.i + 1):
             # (the tagger may call the name an auxiliary: '"...," DeBoer said of ...')
             if 0 <= k < len(doc) and (doc[k].pos_ in {"PROPN", "PRON"} or _misread_name(doc[k])) and doc[k].dep_ not in {"poss"} and \
@@ -436,6 +450,9 @@ _PLACE_NOUNS = {"city", "town", "province", "state", "county", "municipality", "
 _ANONYMOUS = {"person", "source", "official", "officer", "spokesperson", "spokesman", "spokeswoman",
               "representative"}
 _UNSPECIFIC = _ANONYMOUS | {"witness", "victim", "suspect", "driver", "resident", "man", "woman"}
+# People a story sets beside the one it is about ("the Nova Scotia judge" in a story about an
+# offender): the most salient person is not them; only a name the text gives them will do.
+_ROLES_APART = table("lexicon").set("roles_apart")
 
 
 def _description(t: Token) -> Optional[str]:
@@ -446,13 +463,17 @@ def _description(t: Token) -> Optional[str]:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         return None
-    if any(x.ent_type_ in {"PERSON", "ORG", "FAC", "GPE", "NORP"} and not x.is_lower for x in t.doc[t.left_edge.i:t.i]):
-        return None
+    named = {x.ent_type_ for x in t.doc[t.left_edge.i:t.i] if x.ent_type_ and not x.is_lower}
     lem = t.lemma_.lower()
-    if not party and (lem in _ORG_NOUNS or lem in _PLACE_NOUNS):
+    body = not party and (lem in _ORG_NOUNS or lem in _PLACE_NOUNS)
+    # a name in it makes it a name ("the Boeing company"); a place only says where a person is
+    # from ("the Kentucky Republican", "the Ontario premier")
+    if named & {"PERSON", "ORG", "FAC"} or named & {"GPE", "NORP"} and body:
+        return None
+    if body:
         return "org"
     described = any(c.dep_ in {"amod", "compound", "nmod"} for c in t.children)
-    if lem in _ANONYMOUS or lem in _UNSPECIFIC and not described or lem in DOCUMENT_NOUNS:
+    if lem in _ANONYMOUS or lem in _UNSPECIFIC and not described or lem in DOCUMENT_NOUNS or lem in _ROLES_APART:
         return None
     return "person"
 

@@ -89,6 +89,7 @@ class _Sent:
     para: int
     times: list[TimeSpan]
     quotes: list[QuoteSpan]                    # quotes that open in this sentence
+    tagged: list[QuoteSpan] = field(default_factory=list)   # quotes that close right before it
 
 
 class TextReader:
@@ -116,7 +117,8 @@ class TextReader:
         sents = self.sents = list(doc.sents)   # (doc.sents walks the whole doc each time it is asked)
         for si, (sent, ents) in enumerate(zip(sents, _ents_by_sentence(doc, sents))):
             s = _Sent(si, sent, bisect.bisect_right(d.para_starts, sent.start_char) - 1, d.sent_times[si],
-                      [q for q in d.quotes if sent.start_char <= q.start < sent.end_char])
+                      [q for q in d.quotes if sent.start_char <= q.start < sent.end_char],
+                      [q for q in d.quotes if sent.start_char - 3 <= q.end <= sent.start_char])
             self._learn_people(sent, ents)
             quote_tellers = self._read_quotes(d, s)
             figs = [figure_from_data(doc, f) for f in doc._.figures[si]] if doc._.figures is not None \
@@ -268,7 +270,8 @@ class TextReader:
                          own_any: list[Teller]) -> list[Teller]:
         """Attributed sentences with nothing else to show, denials, and reported clauses."""
         doc, sent = d.doc, s.span
-        if not has_figures and not s.quotes:
+        # (a sentence that only tags the quote before it says nothing of its own)
+        if not has_figures and not s.quotes and not any(q.verb is not None and q.verb.i == sent.root.i for q in s.tagged):
             st = self._statement(doc, d.fld, sent, s.times)
             if st is not None:
                 sent_claims.append(st)
