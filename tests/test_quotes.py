@@ -329,3 +329,10 @@ def test_a_long_tag_sentence_after_the_quote_names_its_speaker(nlp):
                     "Mara Quillfeather, a senior strategist for the Northern Bank, said in a commentary.")
     assert got == [("quote", "Will the harbour fund sell its bonds before the spring? Nobody knows yet, and nobody will say.",
                     "Mara Quillfeather")]
+
+
+def test_the_minister_is_not_the_prime_minister(nlp):
+    got = said(nlp, "Foreign Minister Lena Ortiz spoke in the harbour town on Tuesday.\n\n"
+                    "Her remarks came after the envoy criticised Prime Minister Colin Drayke earlier that day.\n\n"
+                    '"We will keep asking for the sailors to be released," the minister said.')
+    assert got[-1] == ("quote", "We will keep asking for the sailors to be released,", "Lena Ortiz")
