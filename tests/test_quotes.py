@@ -336,3 +336,10 @@ def test_the_minister_is_not_the_prime_minister(nlp):
                     "Her remarks came after the envoy criticised Prime Minister Colin Drayke earlier that day.\n\n"
                     '"We will keep asking for the sailors to be released," the minister said.')
     assert got[-1] == ("quote", "We will keep asking for the sailors to be released,", "Lena Ortiz")
+
+
+def test_the_company_may_mean_a_business_the_text_called_a_maker(nlp):
+    got = said(nlp, "Shares of Nordwick Systems fell on Monday.\n\n"
+                    "Sudsy, Brightly and Glint maker Harrow & Vale gained 4 per cent when its quarterly earnings beat "
+                    "forecasts. The company said its sales for the year would be a little higher than planned.")
+    assert got[-1] == ("statement", "its sales for the year would be a little higher than planned", "Harrow & Vale")

@@ -271,8 +271,8 @@ def _names_thing(t: Token) -> bool:
 
 
 # what the small model calls a lone surname it has seen in a person's full name ("Schuh" as NORP,
-# "Bardos" as GPE); an organisation it may call any lone surname ("However, Wojtaszek said")
-_SURNAME_MISLABELS = {"GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+# "Bardos" as GPE, "However, Wojtaszek said" as ORG)
+_SURNAME_MISLABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _NAME_PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "del", "la", "le", "du", "dos"}
 
 
@@ -283,7 +283,8 @@ def _full_name(key: str) -> bool:
 
 
 def _lone_surname(ent: Span, full: set[str]) -> bool:
-    return len(ent) == 1 and (ent.label_ == "ORG" or ent.label_ in _SURNAME_MISLABELS and ent.text.casefold() in full)
+    # (a lone word the tagger once called a person, "Facebook", is no surname to find elsewhere)
+    return len(ent) == 1 and ent.label_ in _SURNAME_MISLABELS and ent.text.casefold() in full
 
 
 def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -453,6 +454,8 @@ _UNSPECIFIC = _ANONYMOUS | {"witness", "victim", "suspect", "driver", "resident"
 # People a story sets beside the one it is about ("the Nova Scotia judge" in a story about an
 # offender): the most salient person is not them; only a name the text gives them will do.
 _ROLES_APART = table("lexicon").set("roles_apart")
+_FIRM_NOUNS = table("lexicon").set("firm_nouns")
+_BUSINESS_KINDS = table("lexicon").set("business_kinds")
 
 
 def _description(t: Token) -> Optional[str]:
@@ -592,8 +595,10 @@ class _Salience:
                  if v >= _MIN_SALIENCE and (want_l in self.body_label[k] or lem in kinds.get(k, ())
                                             or lem in k.lower().split())
                  # "the army" is not the body the text called an agency: a body tied to
-                 # another kind noun is only meant by that noun or a word of its name
-                 and not (_kinds_of(k, kinds) and lem not in _kinds_of(k, kinds) and lem not in k.lower().split())]
+                 # another kind noun is only meant by that noun or a word of its name ("the company"
+                 # may mean any business: "Crest maker Procter & Gamble")
+                 and not (_kinds_of(k, kinds) and lem not in _kinds_of(k, kinds) and lem not in k.lower().split()
+                          and not (lem in _FIRM_NOUNS and _kinds_of(k, kinds) <= _BUSINESS_KINDS))]
         if cands:
             key = max(cands)[1]
             self.out[t.i] = key
