@@ -11,10 +11,15 @@ has named, weighted by grammatical role and halved at each sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Optional
 
+import numpy
+from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.entities import is_title_word
@@ -242,8 +247,8 @@ def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     ent_toks = {t.i for e in doc.ents for t in e if e.label_ == "PERSON"}
     other_toks = {t.i for e in doc.ents for t in e if e.label_ != "PERSON"}
     out = []
-    for t in doc:
-        if t.dep_ != "nsubj" or t.pos_ != "PROPN" or t.i in ent_toks or not _speech(t.head):
+    for t in _proper_nouns(doc):
+        if t.dep_ != "nsubj" or t.i in ent_toks or not _speech(t.head):
             continue
         titled = t.i > 0 and is_title_word(doc[t.i - 1].text)
         if t.i in other_toks and not titled:
@@ -260,7 +265,7 @@ _EMBED_SIGNATURE = re.compile(r" ?\(@\w+\)")   # (one space at most: a run of \s
 def photo_credit(e: Span) -> bool:
     """"(Lauren Pelley / CBC News)", "REUTERS/Chris Helgren": a photographer's credit, no person of the
     story; likewise the signature under an embedded post (its words are the post's, not the story's)."""
-    text = e.doc.text
+    text = text_of(e.doc)   # Doc.text joins every token: per entity it was quadratic
     return "/" in e.text or "/" in text[max(e.start_char - 2, 0):e.start_char] or "/" in text[e.end_char:e.end_char + 2] \
         or _EMBED_SIGNATURE.match(text, e.end_char) is not None
 
@@ -295,8 +300,8 @@ def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     surnames = {m.key.split()[-1].casefold() for m in mentions if m.key.split()}
     full = {m.key.split()[-1].casefold() for m in mentions if _full_name(m.key)}
     out: list[Mention] = []
-    for t in doc:
-        if t.i in seen or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ == "PERSON":
+    for t in _proper_nouns(doc):
+        if t.i in seen or not t.text[:1].isupper() or t.ent_type_ == "PERSON":
             continue
         if _names_thing(t) or t.text.casefold() not in surnames and \
                 not any(t.text.casefold() in m.key.casefold().split() for m in mentions + out if m.i < t.i):
@@ -311,6 +316,11 @@ def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         subj = t.dep_ in _SUBJ or t.dep_ == "compound" and t.head.dep_ in _SUBJ and t.head.pos_ == "PROPN"
         out.append(Mention(first.key if first is not None and len(key.split()) == 1 else key, t.i, t.sent.start, subj))
     return out
+
+
+def _proper_nouns(doc: Doc) -> list[Token]:
+    """The tokens tagged PROPN, in order (found in the POS array: no Token made for the others)."""
+    return [doc[i] for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist()]
 
 
 def _misfiled_name(ent: Span, surnames: set[str]) -> bool:
@@ -359,19 +369,21 @@ def _vote_lone_name(doc: Doc, mentions: list[Mention]):
     narrator's pronoun is about, so quoted names and quoted pronouns are left out."""
     quoted = _long_quotes(doc)
     # a line of punctuation between paragraphs (" ." in some dumps) is no sentence of the story
-    sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
+    alpha = doc.to_array(IS_ALPHA)
+    sents = [s for s in doc.sents if alpha[s.start:s.end].any()]
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sent.setdefault(m.sent, []).append(m)
+    pronouns = numpy.flatnonzero(_among(doc.to_array(LOWER), _PRONOUN_IDS)).tolist()
     for k, s in enumerate(sents):
         names = {m.key for m in by_sent.get(s.start, ()) if not _in_quote(doc, m.i, quoted)}
         if len(names) != 1:
             continue
         (key,) = names
-        toks = list(s)
-        if k + 1 < len(sents) and sents[k + 1].start not in by_sent:
-            toks += list(sents[k + 1])
-        toks = [t for t in toks if not _in_quote(doc, t.i, quoted)]
+        end = sents[k + 1].end if k + 1 < len(sents) and sents[k + 1].start not in by_sent else s.end
+        # the sentence's (and the next one's) pronouns outside quote marks
+        toks = [t for t in (doc[i] for i in pronouns[bisect.bisect_left(pronouns, s.start):bisect.bisect_left(pronouns, end)])
+                if not _in_quote(doc, t.i, quoted)]
         male = sum(t.lower_ in _MALE for t in toks)
         female = sum(t.lower_ in _FEMALE for t in toks)
         if male and not female:
@@ -536,15 +548,34 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
     mem = _Salience(doc, {m.i: m for m in mentions}, gender, _long_quotes(doc),
                     {e.root.i: e for e in doc.ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1
                      and not e.root.is_lower})   # "the rookie defenceman" is no body
+    takes, alpha = _may_take_all(doc, mem)
     for sent in doc.sents:
-        if any(t.is_alpha for t in sent):
+        if alpha[sent.start:sent.end].any():
             mem.decay()
-        for t in sent:
+        for i in numpy.flatnonzero(takes[sent.start:sent.end]).tolist():
             # the first step that takes the token ends its turn (rule order as data: _STEPS)
-            if mem.may_take(t):
-                any(step(mem, t) for step in _Salience.STEPS)
+            t = doc[sent.start + i]
+            any(step(mem, t) for step in _Salience.STEPS)
     doc._.referents = [[i, name] for i, name in mem.out.items()]
     return mem.out
+
+
+def _among(values: numpy.ndarray, ids: list[int]) -> numpy.ndarray:
+    """``numpy.isin`` for a few ids (a comparison per id: isin sorts, slower on a text's tokens)."""
+    out = numpy.zeros(len(values), dtype=bool)
+    for x in ids:
+        out |= values == x
+    return out
+
+
+def _may_take_all(doc: Doc, mem: "_Salience") -> tuple[numpy.ndarray, numpy.ndarray]:
+    """``mem.may_take(t)`` and ``t.is_alpha`` for every token at once, from the Doc's arrays (no
+    Token object for the tokens no step can take; tests/test_fast_paths.py checks it token by token)."""
+    arr = doc.to_array([DEP, LOWER, IS_ALPHA]).reshape(len(doc), 3)
+    takes = _among(arr[:, 0], _STEP_DEP_IDS) | _among(arr[:, 1], _PRONOUN_IDS)
+    marked = [i for i in (*mem.bodies, *mem.at) if 0 <= i < len(doc)]
+    takes[marked] = True
+    return takes, arr[:, 2].astype(bool)
 
 
 @dataclass
@@ -676,6 +707,9 @@ class _Salience:
 _STEP_DEPS = _SUBJ | {"pobj"}
 
 
+_STEP_DEP_IDS = [get_string_id(d) for d in sorted(_STEP_DEPS)]     # label ids as Doc arrays hold them
+_PRONOUN_IDS = [get_string_id(w) for w in sorted(_PRONOUNS)]
+
 _Salience.STEPS = [_Salience.body, _Salience.org_description, _Salience.person, _Salience.person_description,
                    _Salience.pronoun]
 
@@ -705,17 +739,43 @@ class Reported:
     text: str
 
 
-def reported_speech(sent: Span, quotes: list[QuoteSpan]) -> list[Reported]:
+def speech_marks(doc: Doc) -> tuple[list[int], list[int]]:
+    """Indices of the tokens ``_speech`` holds for, and of the tokens "according": the only places
+    ``reported_speech`` reads a clause from. Found from the Doc's arrays once per text (a Token
+    object per word of every sentence cost more than the rules)."""
+    arr = doc.to_array([POS, LEMMA, LOWER]).reshape(len(doc), 3)
+    verbs = numpy.flatnonzero(_among(arr[:, 0], _VERB_POS)).tolist()
+    strings = doc.vocab.strings
+    speech = [i for i in verbs if _speech_lemma(strings, int(arr[i, 1]))]
+    return speech, numpy.flatnonzero(arr[:, 2] == _ACCORDING).tolist()
+
+
+_VERB_POS = [VERB, AUX]
+_ACCORDING = get_string_id("according")
+_SPEECH_LEMMA: dict[int, bool] = {}
+
+
+def _speech_lemma(strings, lemma: int) -> bool:
+    if lemma not in _SPEECH_LEMMA:
+        _SPEECH_LEMMA[lemma] = strings[lemma].lower() in _ALL_SPEECH
+    return _SPEECH_LEMMA[lemma]
+
+
+def _tokens_within(doc: Doc, indices: list[int], sent: Span) -> list[Token]:
+    return [doc[i] for i in indices[bisect.bisect_left(indices, sent.start):bisect.bisect_left(indices, sent.end)]]
+
+
+def reported_speech(sent: Span, quotes: list[QuoteSpan],
+                    marks: Optional[tuple[list[int], list[int]]] = None) -> list[Reported]:
     """Clauses a speech verb reports: "X said (that) CLAUSE", "CLAUSE, X said", "X told Y CLAUSE".
 
     A clause mostly inside quote marks is left to the direct quote; a clause of a few words
-    ("he said so") is not a statement.
+    ("he said so") is not a statement. ``marks``: ``speech_marks(sent.doc)`` when the caller has it.
     """
     doc = sent.doc
+    speech, according = marks if marks is not None else speech_marks(doc)
     out: list[Reported] = []
-    for v in sent:
-        if not _speech(v):
-            continue
+    for v in _tokens_within(doc, speech, sent):
         comp = next((c for c in v.children if c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"}), None)
         subj = _subject(v)
         if comp is None or subj is None or subj.i >= comp.left_edge.i and subj.i <= comp.right_edge.i:
@@ -724,8 +784,8 @@ def reported_speech(sent: Span, quotes: list[QuoteSpan]) -> list[Reported]:
         if span is not None:
             out.append(Reported(v, subj, span[0], span[1], _chars(sent, span)))
     # "According to X, CLAUSE" / "CLAUSE, according to X": the rest of the sentence is the content
-    for acc in sent:
-        if acc.lower_ != "according" or acc.dep_ != "prep":
+    for acc in _tokens_within(doc, according, sent):
+        if acc.dep_ != "prep":
             continue
         pobj = next((o for to in acc.children for o in to.children if o.dep_ == "pobj"), None)
         if pobj is None:

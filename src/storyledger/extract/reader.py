@@ -26,7 +26,7 @@ from storyledger.extract.extensions import text_of
 from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
 )
-from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, photo_credit, reported_speech
+from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, photo_credit, reported_speech, speech_marks
 from storyledger.extract.spans import ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Attribution, Claim, TimeSpan
@@ -80,6 +80,7 @@ class Discourse:
     pending: list[tuple[int, list[Claim]]] = field(default_factory=list)  # "a news report" awaiting its outlet
     caption_time: Optional[TimeSpan] = None
     caption_place: Optional[str] = None
+    speech_marks: Optional[tuple[list[int], list[int]]] = None   # quotes.speech_marks(doc), taken once
 
 
 @dataclass
@@ -169,10 +170,10 @@ class TextReader:
     def _lead_in_subject(self, d: "Discourse", s: "_Sent", q: QuoteSpan) -> Optional[Token]:
         """'Durning did not need much coaxing. "I'm thankful ..."': a quote with no verb that opens its
         sentence right after a sentence of its paragraph whose subject is a person is that person's."""
-        if s.i == 0 or d.doc.text[s.span.start_char:q.start].strip():
+        if s.i == 0 or text_of(d.doc)[s.span.start_char:q.start].strip():
             return None
         prev = self.sents[s.i - 1]
-        if "\n" in d.doc.text[prev.end_char:q.start] or any(p.start < prev.end_char and p.end > prev.start_char for p in d.quotes):
+        if "\n" in text_of(d.doc)[prev.end_char:q.start] or any(p.start < prev.end_char and p.end > prev.start_char for p in d.quotes):
             return None
         subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
         if subj is None or not (subj.lower_ in {"he", "she"} or any(t.ent_type_ == "PERSON" for t in subj.subtree)):
@@ -280,7 +281,9 @@ class TextReader:
                                              st.attribution.cue or "")]
         # reported speech ("X said CLAUSE"): the clause is a statement's content
         st_here = next((c for c in sent_claims if c.kind == "statement"), None)
-        for rep in reported_speech(sent, d.quotes):
+        if d.speech_marks is None:
+            d.speech_marks = speech_marks(doc)
+        for rep in reported_speech(sent, d.quotes, d.speech_marks):
             if st_here is not None and st_here.content is None:
                 st_here.content = rep.text
             else:
