@@ -87,3 +87,140 @@ def test_paragraph_breaks_start_sentences():
                 t.is_sent_start = True
         comp(fast)
         assert [t.is_sent_start for t in fast] == [t.is_sent_start for t in slow], text[:40]
+
+
+# Words of our own that start (or nearly start) figures and shares, beside words that start nothing.
+FIGURE_LINES = [
+    "About 1,200 troops and a third of the crew left; two-thirds of them, one in five, half the town.",
+    "The ministry put the toll at US$3.5m (HK$27m), up sixfold, with 10-fold growth and 1/2 of the rest.",
+    "Hundreds were missing, dozens hurt, a dozen dead and 3bn spent in the 1990s; 5pm; 3rd place; 2/3.",
+    "Nobody said anything about it at all, and the rest of the sentence holds no number whatsoever.",
+]
+
+
+def _parsed_texts() -> list:
+    from storyledger import extract
+    nlp = extract.load_nlp()
+    files = sorted(DEVSET.glob("*/articles/*"))[::3] if DEVSET.is_dir() else []
+    return list(nlp.pipe(FIGURE_LINES + [f.read_text(encoding="utf-8")[:6000] for f in files]))
+
+
+def test_figure_starts_hold_every_start():
+    """``figures.may_start`` is True wherever ``_fraction`` or ``_is_num`` can hold, and find_figures
+    with it finds what the token-by-token walk finds."""
+    from storyledger import extract
+    from storyledger.extract import figures as F
+    demonym = extract.gazetteer(extract.load_nlp()).demonym
+    for doc in _parsed_texts():
+        starts = F.may_start(doc)
+        for sent in doc.sents:
+            for t in sent:
+                if F._fraction(doc, t.i, sent) is not None or F._is_num(t):
+                    assert starts[t.i], (t.text, sent.text)
+            every = np.ones(len(doc), dtype=bool)
+            fast = [F.figure_data(f) for f in F.find_figures(sent, demonym, starts)]
+            assert fast == [F.figure_data(f) for f in F.find_figures(sent, demonym, every)], sent.text
+
+
+def test_time_families_found_as_the_regexes_find_them():
+    """``timex.families`` (words found once per text with str.find on its lower case) answers as the
+    case-blind family regexes do, for every window of lines and of whole texts."""
+    import random
+
+    from storyledger.extract import timex
+    files = sorted(DEVSET.glob("*/articles/*")) if DEVSET.is_dir() else []
+    texts = OURS + FIGURE_LINES + ["Right\nnow, on MONDAY (ſunday) the NEW YEAR; Mid-January: 5 p.m.",
+                                   "İstanbul said on Kelvin \u212a day in Decembers", "xmas todayness Yesterday"] + \
+        [f.read_text(encoding="utf-8") for f in files]
+    rng = random.Random(5)
+    for text in texts:
+        bounds = [(0, len(text))] + [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+", text)] + \
+            [tuple(sorted((rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)))) for _ in range(20)]
+        for lo, hi in bounds:
+            slow = {k for k, rx in timex._FAMILY_RX.items() if rx.search(text, lo, hi)}
+            assert timex.families(text, lo, hi) == slow, (text[lo:hi], lo, hi)
+    assert timex._family_hits("on ſunday") is None and timex._family_hits("on “Sunday”") is not None
+
+
+def test_plainly_english_is_what_lingua_says():
+    """A sample ``language.plainly_english`` takes for English without asking lingua is one lingua
+    calls English: windows of the dev-set articles and of the text dumps (build/textdumps, when
+    rendered), and lines of our own in other languages that it must leave to lingua."""
+    from storyledger.clean import language as L
+    ours = ["Die Regierung hat am Montag mitgeteilt, dass die Truppen der Armee an der Grenze mit den "
+            "Verbündeten von der Stadt aus in die Region verlegt werden, sagte ein Sprecher der Behörde.",
+            "El gobierno dijo el lunes que las tropas del ejército de la frontera con los aliados de la "
+            "ciudad fueron enviadas a la región, según un portavoz de la autoridad en la capital del país.",
+            "De regering heeft maandag gezegd dat de troepen van het leger aan de grens met de bondgenoten "
+            "van de stad naar de regio zijn gestuurd, aldus een woordvoerder van de autoriteit in de hoofdstad.",
+            "The the the of and", "Officials said the toll rose to 300 on Monday, and that more than 1,200 "
+            "people were missing after the floods, which had been the worst in the region for decades."]
+    assert [L.plainly_english(s) for s in ours] == [False, False, False, False, True]
+    dumps = Path(__file__).resolve().parents[1] / "build" / "textdumps"
+    files = sorted(DEVSET.glob("*/articles/*")) + sorted(dumps.glob("*/*.txt"))
+    asked = 0
+    for f in files:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        for k in range(0, min(len(text), 6000), 1200):
+            sample = text[k:k + 1200]
+            if L.plainly_english(sample):
+                asked += 1
+                assert L.iso(L.detector().detect_language_of(sample)) == "en", (f.name, sample[:80])
+    assert asked > 0 or not files
+
+
+def test_coref_reads_the_tokens_it_used_to_walk():
+    """The coref component's array gates (``_may_take_all``, ``_proper_nouns``, the pronouns of
+    ``_vote_lone_name``) pick out exactly the tokens the token-by-token walks acted on."""
+    from storyledger.extract import quotes as Q
+    for doc in _parsed_texts():
+        doc._.people = doc._.referents = None
+        mentions, gender = Q.person_mentions(doc)
+        mem = Q._Salience(doc, {m.i: m for m in mentions}, gender, Q._long_quotes(doc),
+                          {e.root.i: e for e in doc.ents if e.label_ in {"ORG", "GPE"}})
+        takes, alpha = Q._may_take_all(doc, mem)
+        assert takes.tolist() == [mem.may_take(t) for t in doc]
+        assert alpha.tolist() == [t.is_alpha for t in doc]
+        assert [t.i for t in Q._proper_nouns(doc)] == [t.i for t in doc if t.pos_ == "PROPN"]
+        assert list(Q._vote_lone_name(doc, mentions)) == list(_vote_lone_name_slow(doc, mentions))
+
+
+def _vote_lone_name_slow(doc, mentions):
+    from storyledger.extract import quotes as Q
+    quoted = Q._long_quotes(doc)
+    sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
+    by_sent: dict = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent, []).append(m)
+    for k, s in enumerate(sents):
+        names = {m.key for m in by_sent.get(s.start, ()) if not Q._in_quote(doc, m.i, quoted)}
+        if len(names) != 1:
+            continue
+        toks = list(s) + (list(sents[k + 1]) if k + 1 < len(sents) and sents[k + 1].start not in by_sent else [])
+        toks = [t for t in toks if not Q._in_quote(doc, t.i, quoted)]
+        male, female = sum(t.lower_ in Q._MALE for t in toks), sum(t.lower_ in Q._FEMALE for t in toks)
+        if male and not female:
+            yield next(iter(names)), "m", 1
+        elif female and not male:
+            yield next(iter(names)), "f", 1
+
+
+def test_speech_marks_are_the_speech_verbs():
+    from storyledger.extract import quotes as Q
+    for doc in _parsed_texts():
+        speech, according = Q.speech_marks(doc)
+        assert speech == [t.i for t in doc if Q._speech(t)]
+        assert according == [t.i for t in doc if t.lower_ == "according"]
+
+
+def test_dateline_year_gate():
+    """``dates.dateline`` and ``trailing_stamp`` answer without reading a line that has no year run
+    ("19xx"/"20xx"): every date they read carries one (here: the patterns read such lines to None)."""
+    from storyledger.clean import dates as D
+    lines = _lines() + ["Posted Mon, Oct. 7 ٢٠٢٤ at 5 p.m.", "Apr 7, 2020, 15:43 IST", "By Ann Lee | 28.04.2025",
+                        "Talks resume Monday, March 3, 2025 10:15 AM", "22/11/1999", "Updated: 5 Jan"]
+    for line in lines:
+        if D._YEAR_RUN.search(line):
+            continue
+        assert D._dateline(line) is None and D._STAMP_TAIL.search(line) is None, line
+        assert all(D._dateline(p) is None for p in D._META_PARTS.split(line)), line

@@ -76,6 +76,8 @@ def _valid(y: int, m: int, d: int) -> bool:
 def dateline(line: str) -> Optional[tuple[str, str]]:
     """A line that is a printed date (plus time, "By ..." and labels): (iso, evidence). A meta line
     of parts ("Ann Lee | TNN | Apr 7, 2020, 15:43 IST") is a dateline when one part is."""
+    if not _YEAR_RUN.search(line):
+        return None         # every date read below has its year: most lines of a page have none
     got = _dateline(line)
     if got or not _META_PARTS.search(line):
         return got
@@ -86,6 +88,7 @@ def dateline(line: str) -> Optional[tuple[str, str]]:
     return None
 
 
+_YEAR_RUN = re.compile(r"(?:19|20)\d\d")   # what the year group of _MDY, _DMY, _ISO, _DOTTED, _SLASHED needs
 _META_PARTS = re.compile(r"(?<!\s)\s+[|·•—]\s+|(?<!\s)\s+/\s+")  # starts only where a run of spaces begins: linear
 
 
@@ -158,6 +161,8 @@ def scraper_stamp(text: str) -> Optional[tuple[str, str, str]]:
 def trailing_stamp(line: str) -> Optional[tuple[str, tuple[str, str]]]:
     """A headline with its date stamp glued on: (the headline, (iso, stamp)). Only a full date with
     a weekday before it or a clock time after it counts, so "Vote set for Nov. 5, 2024" stays whole."""
+    if not _YEAR_RUN.search(line):
+        return None         # the stamp's year
     m = _STAMP_TAIL.search(line)
     if not m or m.group("stamp")[:1].isdigit() and ":" not in m.group("stamp"):
         return None

@@ -8,6 +8,8 @@ from typing import Optional
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
+from storyledger.tables import table
+
 # Languages a news corpus about world events is likely to mix in: enough to tell a portal's
 # notice from the article, few enough to keep detection fast.
 _LANGS = [
@@ -34,7 +36,25 @@ def detect(text: str) -> Optional[str]:
     sample = text[:1200]
     if not any(c.isalpha() for c in sample):
         return None
+    if plainly_english(sample):
+        return "en"         # lingua's answer on such samples, at a fraction of its cost
     return iso(detector().detect_language_of(sample))
+
+
+_ENGLISH_MARKERS = table("language").set("english_markers")
+
+
+def plainly_english(sample: str) -> bool:
+    """At least 20 words, letters (nearly) all ASCII, and English function words 12% or more of the
+    words: English prose. Other languages' samples stay far below (at most 6% on the public sets;
+    tests/test_fast_paths.py checks the answer against lingua's on every sample we have)."""
+    words = _TOKEN.findall(sample.lower())
+    if len(words) < 20 or sum(w in _ENGLISH_MARKERS for w in words) < 0.12 * len(words):
+        return False
+    if sample.isascii():
+        return True
+    letters = _LETTER.findall(sample)
+    return sum(c.isascii() for c in letters) >= 0.98 * len(letters)
 
 
 _LETTER = re.compile(r"[^\W\d_]")

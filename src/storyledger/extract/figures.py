@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+import numpy
+from spacy.attrs import ORTH, TAG
 from spacy.tokens import Span, Token
 
 from storyledger.extract.lexicon import (
@@ -73,7 +75,32 @@ def figure_from_data(doc, d: dict) -> Figure:
 
 def figures_by_sentence(doc, demonym) -> list[list[dict]]:
     """Every sentence's figures (in sentence order) as plain data: what the figures component writes."""
-    return [[figure_data(f) for f in find_figures(sent, demonym)] for sent in doc.sents]
+    starts = may_start(doc)
+    return [[figure_data(f) for f in find_figures(sent, demonym, starts)] for sent in doc.sents]
+
+
+_LEX_START: dict[int, bool] = {}    # orth -> may its word start a figure (a property of the word alone)
+
+
+def _word_may_start(lex) -> bool:
+    """The word-level tests of ``_fraction`` and ``_is_num`` loosened to their necessary part:
+    when False, neither can hold for a token of this word unless the tagger calls it CD."""
+    low, text = lex.lower_, lex.orth_
+    return low in UNITS or low in _NUMWORDS or low in {"half", "a"} or "-" in low or "/" in low or \
+        "\u2044" in low or lex.like_num or low.endswith("fold") or text.startswith(DOLLAR_COUNTRIES) or \
+        number_token(text) is not None
+
+
+def may_start(doc) -> numpy.ndarray:
+    """Per token of ``doc``: may a figure or a share start here (``find_figures`` reads no other token
+    as a start). One array per Doc, so the rule passes skip the words that can start nothing
+    without making a Token object for each (tests/test_fast_paths.py checks it against every token)."""
+    orths = doc.to_array([ORTH, TAG])
+    vocab = doc.vocab
+    word = numpy.fromiter((_LEX_START[o] if o in _LEX_START else
+                           _LEX_START.setdefault(o, _word_may_start(vocab[o])) for o in orths[:, 0].tolist()),
+                          dtype=bool, count=len(doc))
+    return word | (orths[:, 1] == vocab.strings["CD"]) if len(doc) else word
 
 
 _DURATION = _FIG.set("duration_words")
@@ -183,11 +210,19 @@ def _identifier(doc, start: int, end: int, sent: Span) -> bool:
     return prev.tag_ == "NN" and prev.dep_ != "pobj" and (nxt is None or nxt.tag_ != "NNS") and t.head.i == prev.i
 
 
-def find_figures(sent: Span, demonym) -> list[Figure]:
+def find_figures(sent: Span, demonym, starts: Optional[numpy.ndarray] = None) -> list[Figure]:
+    """The figures of one sentence; ``starts`` is ``may_start(sent.doc)`` when the caller has it."""
     figs: list[Figure] = []
     i = sent.start
     doc = sent.doc
+    if starts is None:
+        starts = may_start(doc)
+    nexts = numpy.flatnonzero(starts[sent.start:sent.end]) + sent.start   # where a figure may start
     while i < sent.end:
+        k = numpy.searchsorted(nexts, i)
+        if k == len(nexts):
+            break
+        i = int(nexts[k])       # the tokens skipped can start neither a share nor a number
         t = doc[i]
         frac = _fraction(doc, i, sent)
         if frac is not None:

@@ -11,16 +11,22 @@ has named, weighted by grammatical role and halved at each sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Optional
 
+import numpy
+from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.entities import is_title_word
 from storyledger.extract.extensions import text_of
 from storyledger.extract.lexicon import SPEECH_LEMMAS
 from storyledger.extract.spans import ent_at
+from storyledger.tables import table
 
 _QUOTE_RE = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"\n]+)\"")
 
@@ -90,13 +96,21 @@ def speech_verb(doc: Doc, q: QuoteSpan, text: Optional[str] = None) -> tuple[Opt
     # ('"..." The DTM report said.': a short sentence that is only the tag)
     if inside.end < len(doc) and doc[inside.end].is_sent_start and "\n" not in text[q.end:doc[inside.end].idx]:
         nxt = doc[inside.end].sent
-        sents_near.append(nxt if len(nxt) <= 6 else doc[inside.end:min(inside.end + 3, nxt.end)])
+        sents_near.append(nxt if len(nxt) <= 6 or _tag_only(nxt) else doc[inside.end:min(inside.end + 3, nxt.end)])
     cands = [t for s in sents_near for t in s if (t.i < inside.start or t.i >= inside.end) and _speech(t)
              and "\n" not in text[min(t.idx, q.end):max(t.idx, q.start)]]
     if not cands:
         return None, None
     best = min(cands, key=lambda t: min(abs(t.i - inside.start), abs(t.i - inside.end)))
     return best, _subject(best)
+
+
+def _tag_only(sent: Span) -> bool:
+    """'?" Michael Every, a strategist at Rabobank, said in a commentary.': a sentence whose verb of
+    saying has a subject but says nothing of its own is the tag of the quote before it."""
+    root = sent.root
+    return _speech(root) and any(c.dep_ in _SUBJ for c in root.children) and \
+        not any(c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for c in root.children)
 
 
 def _same_par(text: str, t: Token, q: QuoteSpan) -> bool:
@@ -122,9 +136,14 @@ def _subject(verb: Token) -> Optional[Token]:
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "acl" and verb.head.ent_type_ == "PERSON" and verb.head.i < verb.i:
+        subj = verb.head   # '"...," Pierre Gignac, EDC's risk officer, mentioned ...' parsed as "Gignac, mentioned"
+    doc = verb.doc
+    if subj is None and verb.is_sent_start and verb.i > 0 and doc[verb.i - 1].is_sent_start and \
+            doc[verb.i - 1].pos_ == "PROPN":
+        subj = doc[verb.i - 1]   # "Vickers | said he's ...": the splitter cut the name off as a sentence
     if subj is None:
         # a misparsed tag ('"...," DeBoer said' with DeBoer as an auxiliary): the name next to the verb
-        doc = verb.doc
         for k in (verb.i - 1, verb.i + 1):
             # (the tagger may call the name an auxiliary: '"...," DeBoer said of ...')
             if 0 <= k < len(doc) and (doc[k].pos_ in {"PROPN", "PRON"} or _misread_name(doc[k])) and doc[k].dep_ not in {"poss"} and \
@@ -228,8 +247,8 @@ def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     ent_toks = {t.i for e in doc.ents for t in e if e.label_ == "PERSON"}
     other_toks = {t.i for e in doc.ents for t in e if e.label_ != "PERSON"}
     out = []
-    for t in doc:
-        if t.dep_ != "nsubj" or t.pos_ != "PROPN" or t.i in ent_toks or not _speech(t.head):
+    for t in _proper_nouns(doc):
+        if t.dep_ != "nsubj" or t.i in ent_toks or not _speech(t.head):
             continue
         titled = t.i > 0 and is_title_word(doc[t.i - 1].text)
         if t.i in other_toks and not titled:
@@ -246,7 +265,7 @@ _EMBED_SIGNATURE = re.compile(r" ?\(@\w+\)")   # (one space at most: a run of \s
 def photo_credit(e: Span) -> bool:
     """"(Lauren Pelley / CBC News)", "REUTERS/Chris Helgren": a photographer's credit, no person of the
     story; likewise the signature under an embedded post (its words are the post's, not the story's)."""
-    text = e.doc.text
+    text = text_of(e.doc)   # Doc.text joins every token: per entity it was quadratic
     return "/" in e.text or "/" in text[max(e.start_char - 2, 0):e.start_char] or "/" in text[e.end_char:e.end_char + 2] \
         or _EMBED_SIGNATURE.match(text, e.end_char) is not None
 
@@ -256,15 +275,33 @@ def _names_thing(t: Token) -> bool:
     return t.dep_ == "compound" and t.head.pos_ == "NOUN"
 
 
+# what the small model calls a lone surname it has seen in a person's full name ("Schuh" as NORP,
+# "Bardos" as GPE, "However, Wojtaszek said" as ORG)
+_SURNAME_MISLABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+_NAME_PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "del", "la", "le", "du", "dos"}
+
+
+def _full_name(key: str) -> bool:
+    """Two or more capitalised words (particles aside): "Guenther Schuh", not "the Birth of Modern Canada"."""
+    words = key.split()
+    return len(words) > 1 and all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
+
+
+def _lone_surname(ent: Span, full: set[str]) -> bool:
+    # (a lone word the tagger once called a person, "Facebook", is no surname to find elsewhere)
+    return len(ent) == 1 and ent.label_ in _SURNAME_MISLABELS and ent.text.casefold() in full
+
+
 def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A surname the tagger missed ("Lonechild and others are planning ...") or filed as a place
     or body ("Nino Niederreiter scored" as a GPE), where the article names that person elsewhere."""
     seen = {m.i for m in mentions}
     ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}   # doc.ents builds its spans anew each call
     surnames = {m.key.split()[-1].casefold() for m in mentions if m.key.split()}
+    full = {m.key.split()[-1].casefold() for m in mentions if _full_name(m.key)}
     out: list[Mention] = []
-    for t in doc:
-        if t.i in seen or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ == "PERSON":
+    for t in _proper_nouns(doc):
+        if t.i in seen or not t.text[:1].isupper() or t.ent_type_ == "PERSON":
             continue
         if _names_thing(t) or t.text.casefold() not in surnames and \
                 not any(t.text.casefold() in m.key.casefold().split() for m in mentions + out if m.i < t.i):
@@ -272,14 +309,18 @@ def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         # the tagger calls a lone surname an organisation at times ("However, Wojtaszek said");
         # a longer organisation name that holds it ("Vickers Inc.") is not the person
         ent = ent_of.get(t.i)
-        if ent is not None and (len(ent) > 1 or ent.label_ != "ORG") and \
-                not (_misfiled_name(ent, surnames) and t.i == ent.end - 1):
+        if ent is not None and not (_lone_surname(ent, full) or _misfiled_name(ent, surnames) and t.i == ent.end - 1):
             continue
         key = ent.text if ent is not None and len(ent) > 1 else t.text
         first = next((m for m in mentions + out if t.text.casefold() in m.key.casefold().split() and m.i < t.i), None)
         subj = t.dep_ in _SUBJ or t.dep_ == "compound" and t.head.dep_ in _SUBJ and t.head.pos_ == "PROPN"
         out.append(Mention(first.key if first is not None and len(key.split()) == 1 else key, t.i, t.sent.start, subj))
     return out
+
+
+def _proper_nouns(doc: Doc) -> list[Token]:
+    """The tokens tagged PROPN, in order (found in the POS array: no Token made for the others)."""
+    return [doc[i] for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist()]
 
 
 def _misfiled_name(ent: Span, surnames: set[str]) -> bool:
@@ -328,19 +369,21 @@ def _vote_lone_name(doc: Doc, mentions: list[Mention]):
     narrator's pronoun is about, so quoted names and quoted pronouns are left out."""
     quoted = _long_quotes(doc)
     # a line of punctuation between paragraphs (" ." in some dumps) is no sentence of the story
-    sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
+    alpha = doc.to_array(IS_ALPHA)
+    sents = [s for s in doc.sents if alpha[s.start:s.end].any()]
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sent.setdefault(m.sent, []).append(m)
+    pronouns = numpy.flatnonzero(_among(doc.to_array(LOWER), _PRONOUN_IDS)).tolist()
     for k, s in enumerate(sents):
         names = {m.key for m in by_sent.get(s.start, ()) if not _in_quote(doc, m.i, quoted)}
         if len(names) != 1:
             continue
         (key,) = names
-        toks = list(s)
-        if k + 1 < len(sents) and sents[k + 1].start not in by_sent:
-            toks += list(sents[k + 1])
-        toks = [t for t in toks if not _in_quote(doc, t.i, quoted)]
+        end = sents[k + 1].end if k + 1 < len(sents) and sents[k + 1].start not in by_sent else s.end
+        # the sentence's (and the next one's) pronouns outside quote marks
+        toks = [t for t in (doc[i] for i in pronouns[bisect.bisect_left(pronouns, s.start):bisect.bisect_left(pronouns, end)])
+                if not _in_quote(doc, t.i, quoted)]
         male = sum(t.lower_ in _MALE for t in toks)
         female = sum(t.lower_ in _FEMALE for t in toks)
         if male and not female:
@@ -420,6 +463,11 @@ _PLACE_NOUNS = {"city", "town", "province", "state", "county", "municipality", "
 _ANONYMOUS = {"person", "source", "official", "officer", "spokesperson", "spokesman", "spokeswoman",
               "representative"}
 _UNSPECIFIC = _ANONYMOUS | {"witness", "victim", "suspect", "driver", "resident", "man", "woman"}
+# People a story sets beside the one it is about ("the Nova Scotia judge" in a story about an
+# offender): the most salient person is not them; only a name the text gives them will do.
+_ROLES_APART = table("lexicon").set("roles_apart")
+_FIRM_NOUNS = table("lexicon").set("firm_nouns")
+_BUSINESS_KINDS = table("lexicon").set("business_kinds")
 
 
 def _description(t: Token) -> Optional[str]:
@@ -430,13 +478,17 @@ def _description(t: Token) -> Optional[str]:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         return None
-    if any(x.ent_type_ in {"PERSON", "ORG", "FAC", "GPE", "NORP"} and not x.is_lower for x in t.doc[t.left_edge.i:t.i]):
-        return None
+    named = {x.ent_type_ for x in t.doc[t.left_edge.i:t.i] if x.ent_type_ and not x.is_lower}
     lem = t.lemma_.lower()
-    if not party and (lem in _ORG_NOUNS or lem in _PLACE_NOUNS):
+    body = not party and (lem in _ORG_NOUNS or lem in _PLACE_NOUNS)
+    # a name in it makes it a name ("the Boeing company"); a place only says where a person is
+    # from ("the Kentucky Republican", "the Ontario premier")
+    if named & {"PERSON", "ORG", "FAC"} or named & {"GPE", "NORP"} and body:
+        return None
+    if body:
         return "org"
     described = any(c.dep_ in {"amod", "compound", "nmod"} for c in t.children)
-    if lem in _ANONYMOUS or lem in _UNSPECIFIC and not described or lem in DOCUMENT_NOUNS:
+    if lem in _ANONYMOUS or lem in _UNSPECIFIC and not described or lem in DOCUMENT_NOUNS or lem in _ROLES_APART:
         return None
     return "person"
 
@@ -496,15 +548,34 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
     mem = _Salience(doc, {m.i: m for m in mentions}, gender, _long_quotes(doc),
                     {e.root.i: e for e in doc.ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1
                      and not e.root.is_lower})   # "the rookie defenceman" is no body
+    takes, alpha = _may_take_all(doc, mem)
     for sent in doc.sents:
-        if any(t.is_alpha for t in sent):
+        if alpha[sent.start:sent.end].any():
             mem.decay()
-        for t in sent:
+        for i in numpy.flatnonzero(takes[sent.start:sent.end]).tolist():
             # the first step that takes the token ends its turn (rule order as data: _STEPS)
-            if mem.may_take(t):
-                any(step(mem, t) for step in _Salience.STEPS)
+            t = doc[sent.start + i]
+            any(step(mem, t) for step in _Salience.STEPS)
     doc._.referents = [[i, name] for i, name in mem.out.items()]
     return mem.out
+
+
+def _among(values: numpy.ndarray, ids: list[int]) -> numpy.ndarray:
+    """``numpy.isin`` for a few ids (a comparison per id: isin sorts, slower on a text's tokens)."""
+    out = numpy.zeros(len(values), dtype=bool)
+    for x in ids:
+        out |= values == x
+    return out
+
+
+def _may_take_all(doc: Doc, mem: "_Salience") -> tuple[numpy.ndarray, numpy.ndarray]:
+    """``mem.may_take(t)`` and ``t.is_alpha`` for every token at once, from the Doc's arrays (no
+    Token object for the tokens no step can take; tests/test_fast_paths.py checks it token by token)."""
+    arr = doc.to_array([DEP, LOWER, IS_ALPHA]).reshape(len(doc), 3)
+    takes = _among(arr[:, 0], _STEP_DEP_IDS) | _among(arr[:, 1], _PRONOUN_IDS)
+    marked = [i for i in (*mem.bodies, *mem.at) if 0 <= i < len(doc)]
+    takes[marked] = True
+    return takes, arr[:, 2].astype(bool)
 
 
 @dataclass
@@ -555,8 +626,10 @@ class _Salience:
                  if v >= _MIN_SALIENCE and (want_l in self.body_label[k] or lem in kinds.get(k, ())
                                             or lem in k.lower().split())
                  # "the army" is not the body the text called an agency: a body tied to
-                 # another kind noun is only meant by that noun or a word of its name
-                 and not (_kinds_of(k, kinds) and lem not in _kinds_of(k, kinds) and lem not in k.lower().split())]
+                 # another kind noun is only meant by that noun or a word of its name ("the company"
+                 # may mean any business: "Crest maker Procter & Gamble")
+                 and not (_kinds_of(k, kinds) and lem not in _kinds_of(k, kinds) and lem not in k.lower().split()
+                          and not (lem in _FIRM_NOUNS and _kinds_of(k, kinds) <= _BUSINESS_KINDS))]
         if cands:
             key = max(cands)[1]
             self.out[t.i] = key
@@ -634,6 +707,9 @@ class _Salience:
 _STEP_DEPS = _SUBJ | {"pobj"}
 
 
+_STEP_DEP_IDS = [get_string_id(d) for d in sorted(_STEP_DEPS)]     # label ids as Doc arrays hold them
+_PRONOUN_IDS = [get_string_id(w) for w in sorted(_PRONOUNS)]
+
 _Salience.STEPS = [_Salience.body, _Salience.org_description, _Salience.person, _Salience.person_description,
                    _Salience.pronoun]
 
@@ -663,17 +739,43 @@ class Reported:
     text: str
 
 
-def reported_speech(sent: Span, quotes: list[QuoteSpan]) -> list[Reported]:
+def speech_marks(doc: Doc) -> tuple[list[int], list[int]]:
+    """Indices of the tokens ``_speech`` holds for, and of the tokens "according": the only places
+    ``reported_speech`` reads a clause from. Found from the Doc's arrays once per text (a Token
+    object per word of every sentence cost more than the rules)."""
+    arr = doc.to_array([POS, LEMMA, LOWER]).reshape(len(doc), 3)
+    verbs = numpy.flatnonzero(_among(arr[:, 0], _VERB_POS)).tolist()
+    strings = doc.vocab.strings
+    speech = [i for i in verbs if _speech_lemma(strings, int(arr[i, 1]))]
+    return speech, numpy.flatnonzero(arr[:, 2] == _ACCORDING).tolist()
+
+
+_VERB_POS = [VERB, AUX]
+_ACCORDING = get_string_id("according")
+_SPEECH_LEMMA: dict[int, bool] = {}
+
+
+def _speech_lemma(strings, lemma: int) -> bool:
+    if lemma not in _SPEECH_LEMMA:
+        _SPEECH_LEMMA[lemma] = strings[lemma].lower() in _ALL_SPEECH
+    return _SPEECH_LEMMA[lemma]
+
+
+def _tokens_within(doc: Doc, indices: list[int], sent: Span) -> list[Token]:
+    return [doc[i] for i in indices[bisect.bisect_left(indices, sent.start):bisect.bisect_left(indices, sent.end)]]
+
+
+def reported_speech(sent: Span, quotes: list[QuoteSpan],
+                    marks: Optional[tuple[list[int], list[int]]] = None) -> list[Reported]:
     """Clauses a speech verb reports: "X said (that) CLAUSE", "CLAUSE, X said", "X told Y CLAUSE".
 
     A clause mostly inside quote marks is left to the direct quote; a clause of a few words
-    ("he said so") is not a statement.
+    ("he said so") is not a statement. ``marks``: ``speech_marks(sent.doc)`` when the caller has it.
     """
     doc = sent.doc
+    speech, according = marks if marks is not None else speech_marks(doc)
     out: list[Reported] = []
-    for v in sent:
-        if not _speech(v):
-            continue
+    for v in _tokens_within(doc, speech, sent):
         comp = next((c for c in v.children if c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"}), None)
         subj = _subject(v)
         if comp is None or subj is None or subj.i >= comp.left_edge.i and subj.i <= comp.right_edge.i:
@@ -682,8 +784,8 @@ def reported_speech(sent: Span, quotes: list[QuoteSpan]) -> list[Reported]:
         if span is not None:
             out.append(Reported(v, subj, span[0], span[1], _chars(sent, span)))
     # "According to X, CLAUSE" / "CLAUSE, according to X": the rest of the sentence is the content
-    for acc in sent:
-        if acc.lower_ != "according" or acc.dep_ != "prep":
+    for acc in _tokens_within(doc, according, sent):
+        if acc.dep_ != "prep":
             continue
         pobj = next((o for to in acc.children for o in to.children if o.dep_ == "pobj"), None)
         if pobj is None:

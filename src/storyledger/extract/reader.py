@@ -20,13 +20,13 @@ from storyledger.extract.attribution import (
     REPORT_NOUNS,
     SourceFinder, Teller, _is_report, modality_of, to_attribution,
 )
-from storyledger.extract.components import defined_acronyms, paragraph_starts
+from storyledger.extract.components import text_acronyms, paragraph_starts
 from storyledger.extract.entities import AliasTable, ArticleEntities, is_title_word
 from storyledger.extract.extensions import text_of
 from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
 )
-from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, photo_credit, reported_speech
+from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, photo_credit, reported_speech, speech_marks
 from storyledger.extract.spans import ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Attribution, Claim, TimeSpan
@@ -46,7 +46,7 @@ def text_context(doc: Doc) -> dict[str, Any]:
     """What a text read alone offers as its article (see ``doc._.article``): its own names and acronyms."""
     return {"outlet": None, "opening": text_of(doc).lstrip()[:200] if (doc._.field or "body") == "body" else "",
             "names": [name for _s, _e, name in doc._.gazetteer or []],
-            "acronyms": doc._.acronyms if doc._.acronyms is not None else defined_acronyms(text_of(doc))}
+            "acronyms": doc._.acronyms if doc._.acronyms is not None else text_acronyms(text_of(doc))}
 
 
 def _key(kind: str, start: int, end: int) -> str:
@@ -80,6 +80,7 @@ class Discourse:
     pending: list[tuple[int, list[Claim]]] = field(default_factory=list)  # "a news report" awaiting its outlet
     caption_time: Optional[TimeSpan] = None
     caption_place: Optional[str] = None
+    speech_marks: Optional[tuple[list[int], list[int]]] = None   # quotes.speech_marks(doc), taken once
 
 
 @dataclass
@@ -89,6 +90,7 @@ class _Sent:
     para: int
     times: list[TimeSpan]
     quotes: list[QuoteSpan]                    # quotes that open in this sentence
+    tagged: list[QuoteSpan] = field(default_factory=list)   # quotes that close right before it
 
 
 class TextReader:
@@ -116,7 +118,8 @@ class TextReader:
         sents = self.sents = list(doc.sents)   # (doc.sents walks the whole doc each time it is asked)
         for si, (sent, ents) in enumerate(zip(sents, _ents_by_sentence(doc, sents))):
             s = _Sent(si, sent, bisect.bisect_right(d.para_starts, sent.start_char) - 1, d.sent_times[si],
-                      [q for q in d.quotes if sent.start_char <= q.start < sent.end_char])
+                      [q for q in d.quotes if sent.start_char <= q.start < sent.end_char],
+                      [q for q in d.quotes if sent.start_char - 3 <= q.end <= sent.start_char])
             self._learn_people(sent, ents)
             quote_tellers = self._read_quotes(d, s)
             figs = [figure_from_data(doc, f) for f in doc._.figures[si]] if doc._.figures is not None \
@@ -167,10 +170,10 @@ class TextReader:
     def _lead_in_subject(self, d: "Discourse", s: "_Sent", q: QuoteSpan) -> Optional[Token]:
         """'Durning did not need much coaxing. "I'm thankful ..."': a quote with no verb that opens its
         sentence right after a sentence of its paragraph whose subject is a person is that person's."""
-        if s.i == 0 or d.doc.text[s.span.start_char:q.start].strip():
+        if s.i == 0 or text_of(d.doc)[s.span.start_char:q.start].strip():
             return None
         prev = self.sents[s.i - 1]
-        if "\n" in d.doc.text[prev.end_char:q.start] or any(p.start < prev.end_char and p.end > prev.start_char for p in d.quotes):
+        if "\n" in text_of(d.doc)[prev.end_char:q.start] or any(p.start < prev.end_char and p.end > prev.start_char for p in d.quotes):
             return None
         subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
         if subj is None or not (subj.lower_ in {"he", "she"} or any(t.ent_type_ == "PERSON" for t in subj.subtree)):
@@ -268,7 +271,8 @@ class TextReader:
                          own_any: list[Teller]) -> list[Teller]:
         """Attributed sentences with nothing else to show, denials, and reported clauses."""
         doc, sent = d.doc, s.span
-        if not has_figures and not s.quotes:
+        # (a sentence that only tags the quote before it says nothing of its own)
+        if not has_figures and not s.quotes and not any(q.verb is not None and q.verb.i == sent.root.i for q in s.tagged):
             st = self._statement(doc, d.fld, sent, s.times)
             if st is not None:
                 sent_claims.append(st)
@@ -277,7 +281,9 @@ class TextReader:
                                              st.attribution.cue or "")]
         # reported speech ("X said CLAUSE"): the clause is a statement's content
         st_here = next((c for c in sent_claims if c.kind == "statement"), None)
-        for rep in reported_speech(sent, d.quotes):
+        if d.speech_marks is None:
+            d.speech_marks = speech_marks(doc)
+        for rep in reported_speech(sent, d.quotes, d.speech_marks):
             if st_here is not None and st_here.content is None:
                 st_here.content = rep.text
             else:

@@ -17,10 +17,12 @@ Two views of one analysis:
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span
@@ -859,21 +861,22 @@ def _to_span(n: _Norm, ctx: _Ctx, s: int, e: int) -> Optional[TimeSpan]:
 # word boundary; a prefix also stands for its longer forms: "week" for "weekly", "weekend").
 # One cheap search over a sentence names the families present, and only the rules that can match
 # there run: most sentences of a news story name no time, and few name a weekday or a season.
-_FAMILIES = {
-    "digit": r"\d",
-    "mon": r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-    "wd": r"\b(?:mon|tue|wed|thu|fri|sat|sun)",
-    "unit": r"\b(?:second|minute|hour|day|week|month|year|quarter|decade|centur|season)",
-    "half": r"\bhalf",
-    "season": r"\b(?:spring|summer|autumn|fall|winter)",
-    "deictic": r"\b(?:today|tonight|yesterday|tomorrow)",
-    "daypart": r"\b(?:morning|afternoon|evening|night)",
-    "now": r"\b(?:now|current|present|moment|right now)",
-    "vague": r"\b(?:recent|past|future|previous|former|once|earlier|soon)",
-    "adverb": r"\b(?:annual|daily)",
-    "noon": r"\b(?:noon|midnight)",
-    "holiday": r"\b(?:thanksgiving|christmas|new year)",
+# The words of each family, matched case-blind at a word start (a prefix of a longer word counts).
+_FAMILY_WORDS = {
+    "mon": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "wd": ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    "unit": ("second", "minute", "hour", "day", "week", "month", "year", "quarter", "decade", "centur", "season"),
+    "half": ("half",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "deictic": ("today", "tonight", "yesterday", "tomorrow"),
+    "daypart": ("morning", "afternoon", "evening", "night"),
+    "now": ("now", "current", "present", "moment", "right now"),
+    "vague": ("recent", "past", "future", "previous", "former", "once", "earlier", "soon"),
+    "adverb": ("annual", "daily"),
+    "noon": ("noon", "midnight"),
+    "holiday": ("thanksgiving", "christmas", "new year"),
 }
+_FAMILIES = {"digit": r"\d", **{k: r"\b(?:" + "|".join(ws) + ")" for k, ws in _FAMILY_WORDS.items()}}
 _FAMILY_RX = {k: re.compile("(?i)" + v) for k, v in _FAMILIES.items()}   # apart: "mon" must not hide "month"
 # The families each rule needs one of (a rule not listed always runs).
 _NEEDS = {
@@ -891,7 +894,63 @@ _NEEDS = {
 def families(text: str, lo: int = 0, hi: Optional[int] = None) -> set[str]:
     """The word families of ``_FAMILIES`` in ``text[lo:hi]``."""
     hi = len(text) if hi is None else hi
-    return {k for k, rx in _FAMILY_RX.items() if rx.search(text, lo, hi)}
+    hits = _family_hits(text)
+    if hits is None:
+        return {k for k, rx in _FAMILY_RX.items() if rx.search(text, lo, hi)}
+    out = {"digit"} if _FAMILY_RX["digit"].search(text, lo, hi) else set()
+    for fam, (starts, ends) in hits.items():
+        k = bisect.bisect_left(starts, lo)
+        while k < len(starts) and starts[k] < hi:
+            if ends[k] <= hi:
+                out.add(fam)
+                break
+            k += 1
+    return out
+
+
+@lru_cache(maxsize=4)
+def _family_hits(text: str) -> Optional[dict[str, tuple[list[int], list[int]]]]:
+    """(starts, ends) of each family's words at a word start in ``text``, found once per text with
+    ``str.find`` on its lower case (a regex per sentence scanned the text once per family, slowly);
+    None when a character of the text folds otherwise under case-blind matching than ``str.lower``
+    gives ("ſ" matches "s"), and the regexes answer. Each sentence of a Doc asks with the same text."""
+    if not _lowers_plainly(text):
+        return None
+    low = text.lower()
+    out = {}
+    for fam, words in _FAMILY_WORDS.items():
+        hits = []
+        for w in words:
+            p = low.find(w)
+            while p != -1:
+                if p == 0 or not _WORD_CHAR.match(text, p - 1):     # "\b" before a letter
+                    hits.append((p, p + len(w)))
+                p = low.find(w, p + 1)
+        hits.sort()
+        out[fam] = ([a for a, _ in hits], [b for _, b in hits])
+    return out
+
+
+_WORD_CHAR = re.compile(r"\w")
+_PLAIN_LOWER: dict[str, bool] = {}
+
+
+def _lowers_plainly(text: str) -> bool:
+    """Every character lowers to one character, and none but ASCII letters lowers or folds to one:
+    then ``text.lower()`` finds an ASCII word exactly where a case-blind regex does."""
+    if text.isascii():
+        return True
+    for ch in set(text):
+        if ch not in _PLAIN_LOWER:
+            low = ch.lower()
+            _PLAIN_LOWER[ch] = ch.isascii() or len(low) == 1 and not low.isascii() and \
+                _ASCII_FOLD.match(ch) is None
+        if not _PLAIN_LOWER[ch]:
+            return False
+    return True
+
+
+_ASCII_FOLD = re.compile(r"(?i)[a-z]")
 
 
 def _candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, int, re.Match]]:
