@@ -274,3 +274,72 @@ def test_a_titled_speaker_the_tagger_calls_a_body_is_a_person(nlp):
     doc._.people = None
     mentions, _ = person_mentions(doc)
     assert [m.key for m in mentions] == ["Wiyo'sek"]
+
+
+def test_an_acronym_spelled_out_before_names_the_body(nlp):
+    from storyledger.extract.components import spelled_acronyms
+    text = ("The family received a letter from Harbour, Rivers and Coasts Authority officials. "
+            "The HRCA said the permit was late. The Prime Minister was told.")
+    assert spelled_acronyms(text, []) == [["Harbour, Rivers and Coasts Authority", "HRCA"]]
+    # a definition the text writes wins; an acronym used before its name is spelled out is left alone
+    assert spelled_acronyms(text, [["Harbour Rail Cargo Association", "HRCA"]]) == []
+    assert spelled_acronyms("The HRCA met. Harbour, Rivers and Coasts Authority staff came.", []) == []
+    got = said(nlp, "Staff at the Office of Lighthouse Safety reviewed the report.\n\n"
+                    "The OLS said the lamps at three stations had failed during the storm.")
+    assert got[-1][2] == "Office of Lighthouse Safety"
+
+
+def test_a_lone_surname_the_tagger_calls_a_place_is_the_person_named_before(nlp):
+    from spacy.tokens import Span
+    from storyledger.extract.quotes import person_mentions
+    doc = nlp("Engineer Aarno Pelkonen built the plant. Pelkonen is sure it pays. The Birth of Modern Halden sold well. "
+              "Halden is a town.")
+    # the tagger's slips, set by hand: the surname as a nationality, a book title as a person
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 7, 8, label="NORP"), Span(doc, 14, 18, label="PERSON"),
+                Span(doc, 21, 22, label="GPE")]
+    doc._.people = None
+    mentions, _ = person_mentions(doc)
+    assert [(m.key, doc[m.i].text) for m in mentions] == [
+        ("Aarno Pelkonen", "Pelkonen"), ("Aarno Pelkonen", "Pelkonen"), ("Birth of Modern Halden", "Birth")]
+
+
+def test_a_source_phrase_keeps_hyphened_words_and_a_body_name_whole(nlp):
+    got = said(nlp, "The National Institute on Harbour Safety said the pier was closed.\n\n"
+                    "\u201cWe saw the crane fall,\u201d said my next-door neighbour.")
+    assert got == [("statement", "the pier was closed", "National Institute on Harbour Safety"),
+                   ("quote", "We saw the crane fall,", "my next-door neighbour")]
+
+
+def test_a_description_with_a_place_in_it_names_the_person_the_story_is_about(nlp):
+    got = said(nlp, "Senate leader Colin Drayke blamed the press for the attacks on the ferry crews.\n\n"
+                    "\u201cThe crews did nothing wrong and the reports were unfair to every one of them,\u201d "
+                    "the Ohio Republican said.")
+    assert got[-1] == ("quote", "The crews did nothing wrong and the reports were unfair to every one of them,",
+                       "Colin Drayke")
+
+
+def test_a_judge_is_not_the_person_the_story_is_about(nlp):
+    from storyledger.extract.quotes import _description
+    doc = nlp("The Nova Scotia judge said the offender would stay in prison.")
+    assert _description(doc[3]) is None
+
+
+def test_a_long_tag_sentence_after_the_quote_names_its_speaker(nlp):
+    got = said(nlp, 'MARKETS: "Will the harbour fund sell its bonds before the spring? Nobody knows yet, and nobody will say." '
+                    "Mara Quillfeather, a senior strategist for the Northern Bank, said in a commentary.")
+    assert got == [("quote", "Will the harbour fund sell its bonds before the spring? Nobody knows yet, and nobody will say.",
+                    "Mara Quillfeather")]
+
+
+def test_the_minister_is_not_the_prime_minister(nlp):
+    got = said(nlp, "Foreign Minister Lena Ortiz spoke in the harbour town on Tuesday.\n\n"
+                    "Her remarks came after the envoy criticised Prime Minister Colin Drayke earlier that day.\n\n"
+                    '"We will keep asking for the sailors to be released," the minister said.')
+    assert got[-1] == ("quote", "We will keep asking for the sailors to be released,", "Lena Ortiz")
+
+
+def test_the_company_may_mean_a_business_the_text_called_a_maker(nlp):
+    got = said(nlp, "Shares of Nordwick Systems fell on Monday.\n\n"
+                    "Sudsy, Brightly and Glint maker Harrow & Vale gained 4 per cent when its quarterly earnings beat "
+                    "forecasts. The company said its sales for the year would be a little higher than planned.")
+    assert got[-1] == ("statement", "its sales for the year would be a little higher than planned", "Harrow & Vale")

@@ -455,7 +455,7 @@ class _Phrase:
     @classmethod
     def of(cls, tok: Token, cue: str, verb: Optional[Token]) -> "_Phrase":
         words = _core_tokens(tok)
-        text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+        text = _words_text(words).replace(" 's", "'s").replace(" ’s", "’s")
         det = next((t.lower_ for t in words if t.dep_ == "det"), "")
         return cls(tok, cue, verb, tok.idx, words, text, det, tok.lemma_.lower(), [t for t in words if t.dep_ != "det"])
 
@@ -592,16 +592,44 @@ def _strip_det(text: str) -> str:
 
 
 def _core_tokens(tok: Token) -> list[Token]:
-    """The naming words of a phrase: its subtree without clauses, appositions and punctuation."""
+    """The naming words of a phrase: its subtree without clauses, appositions and punctuation; a
+    body's own name stays whole ("the National Institute on Drug Abuse"), and so does a hyphened
+    word ("al-Shabaab", "my two-year-old")."""
+    ent = ent_at(tok.doc, tok.i) if tok.ent_iob_ != "O" and tok.ent_type_ in {"ORG", "FAC"} else None
     drop: set[int] = set()
     for c in tok.children:
+        if ent is not None and c.dep_ == "prep" and c.right_edge.i < ent.end or _hyphened(c, tok):
+            continue
         if c.dep_ in {"appos", "relcl", "acl", "advcl", "punct", "advmod", "cc", "conj", "preconj", "npadvmod"} or \
                 c.ent_type_ in {"DATE", "TIME"} or \
                 (c.dep_ == "prep" and c.lower_ not in {"of", "for"}):
             drop.update(range(c.left_edge.i, c.right_edge.i + 1))
-    toks = [t for t in tok.subtree if t.i not in drop and not t.is_punct or t.text in {"'s", "’s", "."} and t.i not in drop]
+    toks = [t for t in tok.subtree if t.i not in drop and (not t.is_punct or t.text in {"'s", "’s", "."})]
     toks = [t for t in toks if t.text not in {"(", ")"} and not t.is_space]
-    return toks or [tok]
+    kept = {t.i for t in toks}
+    # a hyphen inside a word whose both sides are kept ("al-Shabaab")
+    joins = [t for t in tok.subtree if _in_word(t) and t.i - 1 in kept and t.i + 1 in kept]
+    return sorted(toks + joins, key=lambda t: t.i) or [tok]
+
+
+def _in_word(t: Token) -> bool:
+    """A hyphen with no space either side: part of a word ("al-Shabaab")."""
+    return t.text in {"-", "\u2010", "\u2011"} and 0 < t.i < len(t.doc) - 1 and not t.doc[t.i - 1].whitespace_ and not t.whitespace_
+
+
+def _hyphened(c: Token, head: Token) -> bool:
+    """The child is hyphened onto its head ("two-year" onto "old")."""
+    doc = c.doc
+    k = c.right_edge.i + 1 if c.i < head.i else c.left_edge.i - 1
+    return 0 < k < len(doc) - 1 and _in_word(doc[k]) and head.i == (k + 1 if c.i < head.i else k - 1)
+
+
+def _words_text(words: list[Token]) -> str:
+    """The words as the text writes them: their own spacing between neighbours, one space across a gap."""
+    out = []
+    for a, b in zip(words, words[1:] + [None]):
+        out.append(a.text + ("" if b is None else a.whitespace_ if b.i == a.i + 1 else " "))
+    return "".join(out).strip()
 
 
 def says_any(sent: Span, words: frozenset[str]) -> bool:

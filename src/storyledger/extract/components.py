@@ -120,12 +120,69 @@ def defined_acronyms(text: str) -> list[list[str]]:
     return out
 
 
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
+_WORD = re.compile(r"\S+")
+
+
+def _capitalised_names(text: str, longest: int = 8) -> dict[str, tuple[int, str]]:
+    """Initials -> (offset, words) of the first run of two or more capitalised words (joined by
+    "of", "and", ...) with those initials: "Immigration, Refugees and Citizenship Canada" -> IRCC."""
+    out: dict[str, tuple[int, str]] = {}
+    run: list[tuple[str, int, int]] = []   # (word, start, end)
+    for m in _WORD.finditer(text + " ."):
+        raw = m.group()
+        w = re.sub(r"(['’]s)?[,.;:)\]]*$", "", raw.lstrip("(\"“‘"))
+        if w[:1].isupper() and w[1:2].islower() or (w in _LINKS and run):
+            at = m.start() + raw.find(w)
+            run.append((w, at, at + len(w)))
+            if w == raw or raw == w + ",":
+                continue
+        _runs_initials(text, run, longest, out)
+        run = []
+    return out
+
+
+def _runs_initials(text: str, run: list[tuple[str, int, int]], longest: int, out: dict[str, tuple[int, str]]) -> None:
+    for i, (first, at, _end) in enumerate(run):
+        if first in _LINKS:
+            continue
+        caps = []
+        for j in range(i, min(len(run), i + longest)):
+            if run[j][0] in _LINKS:
+                continue
+            caps.append(run[j][0][0])
+            if len(caps) >= 2:
+                out.setdefault("".join(caps), (at, text[at:run[j][2]]))
+
+
+def spelled_acronyms(text: str, defined: list[list[str]]) -> list[list[str]]:
+    """[[long name, short]] for an acronym the text uses after spelling the name out without
+    defining it ("Immigration, Refugees and Citizenship Canada ... IRCC said"): the first earlier
+    run of capitalised words whose initials are exactly its letters."""
+    known = {short for _long, short in defined}
+    first: dict[str, int] = {}
+    for m in _CAPS_WORD.finditer(text):
+        if m.group() not in known:
+            first.setdefault(m.group(), m.start())
+    if not first:
+        return []
+    names = _capitalised_names(text)
+    return [[names[short][1], short] for short, at in first.items() if short in names and names[short][0] < at]
+
+
 class Acronyms(Component):
-    """The text's own definitions ("National Intelligence Service (NIS)"): they win over the gazetteer."""
+    """The text's own definitions ("National Intelligence Service (NIS)"): they win over the gazetteer;
+    then acronyms of names it spelled out before using them."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.acronyms = defined_acronyms(text_of(doc))
+        doc._.acronyms = text_acronyms(text_of(doc))
         return doc
+
+
+def text_acronyms(text: str) -> list[list[str]]:
+    """``doc._.acronyms``: the acronyms a text defines, then those it spells out before using."""
+    defined = defined_acronyms(text)
+    return defined + spelled_acronyms(text, defined)
 
 
 @Language.factory("storyledger_acronyms", assigns=["doc._.acronyms"], default_config={})

@@ -175,9 +175,12 @@ class ArticleEntities:
     def by_descriptor(self, words: str, pos: int) -> Optional[str]:
         """'the minister', 'the official', 'the spokesperson' -> latest person whose role says so."""
         head = words.casefold().split()[-1] if words.split() else ""
+        # "the minister" is not the prime minister, "the president" not the vice-president
+        other = table("lexicon").set("other_office_words")
         best = None
         for role, name, at in self.described:
-            if at <= pos and head and re.search(rf"\b{re.escape(head)}", role):
+            m = re.search(rf"\b(?:([\w]+)[\s-]+)?{re.escape(head)}", role) if at <= pos and head else None
+            if m and m.group(1) not in other:
                 if best is None or at > best[1]:
                     best = (name, at)
         if best is None and head == "official":

@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
-from storyledger.extract.components import defined_acronyms
+from storyledger.extract.components import text_acronyms
 from storyledger.extract.entities import AliasTable, alias_table
 from storyledger.extract.extensions import text_of
 from storyledger.extract.figures import is_people
@@ -26,7 +26,7 @@ def article_context(art: Article, docs: list[Doc]) -> dict[str, Any]:
     return {"outlet": art.outlet, "opening": (art.body or "").lstrip()[:200],
             "names": [name for doc in docs for _s, _e, name in doc._.gazetteer or []],
             "acronyms": [pair for doc in docs for pair in
-                         (doc._.acronyms if doc._.acronyms is not None else defined_acronyms(text_of(doc)))]}
+                         (doc._.acronyms if doc._.acronyms is not None else text_acronyms(text_of(doc)))]}
 
 
 class ArticleExtractor:

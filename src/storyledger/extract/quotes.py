@@ -26,6 +26,7 @@ from storyledger.extract.entities import is_title_word
 from storyledger.extract.extensions import text_of
 from storyledger.extract.lexicon import SPEECH_LEMMAS
 from storyledger.extract.spans import ent_at
+from storyledger.tables import table
 
 _QUOTE_RE = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"\n]+)\"")
 
@@ -95,13 +96,21 @@ def speech_verb(doc: Doc, q: QuoteSpan, text: Optional[str] = None) -> tuple[Opt
     # ('"..." The DTM report said.': a short sentence that is only the tag)
     if inside.end < len(doc) and doc[inside.end].is_sent_start and "\n" not in text[q.end:doc[inside.end].idx]:
         nxt = doc[inside.end].sent
-        sents_near.append(nxt if len(nxt) <= 6 else doc[inside.end:min(inside.end + 3, nxt.end)])
+        sents_near.append(nxt if len(nxt) <= 6 or _tag_only(nxt) else doc[inside.end:min(inside.end + 3, nxt.end)])
     cands = [t for s in sents_near for t in s if (t.i < inside.start or t.i >= inside.end) and _speech(t)
              and "\n" not in text[min(t.idx, q.end):max(t.idx, q.start)]]
     if not cands:
         return None, None
     best = min(cands, key=lambda t: min(abs(t.i - inside.start), abs(t.i - inside.end)))
     return best, _subject(best)
+
+
+def _tag_only(sent: Span) -> bool:
+    """'?" Michael Every, a strategist at Rabobank, said in a commentary.': a sentence whose verb of
+    saying has a subject but says nothing of its own is the tag of the quote before it."""
+    root = sent.root
+    return _speech(root) and any(c.dep_ in _SUBJ for c in root.children) and \
+        not any(c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for c in root.children)
 
 
 def _same_par(text: str, t: Token, q: QuoteSpan) -> bool:
@@ -127,9 +136,14 @@ def _subject(verb: Token) -> Optional[Token]:
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "acl" and verb.head.ent_type_ == "PERSON" and verb.head.i < verb.i:
+        subj = verb.head   # '"...," Pierre Gignac, EDC's risk officer, mentioned ...' parsed as "Gignac, mentioned"
+    doc = verb.doc
+    if subj is None and verb.is_sent_start and verb.i > 0 and doc[verb.i - 1].is_sent_start and \
+            doc[verb.i - 1].pos_ == "PROPN":
+        subj = doc[verb.i - 1]   # "Vickers | said he's ...": the splitter cut the name off as a sentence
     if subj is None:
         # a misparsed tag ('"...," DeBoer said' with DeBoer as an auxiliary): the name next to the verb
-        doc = verb.doc
         for k in (verb.i - 1, verb.i + 1):
             # (the tagger may call the name an auxiliary: '"...," DeBoer said of ...')
             if 0 <= k < len(doc) and (doc[k].pos_ in {"PROPN", "PRON"} or _misread_name(doc[k])) and doc[k].dep_ not in {"poss"} and \
@@ -261,12 +275,30 @@ def _names_thing(t: Token) -> bool:
     return t.dep_ == "compound" and t.head.pos_ == "NOUN"
 
 
+# what the small model calls a lone surname it has seen in a person's full name ("Schuh" as NORP,
+# "Bardos" as GPE, "However, Wojtaszek said" as ORG)
+_SURNAME_MISLABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+_NAME_PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "del", "la", "le", "du", "dos"}
+
+
+def _full_name(key: str) -> bool:
+    """Two or more capitalised words (particles aside): "Guenther Schuh", not "the Birth of Modern Canada"."""
+    words = key.split()
+    return len(words) > 1 and all(w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
+
+
+def _lone_surname(ent: Span, full: set[str]) -> bool:
+    # (a lone word the tagger once called a person, "Facebook", is no surname to find elsewhere)
+    return len(ent) == 1 and ent.label_ in _SURNAME_MISLABELS and ent.text.casefold() in full
+
+
 def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A surname the tagger missed ("Lonechild and others are planning ...") or filed as a place
     or body ("Nino Niederreiter scored" as a GPE), where the article names that person elsewhere."""
     seen = {m.i for m in mentions}
     ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}   # doc.ents builds its spans anew each call
     surnames = {m.key.split()[-1].casefold() for m in mentions if m.key.split()}
+    full = {m.key.split()[-1].casefold() for m in mentions if _full_name(m.key)}
     out: list[Mention] = []
     for t in _proper_nouns(doc):
         if t.i in seen or not t.text[:1].isupper() or t.ent_type_ == "PERSON":
@@ -277,8 +309,7 @@ def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         # the tagger calls a lone surname an organisation at times ("However, Wojtaszek said");
         # a longer organisation name that holds it ("Vickers Inc.") is not the person
         ent = ent_of.get(t.i)
-        if ent is not None and (len(ent) > 1 or ent.label_ != "ORG") and \
-                not (_misfiled_name(ent, surnames) and t.i == ent.end - 1):
+        if ent is not None and not (_lone_surname(ent, full) or _misfiled_name(ent, surnames) and t.i == ent.end - 1):
             continue
         key = ent.text if ent is not None and len(ent) > 1 else t.text
         first = next((m for m in mentions + out if t.text.casefold() in m.key.casefold().split() and m.i < t.i), None)
@@ -432,6 +463,11 @@ _PLACE_NOUNS = {"city", "town", "province", "state", "county", "municipality", "
 _ANONYMOUS = {"person", "source", "official", "officer", "spokesperson", "spokesman", "spokeswoman",
               "representative"}
 _UNSPECIFIC = _ANONYMOUS | {"witness", "victim", "suspect", "driver", "resident", "man", "woman"}
+# People a story sets beside the one it is about ("the Nova Scotia judge" in a story about an
+# offender): the most salient person is not them; only a name the text gives them will do.
+_ROLES_APART = table("lexicon").set("roles_apart")
+_FIRM_NOUNS = table("lexicon").set("firm_nouns")
+_BUSINESS_KINDS = table("lexicon").set("business_kinds")
 
 
 def _description(t: Token) -> Optional[str]:
@@ -442,13 +478,17 @@ def _description(t: Token) -> Optional[str]:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         return None
-    if any(x.ent_type_ in {"PERSON", "ORG", "FAC", "GPE", "NORP"} and not x.is_lower for x in t.doc[t.left_edge.i:t.i]):
-        return None
+    named = {x.ent_type_ for x in t.doc[t.left_edge.i:t.i] if x.ent_type_ and not x.is_lower}
     lem = t.lemma_.lower()
-    if not party and (lem in _ORG_NOUNS or lem in _PLACE_NOUNS):
+    body = not party and (lem in _ORG_NOUNS or lem in _PLACE_NOUNS)
+    # a name in it makes it a name ("the Boeing company"); a place only says where a person is
+    # from ("the Kentucky Republican", "the Ontario premier")
+    if named & {"PERSON", "ORG", "FAC"} or named & {"GPE", "NORP"} and body:
+        return None
+    if body:
         return "org"
     described = any(c.dep_ in {"amod", "compound", "nmod"} for c in t.children)
-    if lem in _ANONYMOUS or lem in _UNSPECIFIC and not described or lem in DOCUMENT_NOUNS:
+    if lem in _ANONYMOUS or lem in _UNSPECIFIC and not described or lem in DOCUMENT_NOUNS or lem in _ROLES_APART:
         return None
     return "person"
 
@@ -586,8 +626,10 @@ class _Salience:
                  if v >= _MIN_SALIENCE and (want_l in self.body_label[k] or lem in kinds.get(k, ())
                                             or lem in k.lower().split())
                  # "the army" is not the body the text called an agency: a body tied to
-                 # another kind noun is only meant by that noun or a word of its name
-                 and not (_kinds_of(k, kinds) and lem not in _kinds_of(k, kinds) and lem not in k.lower().split())]
+                 # another kind noun is only meant by that noun or a word of its name ("the company"
+                 # may mean any business: "Crest maker Procter & Gamble")
+                 and not (_kinds_of(k, kinds) and lem not in _kinds_of(k, kinds) and lem not in k.lower().split()
+                          and not (lem in _FIRM_NOUNS and _kinds_of(k, kinds) <= _BUSINESS_KINDS))]
         if cands:
             key = max(cands)[1]
             self.out[t.i] = key

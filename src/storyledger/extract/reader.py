@@ -20,7 +20,7 @@ from storyledger.extract.attribution import (
     REPORT_NOUNS,
     SourceFinder, Teller, _is_report, modality_of, says_any, to_attribution,
 )
-from storyledger.extract.components import defined_acronyms, paragraph_starts
+from storyledger.extract.components import text_acronyms, paragraph_starts
 from storyledger.extract.entities import AliasTable, ArticleEntities, is_title_word
 from storyledger.extract.extensions import text_of
 from storyledger.extract.figures import (
@@ -46,7 +46,7 @@ def text_context(doc: Doc) -> dict[str, Any]:
     """What a text read alone offers as its article (see ``doc._.article``): its own names and acronyms."""
     return {"outlet": None, "opening": text_of(doc).lstrip()[:200] if (doc._.field or "body") == "body" else "",
             "names": [name for _s, _e, name in doc._.gazetteer or []],
-            "acronyms": doc._.acronyms if doc._.acronyms is not None else defined_acronyms(text_of(doc))}
+            "acronyms": doc._.acronyms if doc._.acronyms is not None else text_acronyms(text_of(doc))}
 
 
 def _key(kind: str, start: int, end: int) -> str:
@@ -90,6 +90,7 @@ class _Sent:
     para: int
     times: list[TimeSpan]
     quotes: list[QuoteSpan]                    # quotes that open in this sentence
+    tagged: list[QuoteSpan] = field(default_factory=list)   # quotes that close right before it
 
 
 class TextReader:
@@ -117,7 +118,8 @@ class TextReader:
         sents = self.sents = list(doc.sents)   # (doc.sents walks the whole doc each time it is asked)
         for si, (sent, ents) in enumerate(zip(sents, _ents_by_sentence(doc, sents))):
             s = _Sent(si, sent, bisect.bisect_right(d.para_starts, sent.start_char) - 1, d.sent_times[si],
-                      [q for q in d.quotes if sent.start_char <= q.start < sent.end_char])
+                      [q for q in d.quotes if sent.start_char <= q.start < sent.end_char],
+                      [q for q in d.quotes if sent.start_char - 3 <= q.end <= sent.start_char])
             self._learn_people(sent, ents)
             quote_tellers = self._read_quotes(d, s)
             figs = [figure_from_data(doc, f) for f in doc._.figures[si]] if doc._.figures is not None \
@@ -269,7 +271,8 @@ class TextReader:
                          own_any: list[Teller]) -> list[Teller]:
         """Attributed sentences with nothing else to show, denials, and reported clauses."""
         doc, sent = d.doc, s.span
-        if not has_figures and not s.quotes:
+        # (a sentence that only tags the quote before it says nothing of its own)
+        if not has_figures and not s.quotes and not any(q.verb is not None and q.verb.i == sent.root.i for q in s.tagged):
             st = self._statement(doc, d.fld, sent, s.times)
             if st is not None:
                 sent_claims.append(st)
