@@ -238,3 +238,17 @@ def test_says_any_is_the_sentence_word_set():
             words = {t.lower_ for t in sent}
             for cues in (UNCONFIRMED_CUES, frozenset({"neither"})):
                 assert says_any(sent, cues) == bool(words & cues), sent.text
+
+
+def test_according_gate():
+    """``SourceFinder._according`` answers [] for a text without the word "according" in any case,
+    and as the walk over the children does otherwise."""
+    from storyledger.extract import entities, extract_text
+    from storyledger.extract.attribution import SourceFinder
+    for doc in _parsed_texts():
+        finder = SourceFinder(entities.ArticleEntities(entities.alias_table()))
+        has = any(t.lower_ == "according" for t in doc)
+        assert finder._according_any is True and (has or all(finder._according(t) == [] for t in doc))
+        assert finder._according_any == ("according" in doc.text.lower())
+    claims = extract_text("Some 1,200 troops crossed on Monday, ACCORDING to the ministry.", "2024-10-07")
+    assert [c.attribution.source for c in claims if c.kind == "figure"] == ["ministry"]

@@ -58,13 +58,14 @@ def plainly_english(sample: str) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_GONE = dict.fromkeys(range(128))   # str.translate table: what is left are the non-ASCII characters
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def _script_share(line: str) -> float:
     """Share of letters that are Latin: a cheap first cut before asking lingua."""
-    if line.isascii():
+    if line.isascii() or not _LETTER.search(line.translate(_ASCII_GONE)):
         return 1.0         # every ASCII letter is Latin (and no letters at all counts as 1.0)
     letters = len(_LETTER.findall(line))
     return len(_LATIN.findall(line)) / letters if letters else 1.0

@@ -337,8 +337,8 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 def _words(s: str) -> int:
     """Words; Chinese and Japanese put no spaces between words, so two of their characters count
     as one (as clean._size does), and Korean syllables likewise."""
-    if s.isascii():
-        return len(_WORD.findall(s))
+    if s.isascii() or not _CJK.search(s):
+        return len(_WORD.findall(s))     # (curly quotes and dashes make most lines non-ASCII)
     cjk = len(_CJK.findall(s))
     return len(_WORD.findall(_CJK.sub(" ", s))) + cjk // 2
 

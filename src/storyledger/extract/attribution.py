@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 from spacy.tokens import Span, Token
 
@@ -59,6 +59,9 @@ class SourceFinder:
     history: list[Teller] = field(default_factory=list)
     chains: list[list[Teller]] = field(default_factory=list)
     mentioned: list[tuple[str, str, int]] = field(default_factory=list)  # (name, type, char offset) of known bodies
+    # the Doc last asked about "according" and whether its text holds the word at all
+    _according_doc: Any = field(default=None, repr=False, compare=False)
+    _according_any: bool = field(default=True, repr=False, compare=False)
 
     def mention(self, text: str, pos: int) -> None:
         """A known body named anywhere in the text (a later "the newspaper" may mean it)."""
@@ -393,6 +396,13 @@ class SourceFinder:
         return Teller(name, typ, None, words, cue)
 
     def _according(self, tok: Token, after: int = -1) -> list[Teller]:
+        doc = tok.doc
+        if self._according_doc is not doc:
+            # a token "according" is a piece of the lower-cased text: most texts have none, and
+            # the walk up every clause asks here at each step
+            self._according_doc, self._according_any = doc, "according" in text_of(doc).lower()
+        if not self._according_any:
+            return []
         res = []
         for c in tok.children:
             if c.lower_ == "according" and c.dep_ == "prep" and c.i > after:

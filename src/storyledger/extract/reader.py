@@ -116,13 +116,14 @@ class TextReader:
         """The text's claims (ids and article left blank: the article stage sets them)."""
         d, doc = self.d, self.d.doc
         sents = self.sents = list(doc.sents)   # (doc.sents walks the whole doc each time it is asked)
+        stored = doc._.figures
         for si, (sent, ents) in enumerate(zip(sents, _ents_by_sentence(doc, sents))):
             s = _Sent(si, sent, bisect.bisect_right(d.para_starts, sent.start_char) - 1, d.sent_times[si],
                       [q for q in d.quotes if sent.start_char <= q.start < sent.end_char],
                       [q for q in d.quotes if sent.start_char - 3 <= q.end <= sent.start_char])
             self._learn_people(sent, ents)
             quote_tellers = self._read_quotes(d, s)
-            figs = [figure_from_data(doc, f) for f in doc._.figures[si]] if doc._.figures is not None \
+            figs = [figure_from_data(doc, f) for f in stored[si]] if stored is not None \
                 else find_figures(sent, self.d.ents.table.demonym)  # a Doc made without the figures component
             sent_claims: list[Claim] = []
             own_any: list[Teller] = []
