@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, source_evidence, unnamed_source
 from storyledger.ledger.places import distinct, within
@@ -247,13 +247,6 @@ def relay_corpus(tellings: list[Telling]) -> Corpus:
     return corpus
 
 
-def _gap(a: Telling, b: Telling) -> Optional[int]:
-    """Days between two tellings' windows (0 when they meet); None when either is undated."""
-    if a.start is None or b.start is None:
-        return None
-    return max(0, a.start - b.end, b.start - a.end)  # type: ignore[operator]
-
-
 def _measure(c: Claim) -> str:
     return c.measure or "other"
 
@@ -303,27 +296,49 @@ def _vetoed(a: Telling, b: Telling) -> bool:
     return not places_compatible(a.where, b.where) or bool(a.pop and b.pop and not pops_compatible(a.pop, b.pop))
 
 
+class _Trait(NamedTuple):
+    """What ``_weigh`` reads of one telling, worked out once per telling (not once per pair)."""
+    key: Optional[tuple]        # the amount's key
+    measure: str
+    specific: bool
+    hard: bool
+    named: bool                 # its side names an origin
+    pronoun: bool
+    pop: str
+    root: str
+    article: str
+    start: Optional[int]
+    end: Optional[int]
+
+
+def _trait(t: Telling) -> _Trait:
+    c = t.claim
+    return _Trait(c.amount.key(), _measure(c), _specific(c), t.hard, bool(t.side.origin),  # type: ignore[union-attr]
+                  bool(t.side.pronoun), t.pop, t.root, c.article, t.start, t.end)  # type: ignore[union-attr]
+
+
 def _weigh(a: Telling, b: Telling, evidence: tuple[int, Optional[str]]) -> Optional[tuple[str, ...]]:
     """``judge`` after the vetoes, with the two sides' ``source_evidence``."""
-    ca, cb = a.claim, b.claim
-    ma, mb = _measure(ca), _measure(cb)
-    gap = _gap(a, b)
+    return _weigh_traits(_trait(a), _trait(b), evidence)
+
+
+def _weigh_traits(a: _Trait, b: _Trait, evidence: tuple[int, Optional[str]]) -> Optional[tuple[str, ...]]:
     weight, code = evidence
-    if ca.amount.key() != cb.amount.key() and weight < 2:
+    if a.key != b.key and weight < 2:
         return None  # a bare number is a range's end only when the sources agree
+    gap = None if a.start is None or b.start is None else max(0, a.start - b.end, b.start - a.end)  # type: ignore[operator]
     if a.root == b.root:
         # one article (or its wire copy) tells one story: only two named, unrelated sources stay apart
-        if (gap is not None and gap > SAME_ARTICLE_DAYS) or (weight < 0 and a.side.origin and b.side.origin):  # type: ignore[union-attr]
+        if (gap is not None and gap > SAME_ARTICLE_DAYS) or (weight < 0 and a.named and b.named):
             return None
-        return ("same_article",) if ca.article == cb.article else ("wire_copy",)
+        return ("same_article",) if a.article == b.article else ("wire_copy",)
     if weight < 0:
         return None
-    if code is None and not (a.side.origin or b.side.origin or a.side.pronoun or b.side.pronoun) \
-            and a.pop and b.pop:  # type: ignore[union-attr]
+    if code is None and not (a.named or b.named or a.pronoun or b.pronoun) and a.pop and b.pop:
         weight, code = 1, "unattributed"
     why = [code] if code else []
     score = weight
-    if ca.amount.key() != cb.amount.key():  # a bare number against a range's end
+    if a.key != b.key:  # a bare number against a range's end
         why.append("range_end")
     if gap is None:
         why.append("undated")
@@ -336,10 +351,10 @@ def _weigh(a: Telling, b: Telling, evidence: tuple[int, Optional[str]]) -> Optio
         why.append("near_time")
     else:
         return None
-    if ma == mb and ma != "other":
+    if a.measure == b.measure and a.measure != "other":
         score += 1
         why.append("same_measure")
-    if _specific(ca) and _specific(cb):
+    if a.specific and b.specific:
         score += 1
         why.append("specific_number")
     return tuple(why) if score >= JOIN_SCORE else None
@@ -467,6 +482,7 @@ class _Judgements:
                 sd.info, sd.chain, sd.words, sd.article_names), len(sides))
         self.vetoes: dict[tuple[int, int], bool] = {}
         self.evidence: dict[tuple[int, int], tuple[int, Optional[str]]] = {}
+        self.traits = {i: _trait(tellings[i]) for i in idx}
 
     def __call__(self, j: int, i: int) -> Optional[tuple[str, ...]]:
         a, b = self.tellings[j], self.tellings[i]
@@ -480,7 +496,7 @@ class _Judgements:
         ev = self.evidence.get(sk)
         if ev is None:
             ev = self.evidence[sk] = source_evidence(a.side, b.side, self.corpus)  # type: ignore[arg-type]
-        return _weigh(a, b, ev)
+        return _weigh_traits(self.traits[j], self.traits[i], ev)
 
 
 def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters, corpus: Corpus) -> None:
