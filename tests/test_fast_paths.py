@@ -206,8 +206,11 @@ def _vote_lone_name_slow(doc, mentions):
 
 
 def test_speech_marks_are_the_speech_verbs():
+    from storyledger import extract
     from storyledger.extract import quotes as Q
-    for doc in _parsed_texts():
+    ours = list(extract.load_nlp().pipe(['"It will pass," points out the laid-back resident.',
+                                         'She chimed in that the vote had been moved, according to aides.']))
+    for doc in ours + _parsed_texts():
         speech, according = Q.speech_marks(doc)
         assert speech == [t.i for t in doc if Q._speech(t)]
         assert according == [t.i for t in doc if t.lower_ == "according"]

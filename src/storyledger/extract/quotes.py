@@ -763,7 +763,7 @@ def speech_marks(doc: Doc) -> tuple[list[int], list[int]]:
     arr = doc.to_array([POS, LEMMA, LOWER]).reshape(len(doc), 3)
     verbs = numpy.flatnonzero(_among(arr[:, 0], _VERB_POS)).tolist()
     strings = doc.vocab.strings
-    speech = [i for i in verbs if _speech_lemma(strings, int(arr[i, 1]))]
+    speech = [i for i in verbs if _speech_lemma(strings, int(arr[i, 1])) and _speech(doc[i])]
     return speech, numpy.flatnonzero(arr[:, 2] == _ACCORDING).tolist()
 
 
@@ -774,7 +774,8 @@ _SPEECH_LEMMA: dict[int, bool] = {}
 
 def _speech_lemma(strings, lemma: int) -> bool:
     if lemma not in _SPEECH_LEMMA:
-        _SPEECH_LEMMA[lemma] = strings[lemma].lower() in _ALL_SPEECH
+        low = strings[lemma].lower()   # a lemma ``_speech`` may take (a phrasal one if its particle is there)
+        _SPEECH_LEMMA[lemma] = low in _ALL_SPEECH or low in _PHRASAL_SPEECH
     return _SPEECH_LEMMA[lemma]
 
 
