@@ -343,3 +343,22 @@ def test_the_company_may_mean_a_business_the_text_called_a_maker(nlp):
                     "Sudsy, Brightly and Glint maker Harrow & Vale gained 4 per cent when its quarterly earnings beat "
                     "forecasts. The company said its sales for the year would be a little higher than planned.")
     assert got[-1] == ("statement", "its sales for the year would be a little higher than planned", "Harrow & Vale")
+
+
+def test_an_inverted_phrasal_tag_names_the_described_speaker(nlp):
+    got = said(nlp, "Mara Quillfeather opened her comic shop in the harbour town last spring.\n\n"
+                    "\u201cWe sell stories nobody else will print,\u201d points out the soft-spoken shop owner, "
+                    "who moved to town ten years ago.")
+    assert got[-1] == ("quote", "We sell stories nobody else will print,", "Mara Quillfeather")
+
+
+def test_a_scare_quote_before_does_not_stop_the_lead_in_speaker(nlp):
+    got = said(nlp, "Early on, Colin Drayke lost several patients and became \"painfully aware\" of the risk. "
+                    "\"When a patient dies, especially a young one, you remember it for a long time.\"")
+    assert got[-1] == ("quote", "When a patient dies, especially a young one, you remember it for a long time.",
+                       "Colin Drayke")
+
+
+def test_scolded_tags_a_quote(nlp):
+    got = said(nlp, "\u201cIf you go to the cellar alone at night, nobody can help you,\u201d scolded Lena Ortiz.")
+    assert got == [("quote", "If you go to the cellar alone at night, nobody can help you,", "Lena Ortiz")]

@@ -122,20 +122,30 @@ _MORE_SPEECH = {"quip", "blurt", "repeat", "mention", "remark", "joke", "shout",
                 "whisper", "muse", "reply", "respond", "answer", "recount", "observe", "exclaim", "concede",
                 "counter", "urge", "plead", "promise", "reiterate", "tweet", "text", "email", "wonder",
                 "lament", "boast", "emphasize", "emphasise", "recall", "chuckle", "laugh", "sigh", "add",
-                "retort", "crow"}
+                "retort", "crow", "scold"}
 
 
 _ALL_SPEECH = SPEECH_LEMMAS | _MORE_SPEECH
 
 
+# phrasal verbs of saying: the verb alone says nothing ("points out the laid-back resident")
+_PHRASAL_SPEECH = {"point": "out", "chime": "in", "speak": "up", "cut": "in"}
+
+
 def _speech(t: Token) -> bool:
-    return t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in _ALL_SPEECH
+    if t.pos_ not in {"VERB", "AUX"}:
+        return False
+    lem = t.lemma_.lower()
+    return lem in _ALL_SPEECH or lem in _PHRASAL_SPEECH and any(
+        c.dep_ == "prt" and c.lower_ == _PHRASAL_SPEECH[lem] for c in t.children)
 
 
 def _subject(verb: Token) -> Optional[Token]:
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        subj = next((c for c in verb.children if _inverted_subject(c)), None)
     if subj is None and verb.dep_ == "acl" and verb.head.ent_type_ == "PERSON" and verb.head.i < verb.i:
         subj = verb.head   # '"...," Pierre Gignac, EDC's risk officer, mentioned ...' parsed as "Gignac, mentioned"
     doc = verb.doc
@@ -154,6 +164,12 @@ def _subject(verb: Token) -> Optional[Token]:
                     t = t.head
                 return t
     return subj
+
+
+def _inverted_subject(t: Token) -> bool:
+    """'"...," points out the resident': after the words said, the verb's object is its subject."""
+    v = t.head
+    return t.dep_ == "dobj" and t.i > v.i and any(c.dep_ == "ccomp" and c.i < v.i for c in v.children)
 
 
 def _misread_name(t: Token) -> bool:
@@ -655,7 +671,7 @@ class _Salience:
 
     def person_description(self, t: Token) -> bool:
         """"the rookie defenceman said": an apt description of the person the story is about."""
-        if not (t.dep_ in _SUBJ and _speech(t.head) and _description(t) == "person"
+        if not ((t.dep_ in _SUBJ or _inverted_subject(t)) and _speech(t.head) and _description(t) == "person"
                 and not _in_quote(self.doc, t.i, self.quoted)):
             return False
         want = next((g for g, nouns in _GENDER_NOUNS.items() if t.lemma_.lower() in nouns), None)
@@ -702,9 +718,10 @@ class _Salience:
     STEPS: ClassVar[list] = []
 
 
-# body and person need a marked token (``may_take``); the description steps a subject or an object
+# body and person need a marked token (``may_take``); the description steps a subject, an object (an
+# inverted speaker: "..., points out the resident") or an object
 # of a preposition, the pronoun step a pronoun
-_STEP_DEPS = _SUBJ | {"pobj"}
+_STEP_DEPS = _SUBJ | {"pobj", "dobj"}
 
 
 _STEP_DEP_IDS = [get_string_id(d) for d in sorted(_STEP_DEPS)]     # label ids as Doc arrays hold them

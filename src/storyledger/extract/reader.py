@@ -173,7 +173,9 @@ class TextReader:
         if s.i == 0 or text_of(d.doc)[s.span.start_char:q.start].strip():
             return None
         prev = self.sents[s.i - 1]
-        if "\n" in text_of(d.doc)[prev.end_char:q.start] or any(p.start < prev.end_char and p.end > prev.start_char for p in d.quotes):
+        # (a scare quote in the sentence before is no quote of its own: 'became "acutely aware" of ...')
+        if "\n" in text_of(d.doc)[prev.end_char:q.start] or \
+                any(p.start < prev.end_char and p.end > prev.start_char and not p.short for p in d.quotes):
             return None
         subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
         if subj is None or not (subj.lower_ in {"he", "she"} or any(t.ent_type_ == "PERSON" for t in subj.subtree)):
