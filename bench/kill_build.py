@@ -81,6 +81,8 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=2000, help="articles in the corpus")
     ap.add_argument("--kills", type=int, default=10, help="kill points, evenly spaced over a clean build")
     ap.add_argument("--out", default="/tmp/storyledger-kill")
+    ap.add_argument("--points", help="run only these kill points, e.g. 6,7,8,9,10 (default: all of 1..K); "
+                    "a long run can be split over sessions that reuse OUT/clean.db")
     ap.add_argument("--clean-only", action="store_true",
                     help="make the corpus and the clean build (OUT/clean.db, reused by later runs) and stop")
     args = ap.parse_args()
@@ -101,7 +103,8 @@ def main() -> int:
     if args.clean_only:
         return 0
     bad = 0
-    for k in range(1, args.kills + 1):
+    points = [int(p) for p in args.points.split(",")] if args.points else list(range(1, args.kills + 1))
+    for k in points:
         db = out / f"kill{k}.db"
         _fresh(db)
         at = took * k / (args.kills + 1)
@@ -115,7 +118,8 @@ def main() -> int:
               f"re-run {rerun:.0f} s; ledger {'identical' if not diff else 'DIFFERS in ' + ', '.join(diff)}",
               flush=True)
         _fresh(db)
-    print(f"{args.kills} kills: {args.kills - bad} sound and identical after re-running, {bad} not")
+    print(f"{len(points)} kills (points {','.join(map(str, points))} of {args.kills}): "
+          f"{len(points) - bad} sound and identical after re-running, {bad} not")
     return 1 if bad else 0
 
 
