@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -158,3 +159,21 @@ def test_the_writer_is_a_process_of_its_own(base_db, tmp_path):
         assert r.status_code == 200 and r.json()["state"] == "done", r.text
         assert r.json()["result"]["new"] == 1
     assert (tmp_path / "ledger.db.app" / "writer.log").exists()
+
+
+def test_a_job_that_ends_between_two_reads_of_its_status_is_done_not_unknown(tmp_path, monkeypatch):
+    # A POST with ?wait=0 asks for the status right after submitting; under load the writer can
+    # finish the job (final status written, body removed) between the reader's two file reads.
+    queue = jobs.Queue(tmp_path / "state")
+    job = queue.submit([RawDocument(source="s", kind="text", text="x")], [])
+    real, raced = Path.read_text, []
+
+    def racing(self, *args, **kwargs):
+        if self.suffix == ".status" and not raced:
+            raced.append(self)
+            queue.set_status(job, "done", result={"new": 1})    # the writer finishes just now
+            raise FileNotFoundError(self)
+        return real(self, *args, **kwargs)
+    monkeypatch.setattr(Path, "read_text", racing)
+    st = queue.status(job)
+    assert raced and st is not None and st["state"] == "done" and st["result"] == {"new": 1}

@@ -69,15 +69,23 @@ class Queue:
         """The job's state, or None when there is no such job."""
         if not JOB_ID.match(job_id):
             return None
-        try:
-            st = json.loads((self.dir / f"{job_id}.status").read_text())
-        except (FileNotFoundError, ValueError):
-            if not (self.dir / f"{job_id}.json").exists():
-                return None
-            st = {"id": job_id, "state": "queued"}
+        st = self._status_file(job_id)
+        if st is None:
+            if (self.dir / f"{job_id}.json").exists():
+                st = {"id": job_id, "state": "queued"}
+            else:   # the job may have ended between the two reads: its final status is written
+                st = self._status_file(job_id)      # before its body is removed (set_status)
+                if st is None:
+                    return None
         if st["state"] not in FINAL:
             st["ahead"] = sum(1 for j in self.pending() if j < job_id)
         return st
+
+    def _status_file(self, job_id: str) -> Optional[dict]:
+        try:
+            return json.loads((self.dir / f"{job_id}.status").read_text())
+        except (FileNotFoundError, ValueError):
+            return None
 
     # -- the writer ---------------------------------------------------------------
     def pending(self) -> list[str]:
