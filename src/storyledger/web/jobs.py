@@ -70,13 +70,12 @@ class Queue:
         if not JOB_ID.match(job_id):
             return None
         st = self._status_file(job_id)
+        if st is None and (self.dir / f"{job_id}.json").exists():
+            st = {"id": job_id, "state": "queued"}
+        elif st is None:    # it may have ended between the two reads: set_status writes the final
+            st = self._status_file(job_id)      # status before it removes the body
         if st is None:
-            if (self.dir / f"{job_id}.json").exists():
-                st = {"id": job_id, "state": "queued"}
-            else:   # the job may have ended between the two reads: its final status is written
-                st = self._status_file(job_id)      # before its body is removed (set_status)
-                if st is None:
-                    return None
+            return None
         if st["state"] not in FINAL:
             st["ahead"] = sum(1 for j in self.pending() if j < job_id)
         return st
