@@ -107,8 +107,10 @@ def test_download_is_streamed_from_one_file_per_version(client):  # noqa: F811
     assert client.get("/export/claims.csv").content == a.content
     # the new version's file is made in the background (the old one is served meanwhile) and the
     # old file removed right after it: for a moment both exist, then one is left
-    cached = lambda: sorted(p.name for p in Path(client.app.state.ledger.state, "cache").glob("csv_claims-*"))  # noqa: E731
-    eventually(lambda: len(cached()) == 1 and cached() != files)
+    def one_new_file() -> bool:
+        now = sorted(p.name for p in Path(client.app.state.ledger.state, "cache").glob("csv_claims-*"))
+        return len(now) == 1 and now != files
+    eventually(one_new_file)
 
 
 def test_a_download_too_big_to_keep_is_streamed(client, monkeypatch):  # noqa: F811
