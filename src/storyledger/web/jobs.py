@@ -238,10 +238,17 @@ class Writer:
     def __init__(self, state_dir: Path, db: str, mode: str = "process"):
         self.state, self.db, self.mode = Path(state_dir), db, mode
         self._children: list[subprocess.Popen] = []
+        self._threads: list[threading.Thread] = []
+
+    def running(self) -> bool:
+        """A writer this app started is still at work (or lingering for the next job)."""
+        return any(t.is_alive() for t in self._threads) or any(p.poll() is None for p in self._children)
 
     def start(self) -> None:
         if self.mode == "thread":
-            threading.Thread(target=drain, args=(self.state, self.db), daemon=True).start()
+            self._threads = [t for t in self._threads if t.is_alive()]
+            self._threads.append(threading.Thread(target=drain, args=(self.state, self.db), daemon=True))
+            self._threads[-1].start()
             return
         self._children = [p for p in self._children if p.poll() is None]  # reap those that exited
         log = open(self.state / "writer.log", "ab")

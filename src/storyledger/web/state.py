@@ -90,6 +90,8 @@ class AppLedger:
 
     def ensure_writer(self) -> None:
         """Start a writer when jobs wait and none runs (its process was stopped)."""
+        if self.writer.running():   # ours runs: probing the turn could make it wait a turn of its own
+            return
         free = take_turn(self.db, block=False)
         if free is None:
             return
