@@ -369,3 +369,23 @@ def test_another_group_as_subject_does_not_go_on_with_the_source(nlp):
             "The ferry crews are among the 5,120 people so far confirmed dead after the cyclone.")
     got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
     assert got == {120: "Health Agency", 5120: None}
+
+
+def test_a_number_in_an_embedded_post_is_its_authors(nlp):
+    body = ("The agency said 4,000 homes were damaged.\n\n"
+            "There are more than 300 #BlueShield volunteers working in shifts to help people after the floods.\n\n"
+            "They come from 12 branches across #Norland.\n\n"
+            "Thank you @BlueShieldNL for your work. https://t.co/abc123 \u2014 Ann Lee (@annlee_x) May 2, 2024\n\n"
+            "Officials later said 50 schools were shut.")
+    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    assert got == {4000: "agency", 300: "Ann Lee", 12: "Ann Lee", 50: "Officials"}
+
+
+def test_prose_before_a_post_is_not_the_posts():
+    from storyledger.extract.reader import embedded_posts
+    text = ("Rescuers reached the valley on Sunday after a long night.\n\n"
+            "Volunteers are on the way \u2014 Ann Lee (@annlee_x) May 2, 2024\n\n"
+            "More followed.")
+    starts = [0, text.index("Volunteers"), text.index("More")]
+    assert embedded_posts(text, starts) == [(starts[1], text.index("\u2014"), "Ann Lee")]
+    assert embedded_posts("No post here (@ mark alone).", [0]) == []
