@@ -49,10 +49,31 @@ def _plain_sweep(idx, tellings, clusters, corpus) -> None:
         visit(i, undated[:n] + dated)
 
 
+def _plain_text_sweep(idx, tellings, clusters) -> None:
+    """The words blocks' sweep as it was: every telling whose window can meet, by index."""
+    dated = sorted((i for i in idx if tellings[i].start is not None),
+                   key=lambda i: (tellings[i].start, tellings[i].claim.id))
+    undated = sorted((i for i in idx if tellings[i].start is None), key=lambda i: tellings[i].claim.id)
+    active: list[tuple[int, int]] = []
+    for i in dated:
+        t = tellings[i]
+        while active and active[0][0] < t.start:
+            heapq.heappop(active)
+        for _, j in sorted(active, key=lambda x: x[1]):
+            if clusters.find(j) != clusters.find(i) and join.compatible(tellings[j], t):
+                clusters.union(j, i, ("same_words",))
+        heapq.heappush(active, (t.end + join.SAME_ARTICLE_DAYS, i))
+    for n, i in enumerate(undated):
+        for j in undated[:n] + dated:
+            if clusters.find(j) != clusters.find(i) and join.compatible(tellings[j], tellings[i]):
+                clusters.union(j, i, ("same_words",))
+
+
 def _both(arts, claims, monkeypatch) -> tuple[str, str]:
     fast = build_ledger(arts, claims)
     with monkeypatch.context() as m:
         m.setattr(join, "_sweep_figures", _plain_sweep)
+        m.setattr(join, "_sweep", _plain_text_sweep)
         plain = build_ledger(arts, claims)
     assert len(fast.facts) > 10
     return fast.model_dump_json(), plain.model_dump_json()

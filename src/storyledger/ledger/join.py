@@ -443,25 +443,106 @@ class _Clusters:
         return True
 
 
+def _text_keys(t: Telling) -> list[tuple]:
+    """Where ``_TextWindow`` lists a telling: what ``compatible`` needs of two tellings of other
+    articles (an attributed pair: ``chains_compatible``; otherwise named peoples, and for an
+    attributed and an unattributed one a shared relay)."""
+    keys: list[tuple] = [("root", t.root)]
+    o, relays = t.chain.origin, [r.key for r in t.chain.relays]
+    if o is None:
+        return keys + ([("up",)] + [("upr", r) for r in relays] if t.pop else [])
+    keys += [("ao", o.key)] + [("ar", r) for r in relays] + [("ac", c) for c in dict.fromkeys(t.chain.all())]
+    keys += [("ag", o)] if o.generic else []
+    return keys + ([("apr", r) for r in relays] if t.pop else [])
+
+
+class _Listed:
+    """Tellings listed under keys (each list of okeys kept sorted), and how many tellings stand under
+    each key of the ``counted`` kinds (what a visit scans rather than looks up)."""
+
+    def __init__(self, keys: dict[int, list[tuple]], counted: tuple[str, ...]):
+        self.keys = keys
+        self.of: dict[int, int] = {}                        # okey -> telling
+        self.lists: dict[tuple, list[int]] = defaultdict(list)
+        self.present: dict[str, Counter] = {k: Counter() for k in counted}
+
+    def add(self, k: int, i: int) -> None:
+        self.of[k] = i
+        for key in self.keys[i]:
+            bisect.insort(self.lists[key], k)
+            if key[0] in self.present:
+                self.present[key[0]][key[1]] += 1
+
+    def remove(self, k: int, i: int) -> None:
+        del self.of[k]
+        for key in self.keys[i]:
+            lst = self.lists[key]
+            del lst[bisect.bisect_left(lst, k)]
+            if key[0] in self.present:
+                counter = self.present[key[0]]
+                counter[key[1]] -= 1
+                if not counter[key[1]]:
+                    del counter[key[1]]
+
+
+class _TextWindow(_Listed):
+    """The tellings of one words block a visit can meet, listed by ``_text_keys``."""
+
+    def __init__(self, tellings: list[Telling], idx: list[int]):
+        super().__init__({i: _text_keys(tellings[i]) for i in idx}, ("ac", "ag"))
+        self.tellings = tellings
+
+    def candidates(self, i: int) -> list[int]:
+        """Okeys of the tellings ``compatible`` may accept with ``i``, in order."""
+        t, lists = self.tellings[i], self.lists
+        o, relays = t.chain.origin, [r.key for r in t.chain.relays]
+        found = set(lists[("root", t.root)])
+        look = []
+        if o is None:
+            look += ([("up",)] + [("apr", r) for r in relays]) if t.pop else []
+        else:
+            look += [("ao", o.key), ("ar", o.key)] + [("ao", r) for r in relays]
+            look += [("upr", r) for r in relays] if t.pop else []
+            look += [("ac", c) for c in self.present["ac"] if o.generic and _covers(o, c)]
+            look += [("ag", g) for g in self.present["ag"] if any(_covers(g, c) for c in t.chain.all())]
+        for key in look:
+            found.update(lists.get(key, ()))
+        return sorted(found)
+
+
 def _sweep(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None:
-    """Compare tellings of one block whose time windows can overlap (plus the undated)."""
+    """Compare tellings of one block whose time windows can overlap (plus the undated), each only
+    with the tellings ``_TextWindow`` finds it may be compatible with, in index order."""
     dated = sorted((i for i in idx if tellings[i].start is not None),
                    key=lambda i: (tellings[i].start, tellings[i].claim.id))
     undated = sorted((i for i in idx if tellings[i].start is None), key=lambda i: tellings[i].claim.id)
+
+    def visit(i: int, win: _TextWindow) -> None:
+        for k in win.candidates(i):
+            j = win.of[k]
+            # one cluster already: a union would change nothing (compatible is pure)
+            if clusters.find(j) != clusters.find(i) and compatible(tellings[j], tellings[i]):
+                clusters.union(j, i, ("same_words",))
+
+    win = _TextWindow(tellings, idx)
     active: list[tuple[int, int]] = []   # heap of (end + tolerance, index)
     for i in dated:
         t = tellings[i]
         while active and active[0][0] < t.start:  # type: ignore[operator]
-            heapq.heappop(active)
-        for _, j in sorted(active, key=lambda x: x[1]):
-            # one cluster already: a union would change nothing (compatible is pure)
-            if clusters.find(j) != clusters.find(i) and compatible(tellings[j], t):
-                clusters.union(j, i, ("same_words",))
+            _, j = heapq.heappop(active)
+            win.remove(j, j)
+        visit(i, win)
         heapq.heappush(active, (t.end + SAME_ARTICLE_DAYS, i))  # type: ignore[operator]
+        win.add(i, i)
+    if not undated:
+        return
+    win = _TextWindow(tellings, idx)   # the earlier undated, then every dated one
+    m = len(undated)
+    for p, i in enumerate(dated):
+        win.add(m + p, i)
     for n, i in enumerate(undated):
-        for j in undated[:n] + dated:
-            if clusters.find(j) != clusters.find(i) and compatible(tellings[j], tellings[i]):
-                clusters.union(j, i, ("same_words",))
+        visit(i, win)
+        win.add(n, i)
 
 
 class _Judgements:
@@ -565,35 +646,21 @@ class _Info:
 _COUNTED = ("g", "nr", "nc")   # list kinds a named telling's visit scans (the others it looks up)
 
 
-class _Window:
+class _Window(_Listed):
     """The tellings a visit can meet, each listed (in judging order) under the keys ``_Info`` gives."""
 
     def __init__(self, info: _Info):
+        super().__init__(info.keys, _COUNTED)
         self.info = info
         self.ordered: list[int] = []                        # every okey, sorted
-        self.of: dict[int, int] = {}                        # okey -> telling
-        self.lists: dict[tuple, list[int]] = defaultdict(list)
-        self.present: dict[str, Counter] = {k: Counter() for k in _COUNTED}
 
     def add(self, k: int, i: int) -> None:
-        self.of[k] = i
+        super().add(k, i)
         bisect.insort(self.ordered, k)
-        for key in self.info.keys[i]:
-            bisect.insort(self.lists[key], k)
-            if key[0] in self.present:
-                self.present[key[0]][key[1]] += 1
 
     def remove(self, k: int, i: int) -> None:
-        del self.of[k]
+        super().remove(k, i)
         del self.ordered[bisect.bisect_left(self.ordered, k)]
-        for key in self.info.keys[i]:
-            lst = self.lists[key]
-            del lst[bisect.bisect_left(lst, k)]
-            if key[0] in self.present:
-                counter = self.present[key[0]]
-                counter[key[1]] -= 1
-                if not counter[key[1]]:
-                    del counter[key[1]]
 
     def candidates(self, i: int) -> list[int]:
         """The okeys of the tellings ``i`` may be judged one fact with, in judging order."""
