@@ -273,7 +273,9 @@ def agrees_by_names(a: Side, b: Side, corpus: Corpus) -> bool:
     """``_named_pair(a, b) >= 0`` for a named side ``a`` neither guessed nor unnamed in its sentence,
     read by its origin, roles, naming words and descriptor only: a's relays and chain left out
     (``related(b.origin, r)`` for r in a.relays, and a generic b covering a source of a's chain, are
-    what the join's candidate index looks up instead). ``b`` is read whole."""
+    what the join's candidate index looks up instead). Given ``b`` without relays and chain too, it
+    also leaves out ``related(a.origin, r)`` for r in b.relays and a generic a covering one of b's
+    relays (looked up likewise)."""
     return _named_pair(replace(a, relays=(), chain=Chain(a.info, ())), b, corpus)[0] >= 0
 
 

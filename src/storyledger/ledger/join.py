@@ -18,7 +18,7 @@ import hashlib
 import heapq
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date
 from typing import NamedTuple, Optional
@@ -608,6 +608,7 @@ class _Info:
         groups: dict[tuple, int] = {}
         self.reps: list[Side] = []              # one side per group
         self.mine: dict[tuple, int] = {}
+        self.bare: dict[int, Side] = {}         # i's side without relays and chain, by ``me``
         for i in idx:
             t, sd = tellings[i], tellings[i].side
             own = owns.setdefault((sd.origin, t.root), len(owns))  # type: ignore[union-attr]
@@ -622,8 +623,10 @@ class _Info:
         if not sd.origin:
             return [("U",)] + [("uw", w) for w in sorted(set(sd.words.split()))] + [("ur", r) for r in relays]
         self.probes[i] = mention_probes(sd)
-        self.me[i] = self.mine.setdefault((sd.origin, sd.roles, sd.named_as, sd.relays, sd.info, sd.chain, sd.unnamed,
+        bare = replace(sd, relays=(), chain=Chain(sd.info, ()))
+        self.me[i] = self.mine.setdefault((sd.origin, sd.roles, sd.named_as, sd.info, sd.unnamed,
                                            sd.words if sd.unnamed else "", sd.guessed, sd.via), len(self.mine))
+        self.bare.setdefault(self.me[i], bare)
         keys = [("np", w) for w in sorted(self.probes[i])] + [("nr", r) for r in relays] + \
             [("nc", c) for c in dict.fromkeys(sd.chain.all())]
         if sd.guessed:
@@ -633,17 +636,17 @@ class _Info:
         g = self.group[i] = groups.setdefault((sd.origin, sd.named_as, sd.roles, sd.info), len(groups))
         if g == len(self.reps):
             self.reps.append(sd)
-        return keys + [("g", g)]
+        return keys + [("g", g), ("go", sd.origin)] + ([("gd", sd.info)] if sd.info is not None and sd.info.generic else [])
 
     def agrees(self, g: int, i: int) -> bool:
         key = (g, self.me[i])
         got = self.memo.get(key)
         if got is None:
-            got = self.memo[key] = agrees_by_names(self.reps[g], self.side[i], self.corpus)  # type: ignore[arg-type]
+            got = self.memo[key] = agrees_by_names(self.reps[g], self.bare[self.me[i]], self.corpus)
         return got
 
 
-_COUNTED = ("g", "nr", "nc")   # list kinds a named telling's visit scans (the others it looks up)
+_COUNTED = ("g", "go", "gd", "nr", "nc")   # list kinds a named telling's visit scans (the others it looks up)
 
 
 class _Window(_Listed):
@@ -680,6 +683,12 @@ class _Window(_Listed):
                 found.update(lists.get((kind, w), ()))
         found.update(lists[("nwild",)])
         found.update(k for g in self.present["g"] if nf.agrees(g, i) for k in lists[("g", g)])
+        # what ``agrees`` leaves out of i's side: its relays naming the group's source, its chain
+        # covered by a generic group
+        relays = sd.relays  # type: ignore[union-attr]
+        found.update(k for o in self.present["go"] if any(related(o, r) for r in relays) for k in lists[("go", o)])
+        found.update(k for d in self.present["gd"] if any(_covers(d, c) for c in sd.chain.relays)  # type: ignore[union-attr]
+                     for k in lists[("gd", d)])
         found.update(k for r in self.present["nr"] if related(sd.origin, r) for k in lists[("nr", r)])  # type: ignore[union-attr]
         if sd.info is not None and sd.info.generic:  # type: ignore[union-attr]
             found.update(k for c in self.present["nc"] if _covers(sd.info, c) for k in lists[("nc", c)])  # type: ignore[union-attr]
