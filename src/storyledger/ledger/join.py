@@ -555,10 +555,12 @@ class _Judgements:
         counts: dict[tuple, int] = {}
         sides: dict[tuple, int] = {}
         self.counts, self.sides = {}, {}
+        self.rep: dict[int, int] = {}          # a telling of each count class
         for i in idx:
             t, c, sd = tellings[i], tellings[i].claim, tellings[i].side
             self.counts[i] = counts.setdefault((c.measure, c.counted, c.value, c.low, c.high, c.qualifier,
                                                 t.pop, t.where), len(counts))
+            self.rep.setdefault(self.counts[i], i)
             self.sides[i] = sides.setdefault(None if sd is None else (
                 sd.origin, sd.pronoun, sd.roles, sd.via, sd.named_as, sd.guessed, sd.unnamed, sd.relays,
                 sd.info, sd.chain, sd.words, sd.article_names), len(sides))
@@ -566,13 +568,16 @@ class _Judgements:
         self.evidence: dict[tuple[int, int], tuple[int, Optional[str]]] = {}
         self.traits = {i: _trait(tellings[i]) for i in idx}
 
+    def vetoed(self, x: int, y: int) -> bool:
+        """``_vetoed`` between a telling of count class x and one of class y."""
+        got = self.vetoes.get((x, y))
+        if got is None:
+            got = self.vetoes[(x, y)] = _vetoed(self.tellings[self.rep[x]], self.tellings[self.rep[y]])
+        return got
+
     def __call__(self, j: int, i: int) -> Optional[tuple[str, ...]]:
         a, b = self.tellings[j], self.tellings[i]
-        vk = (self.counts[j], self.counts[i])
-        vetoed = self.vetoes.get(vk)
-        if vetoed is None:
-            vetoed = self.vetoes[vk] = _vetoed(a, b)
-        if vetoed:
+        if self.vetoed(self.counts[j], self.counts[i]):
             return None
         sk = (self.sides[j], self.sides[i])
         ev = self.evidence.get(sk)
@@ -596,8 +601,8 @@ class _Info:
     A telling given by a pronoun or a guessed source meets the whole window.
     """
 
-    def __init__(self, tellings: list[Telling], idx: list[int], corpus: Corpus):
-        self.corpus = corpus
+    def __init__(self, tellings: list[Telling], idx: list[int], corpus: Corpus, counts: dict[int, int]):
+        self.corpus, self.counts = corpus, counts
         self.side = {i: tellings[i].side for i in idx}
         self.probes: dict[int, frozenset[str]] = {}
         self.me: dict[int, int] = {}            # i -> what ``agrees_by_names`` reads of i's side, as an int
@@ -612,7 +617,7 @@ class _Info:
         for i in idx:
             t, sd = tellings[i], tellings[i].side
             own = owns.setdefault((sd.origin, t.root), len(owns))  # type: ignore[union-attr]
-            self.keys[i] = [("own", own), ("root", t.root)] + self._kind_keys(i, sd, groups)  # type: ignore[arg-type]
+            self.keys[i] = [("own", own), ("root", t.root), ("cls", counts[i])] + self._kind_keys(i, sd, groups)  # type: ignore[arg-type]
         self.memo: dict[tuple[int, int], bool] = {}
 
     def _kind_keys(self, i: int, sd: Side, groups: dict[tuple, int]) -> list[tuple]:
@@ -646,7 +651,7 @@ class _Info:
         return got
 
 
-_COUNTED = ("g", "go", "gd", "nr", "nc")   # list kinds a named telling's visit scans (the others it looks up)
+_COUNTED = ("cls", "g", "go", "gd", "nr", "nc")   # list kinds a named telling's visit scans (the others it looks up)
 
 
 class _Window(_Listed):
@@ -694,6 +699,16 @@ class _Window(_Listed):
             found.update(k for c in self.present["nc"] if _covers(sd.info, c) for k in lists[("nc", c)])  # type: ignore[union-attr]
         return sorted(found)
 
+    def unvetoed(self, cands: list[int], i: int, judged_by: _Judgements) -> list[int]:
+        """The candidates whose count class ``_vetoed`` does not set apart from i's."""
+        ci = self.info.counts[i]
+        present = self.present["cls"]
+        allowed = {c for c in present if not judged_by.vetoed(c, ci)}
+        if len(allowed) == len(present):
+            return cands
+        counts, of = self.info.counts, self.of
+        return [k for k in cands if counts[of[k]] in allowed]
+
     def shadowed(self, j: int, k: int, cj: int, find) -> bool:
         """Is an earlier telling of j's (cluster, source, article) in the window (judged for it)?"""
         for q in self.lists[self.info.keys[j][0]]:
@@ -717,7 +732,7 @@ def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters,
                    key=lambda i: (tellings[i].start, tellings[i].claim.id))
     undated = sorted((i for i in idx if tellings[i].start is None), key=lambda i: tellings[i].claim.id)
     judged_by = _Judgements(tellings, idx, corpus)
-    info = _Info(tellings, idx, corpus)
+    info = _Info(tellings, idx, corpus, judged_by.counts)
     find, union = clusters.find, clusters.union
     rank = {i: 2 * (_measure(tellings[i].claim) == "other") + (tellings[i].claim.field == "title") for i in idx}
 
@@ -726,7 +741,7 @@ def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters,
         # sentence that names the measure speaks for a headline's bare "7K more troops"
         ci = find(i)
         judged: set[tuple[int, int]] = set()
-        cands = win.candidates(i)
+        cands = win.unvetoed(win.candidates(i), i, judged_by)
         every = cands is win.ordered
         for k in cands:
             j = win.of[k]
