@@ -352,3 +352,20 @@ def test_a_reporting_relative_clause_on_the_counted_noun_names_the_source(nlp):
             "That included around 70 boats the official said had recently arrived.")
     got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
     assert got[70] == got[600] == "harbour board official"
+
+
+def test_a_definite_description_of_the_group_counted_goes_on_with_its_source(nlp):
+    body = ("According to the Health Agency, 120 nurses in Norland died during the cyclone.\n\n"
+            "Some died at home, others at work.\n\n"
+            "The deceased nurses are among the 5,120 people so far confirmed dead after the cyclone. "
+            "More than 900 people are still missing.\n\n"
+            "Aid groups said on Friday that 300 volunteers had arrived.")
+    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    assert got == {120: "Health Agency", 5120: "Health Agency", 900: "Health Agency", 300: "Aid groups"}
+
+
+def test_another_group_as_subject_does_not_go_on_with_the_source(nlp):
+    body = ("According to the Health Agency, 120 nurses in Norland died during the cyclone.\n\n"
+            "The ferry crews are among the 5,120 people so far confirmed dead after the cyclone.")
+    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    assert got == {120: "Health Agency", 5120: None}

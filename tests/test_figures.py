@@ -281,3 +281,18 @@ def test_the_missing_counted_through_a_relative_clause():
     t = "Crews keep a list of the missing, who the coast guard says may number 400 or more."
     got = {c.value: (c.measure, c.counted) for c in extract.extract_text(t, "2024-03-15") if c.kind == "figure"}
     assert got == {400: ("missing", "missing")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what a force grew by is what a side added (as "added 2,000 fighters" is), also where the
+    # parser gives the growth verb no subject of its own
+    ("The army said its forces in the north have grown by about 3,000 soldiers this month.", [(3000.0, "deployed")]),
+    ("The rebels have increased their forces near the city by 2,000 fighters.", [(2000.0, "deployed")]),
+    ("Officials claimed on Friday that militia units camped along the river have increased by roughly 900 fighters"
+     " in recent days.", [(900.0, "deployed")]),
+    # a growth still to come is a plan; a town growing by residents is no force
+    ("The militia could grow by 5,000 fighters next year, the report said.", [(5000.0, "planned")]),
+    ("The town has grown by 4,000 residents since the mine opened.", [(4000.0, "other")]),
+])
+def test_a_force_grown_by_a_count_added_that_many(nlp, text, expected):
+    assert measures(nlp, text) == expected

@@ -987,6 +987,8 @@ def _force_placed(fig: Figure, anchor: Token, nodes: list[Token]) -> bool:
         return False
     if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in _FIG.set("deploy_object_verbs"):
         return True
+    if _grown_by(anchor):
+        return True
     for n in [anchor] + nodes:
         if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
             return False
@@ -998,6 +1000,14 @@ def _force_placed(fig: Figure, anchor: Token, nodes: list[Token]) -> bool:
                         for p in c.subtree):
                 return True
     return False
+
+
+def _grown_by(anchor: Token) -> bool:
+    """ "the forces have grown by 3,000 soldiers": the amount a force grew by is what a side added
+    (the intransitive "Russia added 7,000 troops"); "could grow by" is then a plan (``_plan``)."""
+    by = anchor.head
+    return anchor.dep_ == "pobj" and by.lower_ == "by" and by.dep_ == "prep" and \
+        by.head.pos_ == "VERB" and by.head.lemma_.lower() in _FIG.set("growth_verbs")
 
 
 # what happens to people (the casualty and displacement families of data/measures.json, shared with the ledger)

@@ -31,6 +31,7 @@ from storyledger.extract.spans import ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Attribution, Claim, TimeSpan
 from storyledger.tables import table
+from storyledger.words import singular
 
 _DENIAL_LEMMAS = {"release", "issue", "acknowledge", "confirm", "comment", "disclose", "react", "respond",
                   "announce", "publish", "report", "reveal", "make"}
@@ -241,6 +242,12 @@ class TextReader:
         elif not tellers and s.para in d.para_tellers:
             attr = to_attribution(d.para_tellers[s.para], self.agency, "asserted")
             inherited = True
+        elif not tellers and antecedent and antecedent.claim.attribution.source and _same_group(s.span, antecedent.fig):
+            # "According to X, 101 nurses died. ... The nurses are among the 4,333 dead": the account goes on
+            attr = antecedent.claim.attribution.model_copy(deep=True)
+            inherited = True
+            d.para_tellers.setdefault(s.para, [Teller(attr.source or "", attr.source_type or "other", attr.role,
+                                                      attr.source_text or "", attr.cue or "")])
         else:
             attr = to_attribution(tellers, self.agency, "asserted")
         if not inherited or attr.modality == "asserted":
@@ -584,6 +591,16 @@ def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
             j += 1
         out.append(here)
     return out
+
+
+def _same_group(sent: Span, prev: Figure) -> bool:
+    """The sentence's subject is a definite description of the people the figure before counted
+    ("the deceased nurses" after "101 nurses"): it goes on about them."""
+    head = (prev.counted or "").split()[-1:]
+    subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return bool(head) and subj is not None and subj.pos_ == "NOUN" and \
+        singular(subj.lower_) == singular(head[0].lower()) and \
+        any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in subj.children)
 
 
 def _speaker_like(a) -> bool:
