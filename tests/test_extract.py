@@ -354,18 +354,39 @@ def test_a_reporting_relative_clause_on_the_counted_noun_names_the_source(nlp):
     assert got[70] == got[600] == "harbour board official"
 
 
+def sources_of(nlp, body: str) -> dict:
+    return {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+
+
 def test_a_definite_description_of_the_group_counted_goes_on_with_its_source(nlp):
     body = ("According to the Health Agency, 120 nurses in Norland died during the cyclone.\n\n"
             "Some died at home, others at work.\n\n"
             "The deceased nurses are among the 5,120 people so far confirmed dead after the cyclone. "
             "More than 900 people are still missing.\n\n"
             "Aid groups said on Friday that 300 volunteers had arrived.")
-    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
-    assert got == {120: "Health Agency", 5120: "Health Agency", 900: "Health Agency", 300: "Aid groups"}
+    assert sources_of(nlp, body) == {120: "Health Agency", 5120: "Health Agency", 900: "Health Agency", 300: "Aid groups"}
 
 
 def test_another_group_as_subject_does_not_go_on_with_the_source(nlp):
     body = ("According to the Health Agency, 120 nurses in Norland died during the cyclone.\n\n"
             "The ferry crews are among the 5,120 people so far confirmed dead after the cyclone.")
-    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
-    assert got == {120: "Health Agency", 5120: None}
+    assert sources_of(nlp, body) == {120: "Health Agency", 5120: None}
+
+
+def test_a_number_in_an_embedded_post_is_its_authors(nlp):
+    body = ("The agency said 4,000 homes were damaged.\n\n"
+            "There are more than 300 #BlueShield volunteers working in shifts to help people after the floods.\n\n"
+            "They come from 12 branches across #Norland.\n\n"
+            "Thank you @BlueShieldNL for your work. https://t.co/abc123 \u2014 Ann Lee (@annlee_x) May 2, 2024\n\n"
+            "Officials later said 50 schools were shut.")
+    assert sources_of(nlp, body) == {4000: "agency", 300: "Ann Lee", 12: "Ann Lee", 50: "Officials"}
+
+
+def test_prose_before_a_post_is_not_the_posts():
+    from storyledger.extract.reader import embedded_posts
+    text = ("Rescuers reached the valley on Sunday after a long night.\n\n"
+            "Volunteers are on the way \u2014 Ann Lee (@annlee_x) May 2, 2024\n\n"
+            "More followed.")
+    starts = [0, text.index("Volunteers"), text.index("More")]
+    assert embedded_posts(text, starts) == [(starts[1], text.index("\u2014"), "Ann Lee")]
+    assert embedded_posts("No post here (@ mark alone).", [0]) == []

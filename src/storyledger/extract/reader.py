@@ -82,6 +82,7 @@ class Discourse:
     caption_time: Optional[TimeSpan] = None
     caption_place: Optional[str] = None
     speech_marks: Optional[tuple[list[int], list[int]]] = None   # quotes.speech_marks(doc), taken once
+    posts: list[tuple[int, int, str]] = field(default_factory=list)   # embedded posts: (start, end, author)
 
 
 @dataclass
@@ -139,6 +140,7 @@ class TextReader:
     def _discourse(self, doc: Doc, fld: str, ents: ArticleEntities) -> "Discourse":
         d = Discourse(doc, fld, ents, SourceFinder(ents), doc_quotes(doc), doc_times(doc, self.anchor),
                       doc._.paragraphs if doc._.paragraphs is not None else paragraph_starts(text_of(doc)))
+        d.posts = embedded_posts(text_of(doc), d.para_starts)
         if fld == "caption":
             # a caption's figures happen at its date and place ("..., March 2. 90 soldiers were gathered there")
             ts = [t for st in d.sent_times for t in st]
@@ -189,7 +191,7 @@ class TextReader:
         doc, sent = d.doc, s.span
         tok = fig.anchor or doc[fig.end - 1]
         inq = next((q for q in d.quotes if q.start <= tok.idx < q.end and q.start in d.quote_speaker), None)
-        tellers = self.d.finder.chain(tok, sent)
+        tellers = self.d.finder.chain(tok, sent) or _post_author(d.posts, tok.idx)
         if inq is not None and not tellers:
             tellers = d.quote_speaker[inq.start]   # a number inside a quote is its speaker's
         antecedent = d.prev_fig if d.prev_fig and s.i - d.prev_fig.sent_i <= 2 else None
@@ -591,6 +593,37 @@ def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
             j += 1
         out.append(here)
     return out
+
+
+# "... https://t.co/x — Ann Lee (@annlee) May 2, 2024": the signature under an embedded post
+_POST_SIGNATURE = re.compile(r"[\u2014\u2013] ?([^\s\u2014\u2013()@][^\n\u2014\u2013()@]{0,60}?) ?\(@\w{1,30}\)")
+_POST_CHARS = 320   # a post of 280 characters, spaced as a page prints it
+_POST_MARK = re.compile(r"[#@]\w")
+
+
+def embedded_posts(text: str, para_starts: list[int]) -> list[tuple[int, int, str]]:
+    """(start, end, author) of each embedded post: the paragraph its signature closes, and the
+    paragraphs right before it that carry a post's marks (#tag, @name) while it stays post-sized."""
+    if "(@" not in text:
+        return []
+    out = []
+    for m in _POST_SIGNATURE.finditer(text):
+        i = bisect.bisect_right(para_starts, m.start()) - 1
+        start = para_starts[i] if i >= 0 else 0
+        if not text[start:m.start()].strip() and i > 0:   # the signature on a line of its own
+            i -= 1
+            start = para_starts[i]
+        while i > 0 and m.start() - para_starts[i - 1] <= _POST_CHARS and \
+                _POST_MARK.search(text, para_starts[i - 1], para_starts[i]):
+            i -= 1
+            start = para_starts[i]
+        out.append((start, m.start(), m.group(1).strip()))
+    return out
+
+
+def _post_author(posts: list[tuple[int, int, str]], at: int) -> list[Teller]:
+    """A number in an embedded post is its author's."""
+    return next(([Teller(who, "person", None, who, "post")] for start, end, who in posts if start <= at < end), [])
 
 
 def _same_group(sent: Span, prev: Figure) -> bool:
