@@ -390,3 +390,20 @@ def test_prose_before_a_post_is_not_the_posts():
     starts = [0, text.index("Volunteers"), text.index("More")]
     assert embedded_posts(text, starts) == [(starts[1], text.index("\u2014"), "Ann Lee")]
     assert embedded_posts("No post here (@ mark alone).", [0]) == []
+
+
+def test_the_head_of_a_named_body_is_no_person_the_text_did_not_tie_to_it(nlp):
+    body = ("In Norland, storm Edgar has killed at least 15 people, but many more are feared. The local head of "
+            "the Blue Shield, as the charity is called there, said the death toll will rise to at least 300.")
+    assert sources_of(nlp, body)[300] == "local head of the Blue Shield"
+    body = ("Ann Lee, the director of the Blue Shield, visited the port on Sunday. "
+            "The director of the Blue Shield said 300 volunteers had arrived.")
+    assert sources_of(nlp, body)[300] == "Ann Lee"
+
+
+def test_the_subject_of_a_passive_report_verb_is_told_about_not_a_teller(nlp):
+    body = ("Most of the missing are believed to have been swept into the bay. "
+            "Others are said to be sheltering in the old mill.")
+    assert [c for c in claims_of(nlp, body) if c.kind == "statement"] == []
+    body = "The mayor was quoted as saying that the harbour would reopen."
+    assert [c.attribution.source for c in claims_of(nlp, body) if c.kind == "statement"] == ["mayor"]

@@ -297,6 +297,8 @@ class SourceFinder:
             return None
         if ref[1] == "person":
             p = self.ents.people.get(ref[0])
+            if not _of_the_persons_body(ph.tok, p.role if p else None):
+                return None   # "the head of the Red Crescent" is no one the text tied to the Red Crescent
             self.last_person = ref[0]
             return self._teller(ph, ref[0], "person", p.role if p else ph.text)
         return self._body(ph, *self.ents.canonical(ref[0]))
@@ -481,6 +483,18 @@ NAME_RULES: list = [
     SourceFinder.by_gazetteer, SourceFinder.by_kind_told_last, SourceFinder.by_kind_mentioned,
     SourceFinder.by_description, SourceFinder.as_written,
 ]
+
+
+def _of_a_body(tok: Token) -> list[Token]:
+    """The named body of a description's own "of" phrase ("the local head of the Red Crescent")."""
+    return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for x in c.subtree if x.ent_type_ == "ORG" and not x.is_lower]
+
+
+def _of_the_persons_body(tok: Token, role: Optional[str]) -> bool:
+    """A description that names its body fits a person only when the text tied the person to it."""
+    body = _of_a_body(tok)
+    return not body or bool(role) and any(x.lower_ in role.lower().split() for x in body)
 
 
 def _own_subject(report: Token, mods: list[Token]) -> Optional[Token]:
