@@ -399,3 +399,11 @@ def test_the_head_of_a_named_body_is_no_person_the_text_did_not_tie_to_it(nlp):
     body = ("Ann Lee, the director of the Blue Shield, visited the port on Sunday. "
             "The director of the Blue Shield said 300 volunteers had arrived.")
     assert sources_of(nlp, body)[300] == "Ann Lee"
+
+
+def test_the_subject_of_a_passive_report_verb_is_told_about_not_a_teller(nlp):
+    body = ("Most of the missing are believed to have been swept into the bay. "
+            "Others are said to be sheltering in the old mill.")
+    assert [c for c in claims_of(nlp, body) if c.kind == "statement"] == []
+    body = "The mayor was quoted as saying that the harbour would reopen."
+    assert [c.attribution.source for c in claims_of(nlp, body) if c.kind == "statement"] == ["mayor"]

@@ -498,7 +498,7 @@ class TextReader:
             modality = "denial"
         elif _is_report(root) and subj is not None:
             tellers = self.d.finder.chain(next((c for c in root.children if c.dep_ in {"ccomp", "dobj", "xcomp"}), root), sent) \
-                or [self.d.finder.name(subj, root.lemma_.lower(), root)]
+                or ([] if _told_about(root, subj) else [self.d.finder.name(subj, root.lemma_.lower(), root)])
         else:
             tellers = self.d.finder._according(root)
         if not tellers or not tellers[0].source or tellers[0].generic:
@@ -513,6 +513,12 @@ class TextReader:
 
 
 _NEITHER = frozenset({"neither"})
+
+
+def _told_about(verb: Token, subj: Token) -> bool:
+    """ "Most of the dead are believed to ...", "Others are thought to be ...": the subject of a
+    passive report verb is what is told about, not who tells ("was quoted as saying" aside)."""
+    return subj.dep_ == "nsubjpass" and verb.lemma_.lower() not in {"quote", "cite"}
 
 # Subordinators whose clause gives the start of what a count describes, not its time.
 _START_MARKS = {"since", "after"}
