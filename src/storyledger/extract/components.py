@@ -122,6 +122,9 @@ def defined_acronyms(text: str) -> list[list[str]]:
 
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 _WORD = re.compile(r"\S+")
+# what ends a word but is no part of a name: a possessive, then closing punctuation
+_WORD_TAIL = re.compile(r"(['’]s)?[,.;:)\]]*$")
+_TAIL_ENDS = frozenset(",.;:)]s")   # the tail can only match a word ending in one of these
 
 
 def _capitalised_names(text: str, longest: int = 8) -> dict[str, tuple[int, str]]:
@@ -131,14 +134,17 @@ def _capitalised_names(text: str, longest: int = 8) -> dict[str, tuple[int, str]
     run: list[tuple[str, int, int]] = []   # (word, start, end)
     for m in _WORD.finditer(text + " ."):
         raw = m.group()
-        w = re.sub(r"(['’]s)?[,.;:)\]]*$", "", raw.lstrip("(\"“‘"))
+        w = raw.lstrip("(\"“‘")
+        if w[-1:] in _TAIL_ENDS:
+            w = _WORD_TAIL.sub("", w)
         if w[:1].isupper() and w[1:2].islower() or (w in _LINKS and run):
             at = m.start() + raw.find(w)
             run.append((w, at, at + len(w)))
             if w == raw or raw == w + ",":
                 continue
-        _runs_initials(text, run, longest, out)
-        run = []
+        if run:
+            _runs_initials(text, run, longest, out)
+            run = []
     return out
 
 

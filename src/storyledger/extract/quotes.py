@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Optional
 
 import numpy
-from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, POS
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, LEMMA, LOWER, POS, TAG
 from spacy.strings import get_string_id
-from spacy.symbols import AUX, PROPN, VERB
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.entities import is_title_word
@@ -491,7 +491,7 @@ def _description(t: Token) -> Optional[str]:
     when the tagger calls it a body, "the company", "the Republican"), else None."""
     party = t.tag_ in {"NNP", "NNPS"} and t.ent_type_ == "NORP"
     if not (t.pos_ == "NOUN" and t.tag_ == "NN" and (not t.ent_type_ or t.is_lower) or party):
-        return None
+        return None     # (``_may_describe`` is the part of this test the coref gate reads off arrays)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         return None
     named = {x.ent_type_ for x in t.doc[t.left_edge.i:t.i] if x.ent_type_ and not x.is_lower}
@@ -587,8 +587,11 @@ def _among(values: numpy.ndarray, ids: list[int]) -> numpy.ndarray:
 def _may_take_all(doc: Doc, mem: "_Salience") -> tuple[numpy.ndarray, numpy.ndarray]:
     """``mem.may_take(t)`` and ``t.is_alpha`` for every token at once, from the Doc's arrays (no
     Token object for the tokens no step can take; tests/test_fast_paths.py checks it token by token)."""
-    arr = doc.to_array([DEP, LOWER, IS_ALPHA]).reshape(len(doc), 3)
-    takes = _among(arr[:, 0], _STEP_DEP_IDS) | _among(arr[:, 1], _PRONOUN_IDS)
+    arr = doc.to_array([DEP, LOWER, IS_ALPHA, POS, TAG, ENT_TYPE]).reshape(len(doc), 6)
+    tag, ent = arr[:, 4], arr[:, 5]
+    # what _description needs of a token (the description steps take no other)
+    described = (arr[:, 3] == NOUN) & (tag == _NN) | _among(tag, _NNP_IDS) & (ent == _NORP)
+    takes = _among(arr[:, 0], _STEP_DEP_IDS) & described | _among(arr[:, 1], _PRONOUN_IDS)
     marked = [i for i in (*mem.bodies, *mem.at) if 0 <= i < len(doc)]
     takes[marked] = True
     return takes, arr[:, 2].astype(bool)
@@ -713,19 +716,26 @@ class _Salience:
 
     def may_take(self, t: Token) -> bool:
         """The first test of every step, or'ed: a cheap gate before the steps (most tokens pass none)."""
-        return t.i in self.bodies or t.i in self.at or t.dep_ in _STEP_DEPS or t.lower_ in _PRONOUNS
+        return t.i in self.bodies or t.i in self.at or t.dep_ in _STEP_DEPS and _may_describe(t) or t.lower_ in _PRONOUNS
 
     STEPS: ClassVar[list] = []
 
 
 # body and person need a marked token (``may_take``); the description steps a subject, an object (an
 # inverted speaker: "..., points out the resident") or an object
-# of a preposition, the pronoun step a pronoun
+# of a preposition that may be a description (``_may_describe``), the pronoun step a pronoun
 _STEP_DEPS = _SUBJ | {"pobj", "dobj"}
 
 
 _STEP_DEP_IDS = [get_string_id(d) for d in sorted(_STEP_DEPS)]     # label ids as Doc arrays hold them
 _PRONOUN_IDS = [get_string_id(w) for w in sorted(_PRONOUNS)]
+_NN, _NNP_IDS, _NORP = get_string_id("NN"), [get_string_id("NNP"), get_string_id("NNPS")], get_string_id("NORP")
+
+
+def _may_describe(t: Token) -> bool:
+    """A common noun or a party's name: what ``_description`` asks first (the description steps
+    take nothing else, so the gate passes no other subject or object)."""
+    return t.pos_ == "NOUN" and t.tag_ == "NN" or t.tag_ in {"NNP", "NNPS"} and t.ent_type_ == "NORP"
 
 _Salience.STEPS = [_Salience.body, _Salience.org_description, _Salience.person, _Salience.person_description,
                    _Salience.pronoun]
