@@ -121,3 +121,21 @@ def test_figures_table_exports(db, tmp_path):
     assert "| date | range | figure | source | carried by | first reported | sentence |" in md
     bad = CliRunner().invoke(app, ["export", "--db", db, "--out", str(tmp_path), "--figures", "xls"])
     assert bad.exit_code != 0 and "unknown format 'xls'" in bad.output
+
+
+def test_a_series_nested_two_deep_is_written_after_its_parent(db, tmp_path):
+    """On 8,000 generated articles a scope's "(expected)" series nests under the quantity's
+    "(expected)" series, itself under the whole: listed by label the grandchild came before its
+    parent and the ledger write failed its foreign key."""
+    import shutil
+    path = tmp_path / "copy.db"
+    shutil.copy(db, path)
+    with LedgerStore(path) as st:
+        led = st.ledger()
+        child = next(s for s in led.series if s.parent)
+        grand = child.model_copy(update={"id": "s-grandchild", "parent": child.id, "label": "A " + child.label})
+        led.series = [grand] + led.series
+        st.put_ledger(led)
+        st.commit()
+        assert st.db.execute("SELECT parent FROM series WHERE id='s-grandchild'").fetchone() == (child.id,)
+        assert st.db.execute("PRAGMA foreign_key_check").fetchall() == []

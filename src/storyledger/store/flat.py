@@ -97,6 +97,20 @@ def _members(f, claim_info: dict[str, tuple[Any, ...]]) -> tuple[list[tuple], li
     return rows, carried
 
 
+def _parents_first(series: list) -> list:
+    """The series ordered by how deep each nests (stable): every parent before its children."""
+    parent = {s.id: s.parent for s in series}
+
+    def depth(sid: str) -> int:
+        seen = {sid}
+        while parent.get(sid) and parent[sid] not in seen:
+            sid = parent[sid]  # type: ignore[assignment]
+            seen.add(sid)
+        return len(seen) - 1
+
+    return sorted(series, key=lambda s: depth(s.id))
+
+
 def ledger_rows(ledger: Ledger, claim_info: dict[str, tuple[Any, ...]], fact_ids: Optional[set[str]] = None,
                 series_ids: Optional[set[str]] = None) -> dict[str, list[tuple]]:
     """Rows for each flat table. ``claim_info``: claim id -> (article, source, outlet, published).
@@ -121,8 +135,10 @@ def ledger_rows(ledger: Ledger, claim_info: dict[str, tuple[Any, ...]], fact_ids
             statements.append((f.id, f.kind, f.label, f.origin, *as_of, f.first_reporter, f.first_published,
                                first_article, len(f.claims), len(f.articles), len(f.sources), _names(carried),
                                f.model_dump_json()))
+    # parents before children (foreign key): a series may nest two deep ("in Kursk region (expected)"
+    # under "(expected)" under the whole), which the ledger's order (parents, then by label) breaks
     series = [(s.id, s.label, s.population, s.measure, s.scope, s.parent, s.relation, len(s.points),
-               s.model_dump_json()) for s in ledger.series]
+               s.model_dump_json()) for s in _parents_first(ledger.series)]
     fact_ids = {f.id for f in ledger.facts} if fact_ids is None else fact_ids
     points = [(s.id, p.fact, p.source, p.value, p.low, p.high, p.qualifier, p.as_of.start if p.as_of else None,
                p.as_of.end if p.as_of else None, p.published) for s in ledger.series for p in s.points
