@@ -836,9 +836,8 @@ def reported_speech(sent: Span, quotes: list[QuoteSpan],
 
 
 def _chars(sent: Span, span: tuple[int, int]) -> str:
-    """Characters ``span`` (doc offsets) of a clause inside ``sent``, without rebuilding the doc's text."""
-    if sent.start_char <= span[0] <= span[1] <= sent.end_char:
-        return sent.text[span[0] - sent.start_char:span[1] - sent.start_char]
+    """Characters ``span`` (doc offsets) of a clause inside ``sent``, cut from the Doc's text (the
+    sentence's Span.text would join its tokens)."""
     return text_of(sent.doc)[span[0]:span[1]]
 
 
