@@ -276,3 +276,20 @@ def test_according_gate():
         assert finder._according_any == ("according" in doc.text.lower())
     claims = extract_text("Some 1,200 troops crossed on Monday, ACCORDING to the ministry.", "2024-10-07")
     assert [c.attribution.source for c in claims if c.kind == "figure"] == ["ministry"]
+
+
+def test_span_text_is_the_span_text():
+    """``extensions.span_text`` (cut from the Doc's text) is ``Span.text`` for sentences and any span."""
+    from storyledger.extract.extensions import span_text
+    for doc in _parsed_texts():
+        doc._.text = doc.text
+        spans = list(doc.sents) + [doc[i:i + 9] for i in range(0, len(doc), 5)] + [doc[3:3], doc[:]]
+        assert [span_text(s) for s in spans] == [s.text for s in spans]
+
+
+def test_control_share_counts_as_the_character_walk():
+    from storyledger.ingest import _control_share
+    for s in _lines() + ["a\x00b\rc\x1fd\te\nf\x0bg\x0ch\x7f", "\x01" * 5000]:
+        sample = s[:4096]
+        slow = sum(1 for c in sample if ord(c) < 32 and c not in "\n\t\f\v") / len(sample) if sample else 0.0
+        assert _control_share(s) == slow, s[:40]
