@@ -317,3 +317,5 @@ def test_date_mentions_found_as_the_patterns_find_them():
         a, b = D._MDY.search(t), D._MDY_RX.search(t)
         assert (a and a.span()) == (b and b.span()), t[:80]
         assert found(D._weekday_mentions(t)) == found(D._WEEKDAY_MENTION.finditer(t)), t[:80]
+    for line in _lines() + ["3 DAYS AGO", "yeſterday", "Today", "an hour ago.", "agog"]:
+        assert D.relative_phrase(line) == bool(D._RELATIVE.search(line)), line

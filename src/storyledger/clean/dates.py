@@ -253,6 +253,12 @@ def relative_date(text: str, fetched_at: Optional[str]) -> Optional[tuple[str, s
 
 
 def relative_phrase(line: str) -> bool:
+    # every match holds "ago", "today" or "yesterday" (case-blind: a line with a character that
+    # folds onto an ASCII letter, as "ſ" onto "s", is searched whatever it holds)
+    low = line.lower()
+    if "ago" not in low and "today" not in low and "yesterday" not in low and \
+            (line.isascii() or not any(c in line for c in "\u0130\u0131\u017f\u212a")):
+        return False
     return bool(_RELATIVE.search(line))
 
 
