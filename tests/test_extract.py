@@ -407,3 +407,15 @@ def test_the_subject_of_a_passive_report_verb_is_told_about_not_a_teller(nlp):
     assert [c for c in claims_of(nlp, body) if c.kind == "statement"] == []
     body = "The mayor was quoted as saying that the harbour would reopen."
     assert [c.attribution.source for c in claims_of(nlp, body) if c.kind == "statement"] == ["mayor"]
+
+
+def test_a_lede_pointing_back_counts_what_the_headline_counts(nlp):
+    body = ("The number has risen from the 3,000 estimated by the agency last week.\n\n"
+            "According to the agency, more than 5,000 people have fled their homes.")
+    got = {(c.field, c.value): (c.measure, c.counted) for c in figs(claims_of(
+        nlp, body, title="Floods displaced over 5,000 people in Norland: agency"))}
+    assert got[("body", 3000)] == ("displaced", "people")
+    # a headline that counts no people gives the lede nothing to point back to
+    got = {(c.field, c.value): c.measure for c in figs(claims_of(
+        nlp, body, title="Norland floods: the agency's weekly update"))}
+    assert got[("body", 3000)] == "other"

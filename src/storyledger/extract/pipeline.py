@@ -44,6 +44,7 @@ class ArticleExtractor:
             self.claims += [self._claim(d, fld, part) for d in self._read(doc, fld, [title, body, *captions])]
         self._story_population()
         self._headline_sources()
+        self._lede_points_to_headline(body)
         return self.claims
 
     def _read(self, doc: Doc, fld: str, docs: list[Optional[Doc]]) -> list[dict[str, Any]]:
@@ -88,6 +89,22 @@ class ArticleExtractor:
                 c.attribution = same[0].attribution.model_copy(deep=True)
                 if same[0].measure != "other" and c.measure != "other":
                     c.measure = same[0].measure  # "could be in Kursk": the body says what it counts
+
+
+    def _lede_points_to_headline(self, body: Doc) -> None:
+        """ "Floods displaced over 43,000 people" / "The number has risen from the 30,000 ...": a
+        number the body's first sentence ties to a bare "the number" with nothing before it counts
+        what the headline's one count of people counts."""
+        heads = [c for c in self.claims if c.kind == "figure" and c.field == "title" and c.measure not in (None, "other")
+                 and is_people(c.counted)]
+        first = (body._.figures or [[]])[0] if heads else []
+        if len({(c.measure, c.counted) for c in heads}) != 1 or not first:
+            return
+        at = {body[f["start"]].idx for f in first if f["anaphoric"] and f["counted"] is None and f["measure"] == "other"}
+        for c in self.claims:
+            if c.kind == "figure" and c.field == "body" and c.measure == "other" and c.char_start is not None and \
+                    c.number_start is not None and c.char_start + c.number_start in at:
+                c.measure, c.counted, c.population = heads[0].measure, heads[0].counted, heads[0].population
 
 
 def extract_article(art: Article, title: Optional[Doc], body: Doc, captions: list[Doc],

@@ -8,7 +8,9 @@ is sorted, so the same inputs give byte-identical output.
 """
 from __future__ import annotations
 
-from typing import Optional
+import gc
+from contextlib import contextmanager
+from typing import Iterator, Optional
 
 from storyledger.ledger.disagree import build_disagreements
 from storyledger.ledger.join import build_facts, _roots
@@ -20,10 +22,34 @@ from storyledger.model import Article, Claim, Ledger
 __all__ = ["build_ledger"]
 
 
+@contextmanager
+def inputs_kept_out_of_gc() -> Iterator[None]:
+    """The objects alive now (a big ledger's articles and claims: millions) are left out of the cyclic
+    garbage collector's passes until the block ends: each full pass would walk them all again
+    (a fifth of the join's time on 2,000 articles). Nothing is kept alive longer than without it."""
+    _frozen.append(1)
+    gc.freeze()
+    try:
+        yield
+    finally:
+        _frozen.pop()
+        if not _frozen:   # an inner block (the update's rebuild) leaves the outer one's freeze
+            gc.unfreeze()
+
+
+_frozen: list[int] = []
+
+
 def build_ledger(articles: list[Article], claims: list[Claim], previous: Optional[Ledger] = None,
                  aliases: Optional[str] = None) -> Ledger:
     """``aliases``: the JSON text of the user's alias file the claims were extracted with (``build
     --aliases FILE``); its names, part_of and demonyms count in source agreement with the packaged table."""
+    with inputs_kept_out_of_gc():
+        return _build_ledger(articles, claims, previous, aliases)
+
+
+def _build_ledger(articles: list[Article], claims: list[Claim], previous: Optional[Ledger],
+                  aliases: Optional[str]) -> Ledger:
     use_aliases(aliases)
     # input order must not matter: sort once here
     articles = sorted(articles, key=lambda a: a.id)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -242,9 +242,19 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
         if set(a.via) & set(b.via):
             return 2, "relay"
         return 0, None
+    if any(_office_of_body(x.named_as or x.origin, y.roles) for x, y in ((a, b), (b, a))):
+        return 0, None   # "the head of the Red Crescent" and "the Red Crescent's Kais Fhakeri": maybe one person
     # two named bodies that are not one: a sentence naming the other ("confirming the NIS figure")
     # is a second source agreeing, not the same telling
     return -1, None
+
+
+@table_cache(maxsize=65536)
+def _office_of_body(desc: str, roles: tuple[str, ...]) -> bool:
+    """ "head of the red crescent in benghazi" and a person whose role is "red crescent s": the
+    description names an office of the very body the text tied the person to."""
+    body = set(_content(desc.partition(" of ")[2]))
+    return bool(body) and any(set(_content(r)) and set(_content(r)) <= body for r in roles)
 
 
 @table_cache(maxsize=65536)
@@ -267,6 +277,33 @@ def _refers_back(words: str, named: Side) -> bool:
 def unnamed_source(origin: str, named_as: str, words: str) -> bool:
     """A source its own sentence never names (carried over from an earlier sentence)."""
     return bool(origin) and not any(_mentions(words, k) for k in (origin, named_as) if k)
+
+
+def agrees_by_names(a: Side, b: Side, corpus: Corpus) -> bool:
+    """``_named_pair(a, b) >= 0`` for a named side ``a`` neither guessed nor unnamed in its sentence,
+    read by its origin, roles, naming words and descriptor only: a's relays and chain left out
+    (``related(b.origin, r)`` for r in a.relays, and a generic b covering a source of a's chain, are
+    what the join's candidate index looks up instead). Given ``b`` without relays and chain too, it
+    also leaves out ``related(a.origin, r)`` for r in b.relays and a generic a covering one of b's
+    relays (looked up likewise)."""
+    return _named_pair(replace(a, relays=(), chain=Chain(a.info, ())), b, corpus)[0] >= 0
+
+
+def mention_probes(side: Side) -> frozenset[str]:
+    """Words one of which a sentence must hold to name this side's source (``_mentions`` of its
+    origin, naming words or roles, ``_refers_back`` to it): an unattributed telling can agree with a
+    named one only through them or a shared relay (``source_evidence``)."""
+    out: set[str] = set()
+    for key in (side.origin, side.named_as, *side.roles):
+        if not key:
+            continue
+        out.add(key.split()[0])                      # the name itself
+        content = _content(key)
+        if len(content) >= 2:
+            out.add(content[0])                      # its content words, in a row
+        out.update(a for a in (acronym(key), *_part_acronyms(key)) if len(a) >= 2)
+    out.update(h for h in (head_noun(k) for k in (side.origin, side.named_as) if k) if len(h) >= 4)
+    return frozenset(out)
 
 
 def source_evidence(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:

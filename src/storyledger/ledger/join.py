@@ -18,12 +18,13 @@ import hashlib
 import heapq
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date
 from typing import NamedTuple, Optional
 
-from storyledger.ledger.evidence import Corpus, Side, canon, is_pronoun, source_evidence, unnamed_source
+from storyledger.ledger.evidence import Corpus, Side, agrees_by_names, canon, is_pronoun, mention_probes, related, \
+    source_evidence, unnamed_source
 from storyledger.ledger.places import distinct, within
 from storyledger.ledger.sources import Chain, chain_of, chains_compatible, name_key, originator, \
     reporter, _covers, _MEDIA_TYPES
@@ -442,25 +443,106 @@ class _Clusters:
         return True
 
 
+def _text_keys(t: Telling) -> list[tuple]:
+    """Where ``_TextWindow`` lists a telling: what ``compatible`` needs of two tellings of other
+    articles (an attributed pair: ``chains_compatible``; otherwise named peoples, and for an
+    attributed and an unattributed one a shared relay)."""
+    keys: list[tuple] = [("root", t.root)]
+    o, relays = t.chain.origin, [r.key for r in t.chain.relays]
+    if o is None:
+        return keys + ([("up",)] + [("upr", r) for r in relays] if t.pop else [])
+    keys += [("ao", o.key)] + [("ar", r) for r in relays] + [("ac", c) for c in dict.fromkeys(t.chain.all())]
+    keys += [("ag", o)] if o.generic else []
+    return keys + ([("apr", r) for r in relays] if t.pop else [])
+
+
+class _Listed:
+    """Tellings listed under keys (each list of okeys kept sorted), and how many tellings stand under
+    each key of the ``counted`` kinds (what a visit scans rather than looks up)."""
+
+    def __init__(self, keys: dict[int, list[tuple]], counted: tuple[str, ...]):
+        self.keys = keys
+        self.of: dict[int, int] = {}                        # okey -> telling
+        self.lists: dict[tuple, list[int]] = defaultdict(list)
+        self.present: dict[str, Counter] = {k: Counter() for k in counted}
+
+    def add(self, k: int, i: int) -> None:
+        self.of[k] = i
+        for key in self.keys[i]:
+            bisect.insort(self.lists[key], k)
+            if key[0] in self.present:
+                self.present[key[0]][key[1]] += 1
+
+    def remove(self, k: int, i: int) -> None:
+        del self.of[k]
+        for key in self.keys[i]:
+            lst = self.lists[key]
+            del lst[bisect.bisect_left(lst, k)]
+            if key[0] in self.present:
+                counter = self.present[key[0]]
+                counter[key[1]] -= 1
+                if not counter[key[1]]:
+                    del counter[key[1]]
+
+
+class _TextWindow(_Listed):
+    """The tellings of one words block a visit can meet, listed by ``_text_keys``."""
+
+    def __init__(self, tellings: list[Telling], idx: list[int]):
+        super().__init__({i: _text_keys(tellings[i]) for i in idx}, ("ac", "ag"))
+        self.tellings = tellings
+
+    def candidates(self, i: int) -> list[int]:
+        """Okeys of the tellings ``compatible`` may accept with ``i``, in order."""
+        t, lists = self.tellings[i], self.lists
+        o, relays = t.chain.origin, [r.key for r in t.chain.relays]
+        found = set(lists[("root", t.root)])
+        look = []
+        if o is None:
+            look += ([("up",)] + [("apr", r) for r in relays]) if t.pop else []
+        else:
+            look += [("ao", o.key), ("ar", o.key)] + [("ao", r) for r in relays]
+            look += [("upr", r) for r in relays] if t.pop else []
+            look += [("ac", c) for c in self.present["ac"] if o.generic and _covers(o, c)]
+            look += [("ag", g) for g in self.present["ag"] if any(_covers(g, c) for c in t.chain.all())]
+        for key in look:
+            found.update(lists.get(key, ()))
+        return sorted(found)
+
+
 def _sweep(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None:
-    """Compare tellings of one block whose time windows can overlap (plus the undated)."""
+    """Compare tellings of one block whose time windows can overlap (plus the undated), each only
+    with the tellings ``_TextWindow`` finds it may be compatible with, in index order."""
     dated = sorted((i for i in idx if tellings[i].start is not None),
                    key=lambda i: (tellings[i].start, tellings[i].claim.id))
     undated = sorted((i for i in idx if tellings[i].start is None), key=lambda i: tellings[i].claim.id)
+
+    def visit(i: int, win: _TextWindow) -> None:
+        for k in win.candidates(i):
+            j = win.of[k]
+            # one cluster already: a union would change nothing (compatible is pure)
+            if clusters.find(j) != clusters.find(i) and compatible(tellings[j], tellings[i]):
+                clusters.union(j, i, ("same_words",))
+
+    win = _TextWindow(tellings, idx)
     active: list[tuple[int, int]] = []   # heap of (end + tolerance, index)
     for i in dated:
         t = tellings[i]
         while active and active[0][0] < t.start:  # type: ignore[operator]
-            heapq.heappop(active)
-        for _, j in sorted(active, key=lambda x: x[1]):
-            # one cluster already: a union would change nothing (compatible is pure)
-            if clusters.find(j) != clusters.find(i) and compatible(tellings[j], t):
-                clusters.union(j, i, ("same_words",))
+            _, j = heapq.heappop(active)
+            win.remove(j, j)
+        visit(i, win)
         heapq.heappush(active, (t.end + SAME_ARTICLE_DAYS, i))  # type: ignore[operator]
+        win.add(i, i)
+    if not undated:
+        return
+    win = _TextWindow(tellings, idx)   # the earlier undated, then every dated one
+    m = len(undated)
+    for p, i in enumerate(dated):
+        win.add(m + p, i)
     for n, i in enumerate(undated):
-        for j in undated[:n] + dated:
-            if clusters.find(j) != clusters.find(i) and compatible(tellings[j], tellings[i]):
-                clusters.union(j, i, ("same_words",))
+        visit(i, win)
+        win.add(n, i)
 
 
 class _Judgements:
@@ -473,10 +555,12 @@ class _Judgements:
         counts: dict[tuple, int] = {}
         sides: dict[tuple, int] = {}
         self.counts, self.sides = {}, {}
+        self.rep: dict[int, int] = {}          # a telling of each count class
         for i in idx:
             t, c, sd = tellings[i], tellings[i].claim, tellings[i].side
             self.counts[i] = counts.setdefault((c.measure, c.counted, c.value, c.low, c.high, c.qualifier,
                                                 t.pop, t.where), len(counts))
+            self.rep.setdefault(self.counts[i], i)
             self.sides[i] = sides.setdefault(None if sd is None else (
                 sd.origin, sd.pronoun, sd.roles, sd.via, sd.named_as, sd.guessed, sd.unnamed, sd.relays,
                 sd.info, sd.chain, sd.words, sd.article_names), len(sides))
@@ -484,13 +568,16 @@ class _Judgements:
         self.evidence: dict[tuple[int, int], tuple[int, Optional[str]]] = {}
         self.traits = {i: _trait(tellings[i]) for i in idx}
 
+    def vetoed(self, x: int, y: int) -> bool:
+        """``_vetoed`` between a telling of count class x and one of class y."""
+        got = self.vetoes.get((x, y))
+        if got is None:
+            got = self.vetoes[(x, y)] = _vetoed(self.tellings[self.rep[x]], self.tellings[self.rep[y]])
+        return got
+
     def __call__(self, j: int, i: int) -> Optional[tuple[str, ...]]:
         a, b = self.tellings[j], self.tellings[i]
-        vk = (self.counts[j], self.counts[i])
-        vetoed = self.vetoes.get(vk)
-        if vetoed is None:
-            vetoed = self.vetoes[vk] = _vetoed(a, b)
-        if vetoed:
+        if self.vetoed(self.counts[j], self.counts[i]):
             return None
         sk = (self.sides[j], self.sides[i])
         ev = self.evidence.get(sk)
@@ -499,67 +586,201 @@ class _Judgements:
         return _weigh_traits(self.traits[j], self.traits[i], ev)
 
 
+class _Info:
+    """What the candidate index (``_Window``) reads of each telling of one block, worked out once.
+
+    A later telling is judged the same fact as an earlier one only when (``_weigh_traits``) they
+    share a root article, or their sources are not known to differ (``source_evidence`` >= 0):
+    - two unattributed or pronoun sides: always possible;
+    - a named side and an unattributed one: the latter's sentence holds one of the former's
+      ``mention_probes``, or they share a relay;
+    - two named sides: ``agrees_by_names`` of the earlier one's group (origin, naming words,
+      roles, descriptor), or the later one's source is one of the earlier one's relays, or a
+      generic later one covers a source of the earlier one's chain; a guessed or unnamed earlier
+      side is always possible.
+    A telling given by a pronoun or a guessed source meets the whole window.
+    """
+
+    def __init__(self, tellings: list[Telling], idx: list[int], corpus: Corpus, counts: dict[int, int]):
+        self.corpus, self.counts = corpus, counts
+        self.side = {i: tellings[i].side for i in idx}
+        self.probes: dict[int, frozenset[str]] = {}
+        self.me: dict[int, int] = {}            # i -> what ``agrees_by_names`` reads of i's side, as an int
+        self.keys: dict[int, list[tuple]] = {}
+        self.group: dict[int, int] = {}
+        self.every: set[int] = set()
+        owns: dict[tuple, int] = {}
+        groups: dict[tuple, int] = {}
+        self.reps: list[Side] = []              # one side per group
+        self.mine: dict[tuple, int] = {}
+        self.bare: dict[int, Side] = {}         # i's side without relays and chain, by ``me``
+        for i in idx:
+            t, sd = tellings[i], tellings[i].side
+            own = owns.setdefault((sd.origin, t.root), len(owns))  # type: ignore[union-attr]
+            self.keys[i] = [("own", own), ("root", t.root), ("cls", counts[i])] + self._kind_keys(i, sd, groups)  # type: ignore[arg-type]
+        self.memo: dict[tuple[int, int], bool] = {}
+
+    def _kind_keys(self, i: int, sd: Side, groups: dict[tuple, int]) -> list[tuple]:
+        relays = sorted(set(sd.relays))
+        if sd.pronoun:
+            self.every.add(i)
+            return [("P",)]
+        if not sd.origin:
+            return [("U",)] + [("uw", w) for w in sorted(set(sd.words.split()))] + [("ur", r) for r in relays]
+        self.probes[i] = mention_probes(sd)
+        bare = replace(sd, relays=(), chain=Chain(sd.info, ()))
+        self.me[i] = self.mine.setdefault((sd.origin, sd.roles, sd.named_as, sd.info, sd.unnamed,
+                                           sd.words if sd.unnamed else "", sd.guessed, sd.via), len(self.mine))
+        self.bare.setdefault(self.me[i], bare)
+        keys = [("np", w) for w in sorted(self.probes[i])] + [("nr", r) for r in relays] + \
+            [("nc", c) for c in dict.fromkeys(sd.chain.all())]
+        if sd.guessed:
+            self.every.add(i)
+        if sd.guessed or sd.unnamed:
+            return keys + [("nwild",)]
+        g = self.group[i] = groups.setdefault((sd.origin, sd.named_as, sd.roles, sd.info), len(groups))
+        if g == len(self.reps):
+            self.reps.append(sd)
+        return keys + [("g", g), ("go", sd.origin)] + ([("gd", sd.info)] if sd.info is not None and sd.info.generic else [])
+
+    def agrees(self, g: int, i: int) -> bool:
+        key = (g, self.me[i])
+        got = self.memo.get(key)
+        if got is None:
+            got = self.memo[key] = agrees_by_names(self.reps[g], self.bare[self.me[i]], self.corpus)
+        return got
+
+
+_COUNTED = ("cls", "g", "go", "gd", "nr", "nc")   # list kinds a named telling's visit scans (the others it looks up)
+
+
+class _Window(_Listed):
+    """The tellings a visit can meet, each listed (in judging order) under the keys ``_Info`` gives."""
+
+    def __init__(self, info: _Info):
+        super().__init__(info.keys, _COUNTED)
+        self.info = info
+        self.ordered: list[int] = []                        # every okey, sorted
+
+    def add(self, k: int, i: int) -> None:
+        super().add(k, i)
+        bisect.insort(self.ordered, k)
+
+    def remove(self, k: int, i: int) -> None:
+        super().remove(k, i)
+        del self.ordered[bisect.bisect_left(self.ordered, k)]
+
+    def candidates(self, i: int) -> list[int]:
+        """The okeys of the tellings ``i`` may be judged one fact with, in judging order."""
+        nf, lists = self.info, self.lists
+        if i in nf.every:
+            return self.ordered
+        sd = nf.side[i]
+        found = set(lists[("P",)]) | set(lists[("root", nf.keys[i][1][1])])
+        if not sd.origin:  # type: ignore[union-attr]
+            found.update(lists[("U",)])
+            for kind, words in (("np", set(sd.words.split())), ("nr", sd.relays)):  # type: ignore[union-attr]
+                for w in words:
+                    found.update(lists.get((kind, w), ()))
+            return sorted(found)
+        for kind, words in (("uw", nf.probes[i]), ("ur", sd.relays)):  # type: ignore[union-attr]
+            for w in words:
+                found.update(lists.get((kind, w), ()))
+        found.update(lists[("nwild",)])
+        found.update(k for g in self.present["g"] if nf.agrees(g, i) for k in lists[("g", g)])
+        # what ``agrees`` leaves out of i's side: its relays naming the group's source, its chain
+        # covered by a generic group
+        relays = sd.relays  # type: ignore[union-attr]
+        found.update(k for o in self.present["go"] if any(related(o, r) for r in relays) for k in lists[("go", o)])
+        found.update(k for d in self.present["gd"] if any(_covers(d, c) for c in sd.chain.relays)  # type: ignore[union-attr]
+                     for k in lists[("gd", d)])
+        found.update(k for r in self.present["nr"] if related(sd.origin, r) for k in lists[("nr", r)])  # type: ignore[union-attr]
+        if sd.info is not None and sd.info.generic:  # type: ignore[union-attr]
+            found.update(k for c in self.present["nc"] if _covers(sd.info, c) for k in lists[("nc", c)])  # type: ignore[union-attr]
+        return sorted(found)
+
+    def unvetoed(self, cands: list[int], i: int, judged_by: _Judgements) -> list[int]:
+        """The candidates whose count class ``_vetoed`` does not set apart from i's."""
+        ci = self.info.counts[i]
+        present = self.present["cls"]
+        allowed = {c for c in present if not judged_by.vetoed(c, ci)}
+        if len(allowed) == len(present):
+            return cands
+        counts, of = self.info.counts, self.of
+        return [k for k in cands if counts[of[k]] in allowed]
+
+    def shadowed(self, j: int, k: int, cj: int, find) -> bool:
+        """Is an earlier telling of j's (cluster, source, article) in the window (judged for it)?"""
+        for q in self.lists[self.info.keys[j][0]]:
+            if q >= k:
+                return False
+            if find(self.of[q]) == cj:
+                return True
+        return False
+
+
 def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters, corpus: Corpus) -> None:
     """Join figure tellings of one number block whose windows can meet (plus the undated).
 
     A telling is judged once against each (cluster, source, article) among the tellings it can
-    meet, not against every telling; the pure parts of a judgement are remembered (``_Judgements``).
-    The tellings it can meet are kept in judging order (rank, then index) as the sweep moves, so
-    no visit sorts them again.
+    meet, through the first of them in judging order (rank, then index), not against every
+    telling; only the candidates ``_Window`` finds can be judged the same fact, so the others
+    are passed over (a passed-over first member still stands for its (cluster, source, article):
+    ``_Window.shadowed``). The pure parts of a judgement are remembered (``_Judgements``).
     """
     dated = sorted((i for i in idx if tellings[i].start is not None),
                    key=lambda i: (tellings[i].start, tellings[i].claim.id))
     undated = sorted((i for i in idx if tellings[i].start is None), key=lambda i: tellings[i].claim.id)
     judged_by = _Judgements(tellings, idx, corpus)
+    info = _Info(tellings, idx, corpus, judged_by.counts)
     find, union = clusters.find, clusters.union
-    pairs: dict[tuple, int] = {}
-    # (source, article) as one small int per telling: the judged key is (cluster, that)
-    own = {i: pairs.setdefault((tellings[i].side.origin, tellings[i].root), len(pairs)) for i in idx}  # type: ignore[union-attr]
     rank = {i: 2 * (_measure(tellings[i].claim) == "other") + (tellings[i].claim.field == "title") for i in idx}
 
-    def visit(i: int, ordered: list[int], of: dict[int, int]) -> None:
+    def visit(i: int, win: _Window) -> None:
         # each (cluster, source, article) is judged through its most telling member: a body
         # sentence that names the measure speaks for a headline's bare "7K more troops"
         ci = find(i)
         judged: set[tuple[int, int]] = set()
-        for k in ordered:
-            j = of[k]
+        cands = win.unvetoed(win.candidates(i), i, judged_by)
+        every = cands is win.ordered
+        for k in cands:
+            j = win.of[k]
             cj = find(j)
             if cj == ci:
                 continue
-            key = (cj, own[j])
+            key = (cj, info.keys[j][0][1])
             if key in judged:
                 continue
             judged.add(key)
+            if not every and win.shadowed(j, k, cj, find):
+                continue
             why = judged_by(j, i)
             if why is not None and union(j, i, why):
                 ci = find(i)
 
-    # dated: the active tellings in (rank, index) order, the same order a sort of them would give
+    # dated: the active tellings in (rank, index) order
     n_all = len(tellings)
-    of = {rank[i] * n_all + i: i for i in idx}
     okey = {i: rank[i] * n_all + i for i in idx}
+    win = _Window(info)
     active: list[tuple[int, int]] = []   # heap of (end + tolerance, index)
-    ordered: list[int] = []
     for i in dated:
         t = tellings[i]
         while active and active[0][0] < t.start:  # type: ignore[operator]
             _, j = heapq.heappop(active)
-            del ordered[bisect.bisect_left(ordered, okey[j])]
-        visit(i, ordered, of)
+            win.remove(okey[j], j)
+        visit(i, win)
         heapq.heappush(active, (t.end + SAME_ARTICLE_DAYS, i))  # type: ignore[operator]
-        bisect.insort(ordered, okey[i])
+        win.add(okey[i], i)
     if not undated:
         return
     # undated: the earlier undated, then every dated one, in rank order (a stable sort of that list)
     m = len(idx) + 1
-    of = {rank[i] * 2 * m + m + p: i for p, i in enumerate(dated)}
-    ordered = sorted(of)
+    win = _Window(info)
+    for p, i in enumerate(dated):
+        win.add(rank[i] * 2 * m + m + p, i)
     for n, i in enumerate(undated):
-        visit(i, ordered, of)
-        k = rank[i] * 2 * m + n
-        of[k] = i
-        bisect.insort(ordered, k)
+        visit(i, win)
+        win.add(rank[i] * 2 * m + n, i)
 
 
 def _text_key(c: Claim) -> str:
