@@ -276,3 +276,46 @@ def test_according_gate():
         assert finder._according_any == ("according" in doc.text.lower())
     claims = extract_text("Some 1,200 troops crossed on Monday, ACCORDING to the ministry.", "2024-10-07")
     assert [c.attribution.source for c in claims if c.kind == "figure"] == ["ministry"]
+
+
+def test_span_text_is_the_span_text():
+    """``extensions.span_text`` (cut from the Doc's text) is ``Span.text`` for sentences and any span."""
+    from storyledger.extract.extensions import span_text
+    for doc in _parsed_texts():
+        doc._.text = doc.text
+        spans = list(doc.sents) + [doc[i:i + 9] for i in range(0, len(doc), 5)] + [doc[3:3], doc[:]]
+        assert [span_text(s) for s in spans] == [s.text for s in spans]
+
+
+def test_control_share_counts_as_the_character_walk():
+    from storyledger.ingest import _control_share
+    for s in _lines() + ["a\x00b\rc\x1fd\te\nf\x0bg\x0ch\x7f", "\x01" * 5000]:
+        sample = s[:4096]
+        slow = sum(1 for c in sample if ord(c) < 32 and c not in "\n\t\f\v") / len(sample) if sample else 0.0
+        assert _control_share(s) == slow, s[:40]
+
+
+def test_date_mentions_found_as_the_patterns_find_them():
+    """``dates._MDY`` tried at capitals only and ``_weekday_mentions`` searched from the word before
+    each weekday find what the plain patterns find, on whole dev-set texts, pieces of them and ours."""
+    import random
+
+    from storyledger.clean import dates as D
+    files = sorted(DEVSET.glob("*/articles/*")) if DEVSET.is_dir() else []
+    texts = OURS + ["Monday Tuesday", "xMonday", "on  Monday", "Mondays", "last\tFriday said", "Oct. 16, 2024",
+                    "October 16 2024 and OCTOBER 3", "theMarch 3", "Mar 3 and March 4, 2020", "x Sunday Sunday",
+                    "a\u00a0\u2009Monday", "on 3 Monday", "was March 12th, 2021", "Sept. 9 Sep 9 Septem 9", "_x Monday"] + \
+        [f.read_text(encoding="utf-8", errors="replace") for f in files]
+    rng = random.Random(3)
+    joined = " ".join(texts)
+    texts += [joined[a:a + rng.randrange(1, 400)] for a in (rng.randrange(len(joined)) for _ in range(300))]
+
+    def found(matches):
+        return [(m.span(), m.groupdict()) for m in matches]
+    for t in texts:
+        assert found(D._MDY.finditer(t)) == found(D._MDY_RX.finditer(t)), t[:80]
+        a, b = D._MDY.search(t), D._MDY_RX.search(t)
+        assert (a and a.span()) == (b and b.span()), t[:80]
+        assert found(D._weekday_mentions(t)) == found(D._WEEKDAY_MENTION.finditer(t)), t[:80]
+    for line in _lines() + ["3 DAYS AGO", "yeſterday", "Today", "an hour ago.", "agog"]:
+        assert D.relative_phrase(line) == bool(D._RELATIVE.search(line)), line

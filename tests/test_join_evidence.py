@@ -231,3 +231,17 @@ def test_a_build_with_aliases_keeps_them_for_its_ledger(tmp_path):
     with LedgerStore(db, readonly=True) as st:
         assert st.get_meta("aliases") == ""
     assert not joined()
+
+
+def test_an_office_of_a_body_and_a_person_tied_to_it_are_one_telling_in_one_article():
+    arts = [art("A", "2023-09-11"), art("B", "2023-09-11")]
+    claims = [
+        # "the head of the Blue Shield in Mersa said ... 300" and "the Blue Shield's Ann Lee told ...: 300"
+        fig("a1", "A", 300, source="head of the Blue Shield in Mersa", start="2023-09-11"),
+        fig("a2", "A", 300, source="Ann Lee", role="Blue Shield's", start="2023-09-11"),
+        # a person tied to another body stays apart, in one article too
+        fig("b1", "B", 400, source="head of the Port Authority", start="2023-09-11"),
+        fig("b2", "B", 400, source="Omar Said", role="Harbour Board's", start="2023-09-11"),
+    ]
+    got, _ = groups(arts, claims)
+    assert got == [["a1", "a2"], ["b1"], ["b2"]]

@@ -9,6 +9,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Optional
 
 from dateutil import parser as dateparser
@@ -23,7 +24,29 @@ _MONTH_FORMS = ["Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "Ma
 # title case as printed in prose, or shouted in capitals as stamps often are ("NOVEMBER 8, 2023")
 _MON = "(?P<mon>" + "|".join(_MONTH_FORMS + [f.upper() for f in _MONTH_FORMS]) + r")\.?"
 # "Oct. 16, 2024", "October 16 2024", "Oct. 18" (month first) and "16 October 2024", "4 October"
-_MDY = re.compile(rf"(?:\b|(?<=[a-z])){_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\d{{3}})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+_MDY_RX = re.compile(rf"(?:\b|(?<=[a-z])){_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\d{{3}})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+
+
+class _AtInitials:
+    """A pattern every match of which begins with one of ``initials``, tried only at those
+    characters (``finditer``/``search`` answer as the pattern's own). _MDY's zero-width start
+    keeps ``re`` from skipping ahead: it tried the month alternation at every character."""
+
+    def __init__(self, rx: re.Pattern, initials: str) -> None:
+        self.rx, self.at = rx, re.compile(f"[{re.escape(initials)}]")
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        end = 0
+        for c in self.at.finditer(text):
+            if c.start() >= end and (m := self.rx.match(text, c.start())) is not None:
+                yield m
+                end = m.end()
+
+    def search(self, text: str) -> Optional[re.Match]:
+        return next(self.finditer(text), None)
+
+
+_MDY = _AtInitials(_MDY_RX, "JFMASOND")    # every month form begins with a capital
 _DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<day>\d{1,2})\b")
 _DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<m>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")   # 28.04.2025: day first
@@ -230,6 +253,12 @@ def relative_date(text: str, fetched_at: Optional[str]) -> Optional[tuple[str, s
 
 
 def relative_phrase(line: str) -> bool:
+    # every match holds "ago", "today" or "yesterday" (case-blind: a line with a character that
+    # folds onto an ASCII letter, as "ſ" onto "s", is searched whatever it holds)
+    low = line.lower()
+    if "ago" not in low and "today" not in low and "yesterday" not in low and \
+            (line.isascii() or not any(c in line for c in "\u0130\u0131\u017f\u212a")):
+        return False
     return bool(_RELATIVE.search(line))
 
 
@@ -291,7 +320,7 @@ def _collect(text: str, hints: DateHints, in_body: bool = True) -> list[tuple[Op
                 continue               # "will be held on Nov. 5" is no lower bound for today
             hints.mentions.append((y, mo, d, m.group(0)))
             hints.mention_paras.append(para(m.start()))
-    for m in re.finditer(r"\b(?P<pre>\w+\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text):
+    for m in _weekday_mentions(text):
         pre = (m.group("pre") or "").strip().lower()
         wd = WEEKDAYS[m.group("wd").lower()]
         words = m.group(0).strip()
@@ -305,6 +334,30 @@ def _collect(text: str, hints: DateHints, in_body: bool = True) -> list[tuple[Op
             hints.report_days.append((wd, words))
             hints.report_paras.append(para(m.start()))
     return hints.mentions[before:]
+
+
+_WEEKDAY_MENTION = re.compile(r"\b(?P<pre>\w+\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_NAME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _weekday_mentions(text: str) -> Iterator[re.Match]:
+    """``_WEEKDAY_MENTION.finditer(text)``, searched from the word before each weekday name (a match
+    is the name, or one word and white space before it) instead of trying every word of the text."""
+    end = 0
+    for w in _WEEKDAY_NAME.finditer(text):
+        if w.start() < end:
+            continue
+        lo = w.start()
+        while lo > end and text[lo - 1].isspace():      # str.isspace is re's \s
+            lo -= 1
+        if lo < w.start():
+            while lo > end and _WORD_CHAR.match(text, lo - 1):
+                lo -= 1
+        m = _WEEKDAY_MENTION.search(text, lo)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def guess_date(hints: DateHints) -> Optional[tuple[str, str]]:

@@ -356,9 +356,10 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 
 
+@lru_cache(maxsize=4096)
 def _words(s: str) -> int:
     """Words; Chinese and Japanese put no spaces between words, so two of their characters count
-    as one (as clean._size does), and Korean syllables likewise."""
+    as one (as clean._size does), and Korean syllables likewise. (Kept for the page being parsed.)"""
     if s.isascii() or not _CJK.search(s):
         return len(_WORD.findall(s))     # (curly quotes and dashes make most lines non-ASCII)
     cjk = len(_CJK.findall(s))
@@ -406,6 +407,7 @@ class _Page:
 def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
     """A text dump -> Parsed, by the passes of ``PASSES`` in their order."""
     out = Parsed()
+    _words.cache_clear()     # it holds one page's lines (the passes ask several times per line)
     stamp = dates.scraper_stamp(text)
     if stamp:
         out.stamp, text = (stamp[0], stamp[1]), stamp[2]

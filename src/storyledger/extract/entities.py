@@ -130,6 +130,15 @@ class Person:
     last_seen: int = 0
 
 
+# the phrase shapes ``canonical`` and ``described_body`` take apart (compiled once: they run per mention)
+_PAREN_TAIL = re.compile(r"\s*\([^)]*\)\s*$")
+_POSSESSIVE_END = re.compile(r"'s$")
+_GENERIC_POSSESSOR = re.compile(r"^(?:the\s+)?(?:country|nation|state|region|island|kingdom)'s\s+", re.I)
+_NAMED_POSSESSOR = re.compile(r"^(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*'s\s+(.+)$")
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+_POSSESSED = re.compile(r"^(?:the\s+)?(.+?)'s\s+(.+)$")
+
+
 @dataclass
 class ArticleEntities:
     """What one article teaches about names; resolution falls back to the curated table."""
@@ -218,13 +227,13 @@ class ArticleEntities:
         if ent is not None:
             return self._named(ent)
         # "South Korea's National Intelligence Service (NIS)", "NIS's": strip and retry
-        stripped = re.sub(r"\s*\([^)]*\)\s*$", "", text.translate(STRAIGHT_QUOTES)).strip()
-        stripped = re.sub(r"'s$", "", stripped)
+        stripped = _PAREN_TAIL.sub("", text.translate(STRAIGHT_QUOTES)).strip()
+        stripped = _POSSESSIVE_END.sub("", stripped)
         # "the country's Defence Ministry": a generic possessor adds nothing to the name
-        stripped = re.sub(r"^(?:the\s+)?(?:country|nation|state|region|island|kingdom)'s\s+", "", stripped, flags=re.I)
+        stripped = _GENERIC_POSSESSOR.sub("", stripped)
         if stripped != text:
             return self.canonical(stripped, bare)
-        m = re.match(r"^(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*'s\s+(.+)$", stripped)
+        m = _NAMED_POSSESSOR.match(stripped)
         if m:
             inner = self.table.lookup(m.group(1))
             if inner is not None or name_key(m.group(1), keep_punct=True) in self.acronyms:
@@ -235,7 +244,7 @@ class ArticleEntities:
         for p in self.people.values():
             if key == p.name.casefold():
                 return p.name, "person"
-        return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I), "other"
+        return _ARTICLE.sub("", text.strip()), "other"
 
     def _named(self, ent: Entity) -> tuple[str, str]:
         self.named.append(ent.name)
@@ -247,7 +256,7 @@ class ArticleEntities:
         it names anywhere, else the one of the article's home country (a Seoul wire's "the
         defense ministry"), else none."""
         table = self.table
-        m = re.match(r"^(?:the\s+)?(.+?)'s\s+(.+)$", text)
+        m = _POSSESSED.match(text)
         if m and name_key(m.group(2), keep_punct=True) in table.descriptors:
             return table.qualified(m.group(2), m.group(1))
         words = name_key(text, keep_punct=True).split()

@@ -52,6 +52,12 @@ def text_of(doc: Doc) -> str:
     return doc.text if text is None else text
 
 
+def span_text(span: Span) -> str:
+    """``span.text`` (a sentence's, a clause's), cut from the Doc's text: Span.text joins its tokens
+    at each read."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
 def declare() -> None:
     """Register every extension above (idempotent; defaults are None)."""
     for cls, table in ((Doc, DOC_EXTENSIONS), (Span, SPAN_EXTENSIONS), (Token, TOKEN_EXTENSIONS)):

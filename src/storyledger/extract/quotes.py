@@ -214,16 +214,19 @@ def _mention_key(words: str, keys: list[str]) -> str:
     return words
 
 
-def person_mentions(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
+def person_mentions(doc: Doc, ents: Optional[tuple[Span, ...]] = None) -> tuple[list[Mention], dict[str, str]]:
     """People mentioned in a doc, in order, and the gender ('m'/'f') the article gives them.
 
-    What the storyledger_coref component stored (``doc._.people``), else worked out now.
+    What the storyledger_coref component stored (``doc._.people``), else worked out now (``ents``:
+    ``doc.ents`` when the caller has them: it builds every entity span at each call).
     """
     if doc._.people is not None:
         return [Mention(*m) for m in doc._.people["mentions"]], {k: g for k, g in doc._.people["gender"]}
-    mentions = _ner_mentions(doc)
-    mentions += _speaker_mentions(doc, mentions)
-    mentions += _surname_mentions(doc, mentions)
+    ents = doc.ents if ents is None else ents
+    proper = _proper_nouns(doc)
+    mentions = _ner_mentions(ents)
+    mentions += _speaker_mentions(doc, mentions, ents, proper)
+    mentions += _surname_mentions(doc, mentions, ents, proper)
     mentions.sort(key=lambda m: m.i)
     # the passes above find names out of order: a surname joins a fuller name seen before it in the text
     keys: list[str] = []
@@ -241,10 +244,10 @@ def person_mentions(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
     return mentions, gender
 
 
-def _ner_mentions(doc: Doc) -> list[Mention]:
+def _ner_mentions(ents: tuple[Span, ...]) -> list[Mention]:
     mentions: list[Mention] = []
     keys: list[str] = []
-    for e in doc.ents:
+    for e in ents:
         if e.label_ != "PERSON" or _names_thing(e.root) or photo_credit(e):
             continue
         key = _mention_key(e.text, keys)
@@ -256,14 +259,15 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
     return mentions
 
 
-def _speaker_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _speaker_mentions(doc: Doc, mentions: list[Mention], ents: tuple[Span, ...], proper: list[Token]) -> list[Mention]:
     """A proper-noun subject of a speech verb the tagger did not call a person ("Jhony said"), or
-    called a body though a title stands right before it ("Hereditary Chief Na'moks said" as an ORG)."""
+    called a body though a title stands right before it ("Hereditary Chief Na'moks said" as an ORG).
+    ``proper``: the Doc's PROPN tokens (``_proper_nouns``)."""
     keys = list(dict.fromkeys(m.key for m in mentions))
-    ent_toks = {t.i for e in doc.ents for t in e if e.label_ == "PERSON"}
-    other_toks = {t.i for e in doc.ents for t in e if e.label_ != "PERSON"}
+    ent_toks = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    other_toks = {i for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
     out = []
-    for t in _proper_nouns(doc):
+    for t in proper:
         if t.dep_ != "nsubj" or t.i in ent_toks or not _speech(t.head):
             continue
         titled = t.i > 0 and is_title_word(doc[t.i - 1].text)
@@ -308,15 +312,15 @@ def _lone_surname(ent: Span, full: set[str]) -> bool:
     return len(ent) == 1 and ent.label_ in _SURNAME_MISLABELS and ent.text.casefold() in full
 
 
-def _surname_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _surname_mentions(doc: Doc, mentions: list[Mention], ents: tuple[Span, ...], proper: list[Token]) -> list[Mention]:
     """A surname the tagger missed ("Lonechild and others are planning ...") or filed as a place
     or body ("Nino Niederreiter scored" as a GPE), where the article names that person elsewhere."""
     seen = {m.i for m in mentions}
-    ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}   # doc.ents builds its spans anew each call
+    ent_of = {i: e for e in ents for i in range(e.start, e.end)}
     surnames = {m.key.split()[-1].casefold() for m in mentions if m.key.split()}
     full = {m.key.split()[-1].casefold() for m in mentions if _full_name(m.key)}
     out: list[Mention] = []
-    for t in _proper_nouns(doc):
+    for t in proper:
         if t.i in seen or not t.text[:1].isupper() or t.ent_type_ == "PERSON":
             continue
         if _names_thing(t) or t.text.casefold() not in surnames and \
@@ -560,9 +564,10 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
     """
     if doc._.referents is not None:
         return {i: name for i, name in doc._.referents}
-    mentions, gender = person_mentions(doc)
+    ents = doc.ents     # (built once: each doc.ents builds every entity span again)
+    mentions, gender = person_mentions(doc, ents)
     mem = _Salience(doc, {m.i: m for m in mentions}, gender, _long_quotes(doc),
-                    {e.root.i: e for e in doc.ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1
+                    {e.root.i: e for e in ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1
                      and not e.root.is_lower})   # "the rookie defenceman" is no body
     takes, alpha = _may_take_all(doc, mem)
     for sent in doc.sents:
@@ -831,9 +836,8 @@ def reported_speech(sent: Span, quotes: list[QuoteSpan],
 
 
 def _chars(sent: Span, span: tuple[int, int]) -> str:
-    """Characters ``span`` (doc offsets) of a clause inside ``sent``, without rebuilding the doc's text."""
-    if sent.start_char <= span[0] <= span[1] <= sent.end_char:
-        return sent.text[span[0] - sent.start_char:span[1] - sent.start_char]
+    """Characters ``span`` (doc offsets) of a clause inside ``sent``, cut from the Doc's text (the
+    sentence's Span.text would join its tokens)."""
     return text_of(sent.doc)[span[0]:span[1]]
 
 

@@ -22,7 +22,7 @@ from storyledger.extract.attribution import (
 )
 from storyledger.extract.components import text_acronyms, paragraph_starts
 from storyledger.extract.entities import AliasTable, ArticleEntities, is_title_word
-from storyledger.extract.extensions import text_of
+from storyledger.extract.extensions import span_text, text_of
 from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
 )
@@ -31,7 +31,7 @@ from storyledger.extract.spans import ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Attribution, Claim, TimeSpan
 from storyledger.tables import table
-from storyledger.words import singular
+from storyledger.words import MONTHS, singular
 
 _DENIAL_LEMMAS = {"release", "issue", "acknowledge", "confirm", "comment", "disclose", "react", "respond",
                   "announce", "publish", "report", "reveal", "make"}
@@ -443,11 +443,12 @@ class TextReader:
                       as_of: Optional[TimeSpan], where: Optional[str]) -> Claim:
         first = fig.hedge_start if fig.hedge_start is not None else fig.start
         ns, ne = doc[first].idx, doc[fig.end - 1].idx + len(doc[fig.end - 1].text)
+        text = span_text(sent)
         c = Claim(
             id=_key("figure", ns, ne), article="", kind="figure",
-            text=sent.text, char_start=sent.start_char, char_end=sent.end_char, field=fld,
+            text=text, char_start=sent.start_char, char_end=sent.end_char, field=fld,
             value=fig.value, low=fig.low, high=fig.high, qualifier=fig.qualifier,
-            number_text=sent.text[ns - sent.start_char:ne - sent.start_char], number_start=ns - sent.start_char, number_end=ne - sent.start_char,
+            number_text=text[ns - sent.start_char:ne - sent.start_char], number_start=ns - sent.start_char, number_end=ne - sent.start_char,
             counted=fig.counted, population=fig.population, measure=fig.measure, where=where,
             as_of=as_of, attribution=attr)
         self.claims.append(c)
@@ -462,7 +463,7 @@ class TextReader:
         if verb is not None:
             s0 = min(s0, verb.sent, key=lambda s: s.start)
             s1 = max(s1, verb.sent, key=lambda s: s.end)
-        text = doc[s0.start:s1.end].text
+        text = span_text(doc[s0.start:s1.end])
         tok = verb if verb is not None else span.root
         times = [t for k, s in enumerate(self.sents) if s0.start <= s.start and s.end <= s1.end for t in sent_times[k]]
         as_of = self._as_of(tok, tok.sent, times, tellers) or published_span(self.anchor)
@@ -482,7 +483,7 @@ class TextReader:
         as_of = self._as_of(rep.verb, sent, times, tellers) or published_span(self.anchor)
         self.claims.append(Claim(
             id=_key("statement", rep.start, rep.end), article="",
-            kind="statement", text=sent.text, char_start=sent.start_char, char_end=sent.end_char, field=fld,
+            kind="statement", text=span_text(sent), char_start=sent.start_char, char_end=sent.end_char, field=fld,
             content=rep.text, as_of=as_of, attribution=attr))
 
     def _statement(self, doc: Doc, fld: str, sent: Span, times: list[TimeSpan]) -> Optional[Claim]:
@@ -506,7 +507,7 @@ class TextReader:
         attr = to_attribution(tellers, self.agency, modality or modality_of(root, sent, tellers))
         as_of = self._as_of(root, sent, times, tellers) or published_span(self.anchor)
         c = Claim(id=_key("statement", sent.start_char, sent.end_char),
-                  article="", kind="statement", text=sent.text, char_start=sent.start_char,
+                  article="", kind="statement", text=span_text(sent), char_start=sent.start_char,
                   char_end=sent.end_char, field=fld, as_of=as_of, attribution=attr)
         self.claims.append(c)
         return c
@@ -601,8 +602,11 @@ def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
     return out
 
 
-# "... https://t.co/x — Ann Lee (@annlee) May 2, 2024": the signature under an embedded post
-_POST_SIGNATURE = re.compile(r"[\u2014\u2013] ?([^\s\u2014\u2013()@][^\n\u2014\u2013()@]{0,60}?) ?\(@\w{1,30}\)")
+# "... https://t.co/x — Ann Lee (@annlee) May 2, 2024": the signature under an embedded post (its
+# date too: a byline "— Ann Lee (@annlee)" closing an article is no post)
+_POST_SIGNATURE = re.compile(r"[\u2014\u2013] ?([^\s\u2014\u2013()@][^\n\u2014\u2013()@]{0,60}?) ?\(@\w{1,30}\) ?(?:"
+                             + "|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, reverse=True))
+                             + r")\.? \d{1,2}, \d{4}", re.I)
 _POST_CHARS = 320   # a post of 280 characters, spaced as a page prints it
 _POST_MARK = re.compile(r"[#@]\w")
 

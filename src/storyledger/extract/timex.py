@@ -1005,17 +1005,29 @@ _ASCII_FOLD = re.compile(r"(?i)[a-z]")
 
 
 def _candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, int, re.Match]]:
-    present = families(text, lo, hi)
+    present = frozenset(families(text, lo, hi))
     if not present:
         return []
     out = []
-    for pri, (rx, fn) in enumerate(_RULES):
-        if not runs_here(fn.__name__, present):
-            continue
-        for m in rx.finditer(text, lo, hi):
+    for pri in _runnable(present):
+        for m in _RULES[pri][0].finditer(text, lo, hi):
             if m.end() > m.start():
                 out.append((m.start(), m.end(), pri, m))
     return out
+
+
+_RUNNABLE: dict[frozenset[str], list[int]] = {}
+
+
+def _runnable(present: frozenset[str]) -> list[int]:
+    """Indices into ``_RULES`` of the rules that run where the families ``present`` are found
+    (``runs_here``), kept per set of families (a few hundred sets cover a corpus)."""
+    rules = _RUNNABLE.get(present)
+    if rules is None:
+        if len(_RUNNABLE) > 4096:
+            _RUNNABLE.clear()
+        rules = _RUNNABLE[present] = [pri for pri, (_rx, fn) in enumerate(_RULES) if runs_here(fn.__name__, present)]
+    return rules
 
 
 class TimexError(ValueError):

@@ -364,8 +364,10 @@ def _control_share(text: str) -> float:
     sample = text[:4096]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\t\f\v")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\r\x0e-\x1f]")     # below 32, but for \t \n \v \f
 
 
 def _text_document(src: str, text: str, enc: str, suffix: str) -> RawDocument:

@@ -242,9 +242,19 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
         if set(a.via) & set(b.via):
             return 2, "relay"
         return 0, None
+    if any(_office_of_body(x.named_as or x.origin, y.roles) for x, y in ((a, b), (b, a))):
+        return 0, None   # "the head of the Red Crescent" and "the Red Crescent's Kais Fhakeri": maybe one person
     # two named bodies that are not one: a sentence naming the other ("confirming the NIS figure")
     # is a second source agreeing, not the same telling
     return -1, None
+
+
+@table_cache(maxsize=65536)
+def _office_of_body(desc: str, roles: tuple[str, ...]) -> bool:
+    """ "head of the red crescent in benghazi" and a person whose role is "red crescent s": the
+    description names an office of the very body the text tied the person to."""
+    body = set(_content(desc.partition(" of ")[2]))
+    return bool(body) and any(set(_content(r)) and set(_content(r)) <= body for r in roles)
 
 
 @table_cache(maxsize=65536)
