@@ -419,3 +419,11 @@ def test_a_lede_pointing_back_counts_what_the_headline_counts(nlp):
     got = {(c.field, c.value): c.measure for c in figs(claims_of(
         nlp, body, title="Norland floods: the agency's weekly update"))}
     assert got[("body", 3000)] == "other"
+
+
+def test_a_closing_byline_with_a_handle_is_no_post():
+    from storyledger.extract.reader import embedded_posts
+    text = "Crews cleared 40 #roads by noon.\n\n\u2014 Ann Lee (@annlee_x), staff reporter"
+    assert embedded_posts(text, [0, text.index("\u2014")]) == []
+    text = "Crews cleared 40 #roads by noon. \u2014 Ann Lee (@annlee_x) Sept. 3, 2023"
+    assert embedded_posts(text, [0]) == [(0, text.index("\u2014"), "Ann Lee")]

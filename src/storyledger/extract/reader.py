@@ -31,7 +31,7 @@ from storyledger.extract.spans import ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Attribution, Claim, TimeSpan
 from storyledger.tables import table
-from storyledger.words import singular
+from storyledger.words import MONTHS, singular
 
 _DENIAL_LEMMAS = {"release", "issue", "acknowledge", "confirm", "comment", "disclose", "react", "respond",
                   "announce", "publish", "report", "reveal", "make"}
@@ -602,8 +602,11 @@ def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
     return out
 
 
-# "... https://t.co/x — Ann Lee (@annlee) May 2, 2024": the signature under an embedded post
-_POST_SIGNATURE = re.compile(r"[\u2014\u2013] ?([^\s\u2014\u2013()@][^\n\u2014\u2013()@]{0,60}?) ?\(@\w{1,30}\)")
+# "... https://t.co/x — Ann Lee (@annlee) May 2, 2024": the signature under an embedded post (its
+# date too: a byline "— Ann Lee (@annlee)" closing an article is no post)
+_POST_SIGNATURE = re.compile(r"[\u2014\u2013] ?([^\s\u2014\u2013()@][^\n\u2014\u2013()@]{0,60}?) ?\(@\w{1,30}\) ?(?:"
+                             + "|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, reverse=True))
+                             + r")\.? \d{1,2}, \d{4}", re.I)
 _POST_CHARS = 320   # a post of 280 characters, spaced as a page prints it
 _POST_MARK = re.compile(r"[#@]\w")
 
