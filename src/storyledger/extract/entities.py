@@ -131,7 +131,6 @@ class Person:
 
 
 # the phrase shapes ``canonical`` and ``described_body`` take apart (compiled once: they run per mention)
-_PAREN_TAIL = re.compile(r"\s*\([^)]*\)\s*$")
 _POSSESSIVE_END = re.compile(r"'s$")
 _GENERIC_POSSESSOR = re.compile(r"^(?:the\s+)?(?:country|nation|state|region|island|kingdom)'s\s+", re.I)
 _NAMED_POSSESSOR = re.compile(r"^(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*'s\s+(.+)$")
@@ -227,7 +226,7 @@ class ArticleEntities:
         if ent is not None:
             return self._named(ent)
         # "South Korea's National Intelligence Service (NIS)", "NIS's": strip and retry
-        stripped = _PAREN_TAIL.sub("", text.translate(STRAIGHT_QUOTES)).strip()
+        stripped = re.sub(r"\s*\([^)]*\)\s*$", "", text.translate(STRAIGHT_QUOTES)).strip()
         stripped = _POSSESSIVE_END.sub("", stripped)
         # "the country's Defence Ministry": a generic possessor adds nothing to the name
         stripped = _GENERIC_POSSESSOR.sub("", stripped)
