@@ -127,3 +127,14 @@ def test_extraction_of_a_long_body_is_linear(make, monkeypatch):
         list(extract.extract_claims([Article(id="g", source="g", body=body, published="2024-10-20")], nlp=nlp))
     run(make(1_000))        # warm
     assert _ratio(make, run, 1_000, 10_000, floor=0.05, repeat=2) < LIMIT
+
+
+def test_the_closing_parenthesis_strip_is_the_pattern_it_replaces_and_linear():
+    from storyledger.extract.entities import without_paren_tail
+    pattern = re.compile(r"\s*\([^)]*\)\s*$")
+    for text in ["National Intelligence Service (NIS)", "the agency (NIS) \n", "a ((b)", "a (b) (c)",
+                 "a (b)c", "(x)", "a ( ) ", "no parts", "a )b)", "a (b))", "\t(a)\t", ""]:
+        assert without_paren_tail(text) == pattern.sub("", text), text
+    run = "(" * 40_000 + ")"
+    assert _ratio(lambda n: "(" * n + "x", without_paren_tail, 4_000, 40_000, floor=0.0005) < LIMIT
+    assert without_paren_tail("word " + run) == "word"

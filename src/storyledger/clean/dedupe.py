@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -24,9 +25,17 @@ def article_id(body: str) -> str:
 def _minhash(body: str) -> MinHash:
     words = re.findall(r"\w+", line_key(body))
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=7)
+    perms, scheme = _permutations()
+    m = MinHash(num_perm=NUM_PERM, seed=7, permutations=perms, scheme=scheme)
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple:
+    """The seed's permutations and hashing scheme, drawn once (each MinHash drew them again)."""
+    proto = MinHash(num_perm=NUM_PERM, seed=7)
+    return proto.permutations, proto.scheme
 
 
 def duplicate_links(articles: list[Article]) -> dict[str, str | None]:

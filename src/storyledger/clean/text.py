@@ -129,8 +129,8 @@ def _literal_ok(code: int) -> bool:
 
 
 # navigation: "World | Asia | Defense", "Site > Section", "News  War  Politics", "[Share] [Post]"
-_NAV = Gated(re.compile(r"\S\s*(?:\||›|»|>|·)\s*\S|\w\s{2,}\w.*\w\s{2,}\w|^\s*\[[^\]]{1,20}\](?:\s*\[[^\]]{1,20}\])+\s*$"),
-             gate=re.compile(r"[|›»>·\[]|\s\s"))
+_NAV_RX = re.compile(r"\S\s*(?:\||›|»|>|·)\s*\S|\w\s{2,}\w.*\w\s{2,}\w|^\s*\[[^\]]{1,20}\](?:\s*\[[^\]]{1,20}\])+\s*$")
+_NAV = Gated(_NAV_RX, gate=re.compile(r"[|›»>·\[]|\s\s"))
 _CAPTION = Gated(_CAPTION_RX)
 
 

@@ -204,7 +204,8 @@ class Times(Component):
         from storyledger.extract.times import times_in
         anchor = parse_iso_date(doc._.published)
         text = text_of(doc)   # once: Doc.text joins every token
-        doc._.times = [[ts.model_dump() for ts in times_in(sent, anchor, doc._.window, text)] for sent in doc.sents]
+        window = doc._.window
+        doc._.times = [[ts.model_dump() for ts in times_in(sent, anchor, window, text)] for sent in doc.sents]
         return doc
 
 

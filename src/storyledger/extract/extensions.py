@@ -47,9 +47,20 @@ TOKEN_EXTENSIONS: dict[str, tuple[str, str]] = {}
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, from ``doc._.text`` when the caller or storyledger_paragraphs stored it."""
+    """``doc.text``, from ``doc._.text`` when the caller or storyledger_paragraphs stored it (both
+    are the same string). The last Doc asked is kept with its text: the rules ask one Doc's text
+    many times in a row, and each ``doc._`` read builds an accessor object."""
+    global _LAST_TEXT
+    last = _LAST_TEXT
+    if last[0] is doc:
+        return last[1]
     text = doc._.text
-    return doc.text if text is None else text
+    text = doc.text if text is None else text
+    _LAST_TEXT = (doc, text)    # one tuple: a reader in another thread sees a whole pair
+    return text
+
+
+_LAST_TEXT: tuple = (None, None)
 
 
 def span_text(span: Span) -> str:
