@@ -305,11 +305,16 @@ def test_with_a_document_suggesting_names_the_document(nlp):
     assert got[1500] == "one harbour board document"
 
 
+def sources_of(nlp, body: str) -> dict:
+    """Each figure's value -> the source its claim names."""
+    return {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+
+
 def test_closing_according_to_covers_a_while_clause_and_a_known_name_is_not_split(nlp):
     body = ("The board said the storm had sunk nearly 40 boats, while more than 900 fishermen were still "
             "missing, according to the World Health Organization. "
             "More than 4,000 people have been displaced, according to the UN International Organization for Migration.")
-    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    got = sources_of(nlp, body)
     assert (got[900], got[4000]) == ("World Health Organization", "International Organization for Migration")
 
 
@@ -330,32 +335,27 @@ def test_speaker_parsed_as_an_apposition_inside_the_clause(nlp):
 def test_the_official_is_the_last_person_named_with_an_office(nlp):
     body = ("About 3,000 soldiers have left the base, according to John Miller, the country's deputy defence "
             "secretary.\n\nAnother 900 are expected to leave by Friday, the official said.")
-    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    got = sources_of(nlp, body)
     assert got == {3000: "John Miller", 900: "John Miller"}
 
 
 def test_a_relative_pronoun_stands_for_the_noun_right_before_it(nlp):
     body = ("The toll might reach thousands, warned a Red Cross official, echoing reports from local leaders "
             "who said 2,800 people had died.")
-    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    got = sources_of(nlp, body)
     assert got[2800] == "local leaders"
 
 
 def test_a_figures_own_participle_names_its_source(nlp):
-    got = {c.value: c.attribution.source for c in figs(claims_of(
-        nlp, "The toll has passed the 5,000 reported by the ministry on Monday."))}
+    got = sources_of(nlp, "The toll has passed the 5,000 reported by the ministry on Monday.")
     assert got == {5000: "ministry"}
 
 
 def test_a_reporting_relative_clause_on_the_counted_noun_names_the_source(nlp):
     body = ("A harbour board official said on Monday that about 600 boats were in port.\n\n"
             "That included around 70 boats the official said had recently arrived.")
-    got = {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
+    got = sources_of(nlp, body)
     assert got[70] == got[600] == "harbour board official"
-
-
-def sources_of(nlp, body: str) -> dict:
-    return {c.value: c.attribution.source for c in figs(claims_of(nlp, body))}
 
 
 def test_a_definite_description_of_the_group_counted_goes_on_with_its_source(nlp):
