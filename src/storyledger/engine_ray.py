@@ -19,8 +19,6 @@ from storyledger import pipeline
 from storyledger.model import Article, Claim, SkippedInput
 from storyledger.store import LedgerStore
 
-COMMIT_EVERY = 200          # rows written between commits
-
 
 class EngineError(Exception):
     """Ray is missing or the cluster cannot be reached; one line for the user."""
@@ -107,18 +105,16 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
                 files.append({"path": str(f), "fetched_at": fetched_at or ""})
         if files:
             cleaned = ray.data.from_items(files).map_batches(_clean_batch, batch_size=4)
-            n = 0
-            for row in cleaned.iter_rows():
-                n += 1
-                progress("read", n, None)
-                if row["kind"] == "skip":
-                    pipeline._skip(store, report, SkippedInput.model_validate_json(row["data"]), on_skip)
-                else:
-                    failed = pipeline.keep_article(store, Article.model_validate_json(row["data"]), report)
-                    if failed:
-                        pipeline._skip(store, report, failed, on_skip)
-                if n % COMMIT_EVERY == 0:
-                    store.commit()
+            with pipeline._Commits(store) as commits:    # as the local engine: by seconds of work
+                for n, row in enumerate(cleaned.iter_rows(), 1):
+                    progress("read", n, None)
+                    if row["kind"] == "skip":
+                        pipeline._skip(store, report, SkippedInput.model_validate_json(row["data"]), on_skip)
+                    else:
+                        failed = pipeline.keep_article(store, Article.model_validate_json(row["data"]), report)
+                        if failed:
+                            pipeline._skip(store, report, failed, on_skip)
+                    commits()
         store.commit()
         pipeline.corpus_pass(store, report)
         # the version claims are marked with (the aliases change it); the driver parses nothing itself
@@ -139,12 +135,11 @@ def _extract(ray, store: LedgerStore, report: pipeline.BuildReport, todo: list[A
     out = ds.map_batches(_Extractor, batch_size=opts["batch_size"], num_cpus=1,
                          fn_constructor_kwargs={"aliases": opts["aliases"]},
                          compute=ray.data.ActorPoolStrategy(size=opts["workers"]))
-    for done, row in enumerate(out.iter_rows(), 1):
-        if row["error"]:
-            pipeline._skip(store, report, SkippedInput.model_validate_json(row["error"]), None)
-        claims = [Claim.model_validate_json(c) for c in json.loads(row["claims"])]
-        pipeline.store_claims(store, report, row["id"], claims, version)
-        progress("extract", done, len(todo))
-        if done % COMMIT_EVERY == 0:
-            store.commit()
-    store.commit()
+    with pipeline._Commits(store) as commits:
+        for done, row in enumerate(out.iter_rows(), 1):
+            if row["error"]:
+                pipeline._skip(store, report, SkippedInput.model_validate_json(row["error"]), None)
+            claims = [Claim.model_validate_json(c) for c in json.loads(row["claims"])]
+            pipeline.store_claims(store, report, row["id"], claims, version)
+            progress("extract", done, len(todo))
+            commits()
