@@ -21,6 +21,8 @@ SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "devset" / "seed
     ("5 March 2024", "2024-03-05"),
     ("The treaty signed on Oct. 6, 2024, says nothing about troops.", None),
     ("Feb. 30, 2024", None),
+    ("Last updated: 2025-03-04T10:12:00Z", "2025-03-04"),          # an ISO stamp with its time
+    ("Published 2025-03-04T23:40:00-05:00", "2025-03-04"),         # the day as the publisher printed it
 ])
 def test_dateline(line, want):
     got = dates.dateline(line)
@@ -52,6 +54,24 @@ def test_weekday_words_that_say_nothing_of_today():
 def test_publication_day_between_past_and_coming_weekdays():
     h = dates.collect_hints("The paper reported on Friday that 40 boats left. A second wave is expected by Monday.")
     assert dates.publication_weekday(h) == (4, 1)       # a Saturday: after Friday, before Monday
+
+
+def test_timed_iso_update_stamp_dates_the_page_and_gives_no_figure():
+    art = clean_document(RawDocument(source="u.txt", kind="text", text=(
+        "Ferry service halted on the lake\n\nLast updated: 2025-03-04T10:12:00Z\n\n"
+        "The operator said all 14 crossings of the day were cancelled after the engine failure on Monday.\n")))
+    assert (art.published, art.published_basis) == ("2025-03-04", "explicit")
+    assert "2025-03-04" not in art.body            # the stamp is metadata, not text whose digits could be counted
+
+
+def test_relative_stamp_with_label_and_byline_is_metadata_not_the_headline():
+    raw = RawDocument(source="p.txt", kind="text", fetched_at="2025-08-20", text=(
+        "Ferry service halted\n\nPosted 3 days ago by Mira Costa\n\n"
+        "The operator said all 14 crossings of the day were cancelled after the engine failure on Friday.\n"))
+    art = clean_document(raw)
+    assert (art.title, art.published, art.published_basis) == ("Ferry service halted", "2025-08-17", "relative")
+    assert art.authors == ["Mira Costa"]
+    assert "days ago" not in art.body
 
 
 def test_no_date_stays_unknown():

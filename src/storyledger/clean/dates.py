@@ -48,7 +48,9 @@ class _AtInitials:
 
 _MDY = _AtInitials(_MDY_RX, "JFMASOND")    # every month form begins with a capital
 _DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
-_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<day>\d{1,2})\b")
+# an ISO 8601 stamp may carry its time ("2025-03-04T10:12:00Z"): the date ends at the "T"
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<day>\d{1,2})"
+                  r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b")
 _DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<m>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")   # 28.04.2025: day first
 _TIME = re.compile(r"\b(?P<h>\d{1,2})[:h](?P<mi>\d\d)(?::\d\d)?\s*(?P<ampm>[ap]\.?m\.?)?", re.I)
 # 22/11/2020: day or month first by site; read only when one of the two cannot be a month

@@ -71,7 +71,7 @@ def _printed(ev: Evidence) -> list[DateCandidate]:
 
 _UPDATED = re.compile(r"\b(?:updated|modified)\b", re.I)
 _POSTED = re.compile(r"\b(?:published|posted|written)\b", re.I)
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+_CLOCK = re.compile(r"(?:\b|(?<=\dT))\d{1,2}[:.]\d\d(?!\d)")   # "10:12", "2025-03-04T10:12:00Z"
 
 
 def _update_only(stamp: str) -> bool:

@@ -487,13 +487,24 @@ def _line_nav(page: _Page, n: int, u: Unit) -> bool:
     return True
 
 
+# a relative stamp's label and its byline ("Posted 3 days ago by Ann Lee"): the stamp is what is left
+_STAMP_LABEL = re.compile(r"^\s*(?:posted|published|updated|last updated)\s*:?\s+", re.I)
+_STAMP_BY = re.compile(r"\s+by\s+(?P<names>[^\d]+?)\s*$", re.I)
+
+
 def _line_relative(page: _Page, n: int, u: Unit) -> bool:
     s = u.text
-    if dates.relative_phrase(s) and _words(re.sub(r"\d+", "", s)) <= 4 and not _TERMINAL.search(s):
-        u.keep, u.why = False, "relative"
-        page.out.relative = page.out.relative or s
-        return True
-    return False
+    if not dates.relative_phrase(s) or _TERMINAL.search(s):
+        return False
+    by = _STAMP_BY.search(s)
+    stamp = _STAMP_LABEL.sub("", s[:by.start()] if by else s)
+    if _words(re.sub(r"\d+", "", stamp)) > 4 or not dates.relative_phrase(stamp):
+        return False
+    u.keep, u.why = False, "relative"
+    page.out.relative = page.out.relative or s
+    if by and _BYLINE.match("By " + by.group("names")):
+        _credit(by.group("names"), page.out)
+    return True
 
 
 def _line_counter(page: _Page, n: int, u: Unit) -> bool:
