@@ -333,3 +333,27 @@ def test_revisions_of_a_running_count_and_a_quick_recount():
         "Agency A revised its figure for 2024-07-01: about 300 killed_or_wounded (told 2024-05-20) became "
         "about 900 killed_or_wounded (told 2024-07-01).",
     ]
+
+
+def test_figures_naming_no_population_form_series_of_everyone_and_of_the_group_their_noun_names():
+    # a disaster story: no demonym anywhere, as in most floods, quakes and fires
+    arts = [art("Q1", "2025-07-08", outlet="Paper One"), art("Q2", "2025-07-10", outlet="Paper Two"),
+            art("Q3", "2025-07-14", outlet="Paper One")]
+    claims = [
+        fig("q-1", "Q1", 34, "killed", "2025-07-08", source="Home Ministry", counted="people", population=None),
+        fig("q-2", "Q2", 41, "killed", "2025-07-10", source="Home Ministry", counted="death toll", population=None),
+        fig("q-3", "Q3", 38, "killed", "2025-07-14", source="Home Ministry", counted=None, population=None),
+        fig("q-4", "Q3", 6, "killed", "2025-07-14", source="Home Ministry", counted="rescue workers",
+            population=None),
+        fig("q-5", "Q2", 20, "missing", "2025-07-10", source="Police", counted="villagers", population=None),
+        fig("q-6", "Q2", 12, "other", "2025-07-10", source="Police", counted="bridges", population=None),
+    ]
+    led = build_ledger(arts, claims)
+    got = {s.label: [p.value for p in s.points] for s in led.series}
+    assert got == {"people — killed": [34, 41, 38], "rescue workers — killed": [6],
+                   "villagers — missing": [20]}
+    assert [s.population for s in led.series] == [None, None, None]
+    # the ministry's 41 then 38 for the same quantity, four days apart, is a revision it made
+    assert [(led.disagreements[0].kind, led.disagreements[0].description)] == [
+        ("revision", "Home Ministry revised its figure for 2025-07-14: 41 killed (told 2025-07-10) became "
+                     "38 killed (told 2025-07-14).")]

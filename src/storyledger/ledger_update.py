@@ -32,9 +32,9 @@ from typing import NamedTuple, Optional
 
 from storyledger.ledger import build_ledger, inputs_kept_out_of_gc
 from storyledger.ledger.disagree import build_disagreements
-from storyledger.ledger.join import _number_blocks, _text_key, article_names, build_facts, day, pop_key, \
+from storyledger.ledger.join import _number_blocks, _text_key, article_names, build_facts, day, \
     text_minhash
-from storyledger.ledger.series import build_series, containers
+from storyledger.ledger.series import build_series, containers, population_key
 from storyledger.ledger.sources import use_aliases
 from storyledger.ledger.timeline import build_timeline
 from storyledger.model import Claim, Fact, Ledger
@@ -103,10 +103,10 @@ def block_keys(c: Claim) -> list[str]:
 
 def quantity(f: Fact) -> Optional[str]:
     """The quantity a fact counts (its series are built from all facts of one quantity together)."""
-    pk = pop_key(f.population)
-    if f.kind != "figure" or not pk or not f.measure or f.measure == "other":
+    if f.kind != "figure" or not f.measure or f.measure == "other":
         return None
-    return f"{pk}\x1f{f.measure}"
+    pk = population_key(f)
+    return f"{pk}\x1f{f.measure}" if pk else None
 
 
 def _possessive(where: Optional[str]) -> Optional[str]:

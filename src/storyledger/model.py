@@ -344,6 +344,7 @@ class Fact(_HasAmount, _Model):
     label: str = ""
     measure: Optional[Measure] = None
     population: Optional[str] = None
+    counted: Optional[str] = None              # what its tellings count most often ("health workers")
     value: Optional[float] = None
     low: Optional[float] = None
     high: Optional[float] = None

@@ -1039,7 +1039,7 @@ def make_fact(group: list[Telling], roots: dict[str, Article]) -> Fact:
     # inputs are validated model objects already: skip re-validation (a third of the cost)
     return Fact.model_construct(
         id="", kind=first.claim.kind, claims=[c.id for c in claims], label=label,
-        measure=measure, population=population,
+        measure=measure, population=population, counted=counted,
         value=c0.value, low=c0.low, high=c0.high, qualifier=c0.qualifier, where=where,
         as_of=_pick_as_of(group), origin=origin,
         first_reporter=reporter(first_art) if first_art else None,

@@ -3,7 +3,9 @@
 A series is keyed by population and measure. Place splits it only where a fact
 names a place other than the series' main one (the place most facts give): the
 NIS's 1,500 in the Far East is not a point on the country-wide planned total.
-Figures counting "other" things, or with no population, form no series.
+A figure that names no population counts everyone the story counts ("11,300 people
+killed", "the toll") or the group its noun names ("101 health workers"): its own
+series. Figures counting "other" things form no series.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Optional
 
-from storyledger.ledger.join import _PLACE_GENERIC as _GENERIC, counted_noun, day, place_key, places_compatible, pop_key, short_hash, _most_common
+from storyledger.ledger.join import _PLACE_GENERIC as _GENERIC, counted_noun, day, noun_key, place_key, places_compatible, pop_key, short_hash, _most_common
 from storyledger.ledger.places import within
 from storyledger.ledger.sources import name_key
 from storyledger.model import Claim, Fact, Series, SeriesPoint
@@ -22,6 +24,23 @@ MAX_SCOPE_WORDS = 4
 CASUALTY = table("measures").set("casualty")    # one noun, "casualties", for the family
 SERIES_KIND_WORDS = {"increment": "additional", "projection": "expected", "unit": "one unit"}
 SERIES_MEASURE_WORDS = table("measures").map("series_words")
+WHOLE_NOUNS = table("figures").set("whole_people_nouns")
+PEOPLE_NOUNS = table("lexicon").set("people_nouns")
+EVERYONE = "*"      # the key of a series of everyone the story counts (no population, a general noun)
+
+
+def population_key(f: Fact) -> Optional[str]:
+    """Whose count a figure fact is, as a series key: its population ("north korean"); with none,
+    everyone (``EVERYONE``) when its noun counts people in general, else the group its noun names
+    ("health worker"); None when the noun counts no people."""
+    pk = pop_key(f.population)
+    if pk:
+        return pk
+    noun = noun_key(f.counted)
+    heads = {noun.split()[-1], (f.counted or "").lower().split()[-1]} if noun else set()
+    if not heads or heads & WHOLE_NOUNS:
+        return EVERYONE
+    return noun if heads & PEOPLE_NOUNS else None
 
 
 def point_of(f: Fact) -> SeriesPoint:
@@ -34,8 +53,8 @@ def _point_order(p: SeriesPoint) -> tuple:
             day(p.published) or 10**9, p.fact)
 
 
-def series_label(population: str, noun: str, scope: Optional[str], measure: str) -> str:
-    head = f"{population} {noun}".strip()
+def series_label(population: Optional[str], noun: str, scope: Optional[str], measure: str) -> str:
+    head = f"{population or ''} {noun}".strip()
     if scope:
         head += f" in {scope}"
     return f"{head} — {SERIES_MEASURE_WORDS.get(measure, measure)}"
@@ -147,9 +166,9 @@ def build_series(facts: list[Fact], claims: dict[str, Claim],
     inside = containers(c.where for c in claims.values()) if inside is None else inside
     groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for f in facts:
-        if f.kind == "figure" and f.measure and f.measure != "other" and pop_key(f.population) \
-                and (f.value is not None or f.low is not None or f.high is not None):
-            groups[(pop_key(f.population), f.measure, variant(f, claims))].append(f)
+        pk = population_key(f) if f.kind == "figure" and f.measure and f.measure != "other" else None
+        if pk and (f.value is not None or f.low is not None or f.high is not None):
+            groups[(pk, f.measure, variant(f, claims))].append(f)
     out: list[Series] = []
     base_id: dict[tuple[str, str, str], str] = {}
     for (pk, measure, kind), fs in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] != "", kv[0])):
@@ -184,8 +203,10 @@ def build_series(facts: list[Fact], claims: dict[str, Claim],
 
 def _series(sid: str, pk: str, measure: str, kind: str, scope: Optional[str], members: list[Fact],
             claims: dict[str, Claim], parent: Optional[str], relation: Optional[str]) -> Series:
-    population = _most_common([f.population for f in members]) or pk
-    if measure in CASUALTY:
+    population = _most_common([f.population for f in members])   # None for a group its noun names
+    if pk == EVERYONE:
+        noun = "people"
+    elif measure in CASUALTY and population:
         noun = "casualties"
     else:
         noun = _most_common([counted_noun(claims[c]) for f in members for c in f.claims if c in claims]) or "people"
