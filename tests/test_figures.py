@@ -296,3 +296,13 @@ def test_the_missing_counted_through_a_relative_clause():
 ])
 def test_a_force_grown_by_a_count_added_that_many(nlp, text, expected):
     assert measures(nlp, text) == expected
+
+
+def test_a_count_in_brackets_after_a_place_counts_that_place(nlp):
+    art = Article(id="t", source="t", body=(
+        "Families kept leaving the valley for the coast, including Portmere (2,150 people) and Lysk (640 people), "
+        "the relief agency said. Among the dead was Tomas Brell (61), a ferry captain."))
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    where = {c.value: c.where for c in claims if c.kind == "figure"}
+    assert (where[2150], where[640]) == ("Portmere", "Lysk")
+    assert where.get(61) is None        # an age in brackets after a person's name is no place

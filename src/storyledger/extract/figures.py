@@ -942,6 +942,10 @@ def _counts_people(doc, fig: Figure, anchor: Token, measure: Optional[str], told
 def _place(doc, fig: Figure, anchor: Token, nodes: list[Token]) -> None:
     """Where: a place phrase on the counted noun or its governing verbs, up to the reporting verb
     (the place of the telling, "told lawmakers in Seoul", is not where the people are)."""
+    listed = _listed_place(doc, anchor)
+    if listed:
+        fig.where = listed
+        return
     for n in [anchor] + nodes:
         if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
             return
@@ -959,6 +963,19 @@ def _place(doc, fig: Figure, anchor: Token, nodes: list[Token]) -> None:
                     fig.where = re.sub(r"^(the|our|their|its|his|her|my|your|this|that)\s+", "",
                                        doc[sub[0].i:sub[-1].i + 1].text, flags=re.I)
                     return
+
+
+def _listed_place(doc, anchor: Token) -> Optional[str]:
+    """ "to Tobruk (1,320 people) and Benghazi (730 people)": a count in brackets after a named place
+    counts that place. A bare number after a person is an age ("Ann Lee (45)"); a count of people is
+    not (the small model tags unknown towns as people)."""
+    head = anchor.head
+    if anchor.dep_ != "appos" or head.pos_ != "PROPN" or head.ent_type_ in {"NORP", "DATE"} or \
+            head.ent_type_ == "PERSON" and anchor.pos_ == "NUM" or \
+            head.i > anchor.i or not any(doc[i].text == "(" for i in range(head.i + 1, anchor.i)):
+        return None
+    sub = _place_words(head)
+    return doc[sub[0].i:sub[-1].i + 1].text
 
 
 def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
