@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Optional
 
 from storyledger import pipeline
-from storyledger.model import Article, Claim, SkippedInput
-from storyledger.store import LedgerStore
+from storyledger.model import Article, SkippedInput
+from storyledger.store import LedgerStore, claim_row
 
 
 class EngineError(Exception):
@@ -55,7 +55,8 @@ class _Extractor:
         ids, claims = [], []
         for art, got in self.extract.extract_claims(arts, nlp=self.nlp, on_error=failed):
             ids.append(art.id)
-            claims.append(json.dumps([c.model_dump_json() for c in got]))
+            # the claims table's rows, made here: the driver writes them without parsing a claim
+            claims.append(json.dumps([claim_row(c) for c in got]))
         return {"id": ids, "claims": claims, "error": [errors.get(i, "") for i in ids]}
 
 
@@ -139,7 +140,6 @@ def _extract(ray, store: LedgerStore, report: pipeline.BuildReport, todo: list[A
         for done, row in enumerate(out.iter_rows(), 1):
             if row["error"]:
                 pipeline._skip(store, report, SkippedInput.model_validate_json(row["error"]), None)
-            claims = [Claim.model_validate_json(c) for c in json.loads(row["claims"])]
-            pipeline.store_claims(store, report, row["id"], claims, version)
+            pipeline.store_claims(store, report, row["id"], json.loads(row["claims"]), version, as_rows=True)
             progress("extract", done, len(todo))
             commits()
