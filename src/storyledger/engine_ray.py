@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from storyledger import pipeline
+from storyledger.clean.dedupe import band_keys
 from storyledger.model import Article, SkippedInput
 from storyledger.store import LedgerStore, claim_row
 
@@ -27,14 +28,32 @@ class EngineError(Exception):
 def _clean_batch(batch: dict) -> dict:
     """Files -> one row per article or skipped input, in file order (runs on a worker)."""
     from storyledger import ingest
+    from storyledger.clean.dedupe import signature
 
-    kinds, payloads = [], []
+    kinds, payloads, sigs = [], [], []
     for path, fetched_at in zip(batch["path"], batch["fetched_at"]):
         for item in ingest.iter_documents([str(path)], fetched_at=fetched_at or None):
             got = item if isinstance(item, SkippedInput) else pipeline.clean_or_skip(item)
-            kinds.append("skip" if isinstance(got, SkippedInput) else "article")
+            article = isinstance(got, Article)
+            kinds.append("article" if article else "skip")
             payloads.append(got.model_dump_json())
-    return {"kind": kinds, "data": payloads}
+            # the corpus pass's MinHash of the body, made here rather than in the driver's serial pass
+            sigs.append((article and signature(got.body) or b"").hex())
+    return {"kind": kinds, "data": payloads, "sig": sigs}
+
+
+def _keep(store: LedgerStore, report: pipeline.BuildReport, row: dict, on_skip) -> None:
+    """One cleaned row stored as the local engine stores it, with a new article's signature."""
+    if row["kind"] == "skip":
+        pipeline._skip(store, report, SkippedInput.model_validate_json(row["data"]), on_skip)
+        return
+    art, new = Article.model_validate_json(row["data"]), report.new
+    failed = pipeline.keep_article(store, art, report)
+    if failed:
+        pipeline._skip(store, report, failed, on_skip)
+    elif report.new > new and row["sig"]:
+        sig = bytes.fromhex(row["sig"])
+        store.put_signature(art.id, sig, band_keys(sig))
 
 
 class _Extractor:
@@ -109,12 +128,7 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
             with pipeline._Commits(store) as commits:    # as the local engine: by seconds of work
                 for n, row in enumerate(cleaned.iter_rows(), 1):
                     progress("read", n, None)
-                    if row["kind"] == "skip":
-                        pipeline._skip(store, report, SkippedInput.model_validate_json(row["data"]), on_skip)
-                    else:
-                        failed = pipeline.keep_article(store, Article.model_validate_json(row["data"]), report)
-                        if failed:
-                            pipeline._skip(store, report, failed, on_skip)
+                    _keep(store, report, row, on_skip)
                     commits()
         store.commit()
         pipeline.corpus_pass(store, report)
