@@ -67,3 +67,18 @@ def test_in_a_page_opening_with_other_stories_the_headline_stands_over_its_own_s
             f"February 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
     a = _clean(page)
     assert (a.title, a.published) == ("Will the North Pier Stay Shut Until the Spring Storms Are Over?", "2023-02-08")
+
+
+def test_a_site_tagline_opening_the_run_over_the_byline_yields_to_the_headline():
+    # tagline and headline both over the byline: the tagline shares no word with the lead
+    page = ("Art\nTravel\nFood\nCoastal Daily – Art, Design, Travel, Food and Culture !\n"
+            "Harbour pier to stay shut until spring\nBy\nTomas Ek\nFebruary 8, 2023\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Harbour pier to stay shut until spring"
+
+
+def test_a_headline_sharing_no_word_with_the_lead_keeps_its_standfirst_below_it():
+    page = ("News\nPorts\nWhy the old piers of our coast crack\n"
+            "The harbour board said the north pier will stay shut until the spring after divers found cracks\n"
+            f"By Tomas Ek\nFebruary 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Why the old piers of our coast crack"

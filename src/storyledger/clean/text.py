@@ -652,8 +652,24 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
             run = [above.pop()]
             while above and above[-1] in near:
                 run.insert(0, above.pop())
-            return _printed_twice(units, run) or run[0]
+            return _printed_twice(units, run) or _off_topic_opener(units, live, run, first_sentence)
     return pick      # None when nothing above the body reads as a headline: the page prints none
+
+
+def _off_topic_opener(units: list[Unit], live: list[int], run: list[int], first_sentence: int) -> int:
+    """The headline opens the run (a standfirst follows it), unless the run opens with a site's
+    tagline or a section's promo: a line sharing no word with the lead while the next shares two
+    and is no standfirst (a standfirst is longer than its headline by half, twelve words or more)."""
+    lead_lines = [i for i in live if i >= first_sentence][:3]
+    lead = set().union(*[_content_words(units[i].text) for i in lead_lines]) if lead_lines else set()
+    k = 0
+    while k + 1 < len(run) and not _content_words(units[run[k]].text) & lead \
+            and len(_content_words(units[run[k + 1]].text) & lead) >= 2:
+        n, m = _words(units[run[k]].text), _words(units[run[k + 1]].text)
+        if m >= 12 and 2 * m >= 3 * n:
+            break
+        k += 1
+    return run[k]
 
 
 _HEAD_MARKS = ("byline", "dateline", "relative")
