@@ -517,22 +517,29 @@ def _line_nav(page: _Page, n: int, u: Unit) -> bool:
 
 
 # a relative stamp's label and its byline ("Posted 3 days ago by Ann Lee"): the stamp is what is left
-_STAMP_LABEL = re.compile(r"^\s*(?:posted|published|updated|last updated)\s*:?\s+", re.I)
-_STAMP_BY = re.compile(r"\s+by\s+(?P<names>[^\d]+?)\s*$", re.I)
+_STAMP_LABEL = re.compile(r"^\s*(?:posted|published|updated|last updated)\b:?", re.I)
+
+
+def _stamp_by(s: str) -> tuple[str, Optional[str]]:
+    """The stamp and the names after its last " by " (no digits in names); found without a regex
+    search, which would try every "by" of a long line against the rest of it."""
+    k = s.lower().rfind(" by ")
+    names = s[k + 4:].strip() if k >= 0 else ""
+    return (s[:k], names) if names and not any(ch.isdigit() for ch in names) else (s, None)
 
 
 def _line_relative(page: _Page, n: int, u: Unit) -> bool:
     s = u.text
     if not dates.relative_phrase(s) or _TERMINAL.search(s):
         return False
-    by = _STAMP_BY.search(s)
-    stamp = _STAMP_LABEL.sub("", s[:by.start()] if by else s)
+    stamp, names = _stamp_by(s)
+    stamp = _STAMP_LABEL.sub("", stamp)
     if _words(re.sub(r"\d+", "", stamp)) > 4 or not dates.relative_phrase(stamp):
         return False
     u.keep, u.why = False, "relative"
     page.out.relative = page.out.relative or s
-    if by and _BYLINE.match("By " + by.group("names")):
-        _credit(by.group("names"), page.out)
+    if names and _BYLINE.match("By " + names):
+        _credit(names, page.out)
     return True
 
 
