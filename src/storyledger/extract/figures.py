@@ -631,6 +631,24 @@ def gapped_valuation(prep: Token) -> Optional[tuple[Token, Token]]:
     return (verb, noun) if noun is not None and noun.i > first.i else None
 
 
+def valuation_verb(prep: Token) -> Optional[Token]:
+    """The valuation verb an amount's preposition completes: "put the toll at 300"; also where the
+    parser hung "at" inside the object valued ("put the number of people affected at 1.3 million")."""
+    if prep.lower_ not in _FIG.set("valuation_preps"):
+        return None
+    verbs = _FIG.set("valuation_verbs")
+    if prep.head.lemma_.lower() in verbs:
+        return prep.head
+    node = prep.head
+    for _ in range(6):
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in verbs and node.head.pos_ == "VERB":
+            return node.head
+        if node.dep_ not in {"acl", "xcomp", "prep", "pobj"} or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def _subject_counted(fig: Figure, num: Token, demonym) -> None:
     """A number standing for what its verb's subject names: "the death toll rose to 300",
     "Russian manpower is estimated at 143,500"; in a valuation the object is what is valued:
