@@ -105,3 +105,50 @@ def test_a_document_is_no_teller_its_issuer_is(nlp):
 def test_who_obtained_a_document_did_not_issue_it(nlp):
     body = "Russia plans an offensive involving 175,000 troops, according to a document obtained by the Tribune."
     assert chains(nlp, body)[175000][0] != "Tribune"
+
+
+def test_an_age_is_never_a_count_of_people(nlp):
+    body = ("Rahima Begum, 42, a farmer, said the water came at night. An 85-year-old woman was pulled alive "
+            "from the rubble. Two men, aged 30 and 41, were arrested. Mohammed Ali (55) was among the 19 "
+            "people wounded. The victims included a girl who was 7 years old.")
+    got = {c.value: (c.counted, c.measure) for c in figures(nlp, body)}
+    for age in (42, 85, 30, 41, 55, 7):
+        assert got[age] == ("age", "other"), age
+    assert got[19] == ("people", "wounded") and got[2][1] == "captured"
+
+
+def test_a_number_after_a_name_that_is_no_age_stays_a_count(nlp):
+    # "Smith, 2,000 ..." is no age: not a small whole number set off by commas after a name
+    body = "Officials told Ann Lee that 300 people had fled, and Lee said 40 others had died."
+    got = {c.value: c.measure for c in figures(nlp, body)}
+    assert got[300] == "displaced" and got[40] == "killed"
+
+
+def test_past_after_a_verb_of_growth_is_a_lower_bound(nlp):
+    got = {c.value: c.qualifier for c in figures(nlp, "The toll climbed past 2,300 on Tuesday, and deaths "
+                                                       "pushed beyond 400 in Hatay. In the past 24 hours "
+                                                       "300 people died.")}
+    assert got[2300] == got[400] == "at_least" and got[300] == "exact"
+    assert figures(nlp, "Quake toll climbs past 2,300 as rescuers dig", title=None)[0].qualifier == "at_least"
+
+
+def test_people_forced_from_their_homes_are_displaced(nlp):
+    body = ("Firefighters were battling a blaze that has forced about 30,000 residents from their homes. "
+            "The floods have driven some 8,000 villagers from their villages. Police took 20 men to the "
+            "station.")
+    got = {c.value: c.measure for c in figures(nlp, body)}
+    assert got[30000] == got[8000] == "displaced" and got[20] != "displaced"
+
+
+def test_crews_assigned_or_on_their_way_are_deployed(nlp):
+    body = ("Cal Fire said 3,200 personnel were assigned to the fire and that another 800 were on their way. "
+            "More than 1,100 firefighters have been assigned to the blaze.")
+    got = {c.value: c.measure for c in figures(nlp, body)}
+    assert got[3200] == got[800] == got[1100] == "deployed"
+
+
+def test_evacuation_orders_covering_people_count_the_evacuated(nlp):
+    body = ("Evacuation orders covered 12,000 more people by late Tuesday. Evacuation warnings now cover "
+            "4,500 residents. The new rules cover 300 workers.")
+    got = {c.value: c.measure for c in figures(nlp, body)}
+    assert got[12000] == got[4500] == "evacuated" and got[300] == "other"

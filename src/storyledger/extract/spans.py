@@ -54,7 +54,7 @@ def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
 # "DHAKA, Bangladesh (AP) —", "ANKARA (Reuters) -", "LONDON, Feb 3 (Reuters) --", "KYIV —": the place
 # and credit a wire prints before the lead. A capitalised start, at most a short ", Region" and a
 # "(credit)", then a dash; a place set in capitals or a credit in brackets tells it from prose.
-_DATELINE = re.compile(r"[ \t]*(?P<place>[A-Z][A-Za-z.'\u2019\-]*(?: [A-Z][A-Za-z.'\u2019\-]*){0,3})"
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Za-z.'\u2019\-]{0,30}(?: [A-Z][A-Za-z.'\u2019\-]{0,30}){0,3})"
                        r"(?:, ?[A-Z][\w.'\u2019\- ]{0,25}?)? ?(?P<credit>\([^()\n]{1,30}\))? ?(?:\u2014|\u2013|--|-(?= ))")
 
 
@@ -64,6 +64,8 @@ def dateline_end(text: str, para_starts: list[int], field: Optional[str] = None)
     if field not in {None, "body"}:
         return 0
     for start in para_starts[:2]:
+        while start < len(text) and text[start] in " \t":
+            start += 1
         m = _DATELINE.match(text, start)
         if m and (m.group("credit") or m.group("place").split()[0].isupper() and len(m.group("place")) > 2):
             return m.end()
