@@ -422,13 +422,18 @@ def _make(doc, start: int, end: int, sent: Span, demonym, share: Optional[float]
         _range(doc, fig, sent)
     _counted(doc, fig, sent, demonym)
     _measure(doc, fig, sent)
-    if vague:
-        fig.measure = None  # an amount with no number is not a data point
-    elif _age(doc, start, end, sent):
-        # an age is an amount (quantity benchmarks count it) but never a count of people: "a
-        # 42-year-old man was killed" counts no one killed, and joins no count of 42
-        fig.counted, fig.population, fig.measure, fig.where = "age", None, "other", None
+    _no_data_point(doc, fig, sent, vague)
     return fig
+
+
+def _no_data_point(doc, fig: Figure, sent: Span, vague: bool) -> None:
+    """An amount with no number is no data point; an age is an amount (quantity benchmarks count
+    it) but never a count of people: "a 42-year-old man was killed" counts no one killed, and
+    joins no count of 42."""
+    if vague:
+        fig.measure = None
+    elif _age(doc, fig.start, fig.end, sent):
+        fig.counted, fig.population, fig.measure, fig.where = "age", None, "other", None
 
 
 def _changed_from(frm: Token) -> bool:
