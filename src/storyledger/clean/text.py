@@ -384,12 +384,33 @@ def _cut_prose(s: str) -> bool:
 
 
 def _headline_like(s: str, first: bool = False) -> bool:
-    """Three words or more (two will do for the very first line of the file), not a sentence of body."""
+    """Three words or more (two will do for the very first line of the file), not a sentence of body,
+    not a control or a glued run of links."""
     n = _words(s)
     if n < (2 if first else 3) or n > 40 or len(s) > 300 or _BULLET.match(s) or _CAPTION.search(s) \
-            or _NOT_HEADLINE.search(s):
+            or _NOT_HEADLINE.search(s) or _control_line(s) or _glued_links(s):
         return False
     return not s.rstrip().endswith(":") and not (n > 20 and s.rstrip().endswith("."))
+
+
+_LOWER_WORD = re.compile(r"[^\W\d_]+")
+# where one link's text runs into the next without a space: "AktuellRezension", "*AlgeriaBahrain"
+_GLUE = re.compile(r"(?<=[a-z\u00df-\u00ff]{3})[A-Z\u00c0-\u00de](?=[a-z\u00df-\u00ff]{2})")
+
+
+def _control_line(s: str) -> bool:
+    """A page's controls read out ("Close this search box.", "pause play Hide Box Show Box"): two
+    words or more, each a control word of data/furniture.json or one of its small fillers."""
+    words = [w.lower() for w in _LOWER_WORD.findall(s)]
+    table = furniture_table()
+    controls = [w for w in words if w in table["controls"]]
+    return len(controls) >= 2 and all(w in table["controls"] or w in table["control_fillers"] for w in words)
+
+
+def _glued_links(s: str) -> bool:
+    """A menu whose links a copy glued together: two joins of a lower-case run and a capitalised
+    word (one is a name as "JavaScript" or a byline glued to its date)."""
+    return len(_GLUE.findall(s)) >= 2
 
 
 @dataclass
@@ -441,14 +462,22 @@ def _line_legal(page: _Page, n: int, u: Unit) -> bool:
     return True
 
 
+# names glued to the date after them, without "By" ("Ann LeeNovember 6, 2023")
+_NAMES_GLUED_DATE = re.compile(r"^(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}?)(?<=[a-z])(?=[A-Z])")
+
+
 def _line_dateline(page: _Page, n: int, u: Unit) -> bool:
-    dl = dates.dateline(u.text)
+    dl, named = dates.dateline(u.text), _NAMES_GLUED_DATE.match(u.text)
     if not dl:
-        glued = dates.trailing_stamp(u.text)
-        if glued:           # a headline with its date stamp glued on: the stamp goes, the line stays
-            u.text, dl = glued[0], glued[1]
-            page.out.datelines.append((n, dl))
-        return False
+        dl = named and dates.dateline(u.text[named.end():])
+        if not dl:
+            glued = dates.trailing_stamp(u.text)
+            if glued:           # a headline with its date stamp glued on: the stamp goes, the line stays
+                u.text, dl = glued[0], glued[1]
+                page.out.datelines.append((n, dl))
+            return False
+        dl = (dl[0], u.text.strip())
+        _credit(named.group("names"), page.out)
     u.keep, u.why = False, "dateline"
     page.out.datelines.append((n, dl))
     by = re.search(r"\bby\s+(.+)$", u.text, re.I)
@@ -522,6 +551,19 @@ def _mark_lines(page: _Page) -> None:
             if rule(page, n, u):
                 break
     _names_over_dates(page)
+    _labelled_headline(page)
+
+
+_LABEL_TEASER = re.compile(rf"^(?:{_alternation('label_teaser')})\s*:\s+[^.!?]*$", re.I)
+
+
+def _labelled_headline(page: _Page) -> None:
+    """A labelled teaser ("VIDEO: Voting on ...") right over a byline or date is the page's own
+    headline with its label, not a link to another story."""
+    units = page.units
+    for n, u in enumerate(units[:-1]):
+        if u.why == "furniture" and units[n + 1].why in ("byline", "dateline") and _LABEL_TEASER.match(u.text):
+            u.keep, u.why = True, ""
 
 
 # names alone, without "By" ("Ann Lee, Bo Park"): each a run of two to four capitalised words
@@ -581,6 +623,9 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
     """Site names and section crumbs above the body are shorter (or shouted in capitals) than a
     headline, so a line of five words or more wins, unless it ends with a full stop as body
     sentences do."""
+    crumbs = _crumb_tails(units, [i for i in live if i < first_sentence])
+    if crumbs:          # the headline a crumb trail ends with, nearest the body
+        return max(crumbs.values())
     head = [i for i in live if i < first_sentence and _headline_like(units[i].text, first=i == live[0])]
     head = sorted(head + _short_headlines(units, live, first_sentence, head))
     full = [i for i in head if _words(units[i].text) >= 5 and not units[i].text.isupper()
@@ -607,11 +652,57 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
             run = [above.pop()]
             while above and above[-1] in near:
                 run.insert(0, above.pop())
-            return _printed_twice(units, run) or run[0]
+            return _printed_twice(units, run) or _off_topic_opener(units, live, run, first_sentence)
     return pick      # None when nothing above the body reads as a headline: the page prints none
 
 
+def _off_topic_opener(units: list[Unit], live: list[int], run: list[int], first_sentence: int) -> int:
+    """The headline opens the run (a standfirst follows it), unless the run opens with a site's
+    tagline or a section's promo: a line sharing no word with the lead while the next shares two
+    and is no standfirst (a standfirst is longer than its headline by half, twelve words or more)."""
+    lead_lines = [i for i in live if i >= first_sentence][:3]
+    lead = set().union(*[_content_words(units[i].text) for i in lead_lines]) if lead_lines else set()
+    k = 0
+    while k + 1 < len(run) and not _content_words(units[run[k]].text) & lead \
+            and len(_content_words(units[run[k + 1]].text) & lead) >= 2:
+        n, m = _words(units[run[k]].text), _words(units[run[k + 1]].text)
+        if m >= 12 and 2 * m >= 3 * n:
+            break
+        k += 1
+    return run[k]
+
+
 _HEAD_MARKS = ("byline", "dateline", "relative")
+
+
+def _crumb_tails(units: list[Unit], live: list[int]) -> dict[int, int]:
+    """A crumb trail ends with the page's own headline, printed again just below it ("Home Reviews
+    Strategy Through The Darkest Of Times" over "Through the Darkest of Times review"; links glued
+    as "Business JargonsBusinessLeadership Styles" over "Leadership Styles"): crumb -> headline."""
+    out: dict[int, int] = {}
+    for k, i in enumerate(live):
+        if _TERMINAL.search(units[i].text):
+            continue
+        for j in live[k + 1:k + 4]:
+            if _headline_like(units[j].text, first=True) and _ends_naming(units[i].text, units[j].text):
+                out[i] = j
+                break
+    return out
+
+
+def _ends_naming(crumb_line: str, head_line: str) -> bool:
+    """The crumb's last words are the headline, or open it (the headline adds a word: "review"),
+    after at least two crumbs ("Follow The Sun", "BIKES FOR SALE" over "FOR SALE" are no trail)
+    without commas (a menu item over its sub-item: "Walls, ceilings and dry systems")."""
+    crumb, head = line_key(crumb_line), line_key(head_line)
+    cw, hw = crumb.split(), head.split()
+    if len(crumb) > len(head) + 2 and crumb.endswith(head) and len(hw) >= 2:
+        before = crumb[:-len(head)]
+        glued = not before[-1:].isspace()           # "Business JargonsBusinessLeadership Styles"
+        return head not in before and "," not in before and (glued or len(before.split()) >= 2 and len(hw) >= 3)
+    # three words of it at least ("North New Jersey" names no "New Jersey Jewish News")
+    k = next((k for k in range(min(len(cw) - 2, len(hw)), 2, -1) if cw[-k:] == hw[:k]), 0)
+    return k >= 3 and 2 * k >= len(hw) and "," not in " ".join(cw[:-k])
 
 
 def _printed_twice(units: list[Unit], run: list[int]) -> Optional[int]:
@@ -709,11 +800,22 @@ def _main_prose(units: list[Unit], live: list[int]) -> int:
 
 
 def _standfirst(units: list[Unit], i: int) -> bool:
-    """A sentence with the page's first byline or date right under it (a standfirst, a caption);
-    past the first one, bylines and dates belong to lists of other stories."""
-    if any(u.why in _HEAD_MARKS for u in units[:i]):
+    """A sentence with a byline or date right under it (a standfirst, a caption), and none right
+    above it (there, the sentence is the body under its own byline, or a teaser in a list of other
+    stories, each with its byline)."""
+    if any(u.why in _HEAD_MARKS for u in units[max(0, i - 2):i]):
         return False
     return any(u.why in _HEAD_MARKS for u in units[i + 1:i + 4])
+
+
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case(s: str) -> bool:
+    """A headline set in Title Case ("Will Donald Trump Write His Own Book in Jail?"): nearly
+    every word of four letters or more capitalised, as no sentence of body is."""
+    long = _LONG_WORD.findall(s)
+    return len(long) >= 5 and sum(w[0].isupper() for w in long) >= 0.85 * len(long)
 
 
 def _body_start(units: list[Unit], live: list[int]) -> int:
@@ -721,7 +823,7 @@ def _body_start(units: list[Unit], live: list[int]) -> int:
     under it (a promo sentence in a menu stands alone)."""
     first = None
     for k, i in enumerate(live):
-        if not _sentence_like(units[i].text, 12) or _CAPTION.search(units[i].text):
+        if not _sentence_like(units[i].text, 12) or _CAPTION.search(units[i].text) or _title_case(units[i].text):
             continue
         if _words(units[i].text) < 35 and _standfirst(units, i):
             continue            # a standfirst or caption: the byline or date under it comes first

@@ -1,0 +1,84 @@
+"""Headline choice on text dumps of layouts met on public pages (issue 9 item 3): crumb trails
+ending with the headline, controls read out, menus glued without spaces, labelled headlines.
+The pages are written for these tests (no published text)."""
+from __future__ import annotations
+
+from storyledger.clean.text import _control_line, _ends_naming, _glued_links
+
+from tests.test_unseen_layouts import LAST, LEDE, MORE, _clean
+
+
+def test_a_crumb_trail_ending_with_the_headline_names_it():
+    page = ("Skip to main content\nHarbour Gazette\nNews\nPorts\nWeather\n"
+            "Home News Ports North Pier To Stay Shut\n41\nNORTH PIER TO STAY SHUT UNTIL SPRING\n"
+            "Divers found cracks in three supporting columns of the old pier.\n"
+            f"By Tomas Ek 8 February 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "NORTH PIER TO STAY SHUT UNTIL SPRING"
+
+
+def test_a_glued_crumb_ending_with_the_headline_names_it():
+    page = ("Harbour Gazette The Port Town Paper\nNews\nPorts\nWeather\nSport\n"
+            "Harbour GazettePortsPier Repairs\nPier Repairs\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Pier Repairs"
+
+
+def test_crumb_tails_need_a_trail_before_them():
+    assert _ends_naming("Home Reviews Strategy Through The Darkest Hours", "Through the Darkest Hours review")
+    assert _ends_naming("Harbour GazettePortsPier Repairs", "Pier Repairs")
+    assert not _ends_naming("Follow The Harbour", "The Harbour")               # one word before it
+    assert not _ends_naming("North New Jersey", "New Jersey Harbour News")     # two words of a longer line
+    assert not _ends_naming("Walls, ceilings and dry systems", "Dry systems and more")
+    assert not _ends_naming("US / English  US / English", "US / English")     # one line printed twice
+
+
+def test_controls_and_glued_menus_are_not_headlines():
+    assert _control_line("Close this search box.") and _control_line("pause play Hide Box Show Box")
+    assert not _control_line("Search for missing divers goes on") and not _control_line("Play")
+    assert _glued_links("NewsPortsWeatherSportOpinion") and _glued_links("Select a country *NorwaySwedenDenmark")
+    assert not _glued_links("JavaScript tips for the McDonald family") and not _glued_links("Ann LeeFebruary 8, 2023")
+    page = ("Search\nClose this search box.\nNews\nPorts\nWeather\n"
+            f"Harbour pier to stay shut until spring\nBy Tomas Ek\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Harbour pier to stay shut until spring"
+
+
+def test_a_labelled_headline_over_its_byline_is_the_headline():
+    page = (f"News\nPorts\nWeather\nVIDEO: Divers inspect the north pier\nBy Tomas Ek\n"
+            f"Published February 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert (a.title, a.published) == ("VIDEO: Divers inspect the north pier", "2023-02-08")
+
+
+def test_a_byline_glued_to_its_date_without_by_dates_the_article_under_its_headline():
+    page = ("Ports\nMore ports news\nFerry fares to rise in March\nJanuary 30, 2023\nNew crane arrives at the south quay\n"
+            "February 2, 2023\nWeather\nTomas Ek\nHarbour pier to stay shut until spring\nAnn LeeFebruary 8, 2023\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert (a.title, a.published, a.authors) == ("Harbour pier to stay shut until spring", "2023-02-08", ["Ann Lee"])
+
+
+def test_in_a_page_opening_with_other_stories_the_headline_stands_over_its_own_standfirst_and_byline():
+    # a list of other stories with bylines above; the article's Title Case headline ends with a
+    # question mark (no sentence of body), its standfirst has the byline right under it
+    page = ("POLITICS\nWill the Harbour Board Sell the Old Ferry Terminal This Year?\nBy Bo Park\n"
+            "PORTS\nNew crane arrives at the south quay\nBy Ann Lee\n"
+            "PORTS\nWill the North Pier Stay Shut Until the Spring Storms Are Over?\n"
+            "Divers found cracks in three of the columns that hold up the old pier.\nby Tomas Ek\n"
+            f"February 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert (a.title, a.published) == ("Will the North Pier Stay Shut Until the Spring Storms Are Over?", "2023-02-08")
+
+
+def test_a_site_tagline_opening_the_run_over_the_byline_yields_to_the_headline():
+    # tagline and headline both over the byline: the tagline shares no word with the lead
+    page = ("Art\nTravel\nFood\nCoastal Daily – Art, Design, Travel, Food and Culture !\n"
+            "Harbour pier to stay shut until spring\nBy\nTomas Ek\nFebruary 8, 2023\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Harbour pier to stay shut until spring"
+
+
+def test_a_headline_sharing_no_word_with_the_lead_keeps_its_standfirst_below_it():
+    page = ("News\nPorts\nWhy the old piers of our coast crack\n"
+            "The harbour board said the north pier will stay shut until the spring after divers found cracks\n"
+            f"By Tomas Ek\nFebruary 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Why the old piers of our coast crack"
