@@ -152,3 +152,18 @@ def test_evacuation_orders_covering_people_count_the_evacuated(nlp):
             "4,500 residents. The new rules cover 300 workers.")
     got = {c.value: c.measure for c in figures(nlp, body)}
     assert got[12000] == got[4500] == "evacuated" and got[300] == "other"
+
+
+@pytest.mark.parametrize("byline,authors", [
+    ("By Omar Haddad | Updated 9:40 AM EDT, Thu June 12, 2025", ["Omar Haddad"]),
+    ("By Lena Park and Tom Reyes · Published 4 March 2025", ["Lena Park", "Tom Reyes"]),
+    ("By Ruth Adeyemi, Updated 3:02 PM ET, March 4, 2025", ["Ruth Adeyemi"]),
+])
+def test_a_byline_with_its_stamp_glued_on_gives_only_the_names(byline, authors):
+    from storyledger.clean import clean_document
+    from storyledger.model import RawDocument
+    text = (f"Floods leave thousands homeless in river delta\n\n{byline}\n\nAt least 47 people have died "
+            "after days of torrential rain, officials said on Thursday, as rivers burst their banks.\n\n"
+            "More than 120,000 people have taken refuge in government shelters, the ministry said.\n")
+    art = clean_document(RawDocument(source="b.txt", kind="text", text=text))
+    assert art.authors == authors
