@@ -15,10 +15,10 @@ from spacy.tokens import Span, Token
 
 from storyledger.extract.entities import ArticleEntities, is_title_word
 from storyledger.extract.figures import gapped_valuation, valuation_verb
-from storyledger.extract.quotes import DOCUMENT_NOUNS, description_referent, pronoun_referent
+from storyledger.extract.quotes import DOCUMENT_NOUNS, ORG_NOUNS, description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
     BRIEFING_LEMMAS, CLAUSE_ONLY_REPORT_LEMMAS, COORDINATE_MARKS, ESTIMATE_CUES, GENERIC_REPORT_NOUNS, ISSUE_LEMMAS,
-    PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS, UNCONFIRMED_CUES,
+    MASTHEAD_WORDS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS, UNCONFIRMED_CUES,
 )
 from storyledger.extract.extensions import text_of
 from storyledger.extract.spans import ent_at, ents_in
@@ -142,7 +142,7 @@ class SourceFinder:
                           and c.pos_ in {"NOUN", "PROPN"}), None) if pobj.lemma_.lower() in DOCUMENT_NOUNS else None
             inner = self.name(owner or pobj, ph.cue, ph.verb)
             if inner.source_type != "other" or pobj.ent_type_ in {"ORG", "PERSON"} or owner is not None or \
-                    prep.lower_ in {"by", "from"} and _may_issue(pobj):
+                    prep.lower_ in {"by", "from"} and _may_issue(pobj) or prep.dep_ == "agent" and prep.head.dep_ == "acl":
                 return inner
         return None
 
@@ -257,6 +257,22 @@ class SourceFinder:
         if typ == "other":
             return None
         return self._body(ph, name, typ)
+
+    def by_described_name(self, ph: "_Phrase") -> Optional[Teller]:
+        """"Turkey's neighbour Syria", "oil giant Shell", "state news agency SANA": a name at the head
+        of a phrase that describes it with common nouns is the name (not "Russia's Defence Ministry")."""
+        tok, doc = ph.tok, ph.tok.doc
+        # the name may be hung as an apposition right after the describing noun ("neighbour Syria")
+        named = tok if tok.pos_ == "PROPN" else next((a for a in tok.children if a.dep_ == "appos" and a.i == tok.i + 1
+                                                        and a.pos_ == "PROPN"), None)
+        ent = ent_at(doc, named.i) if named is not None else None
+        if ent is None or ent.label_ not in {"GPE", "ORG", "NORP"} or ent.end != named.i + 1:
+            return None
+        before = [t for t in ph.content if t.i < ent.start]
+        if not any(t.pos_ == "NOUN" and t.is_lower for t in before) or \
+                not all(t.is_lower or t.dep_ == "poss" or t.dep_ == "case" for t in before):
+            return None
+        return self._body(ph, *self.ents.canonical(ent.text))
 
     def _body(self, ph: "_Phrase", name: str, typ: str) -> Teller:
         if typ != "person":
@@ -456,7 +472,8 @@ class SourceFinder:
         for c in verb.children:
             if c.dep_ in {"dobj", "dative"}:
                 t = self.name(c, "told")
-                if t.source_type in {"outlet", "wire"}:
+                # a paper the gazetteer does not know by its masthead word ("told the Tribune")
+                if t.source_type in {"outlet", "wire"} or c.pos_ == "PROPN" and c.lower_ in MASTHEAD_WORDS:
                     out.append(t)
         return out
 
@@ -492,7 +509,7 @@ NAME_RULES: list = [
     SourceFinder.by_person_named, SourceFinder.by_apposed_name, SourceFinder.by_name_before_verb,
     SourceFinder.by_known_surname,
     SourceFinder.by_generic_report, SourceFinder.by_role_described, SourceFinder.by_body_of_official,
-    SourceFinder.by_gazetteer, SourceFinder.by_kind_told_last, SourceFinder.by_kind_mentioned,
+    SourceFinder.by_described_name, SourceFinder.by_gazetteer, SourceFinder.by_kind_told_last, SourceFinder.by_kind_mentioned,
     SourceFinder.by_description, SourceFinder.as_written,
 ]
 
@@ -576,7 +593,7 @@ def _may_issue(tok: Token) -> bool:
     not a time or a place ("figures from last week", "data from Kherson")."""
     if tok.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "QUANTITY"}:
         return False
-    return tok.pos_ == "PROPN" or tok.lemma_.lower() in _BODY_NOUNS or is_title_word(tok.text) or \
+    return tok.pos_ == "PROPN" or tok.lemma_.lower() in _BODY_NOUNS.keys() | ORG_NOUNS or is_title_word(tok.text) or \
         is_title_word(tok.lemma_) or tok.lower_ in _ANONYMOUS
 
 

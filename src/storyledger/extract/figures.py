@@ -934,11 +934,11 @@ def _idiom(n: Token) -> Optional[str]:
 
 
 def _from_home(verb: Token) -> Optional[str]:
-    """ "a blaze that has forced 30,000 residents from their homes", "driven from their villages":
+    """ "a blaze that has forced 30,000 residents from their homes", "driven out of their villages":
     people moved out of where they live are displaced, whatever moved them."""
     homes = _FIG.set("home_nouns")
-    return "displaced" if any(c.dep_ == "prep" and c.lower_ == "from" and
-                              any(p.dep_ == "pobj" and p.lemma_.lower() in homes for p in c.children)
+    return "displaced" if any(c.dep_ == "prep" and c.lower_ in {"from", "out"} and   # "out of their homes"
+                              any(p.dep_ == "pobj" and p.lemma_.lower() in homes for p in c.subtree)
                               for c in verb.children) else None
 
 

@@ -48,6 +48,8 @@ COORDINATE_MARKS = _LEX.set("coordinate_marks")
 BRIEFING_LEMMAS = _LEX.set("briefing_lemmas")
 # "a statement posted on the county's website", "a notice issued by the council": who issued a document
 ISSUE_LEMMAS = _LEX.set("issue_lemmas")
+# The head word of a newspaper's name ("the Tribune", "the Daily Herald"): told, it relays
+MASTHEAD_WORDS = _LEX.set("masthead_words")
 ESTIMATE_CUES = _LEX.set("estimate_cues")
 PROJECTION_CUES = _LEX.set("projection_cues")
 PLAN_CUES = _LEX.set("plan_cues")

@@ -465,6 +465,7 @@ _ORG_NOUNS = {
     "store", "district", "detachment", "office", "lab", "laboratory", "museum", "library", "program",
     "military", "army", "navy", "police", "administration", "legislature", "parliament", "senate",
 }
+ORG_NOUNS = frozenset(_ORG_NOUNS)   # (read by attribution: who may issue a document)
 # Things that speak for someone ("the lawsuit says", "the white paper notes"): not a person.
 DOCUMENT_NOUNS = {
     "report", "statement", "release", "suit", "lawsuit", "claim", "complaint", "document", "paper",
