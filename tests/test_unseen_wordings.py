@@ -49,6 +49,9 @@ def test_a_tag_after_the_figure_the_parser_hung_as_a_clause_of_another_verb(nlp)
             "analyst told the Tribune on Sunday.\n\nDrone footage shows about 900 soldiers gathered near the "
             "eastern border, a security analyst told the Herald.")
     got = chains(nlp, body)
+    # pictures are what the teller looked at, not a teller
+    more = chains(nlp, "Photos suggest about 700 soldiers gathered near the border, a security analyst said.")
+    assert more[700][0] == "security analyst"
     # (and a paper named by its masthead word relays: see below)
     assert got[45000] == ("defence analyst", ["Tribune"]) and got[900] == ("security analyst", ["Herald"])
 

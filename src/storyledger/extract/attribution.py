@@ -17,12 +17,13 @@ from storyledger.extract.entities import ArticleEntities, is_title_word
 from storyledger.extract.figures import gapped_valuation, valuation_verb
 from storyledger.extract.quotes import DOCUMENT_NOUNS, ORG_NOUNS, description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
-    BRIEFING_LEMMAS, CLAUSE_ONLY_REPORT_LEMMAS, COORDINATE_MARKS, ESTIMATE_CUES, GENERIC_REPORT_NOUNS, ISSUE_LEMMAS,
-    MASTHEAD_WORDS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS, UNCONFIRMED_CUES,
+    BRIEFING_LEMMAS, CLAUSE_ONLY_REPORT_LEMMAS, COORDINATE_MARKS, ESTIMATE_CUES, EVIDENCE_NOUNS, GENERIC_REPORT_NOUNS,
+    ISSUE_LEMMAS, MASTHEAD_WORDS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS, UNCONFIRMED_CUES,
 )
 from storyledger.extract.extensions import text_of
 from storyledger.extract.spans import ent_at, ents_in
 from storyledger.model import Attribution
+from storyledger.words import singular
 
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "conj", "advcl_content"}
@@ -778,10 +779,18 @@ def _named(t: Teller) -> bool:
     return bool(words) and not _anonymous(t) and t.generic is None and all(w[:1].isupper() or w.islower() and w in {"of", "for", "and", "on"} for w in words)
 
 
+def _evidence(t: Teller) -> bool:
+    words = t.text.lower().split()
+    return t.source_type == "other" and bool(words) and singular(words[-1]) in EVIDENCE_NOUNS
+
+
 def to_attribution(tellers: list[Teller], agency: Optional[str], modality: str) -> Attribution:
     # unnamed officials cited by a named outlet or body: the outlet is the source we can check
     while len(tellers) > 1 and _anonymous(tellers[0]) and (tellers[1].source_type != "other" or
                                                             tellers[0].cue == "citing" and _named(tellers[1])):
+        tellers = tellers[1:]
+    # "Photos suggest 900 soldiers gathered ..., an analyst said": the pictures are what the teller read
+    while len(tellers) > 1 and _evidence(tellers[0]):
         tellers = tellers[1:]
     via: list[str] = []
     src = tellers[0] if tellers else None

@@ -50,6 +50,8 @@ BRIEFING_LEMMAS = _LEX.set("briefing_lemmas")
 ISSUE_LEMMAS = _LEX.set("issue_lemmas")
 # The head word of a newspaper's name ("the Tribune", "the Daily Herald"): told, it relays
 MASTHEAD_WORDS = _LEX.set("masthead_words")
+# What a teller looked at, not who tells: "Satellite images suggest ..., an analyst said"
+EVIDENCE_NOUNS = _LEX.set("evidence_nouns")
 ESTIMATE_CUES = _LEX.set("estimate_cues")
 PROJECTION_CUES = _LEX.set("projection_cues")
 PLAN_CUES = _LEX.set("plan_cues")
