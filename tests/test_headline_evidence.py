@@ -82,3 +82,14 @@ def test_a_headline_sharing_no_word_with_the_lead_keeps_its_standfirst_below_it(
             "The harbour board said the north pier will stay shut until the spring after divers found cracks\n"
             f"By Tomas Ek\nFebruary 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
     assert _clean(page).title == "Why the old piers of our coast crack"
+
+
+def test_prose_of_a_script_without_full_stops_is_an_article():
+    # Thai ends a sentence with a space: a page of it is read, not skipped as "no article"
+    one = ("ฝนตกหนักในเมืองท่าเมื่อวันอังคาร ทำให้ถนนหลายสายมีน้ำท่วมขัง และการจราจรติดขัดเป็นเวลาหลายชั่วโมง "
+           "เจ้าหน้าที่ท่าเรือกล่าวว่าท่าเทียบเรือด้านเหนือจะปิดซ่อมจนถึงฤดูใบไม้ผลิ")
+    two = ("เรือข้ามฟากจะใช้ท่าเรือด้านใต้แทนในระหว่างนี้ และคาดว่าการเดินทางจะใช้เวลานานขึ้นประมาณสิบนาที "
+           "วิศวกรจะเปลี่ยนเสาทีละต้นเพื่อให้เรือประมงยังใช้ท่าได้บางส่วน")
+    page = f"Home\nContact\nเรือข้ามฟากหยุดวิ่งชั่วคราว\n\n{one}\n\n{two}\n"
+    a = _clean(page)
+    assert (a.title, a.body) == ("เรือข้ามฟากหยุดวิ่งชั่วคราว", f"{one}\n\n{two}")

@@ -367,7 +367,19 @@ def _words(s: str) -> int:
 
 
 def _sentence_like(s: str, min_words: int = 6) -> bool:
-    return _words(s) >= min_words and bool(_TERMINAL.search(s))
+    return _words(s) >= min_words and (bool(_TERMINAL.search(s)) or _unmarked_script(s))
+
+
+# Thai, Lao and Khmer prose ends its sentences with a space, not a mark
+_UNMARKED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff]")
+
+
+def _unmarked_script(s: str) -> bool:
+    """Mostly letters of a script that marks no sentence end (its prose passes for sentences)."""
+    if s.isascii():
+        return False
+    marked = len(_UNMARKED.findall(s))
+    return marked >= 20 and 2 * marked >= sum(c.isalpha() for c in s)
 
 
 def _cut_prose(s: str) -> bool:
