@@ -93,3 +93,15 @@ def test_prose_of_a_script_without_full_stops_is_an_article():
     page = f"Home\nContact\nเรือข้ามฟากหยุดวิ่งชั่วคราว\n\n{one}\n\n{two}\n"
     a = _clean(page)
     assert (a.title, a.body) == ("เรือข้ามฟากหยุดวิ่งชั่วคราว", f"{one}\n\n{two}")
+
+
+def test_the_article_is_the_main_prose_under_its_byline_not_a_short_promo_run_above_it():
+    # a newsletter box of two sentences with no byline, a menu, then the article under its byline
+    page = ("Home\nNews\nFerries\nHarbour Gazette Daily Briefing\n"
+            "Every morning we gather the most important stories from the coast and send them to readers.\n"
+            "Nothing else lands in your mail, and you can leave the list whenever you want to leave it.\n"
+            "Weather\nSport\nOpinion\nHarbour pier to stay shut until spring\nBy Tomas Ek\nFebruary 8, 2023\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n\n{LEDE.replace('north', 'east')}\n\n{MORE.replace('south', 'west')}\n")
+    a = _clean(page)
+    assert (a.title, a.published) == ("Harbour pier to stay shut until spring", "2023-02-08")
+    assert a.body.startswith("The harbour board said")

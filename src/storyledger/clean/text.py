@@ -624,11 +624,23 @@ def _headline_index(units: list[Unit]) -> Optional[int]:
     """The headline stands before the first sentence of body; when a sign-in notice, an author's
     bio or a promo sentence stands above every headline-like line, before the main prose."""
     live = [i for i, u in enumerate(units) if u.keep]
-    pick = _headline_above(units, live, _body_start(units, live))
-    if pick is None:
-        main = _main_prose(units, live)
-        pick = _headline_above(units, live, _body_start(units, [i for i in live if i >= main]))
+    first = _body_start(units, live)
+    pick = _headline_above(units, live, first)
+    main = _main_prose(units, live)
+    if pick is None or main > first:
+        start = _body_start(units, [i for i in live if i >= main])
+        # a short run of prose above the main one (a newsletter box, promo teasers) with no byline
+        # or date of its own, while the main prose has them: the article is the main prose's
+        # (a page printing the article twice: the first copy stands)
+        if pick is None or (not _signed(units, first) and _signed(units, start)
+                            and line_key(units[start].text) != line_key(units[first].text)):
+            pick = _headline_above(units, live, start) or pick
     return pick
+
+
+def _signed(units: list[Unit], start: int) -> bool:
+    """A byline or date in the few lines above ``start``."""
+    return any(u.why in _HEAD_MARKS for u in units[max(0, start - 6):start])
 
 
 def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> Optional[int]:
