@@ -105,3 +105,18 @@ def test_the_article_is_the_main_prose_under_its_byline_not_a_short_promo_run_ab
     a = _clean(page)
     assert (a.title, a.published) == ("Harbour pier to stay shut until spring", "2023-02-08")
     assert a.body.startswith("The harbour board said")
+
+
+def test_a_headline_ending_with_a_full_stop_stands_over_its_standfirst():
+    page = ("NEWS\nPORTS\nDivers found the old pier cracked. Now it must close.\n"
+            "The north pier, patched after every storm for forty years, will stay shut until the spring while "
+            "engineers replace three of its columns one by one?\nMonday, 6 February 2023\nBy Tomas Ek\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Divers found the old pier cracked. Now it must close."
+
+
+def test_a_kicker_over_a_long_headline_is_no_headline():
+    page = ("NEWS\nPORTS\nPIER CRACKS FOUND\nHarbour pier to stay shut until spring after divers find cracks in three "
+            f"of the columns that hold it up\nMonday, 6 February 2023\nBy Tomas Ek\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == ("Harbour pier to stay shut until spring after divers find cracks in three "
+                                  "of the columns that hold it up")

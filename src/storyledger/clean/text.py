@@ -676,8 +676,17 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
             run = [above.pop()]
             while above and above[-1] in near:
                 run.insert(0, above.pop())
+            if above and above[-1] in head and _deck(units[above[-1]].text, units[run[0]].text):
+                run.insert(0, above.pop())
             return _printed_twice(units, run) or _off_topic_opener(units, live, run, first_sentence)
     return pick      # None when nothing above the body reads as a headline: the page prints none
+
+
+def _deck(head: str, deck: str) -> bool:
+    """A standfirst (a sentence of fifteen words or more) under a shorter line of five words or
+    more: that line is its headline, even one ending with a full stop ("... Now, it's being
+    reborn."); a kicker over a long headline ("BLACK DEATH FEARS") is shorter."""
+    return _sentence_like(deck, 15) and 5 <= _words(head) < _words(deck) and _words(head) <= 20
 
 
 def _off_topic_opener(units: list[Unit], live: list[int], run: list[int], first_sentence: int) -> int:
