@@ -384,12 +384,33 @@ def _cut_prose(s: str) -> bool:
 
 
 def _headline_like(s: str, first: bool = False) -> bool:
-    """Three words or more (two will do for the very first line of the file), not a sentence of body."""
+    """Three words or more (two will do for the very first line of the file), not a sentence of body,
+    not a control or a glued run of links."""
     n = _words(s)
     if n < (2 if first else 3) or n > 40 or len(s) > 300 or _BULLET.match(s) or _CAPTION.search(s) \
-            or _NOT_HEADLINE.search(s):
+            or _NOT_HEADLINE.search(s) or _control_line(s) or _glued_links(s):
         return False
     return not s.rstrip().endswith(":") and not (n > 20 and s.rstrip().endswith("."))
+
+
+_LOWER_WORD = re.compile(r"[^\W\d_]+")
+# where one link's text runs into the next without a space: "AktuellRezension", "*AlgeriaBahrain"
+_GLUE = re.compile(r"(?<=[a-z\u00df-\u00ff]{3})[A-Z\u00c0-\u00de](?=[a-z\u00df-\u00ff]{2})")
+
+
+def _control_line(s: str) -> bool:
+    """A page's controls read out ("Close this search box.", "pause play Hide Box Show Box"): two
+    words or more, each a control word of data/furniture.json or one of its small fillers."""
+    words = [w.lower() for w in _LOWER_WORD.findall(s)]
+    table = furniture_table()
+    controls = [w for w in words if w in table["controls"]]
+    return len(controls) >= 2 and all(w in table["controls"] or w in table["control_fillers"] for w in words)
+
+
+def _glued_links(s: str) -> bool:
+    """A menu whose links a copy glued together: two joins of a lower-case run and a capitalised
+    word (one is a name as "JavaScript" or a byline glued to its date)."""
+    return len(_GLUE.findall(s)) >= 2
 
 
 @dataclass
@@ -522,6 +543,19 @@ def _mark_lines(page: _Page) -> None:
             if rule(page, n, u):
                 break
     _names_over_dates(page)
+    _labelled_headline(page)
+
+
+_LABEL_TEASER = re.compile(rf"^(?:{_alternation('label_teaser')})\s*:\s+[^.!?]*$", re.I)
+
+
+def _labelled_headline(page: _Page) -> None:
+    """A labelled teaser ("VIDEO: Voting on ...") right over a byline or date is the page's own
+    headline with its label, not a link to another story."""
+    units = page.units
+    for n, u in enumerate(units[:-1]):
+        if u.why == "furniture" and units[n + 1].why in ("byline", "dateline") and _LABEL_TEASER.match(u.text):
+            u.keep, u.why = True, ""
 
 
 # names alone, without "By" ("Ann Lee, Bo Park"): each a run of two to four capitalised words
@@ -581,6 +615,9 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
     """Site names and section crumbs above the body are shorter (or shouted in capitals) than a
     headline, so a line of five words or more wins, unless it ends with a full stop as body
     sentences do."""
+    crumbs = _crumb_tails(units, [i for i in live if i < first_sentence])
+    if crumbs:          # the headline a crumb trail ends with, nearest the body
+        return max(crumbs.values())
     head = [i for i in live if i < first_sentence and _headline_like(units[i].text, first=i == live[0])]
     head = sorted(head + _short_headlines(units, live, first_sentence, head))
     full = [i for i in head if _words(units[i].text) >= 5 and not units[i].text.isupper()
@@ -612,6 +649,36 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
 
 
 _HEAD_MARKS = ("byline", "dateline", "relative")
+
+
+def _crumb_tails(units: list[Unit], live: list[int]) -> dict[int, int]:
+    """A crumb trail ends with the page's own headline, printed again just below it ("Home Reviews
+    Strategy Through The Darkest Of Times" over "Through the Darkest of Times review"; links glued
+    as "Business JargonsBusinessLeadership Styles" over "Leadership Styles"): crumb -> headline."""
+    out: dict[int, int] = {}
+    for k, i in enumerate(live):
+        if _TERMINAL.search(units[i].text):
+            continue
+        for j in live[k + 1:k + 4]:
+            if _headline_like(units[j].text, first=True) and _ends_naming(units[i].text, units[j].text):
+                out[i] = j
+                break
+    return out
+
+
+def _ends_naming(crumb_line: str, head_line: str) -> bool:
+    """The crumb's last words are the headline, or open it (the headline adds a word: "review"),
+    after at least two crumbs ("Follow The Sun", "BIKES FOR SALE" over "FOR SALE" are no trail)
+    without commas (a menu item over its sub-item: "Walls, ceilings and dry systems")."""
+    crumb, head = line_key(crumb_line), line_key(head_line)
+    cw, hw = crumb.split(), head.split()
+    if len(crumb) > len(head) + 2 and crumb.endswith(head) and len(hw) >= 2:
+        before = crumb[:-len(head)]
+        glued = not before[-1:].isspace()           # "Business JargonsBusinessLeadership Styles"
+        return head not in before and "," not in before and (glued or len(before.split()) >= 2 and len(hw) >= 3)
+    # three words of it at least ("North New Jersey" names no "New Jersey Jewish News")
+    k = next((k for k in range(min(len(cw) - 2, len(hw)), 2, -1) if cw[-k:] == hw[:k]), 0)
+    return k >= 3 and 2 * k >= len(hw) and "," not in " ".join(cw[:-k])
 
 
 def _printed_twice(units: list[Unit], run: list[int]) -> Optional[int]:
