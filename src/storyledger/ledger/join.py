@@ -457,78 +457,35 @@ def _text_keys(t: Telling) -> list[tuple]:
 
 
 class _Listed:
-    """Tellings listed under keys and, under each key, by their cluster's root (each list of okeys
-    kept sorted), and how many tellings stand under each key of the ``counted`` kinds (what a visit
-    scans rather than looks up). A visit walks the clusters other than its own telling's, one stream
-    each (``streams``), and drops a cluster's stream once it joins it: a big story's block soon holds
-    one big cluster, whose every member a visit would otherwise meet again. Every union made while
-    the window lives must be reported (``merged``)."""
+    """Tellings listed under keys (each list of okeys kept sorted), and how many tellings stand under
+    each key of the ``counted`` kinds (what a visit scans rather than looks up)."""
 
-    def __init__(self, keys: dict[int, list[tuple]], counted: tuple[str, ...], find):
-        self.keys, self.find = keys, find
+    def __init__(self, keys: dict[int, list[tuple]], counted: tuple[str, ...]):
+        self.keys = keys
         self.of: dict[int, int] = {}                        # okey -> telling
-        self.lists: dict[tuple, dict[int, list[int]]] = defaultdict(dict)
-        self.under: dict[int, set[tuple]] = defaultdict(set)   # root -> the keys its tellings stand under
+        self.lists: dict[tuple, list[int]] = defaultdict(list)
         self.present: dict[str, Counter] = {k: Counter() for k in counted}
+
+    def _count(self, key: tuple, step: int) -> None:
+        counter = self.present[key[0]]
+        counter[key[1]] += step
+        if not counter[key[1]]:
+            del counter[key[1]]
 
     def add(self, k: int, i: int) -> None:
         self.of[k] = i
-        r = self.find(i)
-        under = self.under[r]
         for key in self.keys[i]:
-            bisect.insort(self.lists[key].setdefault(r, []), k)
-            under.add(key)
+            bisect.insort(self.lists[key], k)
             if key[0] in self.present:
-                self.present[key[0]][key[1]] += 1
+                self._count(key, 1)
 
     def remove(self, k: int, i: int) -> None:
         del self.of[k]
-        r = self.find(i)
         for key in self.keys[i]:
-            by_root = self.lists[key]
-            lst = by_root[r]
+            lst = self.lists[key]
             del lst[bisect.bisect_left(lst, k)]
-            if not lst:
-                del by_root[r]
-                self.under[r].discard(key)
             if key[0] in self.present:
-                counter = self.present[key[0]]
-                counter[key[1]] -= 1
-                if not counter[key[1]]:
-                    del counter[key[1]]
-        if not self.under[r]:
-            del self.under[r]
-
-    def merged(self, a: int, b: int) -> None:
-        """Clusters a and b (roots) became one, rooted at the smaller (``_Clusters.union``)."""
-        lo, hi = (a, b) if a < b else (b, a)
-        keys = self.under.pop(hi, None)
-        if not keys:
-            return
-        self.under[lo] |= keys
-        for key in keys:
-            by_root = self.lists[key]
-            moved, kept = by_root.pop(hi), by_root.get(lo)
-            if kept is None:
-                by_root[lo] = moved
-            else:
-                kept += moved
-                kept.sort()   # two sorted runs: merged in linear time
-
-    def streams(self, look: list[tuple], skip: int) -> list[tuple[int, int, Iterator[int]]]:
-        """A heap of (next okey, root, the rest) per cluster root but ``skip``: the okeys listed
-        under any of the ``look`` keys, in order (an okey listed twice comes twice in a row)."""
-        per_root: dict[int, list[list[int]]] = defaultdict(list)
-        for key in dict.fromkeys(look):
-            for r, lst in self.lists.get(key, {}).items():
-                if r != skip:
-                    per_root[r].append(lst)
-        heap = []
-        for r, lsts in per_root.items():
-            it = iter(lsts[0]) if len(lsts) == 1 else heapq.merge(*lsts)
-            heap.append((next(it), r, it))
-        heapq.heapify(heap)
-        return heap
+                self._count(key, -1)
 
 
 def _advance(heap: list[tuple[int, int, Iterator[int]]], drop: bool) -> None:
@@ -544,11 +501,71 @@ def _advance(heap: list[tuple[int, int, Iterator[int]]], drop: bool) -> None:
 
 
 class _TextWindow(_Listed):
-    """The tellings of one words block a visit can meet, listed by ``_text_keys``."""
+    """The tellings of one words block a visit can meet, listed by ``_text_keys`` and, under each
+    key, by their cluster's root. A visit walks the clusters other than its own telling's, one stream
+    each (``streams``), and drops a cluster's stream once it joins it: a block of one paragraph every
+    article repeats soon holds one big cluster, whose every member a visit would otherwise meet
+    again. Every union made while the window lives is reported (``merged``)."""
 
     def __init__(self, tellings: list[Telling], idx: list[int], find):
-        super().__init__({i: _text_keys(tellings[i]) for i in idx}, ("ac", "ag"), find)
-        self.tellings = tellings
+        super().__init__({i: _text_keys(tellings[i]) for i in idx}, ("ac", "ag"))
+        self.tellings, self.find = tellings, find
+        self.by_root: dict[tuple, dict[int, list[int]]] = defaultdict(dict)
+        self.under: dict[int, set[tuple]] = defaultdict(set)   # root -> the keys its tellings stand under
+
+    def add(self, k: int, i: int) -> None:
+        self.of[k] = i
+        r = self.find(i)
+        under = self.under[r]
+        for key in self.keys[i]:
+            bisect.insort(self.by_root[key].setdefault(r, []), k)
+            under.add(key)
+            if key[0] in self.present:
+                self._count(key, 1)
+
+    def remove(self, k: int, i: int) -> None:
+        del self.of[k]
+        r = self.find(i)
+        for key in self.keys[i]:
+            lists = self.by_root[key]
+            lst = lists[r]
+            del lst[bisect.bisect_left(lst, k)]
+            if not lst:
+                del lists[r]
+                self.under[r].discard(key)
+            if key[0] in self.present:
+                self._count(key, -1)
+
+    def merged(self, a: int, b: int) -> None:
+        """Clusters a and b (roots) became one, rooted at the smaller (``_Clusters.union``)."""
+        lo, hi = (a, b) if a < b else (b, a)
+        keys = self.under.pop(hi, None)
+        if not keys:
+            return
+        self.under[lo] |= keys
+        for key in keys:
+            lists = self.by_root[key]
+            moved, kept = lists.pop(hi), lists.get(lo)
+            if kept is None:
+                lists[lo] = moved
+            else:
+                kept += moved
+                kept.sort()   # two sorted runs: merged in linear time
+
+    def streams(self, look: list[tuple], skip: int) -> list[tuple[int, int, Iterator[int]]]:
+        """A heap of (next okey, root, the rest) per cluster root but ``skip``: the okeys listed
+        under any of the ``look`` keys, in order (an okey listed twice comes twice in a row)."""
+        per_root: dict[int, list[list[int]]] = defaultdict(list)
+        for key in dict.fromkeys(look):
+            for r, lst in self.by_root.get(key, {}).items():
+                if r != skip:
+                    per_root[r].append(lst)
+        heap = []
+        for r, lsts in per_root.items():
+            it = iter(lsts[0]) if len(lsts) == 1 else heapq.merge(*lsts)
+            heap.append((next(it), r, it))
+        heapq.heapify(heap)
+        return heap
 
     def look(self, i: int) -> list[tuple]:
         """The keys of the tellings ``compatible`` may accept with ``i``."""
@@ -696,65 +713,92 @@ _COUNTED = ("cls", "g", "go", "gd", "nr", "nc")   # list kinds a named telling's
 class _Window(_Listed):
     """The tellings a visit can meet, each listed (in judging order) under the keys ``_Info`` gives."""
 
-    def __init__(self, info: _Info, find):
-        super().__init__(info.keys, _COUNTED, find)
+    def __init__(self, info: _Info):
+        super().__init__(info.keys, _COUNTED)
         self.info = info
+        self.ordered: list[int] = []                        # every okey, sorted
 
-    def allowed(self, i: int, judged_by: _Judgements) -> Optional[set[int]]:
-        """The count classes in the window that ``_vetoed`` does not set apart from i's (None: all)."""
+    def add(self, k: int, i: int) -> None:
+        super().add(k, i)
+        bisect.insort(self.ordered, k)
+
+    def remove(self, k: int, i: int) -> None:
+        super().remove(k, i)
+        del self.ordered[bisect.bisect_left(self.ordered, k)]
+
+    def candidates(self, i: int) -> list[int]:
+        """The okeys of the tellings ``i`` may be judged one fact with, in judging order."""
+        nf, lists = self.info, self.lists
+        if i in nf.every:
+            return self.ordered
+        sd = nf.side[i]
+        found = set(lists[("P",)]) | set(lists[("root", nf.keys[i][1][1])])
+        if not sd.origin:  # type: ignore[union-attr]
+            found.update(lists[("U",)])
+            for kind, words in (("np", set(sd.words.split())), ("nr", sd.relays)):  # type: ignore[union-attr]
+                for w in words:
+                    found.update(lists.get((kind, w), ()))
+            return sorted(found)
+        for kind, words in (("uw", nf.probes[i]), ("ur", sd.relays)):  # type: ignore[union-attr]
+            for w in words:
+                found.update(lists.get((kind, w), ()))
+        found.update(lists[("nwild",)])
+        found.update(k for g in self.present["g"] if nf.agrees(g, i) for k in lists[("g", g)])
+        # what ``agrees`` leaves out of i's side: its relays naming the group's source, its chain
+        # covered by a generic group
+        relays = sd.relays  # type: ignore[union-attr]
+        found.update(k for o in self.present["go"] if any(related(o, r) for r in relays) for k in lists[("go", o)])
+        found.update(k for d in self.present["gd"] if any(_covers(d, c) for c in sd.chain.relays)  # type: ignore[union-attr]
+                     for k in lists[("gd", d)])
+        found.update(k for r in self.present["nr"] if related(sd.origin, r) for k in lists[("nr", r)])  # type: ignore[union-attr]
+        if sd.info is not None and sd.info.generic:  # type: ignore[union-attr]
+            found.update(k for c in self.present["nc"] if _covers(sd.info, c) for k in lists[("nc", c)])  # type: ignore[union-attr]
+        return sorted(found)
+
+    def unvetoed(self, cands: list[int], i: int, judged_by: _Judgements) -> list[int]:
+        """The candidates whose count class ``_vetoed`` does not set apart from i's."""
         ci = self.info.counts[i]
         present = self.present["cls"]
         allowed = {c for c in present if not judged_by.vetoed(c, ci)}
-        return None if len(allowed) == len(present) else allowed
+        if len(allowed) == len(present):
+            return cands
+        counts, of = self.info.counts, self.of
+        return [k for k in cands if counts[of[k]] in allowed]
 
-    def look(self, i: int, allowed: Optional[set[int]]) -> list[tuple]:
-        """The keys of the tellings ``i`` may be judged one fact with."""
-        nf, present = self.info, self.present
-        if i in nf.every:
-            return [("cls", c) for c in (present["cls"] if allowed is None else allowed)]
-        sd = nf.side[i]
-        look = [("P",), ("root", nf.keys[i][1][1])]
-        if not sd.origin:  # type: ignore[union-attr]
-            return look + [("U",)] + [("np", w) for w in set(sd.words.split())] + \
-                [("nr", r) for r in sd.relays]  # type: ignore[union-attr]
-        relays = sd.relays  # type: ignore[union-attr]
-        look += [("uw", w) for w in nf.probes[i]] + [("ur", r) for r in relays] + [("nwild",)]
-        look += [("g", g) for g in present["g"] if nf.agrees(g, i)]
-        # what ``agrees`` leaves out of i's side: its relays naming the group's source, its chain
-        # covered by a generic group
-        look += [("go", o) for o in present["go"] if any(related(o, r) for r in relays)]
-        look += [("gd", d) for d in present["gd"] if any(_covers(d, c) for c in sd.chain.relays)]  # type: ignore[union-attr]
-        look += [("nr", r) for r in present["nr"] if related(sd.origin, r)]  # type: ignore[union-attr]
-        if sd.info is not None and sd.info.generic:  # type: ignore[union-attr]
-            look += [("nc", c) for c in present["nc"] if _covers(sd.info, c)]  # type: ignore[union-attr]
-        return look
+    def shadowed(self, j: int, k: int, cj: int, find) -> bool:
+        """Is an earlier telling of j's (cluster, source, article) in the window (judged for it)?"""
+        for q in self.lists[self.info.keys[j][0]]:
+            if q >= k:
+                return False
+            if find(self.of[q]) == cj:
+                return True
+        return False
 
 
 def _visit_figure(i: int, win: _Window, judged_by: _Judgements, clusters: _Clusters) -> None:
     """Judge i once against each (cluster, source, article) among the tellings it can meet, through
     the first of them in judging order (rank, then index): a body sentence that names the measure
     speaks for a headline's bare "7K more troops". A first member that is no candidate still stands
-    for its (cluster, source, article), which is then passed over."""
-    find = clusters.find
+    for its (cluster, source, article), which is then passed over (``_Window.shadowed``)."""
+    find, info = clusters.find, win.info
     ci = find(i)
-    allowed = win.allowed(i, judged_by)
-    counts, keys, lists = win.info.counts, win.info.keys, win.lists
-    judged: set[tuple[int, tuple]] = set()
-    heap = win.streams(win.look(i, allowed), ci)
-    while heap:
-        k, r, _ = heap[0]
+    judged: set[tuple[int, int]] = set()
+    cands = win.unvetoed(win.candidates(i), i, judged_by)
+    every = cands is win.ordered
+    for k in cands:
         j = win.of[k]
-        own = keys[j][0]
-        joined = False
-        if (allowed is None or counts[j] in allowed) and (r, own) not in judged:
-            judged.add((r, own))
-            if lists[own][r][0] == k:
-                why = judged_by(j, i)
-                joined = why is not None and clusters.union(j, i, why)
-                if joined:
-                    win.merged(r, ci)
-                    ci = find(i)
-        _advance(heap, joined)
+        cj = find(j)
+        if cj == ci:
+            continue
+        key = (cj, info.keys[j][0][1])
+        if key in judged:
+            continue
+        judged.add(key)
+        if not every and win.shadowed(j, k, cj, find):
+            continue
+        why = judged_by(j, i)
+        if why is not None and clusters.union(j, i, why):
+            ci = find(i)
 
 
 def _sweep_in_time(idx: list[int], tellings: list[Telling], rank: dict[int, int], window, visit) -> None:
@@ -797,7 +841,7 @@ def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters,
     judged_by = _Judgements(tellings, idx, corpus)
     info = _Info(tellings, idx, corpus, judged_by.counts)
     rank = {i: 2 * (_measure(tellings[i].claim) == "other") + (tellings[i].claim.field == "title") for i in idx}
-    _sweep_in_time(idx, tellings, rank, lambda: _Window(info, clusters.find),
+    _sweep_in_time(idx, tellings, rank, lambda: _Window(info),
                    lambda i, win: _visit_figure(i, win, judged_by, clusters))
 
 
