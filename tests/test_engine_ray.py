@@ -13,6 +13,7 @@ from _exports import assert_same_exports
 
 from storyledger import extract, pipeline
 from storyledger.cli import demo_corpus_files
+from storyledger.store import LedgerStore
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -43,9 +44,19 @@ def test_generated_corpus_same_ledger_as_local(ray_engine, tmp_path):
     dist = ray_engine.build_ray([tmp_path / "corpus"], tmp_path / "ray.db", workers=2)
     assert local.read == 200 and dist.summary == local.summary
     assert_same_exports(tmp_path / "local.db", tmp_path / "ray.db")
+    # the near-copy index: signatures made by the cleaning workers, as the local corpus pass makes them
+    index = [_rows(tmp_path / f"{e}.db", "SELECT article, sig FROM minhash ORDER BY article") +
+             _rows(tmp_path / f"{e}.db", "SELECT key, article FROM lsh_bands ORDER BY key, article")
+             for e in ("local", "ray")]
+    assert index[0] == index[1] and len(index[0]) == local.new * (1 + 9)     # a signature, 9 bands each
     # a second run adds nothing and extracts nothing
     again = ray_engine.build_ray([tmp_path / "corpus"], tmp_path / "ray.db", workers=2)
     assert again.new == 0 and again.extracted == 0
+
+
+def _rows(db, sql: str) -> list:
+    with LedgerStore(db, readonly=True) as s:
+        return s.db.execute(sql).fetchall()
 
 
 def test_engine_options_are_checked(tmp_path):

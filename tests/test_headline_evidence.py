@@ -47,3 +47,38 @@ def test_a_labelled_headline_over_its_byline_is_the_headline():
             f"Published February 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
     a = _clean(page)
     assert (a.title, a.published) == ("VIDEO: Divers inspect the north pier", "2023-02-08")
+
+
+def test_a_byline_glued_to_its_date_without_by_dates_the_article_under_its_headline():
+    page = ("Ports\nMore ports news\nFerry fares to rise in March\nJanuary 30, 2023\nNew crane arrives at the south quay\n"
+            "February 2, 2023\nWeather\nTomas Ek\nHarbour pier to stay shut until spring\nAnn LeeFebruary 8, 2023\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert (a.title, a.published, a.authors) == ("Harbour pier to stay shut until spring", "2023-02-08", ["Ann Lee"])
+
+
+def test_in_a_page_opening_with_other_stories_the_headline_stands_over_its_own_standfirst_and_byline():
+    # a list of other stories with bylines above; the article's Title Case headline ends with a
+    # question mark (no sentence of body), its standfirst has the byline right under it
+    page = ("POLITICS\nWill the Harbour Board Sell the Old Ferry Terminal This Year?\nBy Bo Park\n"
+            "PORTS\nNew crane arrives at the south quay\nBy Ann Lee\n"
+            "PORTS\nWill the North Pier Stay Shut Until the Spring Storms Are Over?\n"
+            "Divers found cracks in three of the columns that hold up the old pier.\nby Tomas Ek\n"
+            f"February 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert (a.title, a.published) == ("Will the North Pier Stay Shut Until the Spring Storms Are Over?", "2023-02-08")
+
+
+def test_a_site_tagline_opening_the_run_over_the_byline_yields_to_the_headline():
+    # tagline and headline both over the byline: the tagline shares no word with the lead
+    page = ("Art\nTravel\nFood\nCoastal Daily – Art, Design, Travel, Food and Culture !\n"
+            "Harbour pier to stay shut until spring\nBy\nTomas Ek\nFebruary 8, 2023\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Harbour pier to stay shut until spring"
+
+
+def test_a_headline_sharing_no_word_with_the_lead_keeps_its_standfirst_below_it():
+    page = ("News\nPorts\nWhy the old piers of our coast crack\n"
+            "The harbour board said the north pier will stay shut until the spring after divers found cracks\n"
+            f"By Tomas Ek\nFebruary 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Why the old piers of our coast crack"

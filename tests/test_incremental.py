@@ -12,6 +12,7 @@ from pathlib import Path
 from _exports import assert_same_exports
 
 from storyledger import clean, extract, pipeline
+from storyledger.clean import dedupe
 from storyledger.cli import demo_corpus_files
 from storyledger.store import LedgerStore
 
@@ -80,3 +81,21 @@ def test_old_ledger_without_index_is_indexed_once(tmp_path):
     assert_same_exports(db, full, names_from_history=True)
     with LedgerStore(db, readonly=True) as s:
         assert s.count("articles") == s.db.execute("SELECT COUNT(*) FROM minhash").fetchone()[0]
+
+
+def test_a_signature_stored_before_the_corpus_pass_is_not_made_again(tmp_path):
+    # an article id is its body's hash, so an engine's worker may store the body's signature while
+    # cleaning; the corpus pass then computes only the missing ones (a marker shows which it kept)
+    files = demo_corpus_files()[:3]
+    rep = pipeline.BuildReport()
+    with LedgerStore(tmp_path / "l.db") as s:
+        pipeline.ingest_into(s, files, rep)
+        s.set_meta("corpus_index", "2")         # an indexed ledger, as after any earlier build
+        first, second = rep.new_ids[:2]
+        marker = bytes(range(128)) * 4
+        s.put_signature(first, marker, dedupe.band_keys(marker))
+        pipeline.corpus_pass(s, rep)
+        sigs = s.signatures(rep.new_ids)
+        body = s.article(second).body
+    assert sigs[first] == marker
+    assert sigs[second] == dedupe.signature(body) and len(sigs) == len(rep.new_ids) == 3

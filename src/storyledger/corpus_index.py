@@ -39,8 +39,11 @@ def update(store, new_ids: list[str]) -> list[Article]:
     else:
         undated = [a for a in seed_arts if a.published_basis in clean.UNDATED]
     updates = clean.date_updates(undated, corpus)
+    # an id is its body's hash, so a signature stored under it (an engine's worker made it while
+    # cleaning) is this body's: only the others are computed here
+    have = store.signatures(seeds) if indexed else {}
     for a in seed_arts:
-        sig = signature(a.body)
+        sig = None if a.id in have else signature(a.body)
         if sig is not None:
             store.put_signature(a.id, sig, band_keys(sig))
     links = _links(store, {a.id for a in seed_arts} | set(updates), updates)

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Optional
 
 from storyledger import pipeline
-from storyledger.model import Article, Claim, SkippedInput
-from storyledger.store import LedgerStore
+from storyledger.clean.dedupe import band_keys
+from storyledger.model import Article, SkippedInput
+from storyledger.store import LedgerStore, claim_row
 
 
 class EngineError(Exception):
@@ -27,14 +28,32 @@ class EngineError(Exception):
 def _clean_batch(batch: dict) -> dict:
     """Files -> one row per article or skipped input, in file order (runs on a worker)."""
     from storyledger import ingest
+    from storyledger.clean.dedupe import signature
 
-    kinds, payloads = [], []
+    kinds, payloads, sigs = [], [], []
     for path, fetched_at in zip(batch["path"], batch["fetched_at"]):
         for item in ingest.iter_documents([str(path)], fetched_at=fetched_at or None):
             got = item if isinstance(item, SkippedInput) else pipeline.clean_or_skip(item)
-            kinds.append("skip" if isinstance(got, SkippedInput) else "article")
+            article = isinstance(got, Article)
+            kinds.append("article" if article else "skip")
             payloads.append(got.model_dump_json())
-    return {"kind": kinds, "data": payloads}
+            # the corpus pass's MinHash of the body, made here rather than in the driver's serial pass
+            sigs.append((article and signature(got.body) or b"").hex())
+    return {"kind": kinds, "data": payloads, "sig": sigs}
+
+
+def _keep(store: LedgerStore, report: pipeline.BuildReport, row: dict, on_skip) -> None:
+    """One cleaned row stored as the local engine stores it, with a new article's signature."""
+    if row["kind"] == "skip":
+        pipeline._skip(store, report, SkippedInput.model_validate_json(row["data"]), on_skip)
+        return
+    art, new = Article.model_validate_json(row["data"]), report.new
+    failed = pipeline.keep_article(store, art, report)
+    if failed:
+        pipeline._skip(store, report, failed, on_skip)
+    elif report.new > new and row["sig"]:
+        sig = bytes.fromhex(row["sig"])
+        store.put_signature(art.id, sig, band_keys(sig))
 
 
 class _Extractor:
@@ -55,7 +74,8 @@ class _Extractor:
         ids, claims = [], []
         for art, got in self.extract.extract_claims(arts, nlp=self.nlp, on_error=failed):
             ids.append(art.id)
-            claims.append(json.dumps([c.model_dump_json() for c in got]))
+            # the claims table's rows, made here: the driver writes them without parsing a claim
+            claims.append(json.dumps([claim_row(c) for c in got]))
         return {"id": ids, "claims": claims, "error": [errors.get(i, "") for i in ids]}
 
 
@@ -108,12 +128,7 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
             with pipeline._Commits(store) as commits:    # as the local engine: by seconds of work
                 for n, row in enumerate(cleaned.iter_rows(), 1):
                     progress("read", n, None)
-                    if row["kind"] == "skip":
-                        pipeline._skip(store, report, SkippedInput.model_validate_json(row["data"]), on_skip)
-                    else:
-                        failed = pipeline.keep_article(store, Article.model_validate_json(row["data"]), report)
-                        if failed:
-                            pipeline._skip(store, report, failed, on_skip)
+                    _keep(store, report, row, on_skip)
                     commits()
         store.commit()
         pipeline.corpus_pass(store, report)
@@ -139,7 +154,6 @@ def _extract(ray, store: LedgerStore, report: pipeline.BuildReport, todo: list[A
         for done, row in enumerate(out.iter_rows(), 1):
             if row["error"]:
                 pipeline._skip(store, report, SkippedInput.model_validate_json(row["error"]), None)
-            claims = [Claim.model_validate_json(c) for c in json.loads(row["claims"])]
-            pipeline.store_claims(store, report, row["id"], claims, version)
+            pipeline.store_claims(store, report, row["id"], json.loads(row["claims"]), version, as_rows=True)
             progress("extract", done, len(todo))
             commits()

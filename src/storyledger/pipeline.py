@@ -210,9 +210,11 @@ def extract_failure(art: Article, exc: Exception) -> SkippedInput:
                         reason=f"{art.source}: could not extract claims ({type(exc).__name__}: {msg})")
 
 
-def store_claims(store: LedgerStore, report: BuildReport, art_id: str, claims: list, version: str) -> None:
-    """One article's claims written and marked extracted with this version."""
-    store.replace_claims(art_id, claims)
+def store_claims(store: LedgerStore, report: BuildReport, art_id: str, claims: list, version: str,
+                 as_rows: bool = False) -> None:
+    """One article's claims written and marked extracted with this version. ``as_rows``: each claim
+    is already a ``store.claim_row`` (made by an engine's worker, so the writer parses nothing)."""
+    (store.replace_claim_rows if as_rows else store.replace_claims)(art_id, claims)
     store.mark_extracted(art_id, version)
     report.extracted += 1
 

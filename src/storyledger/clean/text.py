@@ -462,14 +462,22 @@ def _line_legal(page: _Page, n: int, u: Unit) -> bool:
     return True
 
 
+# names glued to the date after them, without "By" ("Ann LeeNovember 6, 2023")
+_NAMES_GLUED_DATE = re.compile(r"^(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}?)(?<=[a-z])(?=[A-Z])")
+
+
 def _line_dateline(page: _Page, n: int, u: Unit) -> bool:
-    dl = dates.dateline(u.text)
+    dl, named = dates.dateline(u.text), _NAMES_GLUED_DATE.match(u.text)
     if not dl:
-        glued = dates.trailing_stamp(u.text)
-        if glued:           # a headline with its date stamp glued on: the stamp goes, the line stays
-            u.text, dl = glued[0], glued[1]
-            page.out.datelines.append((n, dl))
-        return False
+        dl = named and dates.dateline(u.text[named.end():])
+        if not dl:
+            glued = dates.trailing_stamp(u.text)
+            if glued:           # a headline with its date stamp glued on: the stamp goes, the line stays
+                u.text, dl = glued[0], glued[1]
+                page.out.datelines.append((n, dl))
+            return False
+        dl = (dl[0], u.text.strip())
+        _credit(named.group("names"), page.out)
     u.keep, u.why = False, "dateline"
     page.out.datelines.append((n, dl))
     by = re.search(r"\bby\s+(.+)$", u.text, re.I)
@@ -644,8 +652,24 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
             run = [above.pop()]
             while above and above[-1] in near:
                 run.insert(0, above.pop())
-            return _printed_twice(units, run) or run[0]
+            return _printed_twice(units, run) or _off_topic_opener(units, live, run, first_sentence)
     return pick      # None when nothing above the body reads as a headline: the page prints none
+
+
+def _off_topic_opener(units: list[Unit], live: list[int], run: list[int], first_sentence: int) -> int:
+    """The headline opens the run (a standfirst follows it), unless the run opens with a site's
+    tagline or a section's promo: a line sharing no word with the lead while the next shares two
+    and is no standfirst (a standfirst is longer than its headline by half, twelve words or more)."""
+    lead_lines = [i for i in live if i >= first_sentence][:3]
+    lead = set().union(*[_content_words(units[i].text) for i in lead_lines]) if lead_lines else set()
+    k = 0
+    while k + 1 < len(run) and not _content_words(units[run[k]].text) & lead \
+            and len(_content_words(units[run[k + 1]].text) & lead) >= 2:
+        n, m = _words(units[run[k]].text), _words(units[run[k + 1]].text)
+        if m >= 12 and 2 * m >= 3 * n:
+            break
+        k += 1
+    return run[k]
 
 
 _HEAD_MARKS = ("byline", "dateline", "relative")
@@ -776,11 +800,22 @@ def _main_prose(units: list[Unit], live: list[int]) -> int:
 
 
 def _standfirst(units: list[Unit], i: int) -> bool:
-    """A sentence with the page's first byline or date right under it (a standfirst, a caption);
-    past the first one, bylines and dates belong to lists of other stories."""
-    if any(u.why in _HEAD_MARKS for u in units[:i]):
+    """A sentence with a byline or date right under it (a standfirst, a caption), and none right
+    above it (there, the sentence is the body under its own byline, or a teaser in a list of other
+    stories, each with its byline)."""
+    if any(u.why in _HEAD_MARKS for u in units[max(0, i - 2):i]):
         return False
     return any(u.why in _HEAD_MARKS for u in units[i + 1:i + 4])
+
+
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case(s: str) -> bool:
+    """A headline set in Title Case ("Will Donald Trump Write His Own Book in Jail?"): nearly
+    every word of four letters or more capitalised, as no sentence of body is."""
+    long = _LONG_WORD.findall(s)
+    return len(long) >= 5 and sum(w[0].isupper() for w in long) >= 0.85 * len(long)
 
 
 def _body_start(units: list[Unit], live: list[int]) -> int:
@@ -788,7 +823,7 @@ def _body_start(units: list[Unit], live: list[int]) -> int:
     under it (a promo sentence in a menu stands alone)."""
     first = None
     for k, i in enumerate(live):
-        if not _sentence_like(units[i].text, 12) or _CAPTION.search(units[i].text):
+        if not _sentence_like(units[i].text, 12) or _CAPTION.search(units[i].text) or _title_case(units[i].text):
             continue
         if _words(units[i].text) < 35 and _standfirst(units, i):
             continue            # a standfirst or caption: the byline or date under it comes first

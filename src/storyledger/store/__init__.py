@@ -239,25 +239,27 @@ class LedgerStore:
     # -- claims ------------------------------------------------------------
     def replace_claims(self, article_id: str, claims: Iterable[Claim]) -> None:
         """Claims of one article are always written together, so re-extraction is idempotent."""
-        claims = list(claims)
+        self.replace_claim_rows(article_id, [claim_row(c) for c in claims])
+
+    def replace_claim_rows(self, article_id: str, rows: list) -> None:
+        """``replace_claims`` with each claim already a ``claim_row`` (an engine's worker made them)."""
         self._mark_dirty(article_id)
         self._fts_delete_claims(article_id)
         self.db.execute("DELETE FROM claims WHERE article=?", (article_id,))
-        if claims:
+        if rows:
             self.db.executemany(
                 "INSERT INTO claims (id, article, kind, measure, source, value, data) VALUES (?,?,?,?,?,?,?) "
                 "ON CONFLICT (id) DO UPDATE SET article=excluded.article, kind=excluded.kind, "
                 "measure=excluded.measure, source=excluded.source, value=excluded.value, data=excluded.data",
-                [(c.id, c.article, c.kind, c.measure, c.attribution.source, c.value, c.model_dump_json())
-                 for c in claims])
-            self._fts_claims(article_id, claims)
+                rows)
+            self._fts_claims(article_id)
 
     def _fts_delete_claims(self, article_id: str) -> None:
         # by rowid through the claims_article index: a filter on the FTS table itself would scan it
         self.db.execute("DELETE FROM claims_fts WHERE rowid IN (SELECT rowid FROM claims WHERE article=?)",
                         (article_id,))
 
-    def _fts_claims(self, article_id: str, claims: list[Claim]) -> None:
+    def _fts_claims(self, article_id: str) -> None:
         self.db.execute("INSERT INTO claims_fts (rowid, id, article, text) "
                         "SELECT c.rowid, c.id, c.article, json_extract(c.data, '$.text') FROM claims c "
                         "WHERE c.article=?", (article_id,))
@@ -667,6 +669,11 @@ class LedgerStore:
         cls = [dict(id=i, article=a, text=t) for i, a, t in self.db.execute(
             "SELECT id, article, text FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?", (q, limit))]
         return {"articles": arts, "claims": cls}
+
+
+def claim_row(c: Claim) -> tuple:
+    """A claim as the claims table's row (id, article, kind, measure, source, value, data)."""
+    return (c.id, c.article, c.kind, c.measure, c.attribution.source, c.value, c.model_dump_json())
 
 
 def name_counts(fact_names: Iterable[set]) -> list[tuple[str, int, int]]:

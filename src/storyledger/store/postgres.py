@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Optional
 
-from storyledger.model import Article, Claim, Series, SeriesPoint
+from storyledger.model import Article, Series, SeriesPoint
 from storyledger.store import LedgerStore, StoreError, flat, name_counts
 
 _SCHEMA = """
@@ -131,7 +131,7 @@ class PostgresStore(LedgerStore):
     def _fts_delete_claims(self, article_id: str) -> None:
         pass   # the vector lives on the claim row, deleted with it
 
-    def _fts_claims(self, article_id: str, claims: list[Claim]) -> None:
+    def _fts_claims(self, article_id: str) -> None:
         self.db.execute("UPDATE claims SET tsv = to_tsvector('simple', data::json->>'text') WHERE article=?",
                         (article_id,))
 
