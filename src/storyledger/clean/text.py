@@ -482,11 +482,16 @@ def _line_dateline(page: _Page, n: int, u: Unit) -> bool:
     page.out.datelines.append((n, dl))
     by = re.search(r"\bby\s+(.+)$", u.text, re.I)
     if by:
-        # a byline glued to its date ("by Ann LeeDecember 22, 2021"): the names end at the date
-        names = by.group(1)
+        # a byline glued to its date ("by Ann LeeDecember 22, 2021"): the names end at the date, and
+        # at a meta part or label ("By Ann Lee | Updated 9:40 AM EDT, Thu June 12, 2025")
+        names = _STAMP_LABEL.split(_META_SEP.split(by.group(1))[0])[0]
         m = dates.first_date(names)
         _credit(names[:m] if m is not None else names, page.out)
     return True
+
+
+# the label a date stamp opens with: what follows it is no name
+_STAMP_LABEL = re.compile(r"(?<![\w-])(?:last updated|updated|published|posted|modified)\b", re.I)
 
 
 def _line_byline(page: _Page, n: int, u: Unit) -> bool:
