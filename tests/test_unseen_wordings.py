@@ -99,10 +99,11 @@ def test_a_document_is_no_teller_its_issuer_is(nlp):
     body = ("Evacuation orders covered 12,000 more people by late Tuesday, according to a statement posted on "
             "the county's website.\n\nSome 58,000 residents are sleeping in tents, according to the Red "
             "Crescent, which cited figures from provincial governors.\n\nAbout 6,500 residents were moved, "
-            "according to a notice issued by the city council.\n\nRoughly 400 people are staying in schools, "
-            "according to figures released by the aid group.")
+            "according to a notice issued by the city council.")
     got = chains(nlp, body)
-    assert got[400][0] == "aid group"
+    # alone: after the Red Crescent, "the aid group" may well mean it
+    assert chains(nlp, "Roughly 400 people are staying in schools, according to figures released by the "
+                       "aid group.")[400][0] == "aid group"
     assert got[12000][0] == "county"
     assert got[58000] == ("provincial governors", ["Red Crescent"])
     assert got[6500][0] == "city council"
@@ -188,3 +189,15 @@ def test_a_paper_told_by_its_masthead_word_relays_an_audience_does_not(nlp):
     got = chains(nlp, "Some 200 people were hurt, a doctor told the Daily Courier.\n\n"
                       "About 700 troops were sent, the minister told the Senate.")
     assert got[200][1] == ["Daily Courier"] and got[700][1] == []
+
+
+def test_a_firm_described_by_its_sector_still_means_the_firm_named(nlp):
+    # a public body's remit must be in its name ("the city council" is not the Red Crescent); a firm's
+    # sector seldom is
+    body = ("Veltrix Software's research unit said on Friday that 300 accounts were hit.\n\n"
+            "\u201cThe attacks are not over and we expect more of them this week,\u201d the security firm wrote "
+            "in its statement.")
+    art = Article(id="t", source="t.txt", body=body, published="2025-03-04")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    [quote] = [c for c in claims if c.kind == "quote"]
+    assert quote.attribution.source == "Veltrix Software"

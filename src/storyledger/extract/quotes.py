@@ -466,6 +466,7 @@ _ORG_NOUNS = {
     "military", "army", "navy", "police", "administration", "legislature", "parliament", "senate",
 }
 ORG_NOUNS = frozenset(_ORG_NOUNS)   # (read by attribution: who may issue a document)
+_REMIT_HEADS = table("lexicon").set("remit_heads")   # public bodies named by their remit
 # Things that speak for someone ("the lawsuit says", "the white paper notes"): not a person.
 DOCUMENT_NOUNS = {
     "report", "statement", "release", "suit", "lawsuit", "claim", "complaint", "document", "paper",
@@ -516,8 +517,11 @@ def _description(t: Token) -> Optional[str]:
 
 
 def _fits_qualifiers(t: Token, key: str, kinds: set[str]) -> bool:
-    """"the disaster management ministry", "the city council": a description that says which body by
-    its own nouns means a body whose name or kind words hold them (not "the Red Crescent")."""
+    """"the disaster management ministry", "the city council": a public body described by its remit
+    means a body whose name or kind words hold it (not "the Red Crescent"); a firm's sector ("the
+    security firm") is seldom in its name, and is not asked."""
+    if t.lemma_.lower() not in _REMIT_HEADS:
+        return True
     own = {singular(c.lower_) for c in t.children if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}}
     return own <= {singular(w) for w in key.lower().split()} | kinds
 
