@@ -141,22 +141,59 @@ def incremental(args) -> None:
                   f"ratio {t_inc / t_full:.3f}; identical export: {same}; identical content: {content}", flush=True)
 
 
+class _Phases:
+    """Wall and driver-CPU seconds of a build's phases, from its progress events and the end of the
+    corpus pass: ingest (Ray's start included), corpus pass, extraction (Ray's actors start in it),
+    ledger."""
+
+    def __init__(self) -> None:
+        self.marks: dict[str, tuple[float, float]] = {"start": self._now()}
+
+    @staticmethod
+    def _now() -> tuple[float, float]:
+        return time.perf_counter(), time.process_time()
+
+    def __call__(self, stage: str, done: int, total) -> None:
+        self.marks[{"read": "read", "extract": "extracted", "ledger": "end"}[stage]] = self._now()
+
+    def corpus_pass(self, run):
+        def timed(*a, **k):
+            run(*a, **k)
+            self.marks["corpus"] = self._now()
+        return timed
+
+    def __str__(self) -> str:
+        names = ("ingest", "read"), ("corpus pass", "corpus"), ("extract", "extracted"), ("ledger", "end")
+        out, last = [], self.marks["start"]
+        for name, key in names:
+            now = self.marks.get(key, last)
+            out.append(f"{name} {now[0] - last[0]:.1f} s (driver CPU {now[1] - last[1]:.1f})")
+            last = now
+        return ", ".join(out)
+
+
 def engines(args) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         make_corpus.make_corpus(corpus, args.n, make_corpus.KINDS, args.seed)
         local, ray = Path(tmp) / "local.db", Path(tmp) / "ray.db"
         nlp = extract.load_nlp()
+        phases, corpus_pass = [_Phases()], pipeline.corpus_pass
+        pipeline.corpus_pass = phases[0].corpus_pass(corpus_pass)
         t0 = time.perf_counter()
-        pipeline.build([corpus], local, nlp=nlp)
+        pipeline.build([corpus], local, nlp=nlp, progress=phases[0])
         t_local = time.perf_counter() - t0
         from storyledger.engine_ray import build_ray
+        phases.append(_Phases())
+        pipeline.corpus_pass = phases[1].corpus_pass(corpus_pass)
         t0 = time.perf_counter()
-        build_ray([corpus], ray, workers=args.workers)
+        build_ray([corpus], ray, workers=args.workers, progress=phases[1])
         t_ray = time.perf_counter() - t0
+        pipeline.corpus_pass = corpus_pass
         print(f"{args.n} articles: local {t_local:.1f} s ({args.n / t_local:.1f}/s), ray x{args.workers} "
               f"{t_ray:.1f} s ({args.n / t_ray:.1f}/s); ratio {t_local / t_ray:.2f}x; "
               f"identical exports: {_export(local) == _export(ray)}")
+        print(f"  local: {phases[0]}\n  ray:   {phases[1]}")
 
 
 def backends(args) -> None:

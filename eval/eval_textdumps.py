@@ -66,6 +66,14 @@ def cache_path(p: dict) -> Path:
     return CACHE / p["set"] / (re.sub(r"[^\w.-]", "_", p["key"]) + ".txt")
 
 
+_SHOW_BODY = """() => {
+    const s = document.createElement('style');
+    s.textContent = 'html, body { visibility: visible !important; opacity: 1 !important; }';
+    document.head.appendChild(s);
+    return document.body ? document.body.innerText : '';
+}"""
+
+
 def render(todo: list[dict]) -> int:
     """Render pages not yet cached; returns how many were rendered."""
     if not todo:
@@ -97,6 +105,11 @@ def render(todo: list[dict]) -> int:
             try:
                 page.goto(page_url, wait_until="domcontentloaded", timeout=30000)
                 text = page.evaluate("document.body ? document.body.innerText : ''")
+                if not text.strip():
+                    # an anti-flicker snippet hides the body until its script runs ("body {
+                    # visibility: hidden !important}"); with JavaScript on, the script shows it
+                    # (add_style_tag waits for a load event the blocked page never sends)
+                    text = page.evaluate(_SHOW_BODY)
             except Exception as exc:   # a page Chromium cannot load: an empty dump, said once
                 print(f"render failed: {p['key']}: {type(exc).__name__}", file=sys.stderr)
                 text = ""
@@ -193,7 +206,12 @@ def main() -> int:
     ps = pages()
     if args.limit:
         ps = [p for s in SETS for p in [q for q in ps if q["set"] == s][: args.limit]]
-    rendered = render([p for p in ps if not cache_path(p).exists()])
+    # empty dumps cached before hidden bodies were shown are rendered once more
+    shown = CACHE / ".hidden-bodies-shown"
+    rendered = render([p for p in ps if not cache_path(p).exists()
+                       or (not shown.exists() and cache_path(p).stat().st_size == 0)])
+    if CACHE.exists():
+        shown.touch()
     if args.render_only:
         print(f"rendered {rendered}, cached {len(ps)} under {CACHE}")
         return 0

@@ -6,6 +6,7 @@ generated corpus of 200 articles. Skips with the reason when Ray (the ``ray`` ex
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -27,11 +28,17 @@ def ray_engine():
 
 
 def test_demo_corpus_same_ledger_as_local(ray_engine, tmp_path):
-    files = demo_corpus_files() + [str(tmp_path / "missing.txt")]
+    # and a JSON Lines file of our own: a record whose URL is dropped (a note), an unreadable line
+    lines = tmp_path / "more.jsonl"
+    text = "The harbour office said 40 boats were counted in the bay on Monday morning. " * 4
+    lines.write_text(json.dumps({"url": "http://[bad", "title": "Harbour count", "text": text}) + "\n{oops\n")
+    files = demo_corpus_files() + [str(tmp_path / "missing.txt"), str(lines)]
     local = pipeline.build(files, tmp_path / "local.db", nlp=extract.load_nlp())
-    dist = ray_engine.build_ray(files, tmp_path / "ray.db", workers=2)
+    notes: list[str] = []
+    dist = ray_engine.build_ray(files, tmp_path / "ray.db", workers=2, on_note=notes.append)
     assert dist.summary == local.summary
     assert [s.reason for s in dist.skipped] == [s.reason for s in local.skipped]
+    assert dist.notes == local.notes == notes == [f"{lines}#L1: url 'http://[bad' is not a valid URL; kept as none"]
     assert_same_exports(tmp_path / "local.db", tmp_path / "ray.db")
 
 

@@ -82,3 +82,41 @@ def test_a_headline_sharing_no_word_with_the_lead_keeps_its_standfirst_below_it(
             "The harbour board said the north pier will stay shut until the spring after divers found cracks\n"
             f"By Tomas Ek\nFebruary 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
     assert _clean(page).title == "Why the old piers of our coast crack"
+
+
+def test_prose_of_a_script_without_full_stops_is_an_article():
+    # Thai ends a sentence with a space: a page of it is read, not skipped as "no article"
+    one = ("ฝนตกหนักในเมืองท่าเมื่อวันอังคาร ทำให้ถนนหลายสายมีน้ำท่วมขัง และการจราจรติดขัดเป็นเวลาหลายชั่วโมง "
+           "เจ้าหน้าที่ท่าเรือกล่าวว่าท่าเทียบเรือด้านเหนือจะปิดซ่อมจนถึงฤดูใบไม้ผลิ")
+    two = ("เรือข้ามฟากจะใช้ท่าเรือด้านใต้แทนในระหว่างนี้ และคาดว่าการเดินทางจะใช้เวลานานขึ้นประมาณสิบนาที "
+           "วิศวกรจะเปลี่ยนเสาทีละต้นเพื่อให้เรือประมงยังใช้ท่าได้บางส่วน")
+    page = f"Home\nContact\nเรือข้ามฟากหยุดวิ่งชั่วคราว\n\n{one}\n\n{two}\n"
+    a = _clean(page)
+    assert (a.title, a.body) == ("เรือข้ามฟากหยุดวิ่งชั่วคราว", f"{one}\n\n{two}")
+
+
+def test_the_article_is_the_main_prose_under_its_byline_not_a_short_promo_run_above_it():
+    # a newsletter box of two sentences with no byline, a menu, then the article under its byline
+    page = ("Home\nNews\nFerries\nHarbour Gazette Daily Briefing\n"
+            "Every morning we gather the most important stories from the coast and send them to readers.\n"
+            "Nothing else lands in your mail, and you can leave the list whenever you want to leave it.\n"
+            "Weather\nSport\nOpinion\nHarbour pier to stay shut until spring\nBy Tomas Ek\nFebruary 8, 2023\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n\n{LEDE.replace('north', 'east')}\n\n{MORE.replace('south', 'west')}\n")
+    a = _clean(page)
+    assert (a.title, a.published) == ("Harbour pier to stay shut until spring", "2023-02-08")
+    assert a.body.startswith("The harbour board said")
+
+
+def test_a_headline_ending_with_a_full_stop_stands_over_its_standfirst():
+    page = ("NEWS\nPORTS\nDivers found the old pier cracked. Now it must close.\n"
+            "The north pier, patched after every storm for forty years, will stay shut until the spring while "
+            "engineers replace three of its columns one by one?\nMonday, 6 February 2023\nBy Tomas Ek\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Divers found the old pier cracked. Now it must close."
+
+
+def test_a_kicker_over_a_long_headline_is_no_headline():
+    page = ("NEWS\nPORTS\nPIER CRACKS FOUND\nHarbour pier to stay shut until spring after divers find cracks in three "
+            f"of the columns that hold it up\nMonday, 6 February 2023\nBy Tomas Ek\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == ("Harbour pier to stay shut until spring after divers find cracks in three "
+                                  "of the columns that hold it up")

@@ -131,7 +131,7 @@ def run_build(paths: list[str], db: str, fetched_at: Optional[str] = None, alias
                 from storyledger.engine_ray import EngineError, build_ray
                 try:
                     return build_ray(paths, db, address=address, workers=workers, progress=progress,
-                                     on_skip=on_skip, fetched_at=fetched_at, aliases=aliases)
+                                     on_skip=on_skip, fetched_at=fetched_at, aliases=aliases, on_note=on_note)
                 except EngineError as exc:
                     raise _fail(str(exc))
             from storyledger import extract

@@ -1,7 +1,7 @@
 """``build --engine ray``: ingest, clean and extract mapped over Ray Data, then the ledger step.
 
-Files are a Ray dataset; cleaning runs as tasks over them, extraction in an actor class that
-loads the spaCy pipeline once per worker. The driver writes what comes back, in input order
+The driver reads the files; their documents are a Ray dataset, cleaned by tasks, and the
+articles are extracted in an actor class that loads the spaCy pipeline once per worker. The driver writes what comes back, in input order
 and in batches, through the same store calls as the local engine (``pipeline``), and runs the
 corpus pass and the ledger step itself: so the ledger is the local engine's, row for row.
 
@@ -11,13 +11,14 @@ starts on ``workers`` CPUs; with it the build joins that cluster (``ray://…`` 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Optional
 
 from storyledger import pipeline
 from storyledger.clean.dedupe import band_keys
-from storyledger.model import Article, SkippedInput
+from storyledger.model import Article, RawDocument, SkippedInput
 from storyledger.store import LedgerStore, claim_row
 
 
@@ -25,21 +26,46 @@ class EngineError(Exception):
     """Ray is missing or the cluster cannot be reached; one line for the user."""
 
 
+# Documents cleaned per Ray dataset: the driver holds one wave of raw documents at a time.
+WAVE = 4096
+
+
 def _clean_batch(batch: dict) -> dict:
-    """Files -> one row per article or skipped input, in file order (runs on a worker)."""
-    from storyledger import ingest
+    """Raw documents -> one row per article or skipped input, in order (runs on a worker)."""
     from storyledger.clean.dedupe import signature
 
     kinds, payloads, sigs = [], [], []
-    for path, fetched_at in zip(batch["path"], batch["fetched_at"]):
-        for item in ingest.iter_documents([str(path)], fetched_at=fetched_at or None):
-            got = item if isinstance(item, SkippedInput) else pipeline.clean_or_skip(item)
-            article = isinstance(got, Article)
-            kinds.append("article" if article else "skip")
-            payloads.append(got.model_dump_json())
-            # the corpus pass's MinHash of the body, made here rather than in the driver's serial pass
-            sigs.append((article and signature(got.body) or b"").hex())
+    for kind, data in zip(batch["kind"], batch["data"]):
+        got = SkippedInput.model_validate_json(data) if kind == "skip" else \
+            pipeline.clean_or_skip(RawDocument.model_validate_json(data))
+        article = isinstance(got, Article)
+        kinds.append("article" if article else "skip")
+        payloads.append(got.model_dump_json())
+        # the corpus pass's MinHash of the body, made here rather than in the driver's serial pass
+        sigs.append((article and signature(got.body) or b"").hex())
     return {"kind": kinds, "data": payloads, "sig": sigs}
+
+
+def _ingest(ray, store: LedgerStore, report: pipeline.BuildReport, docs: Iterator, on_skip, on_note,
+            progress: pipeline.Progress) -> None:
+    """Documents cleaned on the workers, stored by the driver in input order.
+
+    The driver reads the files (reading is a small share of ingest) so that a dataset row is one
+    document: with a row per file, a JSON Lines file of many articles was one worker's alone."""
+    n = 0
+    with pipeline._Commits(store) as commits:    # as the local engine: by seconds of work
+        while wave := list(islice(docs, WAVE)):
+            rows = []
+            for item in wave:
+                skip = isinstance(item, SkippedInput)
+                if not skip:
+                    pipeline.note_changes(item, report, on_note)
+                rows.append({"kind": "skip" if skip else "doc", "data": item.model_dump_json()})
+            for row in ray.data.from_items(rows).map_batches(_clean_batch, batch_size=8).iter_rows():
+                n += 1
+                progress("read", n, None)
+                _keep(store, report, row, on_skip)
+                commits()
 
 
 def _keep(store: LedgerStore, report: pipeline.BuildReport, row: dict, on_skip) -> None:
@@ -107,7 +133,8 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
               workers: int = 2, progress: pipeline.Progress = pipeline._noop,
               on_skip: Callable[[SkippedInput], None] | None = None,
               fetched_at: Optional[str] = None, batch_size: int = 16,
-              aliases: Optional[str] = None) -> pipeline.BuildReport:
+              aliases: Optional[str] = None,
+              on_note: Callable[[str], None] | None = None) -> pipeline.BuildReport:
     """The whole build on Ray; returns the same report as ``pipeline.build``.
 
     ``aliases`` (a user's alias file) is read by every worker, as ``load_nlp(aliases)`` locally.
@@ -117,19 +144,8 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
     ray = _start(address, workers)
     report = pipeline.BuildReport()
     with LedgerStore(db) as store:
-        files = []
-        for f in ingest.input_files(paths, ledger=db):
-            if isinstance(f, SkippedInput):
-                pipeline._skip(store, report, f, on_skip)
-            else:
-                files.append({"path": str(f), "fetched_at": fetched_at or ""})
-        if files:
-            cleaned = ray.data.from_items(files).map_batches(_clean_batch, batch_size=4)
-            with pipeline._Commits(store) as commits:    # as the local engine: by seconds of work
-                for n, row in enumerate(cleaned.iter_rows(), 1):
-                    progress("read", n, None)
-                    _keep(store, report, row, on_skip)
-                    commits()
+        _ingest(ray, store, report, ingest.iter_documents(paths, fetched_at=fetched_at, ledger=db),
+                on_skip, on_note, progress)
         store.commit()
         pipeline.corpus_pass(store, report)
         # the version claims are marked with (the aliases change it); the driver parses nothing itself

@@ -162,6 +162,7 @@ def rebuild(store) -> Ledger:
     store.clear_state()
     _remember(store, claims, {c: f.id for f in led.facts + led.statements for c in f.claims})
     _remember_ledger(store, led.facts + led.statements, led.series)
+    store.index_state()
     store.set_meta("ledger_inside", _inside_key(containers(store.possessive_places())))
     store.set_meta("ledger_state", _state(store))
     return led

@@ -109,10 +109,7 @@ def _store_document(store: LedgerStore, doc: RawDocument, report: BuildReport,
                     on_skip: Callable[[SkippedInput], None] | None,
                     on_note: Callable[[str], None] | None = None) -> Optional[str]:
     """Clean one document and store it unless it is already there; returns its id (None if skipped)."""
-    for note in doc.notes:
-        report.notes.append(f"{doc.source}: {note}")
-        if on_note:
-            on_note(report.notes[-1])
+    note_changes(doc, report, on_note)
     got = clean_or_skip(doc)
     if isinstance(got, SkippedInput):
         _skip(store, report, got, on_skip)
@@ -122,6 +119,14 @@ def _store_document(store: LedgerStore, doc: RawDocument, report: BuildReport,
         _skip(store, report, failed, on_skip)
         return None
     return got.id
+
+
+def note_changes(doc: RawDocument, report: BuildReport, on_note: Callable[[str], None] | None) -> None:
+    """What reading changed in a kept document (a bad URL dropped, a text cut), one line each."""
+    for note in doc.notes:
+        report.notes.append(f"{doc.source}: {note}")
+        if on_note:
+            on_note(report.notes[-1])
 
 
 def clean_or_skip(doc: RawDocument) -> Article | SkippedInput:

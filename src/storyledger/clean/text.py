@@ -367,7 +367,19 @@ def _words(s: str) -> int:
 
 
 def _sentence_like(s: str, min_words: int = 6) -> bool:
-    return _words(s) >= min_words and bool(_TERMINAL.search(s))
+    return _words(s) >= min_words and (bool(_TERMINAL.search(s)) or _unmarked_script(s))
+
+
+# Thai, Lao and Khmer prose ends its sentences with a space, not a mark
+_UNMARKED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff]")
+
+
+def _unmarked_script(s: str) -> bool:
+    """Mostly letters of a script that marks no sentence end (its prose passes for sentences)."""
+    if s.isascii():
+        return False
+    marked = len(_UNMARKED.findall(s))
+    return marked >= 20 and 2 * marked >= sum(c.isalpha() for c in s)
 
 
 def _cut_prose(s: str) -> bool:
@@ -482,11 +494,16 @@ def _line_dateline(page: _Page, n: int, u: Unit) -> bool:
     page.out.datelines.append((n, dl))
     by = re.search(r"\bby\s+(.+)$", u.text, re.I)
     if by:
-        # a byline glued to its date ("by Ann LeeDecember 22, 2021"): the names end at the date
-        names = by.group(1)
+        # a byline glued to its date ("by Ann LeeDecember 22, 2021"): the names end at the date, and
+        # at a meta part or label ("By Ann Lee | Updated 9:40 AM EDT, Thu June 12, 2025")
+        names = _STAMP_LABEL.split(_META_SEP.split(by.group(1))[0])[0]
         m = dates.first_date(names)
         _credit(names[:m] if m is not None else names, page.out)
     return True
+
+
+# the label a date stamp opens with: what follows it is no name
+_STAMP_LABEL = re.compile(r"(?<![\w-])(?:last updated|updated|published|posted|modified)\b", re.I)
 
 
 def _line_byline(page: _Page, n: int, u: Unit) -> bool:
@@ -630,11 +647,23 @@ def _headline_index(units: list[Unit]) -> Optional[int]:
     """The headline stands before the first sentence of body; when a sign-in notice, an author's
     bio or a promo sentence stands above every headline-like line, before the main prose."""
     live = [i for i, u in enumerate(units) if u.keep]
-    pick = _headline_above(units, live, _body_start(units, live))
-    if pick is None:
-        main = _main_prose(units, live)
-        pick = _headline_above(units, live, _body_start(units, [i for i in live if i >= main]))
+    first = _body_start(units, live)
+    pick = _headline_above(units, live, first)
+    main = _main_prose(units, live)
+    if pick is None or main > first:
+        start = _body_start(units, [i for i in live if i >= main])
+        # a short run of prose above the main one (a newsletter box, promo teasers) with no byline
+        # or date of its own, while the main prose has them: the article is the main prose's
+        # (a page printing the article twice: the first copy stands)
+        if pick is None or (not _signed(units, first) and _signed(units, start)
+                            and line_key(units[start].text) != line_key(units[first].text)):
+            pick = _headline_above(units, live, start) or pick
     return pick
+
+
+def _signed(units: list[Unit], start: int) -> bool:
+    """A byline or date in the few lines above ``start``."""
+    return any(u.why in _HEAD_MARKS for u in units[max(0, start - 6):start])
 
 
 def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> Optional[int]:
@@ -670,8 +699,17 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
             run = [above.pop()]
             while above and above[-1] in near:
                 run.insert(0, above.pop())
+            if above and above[-1] in head and _deck(units[above[-1]].text, units[run[0]].text):
+                run.insert(0, above.pop())
             return _printed_twice(units, run) or _off_topic_opener(units, live, run, first_sentence)
     return pick      # None when nothing above the body reads as a headline: the page prints none
+
+
+def _deck(head: str, deck: str) -> bool:
+    """A standfirst (a sentence of fifteen words or more) under a shorter line of five words or
+    more: that line is its headline, even one ending with a full stop ("... Now, it's being
+    reborn."); a kicker over a long headline ("BLACK DEATH FEARS") is shorter."""
+    return _sentence_like(deck, 15) and 5 <= _words(head) < _words(deck) and _words(head) <= 20
 
 
 def _off_topic_opener(units: list[Unit], live: list[int], run: list[int], first_sentence: int) -> int:

@@ -14,20 +14,17 @@ from typing import Any, Optional
 from spacy.tokens import Span, Token
 
 from storyledger.extract.entities import ArticleEntities, is_title_word
-from storyledger.extract.figures import gapped_valuation
-from storyledger.extract.quotes import DOCUMENT_NOUNS, description_referent, pronoun_referent
+from storyledger.extract.figures import gapped_valuation, valuation_verb
+from storyledger.extract.quotes import DOCUMENT_NOUNS, ORG_NOUNS, description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
-    CLAUSE_ONLY_REPORT_LEMMAS, ESTIMATE_CUES, GENERIC_REPORT_NOUNS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS,
-    UNCONFIRMED_CUES,
+    BRIEFING_LEMMAS, CLAUSE_ONLY_REPORT_LEMMAS, COORDINATE_MARKS, ESTIMATE_CUES, EVIDENCE_NOUNS, GENERIC_REPORT_NOUNS,
+    ISSUE_LEMMAS, MASTHEAD_WORDS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS, UNCONFIRMED_CUES,
 )
 from storyledger.extract.extensions import text_of
 from storyledger.extract.spans import ent_at, ents_in
 from storyledger.model import Attribution
-from storyledger.tables import table
+from storyledger.words import singular
 
-# "put the number at 11,000", "put losses above 3,000": the prepositions of a valuation
-_VALUATION_PREPS = table("figures").set("valuation_preps")
-_VALUATION_VERBS = table("figures").set("valuation_verbs")
 
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "conj", "advcl_content"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
@@ -135,16 +132,19 @@ class SourceFinder:
         return self.name(owner, ph.cue, ph.verb)
 
     def by_publisher(self, ph: "_Phrase") -> Optional[Teller]:
-        """"a report in The New York Times", "a statement by the ministry": the publisher is the source."""
-        if ph.tok.lemma_.lower() not in REPORT_NOUNS | GENERIC_REPORT_NOUNS:
+        """"a report in The New York Times", "a statement by the ministry", "figures from provincial
+        governors", "a statement posted on the county's website": the publisher is the source (a
+        document tells nothing of its own)."""
+        lem = ph.tok.lemma_.lower()
+        if lem not in REPORT_NOUNS | GENERIC_REPORT_NOUNS | DOCUMENT_NOUNS:
             return None
-        for c in ph.tok.children:
-            if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "from"}:
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if pobj is not None:
-                    inner = self.name(pobj, ph.cue, ph.verb)
-                    if inner.source_type != "other" or pobj.ent_type_ in {"ORG", "PERSON"}:
-                        return inner
+        for prep, pobj in _issuer_phrases(ph.tok):
+            owner = next((c for c in pobj.children if c.dep_ == "poss" and c.lower_ not in _POSS_PRONOUNS
+                          and c.pos_ in {"NOUN", "PROPN"}), None) if pobj.lemma_.lower() in DOCUMENT_NOUNS else None
+            inner = self.name(owner or pobj, ph.cue, ph.verb)
+            if inner.source_type != "other" or pobj.ent_type_ in {"ORG", "PERSON"} or owner is not None or \
+                    prep.lower_ in {"by", "from"} and _may_issue(pobj) or prep.dep_ == "agent" and prep.head.dep_ == "acl":
+                return inner
         return None
 
     def by_person_named(self, ph: "_Phrase") -> Optional[Teller]:
@@ -259,6 +259,22 @@ class SourceFinder:
             return None
         return self._body(ph, name, typ)
 
+    def by_described_name(self, ph: "_Phrase") -> Optional[Teller]:
+        """"Turkey's neighbour Syria", "oil giant Shell", "state news agency SANA": a name at the head
+        of a phrase that describes it with common nouns is the name (not "Russia's Defence Ministry")."""
+        tok, doc = ph.tok, ph.tok.doc
+        # the name may be hung as an apposition right after the describing noun ("neighbour Syria")
+        named = tok if tok.pos_ == "PROPN" else next((a for a in tok.children if a.dep_ == "appos" and a.i == tok.i + 1
+                                                        and a.pos_ == "PROPN"), None)
+        ent = ent_at(doc, named.i) if named is not None else None
+        if ent is None or ent.label_ not in {"GPE", "ORG", "NORP"} or ent.end != named.i + 1:
+            return None
+        before = [t for t in ph.content if t.i < ent.start]
+        if not any(t.pos_ == "NOUN" and t.is_lower for t in before) or \
+                not all(t.is_lower or t.dep_ == "poss" or t.dep_ == "case" for t in before):
+            return None
+        return self._body(ph, *self.ents.canonical(ent.text))
+
     def _body(self, ph: "_Phrase", name: str, typ: str) -> Teller:
         if typ != "person":
             self.last_body = name
@@ -313,6 +329,7 @@ class SourceFinder:
         out: list[Teller] = self._reported_by(tok)
         cur = tok
         seen = 0
+        joined = -1      # first token of a clause set beside the told one ("..., while 230 were hurt")
         while seen < 40:
             seen += 1
             for t in self._according(cur):
@@ -321,12 +338,18 @@ class SourceFinder:
                 # "... that 40 people died, citing local officials": the parser hangs "citing" on the
                 # content clause; the cited source is inside whoever reports it
                 out.extend(self._cited(cur, {"advcl"}))
-            if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
+            mark = next((c.lower_ for c in cur.children if c.dep_ == "mark"), None) if cur.dep_ == "advcl" else None
+            if mark is not None:
                 # "after Ukrainian media reported ...": the outer speaker does not relay it; but a
                 # closing "..., while 9,000 were missing, according to X" covers the sentence before it
-                for h in ([cur.head, *cur.head.ancestors] if not out and cur.head.i != cur.i else []):
-                    out.extend(self._according(h, after=cur.right_edge.i))
-                break
+                closing = [t for h in ([cur.head, *cur.head.ancestors] if not out and cur.head.i != cur.i else [])
+                           for t in self._according(h, after=cur.right_edge.i)]
+                out.extend(closing)
+                if closing or out or mark not in COORDINATE_MARKS:
+                    break
+                # "the toll rose to 41, police said, while 230 were hurt": a clause set beside the
+                # reported one is told by the same teller, wherever the tag sits
+                joined = cur.left_edge.i if joined < 0 else min(joined, cur.left_edge.i)
             head = cur.head
             if head.i == cur.i:
                 break
@@ -342,7 +365,7 @@ class SourceFinder:
                 elif mods:
                     words = head.doc[min(m.left_edge.i for m in mods):head.i + 1].text
                     out.append(self.name_text(words, head.lemma_.lower()))
-            if _is_report(head) and (cur.dep_ in CONTENT_DEPS or _content_advcl(cur, head)):
+            if _is_report(head) and (cur.dep_ in CONTENT_DEPS or _content_advcl(cur, head) or cur.left_edge.i == joined):
                 out.extend(self._tellers_of(head))
                 if head.dep_ == "conj" and any(c.dep_ == "nsubj" for c in head.children):
                     # "X said A, and Y said B": Y's report is coordinated with X's, not told by X
@@ -352,20 +375,25 @@ class SourceFinder:
                 author = _report_author(head)
                 if author is not None:
                     out.append(self.name(author, head.lemma_.lower()))
-            elif gap is None and cur.dep_ == "pobj" and head.lower_ in _VALUATION_PREPS and \
-                    head.head.lemma_.lower() in _VALUATION_VERBS:
-                out.extend(self._tellers_of(head.head))  # "Zelensky put the number at 11,000", "losses above 3,000"
-            for c in head.children:
-                # "..., Yonhap reported on Friday": a reporting clause hung after the content
-                if c.i > tok.i and c.i != cur.i and c.dep_ in {"advcl", "parataxis", "conj"} and _is_report(c) and \
-                        not any(m.dep_ == "mark" for m in c.children) and _comma_between(tok, c) and \
-                        (any(m.dep_ == "nsubj" for m in c.children) or _left_subject(c) is not None) and \
-                        not (c.dep_ == "conj" and _is_report(head) and cur.dep_ in CONTENT_DEPS) and \
-                        not any(m.dep_ in {"ccomp", "xcomp"} for m in c.children):
-                    # a tag ("..., Yonhap reported"), not a second report with its own content
-                    out.extend(self._tellers_of(c))
+            elif gap is None and cur.dep_ == "pobj" and (valuer := valuation_verb(head)) is not None:
+                out.extend(self._tellers_of(valuer))  # "Zelensky put the number at 11,000", "losses above 3,000"
+            out.extend(t for c in head.children if self._is_tag(c, cur, tok, joined) for t in self._tellers_of(c))
             cur = head
         return out
+
+    def _is_tag(self, c: Token, cur: Token, tok: Token, joined: int) -> bool:
+        """"..., Yonhap reported on Friday": a reporting clause hung on ``c``'s head after the content
+        (or before a clause set beside it: ``joined``), a tag, not a second report with its own content.
+        The parser may make it a ccomp of a verb that reports nothing ("Images show 45,000 troops ...,
+        an analyst told the Tribune") or a second ccomp beside the content ("Photos suggest ..., an
+        analyst said")."""
+        head = c.head
+        return (c.i > tok.i or c.i < joined) and c.i != cur.i and _is_report(c) and \
+            (c.dep_ in {"advcl", "parataxis", "conj"} or c.dep_ == "ccomp" and (not _is_report(head) or cur.dep_ == "ccomp")) and \
+            not any(m.dep_ == "mark" for m in c.children) and _comma_between(tok, c) and \
+            (any(m.dep_ == "nsubj" for m in c.children) or _left_subject(c) is not None) and \
+            not (c.dep_ == "conj" and _is_report(head) and cur.dep_ in CONTENT_DEPS) and \
+            not any(m.dep_ in {"ccomp", "xcomp"} for m in c.children)
 
     def _reported_by(self, tok: Token) -> list[Teller]:
         """"the 30,000 estimated by the IOM", "5,000 people reported by the ministry", "7,000 troops the
@@ -414,7 +442,7 @@ class SourceFinder:
                             # "according to X, citing Y": Y is the source and X relays it; the parser
                             # hangs "citing" on the clause or on X
                             res.extend(self.name_phrase(o, "citing") for h in (tok, pobj) for v in h.children
-                                       if v.dep_ in {"advcl", "xcomp", "conj", "acl"} and v.lemma_ in {"cite", "quote"}
+                                       if _citing(v, {"advcl", "xcomp", "conj", "acl"})
                                        for o in v.children if o.dep_ in {"dobj", "pobj"})
                             res.append(self.name(pobj, "according to"))
         return res
@@ -425,6 +453,8 @@ class SourceFinder:
         tellers: list[Teller] = [self.name_text(o.doc[o.left_edge.i:o.i + 1].text, "citing") for o in cite]
         for h in [verb] + ([subj] if subj is not None else []):
             tellers.extend(self._cited(h))
+        # "an official, speaking after a briefing by the agency, said": the official relays the agency
+        tellers.extend(self.name(b, "briefed") for b in _briefers(verb, subj))
         if subj is not None:
             tellers.append(self.name(subj, verb.lemma_.lower(), verb))
             tellers.extend(self._told_outlet(verb))
@@ -432,8 +462,7 @@ class SourceFinder:
 
     def _cited(self, host: Token, deps: frozenset[str] | set[str] = frozenset({"advcl", "xcomp", "conj", "acl"})) -> list[Teller]:
         """"X said, citing Y": Y, for a "citing"/"quoting" clause hung on ``host``."""
-        return [self.name_phrase(o, "citing") for c in host.children
-                if c.dep_ in deps and c.lemma_ in {"cite", "quote"}
+        return [self.name_phrase(o, "citing") for c in host.children if _citing(c, deps)
                 for o in c.children if o.dep_ in {"dobj", "pobj"}]
 
     def _told_outlet(self, verb: Token) -> list[Teller]:
@@ -444,7 +473,8 @@ class SourceFinder:
         for c in verb.children:
             if c.dep_ in {"dobj", "dative"}:
                 t = self.name(c, "told")
-                if t.source_type in {"outlet", "wire"}:
+                # a paper the gazetteer does not know by its masthead word ("told the Tribune")
+                if t.source_type in {"outlet", "wire"} or c.pos_ == "PROPN" and c.lower_ in MASTHEAD_WORDS:
                     out.append(t)
         return out
 
@@ -480,7 +510,7 @@ NAME_RULES: list = [
     SourceFinder.by_person_named, SourceFinder.by_apposed_name, SourceFinder.by_name_before_verb,
     SourceFinder.by_known_surname,
     SourceFinder.by_generic_report, SourceFinder.by_role_described, SourceFinder.by_body_of_official,
-    SourceFinder.by_gazetteer, SourceFinder.by_kind_told_last, SourceFinder.by_kind_mentioned,
+    SourceFinder.by_described_name, SourceFinder.by_gazetteer, SourceFinder.by_kind_told_last, SourceFinder.by_kind_mentioned,
     SourceFinder.by_description, SourceFinder.as_written,
 ]
 
@@ -544,6 +574,51 @@ def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
         before = verb.doc[subj.i - 1] if subj.i > 0 else None
         subj = before if before is not None and before.pos_ in {"NOUN", "PROPN"} else verb.head
     return subj, cited
+
+
+def _issuer_phrases(doc_noun: Token) -> list[tuple[Token, Token]]:
+    """(preposition, object) that may name who issued a document: "a report in/by/from X", and on
+    its participle of issuing: "a statement posted on X's website", "a notice issued by X" (not
+    "a document obtained by the Post": who obtained it did not write it)."""
+    out = []
+    for c in doc_noun.children:
+        preps = [c] if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "from"} else \
+            [p for p in c.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"on", "by", "in"}] \
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ISSUE_LEMMAS else []
+        out.extend((p, o) for p in preps for o in p.children if o.dep_ == "pobj")
+    return out
+
+
+def _may_issue(tok: Token) -> bool:
+    """A noun that can issue a document: a name, a body, someone with a title ("provincial governors"),
+    not a time or a place ("figures from last week", "data from Kherson")."""
+    if tok.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "QUANTITY"}:
+        return False
+    return tok.pos_ == "PROPN" or tok.lemma_.lower() in _BODY_NOUNS.keys() | ORG_NOUNS or is_title_word(tok.text) or \
+        is_title_word(tok.lemma_) or tok.lower_ in _ANONYMOUS
+
+
+def _briefers(verb: Token, subj: Optional[Token]) -> list[Token]:
+    """Who briefed the teller before they spoke: "X, speaking after a briefing by the agency, said",
+    "X said after being briefed by the agency", "following a briefing from Y, X said" (by/from; a
+    briefing *to* lawmakers is the teller's own)."""
+    roots = ([subj] if subj is not None else []) + \
+        [c for c in verb.children if c.dep_ in {"prep", "advcl"} and c.lower_ not in {"that"}]
+    out = []
+    for r in roots:
+        for t in r.subtree:
+            if t.lemma_.lower() in BRIEFING_LEMMAS:
+                out.extend(o for p in t.children if p.dep_ in {"agent", "prep"} and p.lower_ in {"by", "from"}
+                           for o in p.children if o.dep_ == "pobj")
+    return out[:1]
+
+
+def _citing(v: Token, deps: frozenset[str] | set[str]) -> bool:
+    """A clause that cites: "citing Y" hung by ``deps``, or a relative clause on the teller ("according
+    to the broadcaster, which cited a government source": the broadcaster relays the source)."""
+    if v.lemma_ not in {"cite", "quote"}:
+        return False
+    return v.dep_ in deps or v.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ in {"WDT", "WP"} for s in v.children)
 
 
 def _apposed_before(tok: Token) -> Optional[Token]:
@@ -704,10 +779,18 @@ def _named(t: Teller) -> bool:
     return bool(words) and not _anonymous(t) and t.generic is None and all(w[:1].isupper() or w.islower() and w in {"of", "for", "and", "on"} for w in words)
 
 
+def _evidence(t: Teller) -> bool:
+    words = t.text.lower().split()
+    return t.source_type == "other" and bool(words) and singular(words[-1]) in EVIDENCE_NOUNS
+
+
 def to_attribution(tellers: list[Teller], agency: Optional[str], modality: str) -> Attribution:
     # unnamed officials cited by a named outlet or body: the outlet is the source we can check
     while len(tellers) > 1 and _anonymous(tellers[0]) and (tellers[1].source_type != "other" or
                                                             tellers[0].cue == "citing" and _named(tellers[1])):
+        tellers = tellers[1:]
+    # "Photos suggest 900 soldiers gathered ..., an analyst said": the pictures are what the teller read
+    while len(tellers) > 1 and _evidence(tellers[0]):
         tellers = tellers[1:]
     via: list[str] = []
     src = tellers[0] if tellers else None

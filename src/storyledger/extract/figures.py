@@ -210,6 +210,27 @@ def _identifier(doc, start: int, end: int, sent: Span) -> bool:
     return prev.tag_ == "NN" and prev.dep_ != "pobj" and (nxt is None or nxt.tag_ != "NNS") and t.head.i == prev.i
 
 
+_AGE_AFTER = re.compile(r"[-\u2013 ]{0,2}(?:year|month|week|day)s?[-\u2013 ]{0,2}old\b")   # bounded: linear
+
+
+def _age(doc, start: int, end: int, sent: Span) -> bool:
+    """A person's age: "an 85-year-old woman", "65 years old", "Rahima Begum, 42, a farmer", "Ann
+    Lee (42)" (a small whole number set off right after a person's name)."""
+    last = doc[end - 1]
+    if end < sent.end and _AGE_AFTER.match(doc[end:min(sent.end, end + 4)].text.lower()):
+        return True
+    k = start - 1
+    while k - 1 > sent.start and doc[k].lower_ in {",", "and", "or", "to"} and doc[k - 1].like_num:
+        k -= 2      # "aged 30 and 41": each of the ages listed
+    if k >= sent.start and doc[k].lower_ in {"aged", "age", "ages"}:
+        return True
+    if end - start != 1 or not last.text.isdigit() or not 0 < int(last.text) < 120 or start - 2 < sent.start:
+        return False
+    opened, name = doc[start - 1].text, doc[start - 2]
+    closer = doc[end].text if end < sent.end else "."
+    return name.ent_type_ == "PERSON" and (opened == "," and closer in {",", ".", ";"} or opened == "(" and closer == ")")
+
+
 def find_figures(sent: Span, demonym, starts: Optional[numpy.ndarray] = None) -> list[Figure]:
     """The figures of one sentence; ``starts`` is ``may_start(sent.doc)`` when the caller has it."""
     figs: list[Figure] = []
@@ -401,9 +422,18 @@ def _make(doc, start: int, end: int, sent: Span, demonym, share: Optional[float]
         _range(doc, fig, sent)
     _counted(doc, fig, sent, demonym)
     _measure(doc, fig, sent)
-    if vague:
-        fig.measure = None  # an amount with no number is not a data point
+    _no_data_point(doc, fig, sent, vague)
     return fig
+
+
+def _no_data_point(doc, fig: Figure, sent: Span, vague: bool) -> None:
+    """An amount with no number is no data point; an age is an amount (quantity benchmarks count
+    it) but never a count of people: "a 42-year-old man was killed" counts no one killed, and
+    joins no count of 42."""
+    if vague:
+        fig.measure = None
+    elif _age(doc, fig.start, fig.end, sent):
+        fig.counted, fig.population, fig.measure, fig.where = "age", None, "other", None
 
 
 def _changed_from(frm: Token) -> bool:
@@ -446,6 +476,9 @@ def _hedge(doc, fig: Figure, sent: Span) -> None:
         if gov.dep_ in {"dobj", "pobj", "attr"} and h.lemma_.lower() in BOUND_VERBS and fig.qualifier == "exact" \
                 and h.pos_ == "VERB":  # "topped $5m", not "on top of a $6m fee"
             fig.qualifier = BOUND_VERBS[h.lemma_.lower()]
+    if fig.qualifier == "exact" and gov.dep_ == "pobj" and gov.head.lower_ in _FIG.set("beyond_preps") and \
+            gov.head.head.pos_ == "VERB":
+        fig.qualifier = "at_least"  # "toll climbs past 2,300", "pushed beyond 500" (not "the past 24 hours")
     if fig.qualifier == "exact":
         fig.qualifier = _projected_bound(gov) or _estimated(num) or "exact"
     if fig.value is not None:
@@ -629,6 +662,24 @@ def gapped_valuation(prep: Token) -> Optional[tuple[Token, Token]]:
     elif noun.dep_ not in {"npadvmod", "appos", "conj", "dobj"}:
         return None
     return (verb, noun) if noun is not None and noun.i > first.i else None
+
+
+def valuation_verb(prep: Token) -> Optional[Token]:
+    """The valuation verb an amount's preposition completes: "put the toll at 300"; also where the
+    parser hung "at" inside the object valued ("put the number of people affected at 1.3 million")."""
+    if prep.lower_ not in _FIG.set("valuation_preps"):
+        return None
+    verbs = _FIG.set("valuation_verbs")
+    if prep.head.lemma_.lower() in verbs:
+        return prep.head
+    node = prep.head
+    for _ in range(6):
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in verbs and node.head.pos_ == "VERB":
+            return node.head
+        if node.dep_ not in {"acl", "xcomp", "prep", "pobj"} or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _subject_counted(fig: Figure, num: Token, demonym) -> None:
@@ -878,7 +929,28 @@ def _idiom(n: Token) -> Optional[str]:
     if any(c.dep_ == "agent" for c in n.children):   # "soldiers still being held by the rebels"
         return _FIG.map("verb_by_agent_states").get(n.lemma_.lower())
     return next((states[f"{n.lemma_.lower()} {c.lemma_.lower()}"] for c in n.children
-                 if c.dep_ == "dobj" and f"{n.lemma_.lower()} {c.lemma_.lower()}" in states), None)
+                 if c.dep_ == "dobj" and f"{n.lemma_.lower()} {c.lemma_.lower()}" in states), None) \
+        or _from_home(n) or _scope_of(n)
+
+
+def _from_home(verb: Token) -> Optional[str]:
+    """ "a blaze that has forced 30,000 residents from their homes", "driven out of their villages":
+    people moved out of where they live are displaced, whatever moved them."""
+    homes = _FIG.set("home_nouns")
+    return "displaced" if any(c.dep_ == "prep" and c.lower_ in {"from", "out"} and   # "out of their homes"
+                              any(p.dep_ == "pobj" and p.lemma_.lower() in homes for p in c.subtree)
+                              for c in verb.children) else None
+
+
+def _scope_of(verb: Token) -> Optional[str]:
+    """ "Evacuation orders covered 12,000 people": what a measure a verb of scope's subject names
+    (on its head or as its kind word) says of the people it covers."""
+    if verb.lemma_.lower() not in _FIG.set("scope_verbs"):
+        return None
+    subj = [s for s in verb.children if s.dep_ == "nsubj"]
+    words = [w for s in subj for w in [s, *(c for c in s.children if c.dep_ in {"compound", "amod"})]]
+    return next((m for w in words if (m := MEASURE_CUES.get(w.lemma_.lower()) or MEASURE_CUES.get(w.lower_))
+                 in _STATES | {"evacuated"}), None)
 
 
 def _noun_says(fig: Figure, anchor: Token, sent: Span) -> Optional[str]:
@@ -1071,8 +1143,9 @@ def _present(nodes: list[Token]) -> bool:
                         p.dep_ == "pobj" and (p.ent_type_ in {"GPE", "LOC"} or p.lemma_ in {"region", "area", "front", "zone", "field", "theatre", "theater"})
                         for p in c.children):
                     return True
-                # "800 soldiers are already on the ground": the stock phrase for being deployed
+                # "800 soldiers are already on the ground", "another 800 were on their way": the stock
+                # phrases for being deployed
                 if c.dep_ == "prep" and c.lower_ == "on" and any(
-                        p.dep_ == "pobj" and p.lemma_ in {"ground", "front", "frontline"} for p in c.children):
+                        p.dep_ == "pobj" and p.lemma_ in _FIG.set("present_on_nouns") for p in c.children):
                     return True
     return False

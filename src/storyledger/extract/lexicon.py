@@ -41,6 +41,17 @@ SPEECH_LEMMAS = REPORT_LEMMAS | _LEX.set("speech_only_lemmas")
 # Report verbs that report only through a clause or quote: with a noun object they do something
 # ("Russia has added 7,000 troops"), they do not tell.
 CLAUSE_ONLY_REPORT_LEMMAS = _LEX.set("clause_only_report_lemmas")
+# Subordinators of a clause set beside a reported one ("..., police said, while 230 were hurt"):
+# the same teller tells both.
+COORDINATE_MARKS = _LEX.set("coordinate_marks")
+# "after a briefing by the spy agency", "briefed by the Pentagon": who briefed a teller is the source it relays
+BRIEFING_LEMMAS = _LEX.set("briefing_lemmas")
+# "a statement posted on the county's website", "a notice issued by the council": who issued a document
+ISSUE_LEMMAS = _LEX.set("issue_lemmas")
+# The head word of a newspaper's name ("the Tribune", "the Daily Herald"): told, it relays
+MASTHEAD_WORDS = _LEX.set("masthead_words")
+# What a teller looked at, not who tells: "Satellite images suggest ..., an analyst said"
+EVIDENCE_NOUNS = _LEX.set("evidence_nouns")
 ESTIMATE_CUES = _LEX.set("estimate_cues")
 PROJECTION_CUES = _LEX.set("projection_cues")
 PLAN_CUES = _LEX.set("plan_cues")

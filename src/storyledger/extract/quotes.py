@@ -25,8 +25,9 @@ from spacy.tokens import Doc, Span, Token
 from storyledger.extract.entities import is_title_word
 from storyledger.extract.extensions import text_of
 from storyledger.extract.lexicon import SPEECH_LEMMAS
-from storyledger.extract.spans import ent_at
+from storyledger.extract.spans import dateline_of, ent_at
 from storyledger.tables import table
+from storyledger.words import singular
 
 _QUOTE_RE = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"\n]+)\"")
 
@@ -464,6 +465,8 @@ _ORG_NOUNS = {
     "store", "district", "detachment", "office", "lab", "laboratory", "museum", "library", "program",
     "military", "army", "navy", "police", "administration", "legislature", "parliament", "senate",
 }
+ORG_NOUNS = frozenset(_ORG_NOUNS)   # (read by attribution: who may issue a document)
+_REMIT_HEADS = table("lexicon").set("remit_heads")   # public bodies named by their remit
 # Things that speak for someone ("the lawsuit says", "the white paper notes"): not a person.
 DOCUMENT_NOUNS = {
     "report", "statement", "release", "suit", "lawsuit", "claim", "complaint", "document", "paper",
@@ -511,6 +514,16 @@ def _description(t: Token) -> Optional[str]:
     if lem in _ANONYMOUS or lem in _UNSPECIFIC and not described or lem in DOCUMENT_NOUNS or lem in _ROLES_APART:
         return None
     return "person"
+
+
+def _fits_qualifiers(t: Token, key: str, kinds: set[str]) -> bool:
+    """"the disaster management ministry", "the city council": a public body described by its remit
+    means a body whose name or kind words hold it (not "the Red Crescent"); a firm's sector ("the
+    security firm") is seldom in its name, and is not asked."""
+    if t.lemma_.lower() not in _REMIT_HEADS:
+        return True
+    own = {singular(c.lower_) for c in t.children if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}}
+    return own <= {singular(w) for w in key.lower().split()} | kinds
 
 
 def _kinds_of(key: str, body_kind: dict[str, set[str]]) -> set[str]:
@@ -566,9 +579,10 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
         return {i: name for i, name in doc._.referents}
     ents = doc.ents     # (built once: each doc.ents builds every entity span again)
     mentions, gender = person_mentions(doc, ents)
+    filed = dateline_of(doc)    # "DHAKA, Bangladesh (AP) —": where it was filed, no body it goes on about
     mem = _Salience(doc, {m.i: m for m in mentions}, gender, _long_quotes(doc),
                     {e.root.i: e for e in ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1
-                     and not e.root.is_lower})   # "the rookie defenceman" is no body
+                     and not e.root.is_lower and e.start_char >= filed})   # "the rookie defenceman" is no body
     takes, alpha = _may_take_all(doc, mem)
     for sent in doc.sents:
         if alpha[sent.start:sent.end].any():
@@ -653,7 +667,8 @@ class _Salience:
                  # another kind noun is only meant by that noun or a word of its name ("the company"
                  # may mean any business: "Crest maker Procter & Gamble")
                  and not (_kinds_of(k, kinds) and lem not in _kinds_of(k, kinds) and lem not in k.lower().split()
-                          and not (lem in _FIRM_NOUNS and _kinds_of(k, kinds) <= _BUSINESS_KINDS))]
+                          and not (lem in _FIRM_NOUNS and _kinds_of(k, kinds) <= _BUSINESS_KINDS))
+                 and _fits_qualifiers(t, k, kinds.get(k, set()))]
         if cands:
             key = max(cands)[1]
             self.out[t.i] = key

@@ -27,7 +27,7 @@ from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
 )
 from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, photo_credit, reported_speech, speech_marks
-from storyledger.extract.spans import ent_at
+from storyledger.extract.spans import dateline_of, ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Attribution, Claim, TimeSpan
 from storyledger.tables import table
@@ -83,6 +83,7 @@ class Discourse:
     caption_place: Optional[str] = None
     speech_marks: Optional[tuple[list[int], list[int]]] = None   # quotes.speech_marks(doc), taken once
     posts: list[tuple[int, int, str]] = field(default_factory=list)   # embedded posts: (start, end, author)
+    filed: int = 0                             # where the dateline ends (spans.dateline_of): no teller before
 
 
 @dataclass
@@ -141,6 +142,7 @@ class TextReader:
         d = Discourse(doc, fld, ents, SourceFinder(ents), doc_quotes(doc), doc_times(doc, self.anchor),
                       doc._.paragraphs if doc._.paragraphs is not None else paragraph_starts(text_of(doc)))
         d.posts = embedded_posts(text_of(doc), d.para_starts)
+        d.filed = dateline_of(doc)
         if fld == "caption":
             # a caption's figures happen at its date and place ("..., March 2. 90 soldiers were gathered there")
             ts = [t for st in d.sent_times for t in st]
@@ -386,7 +388,7 @@ class TextReader:
     def _learn_people(self, sent: Span, ents: list[Span]) -> None:
         for e in ents:
             if e.label_ != "PERSON" and not _office_apposed(e):
-                if e.label_ in {"ORG", "WORK_OF_ART", "GPE", "NORP"}:
+                if e.label_ in {"ORG", "WORK_OF_ART", "GPE", "NORP"} and e.start_char >= self.d.filed:
                     self.d.finder.mention(e.text, e.start_char)
                 continue
             if photo_credit(e):

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date
-from typing import NamedTuple, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from storyledger.ledger.evidence import Corpus, Side, agrees_by_names, canon, is_pronoun, mention_probes, related, \
     source_evidence, unnamed_source
@@ -466,12 +466,18 @@ class _Listed:
         self.lists: dict[tuple, list[int]] = defaultdict(list)
         self.present: dict[str, Counter] = {k: Counter() for k in counted}
 
+    def _count(self, key: tuple, step: int) -> None:
+        counter = self.present[key[0]]
+        counter[key[1]] += step
+        if not counter[key[1]]:
+            del counter[key[1]]
+
     def add(self, k: int, i: int) -> None:
         self.of[k] = i
         for key in self.keys[i]:
             bisect.insort(self.lists[key], k)
             if key[0] in self.present:
-                self.present[key[0]][key[1]] += 1
+                self._count(key, 1)
 
     def remove(self, k: int, i: int) -> None:
         del self.of[k]
@@ -479,70 +485,120 @@ class _Listed:
             lst = self.lists[key]
             del lst[bisect.bisect_left(lst, k)]
             if key[0] in self.present:
-                counter = self.present[key[0]]
-                counter[key[1]] -= 1
-                if not counter[key[1]]:
-                    del counter[key[1]]
+                self._count(key, -1)
+
+
+def _advance(heap: list[tuple[int, int, Iterator[int]]], drop: bool) -> None:
+    """Past the first okey of ``streams``' heap: to its stream's next okey, or the whole stream
+    dropped (its cluster joined the visiting telling's)."""
+    k, r, it = heap[0]
+    if not drop:
+        for nxt in it:
+            if nxt != k:
+                heapq.heapreplace(heap, (nxt, r, it))
+                return
+    heapq.heappop(heap)
 
 
 class _TextWindow(_Listed):
-    """The tellings of one words block a visit can meet, listed by ``_text_keys``."""
+    """The tellings of one words block a visit can meet, listed by ``_text_keys`` and, under each
+    key, by their cluster's root. A visit walks the clusters other than its own telling's, one stream
+    each (``streams``), and drops a cluster's stream once it joins it: a block of one paragraph every
+    article repeats soon holds one big cluster, whose every member a visit would otherwise meet
+    again. Every union made while the window lives is reported (``merged``)."""
 
-    def __init__(self, tellings: list[Telling], idx: list[int]):
+    def __init__(self, tellings: list[Telling], idx: list[int], find):
         super().__init__({i: _text_keys(tellings[i]) for i in idx}, ("ac", "ag"))
-        self.tellings = tellings
+        self.tellings, self.find = tellings, find
+        self.by_root: dict[tuple, dict[int, list[int]]] = defaultdict(dict)
+        self.under: dict[int, set[tuple]] = defaultdict(set)   # root -> the keys its tellings stand under
 
-    def candidates(self, i: int) -> list[int]:
-        """Okeys of the tellings ``compatible`` may accept with ``i``, in order."""
-        t, lists = self.tellings[i], self.lists
+    def add(self, k: int, i: int) -> None:
+        self.of[k] = i
+        r = self.find(i)
+        under = self.under[r]
+        for key in self.keys[i]:
+            bisect.insort(self.by_root[key].setdefault(r, []), k)
+            under.add(key)
+            if key[0] in self.present:
+                self._count(key, 1)
+
+    def remove(self, k: int, i: int) -> None:
+        del self.of[k]
+        r = self.find(i)
+        for key in self.keys[i]:
+            lists = self.by_root[key]
+            lst = lists[r]
+            del lst[bisect.bisect_left(lst, k)]
+            if not lst:
+                del lists[r]
+                self.under[r].discard(key)
+            if key[0] in self.present:
+                self._count(key, -1)
+
+    def merged(self, a: int, b: int) -> None:
+        """Clusters a and b (roots) became one, rooted at the smaller (``_Clusters.union``)."""
+        lo, hi = (a, b) if a < b else (b, a)
+        keys = self.under.pop(hi, None)
+        if not keys:
+            return
+        self.under[lo] |= keys
+        for key in keys:
+            lists = self.by_root[key]
+            moved, kept = lists.pop(hi), lists.get(lo)
+            if kept is None:
+                lists[lo] = moved
+            else:
+                kept += moved
+                kept.sort()   # two sorted runs: merged in linear time
+
+    def streams(self, look: list[tuple], skip: int) -> list[tuple[int, int, Iterator[int]]]:
+        """A heap of (next okey, root, the rest) per cluster root but ``skip``: the okeys listed
+        under any of the ``look`` keys, in order (an okey listed twice comes twice in a row)."""
+        per_root: dict[int, list[list[int]]] = defaultdict(list)
+        for key in dict.fromkeys(look):
+            for r, lst in self.by_root.get(key, {}).items():
+                if r != skip:
+                    per_root[r].append(lst)
+        heap = []
+        for r, lsts in per_root.items():
+            it = iter(lsts[0]) if len(lsts) == 1 else heapq.merge(*lsts)
+            heap.append((next(it), r, it))
+        heapq.heapify(heap)
+        return heap
+
+    def look(self, i: int) -> list[tuple]:
+        """The keys of the tellings ``compatible`` may accept with ``i``."""
+        t = self.tellings[i]
         o, relays = t.chain.origin, [r.key for r in t.chain.relays]
-        found = set(lists[("root", t.root)])
-        look = []
+        look: list[tuple] = [("root", t.root)]
         if o is None:
-            look += ([("up",)] + [("apr", r) for r in relays]) if t.pop else []
-        else:
-            look += [("ao", o.key), ("ar", o.key)] + [("ao", r) for r in relays]
-            look += [("upr", r) for r in relays] if t.pop else []
-            look += [("ac", c) for c in self.present["ac"] if o.generic and _covers(o, c)]
-            look += [("ag", g) for g in self.present["ag"] if any(_covers(g, c) for c in t.chain.all())]
-        for key in look:
-            found.update(lists.get(key, ()))
-        return sorted(found)
+            return look + (([("up",)] + [("apr", r) for r in relays]) if t.pop else [])
+        look += [("ao", o.key), ("ar", o.key)] + [("ao", r) for r in relays]
+        look += [("upr", r) for r in relays] if t.pop else []
+        look += [("ac", c) for c in self.present["ac"] if o.generic and _covers(o, c)]
+        return look + [("ag", g) for g in self.present["ag"] if any(_covers(g, c) for c in t.chain.all())]
 
 
 def _sweep(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None:
     """Compare tellings of one block whose time windows can overlap (plus the undated), each only
     with the tellings ``_TextWindow`` finds it may be compatible with, in index order."""
-    dated = sorted((i for i in idx if tellings[i].start is not None),
-                   key=lambda i: (tellings[i].start, tellings[i].claim.id))
-    undated = sorted((i for i in idx if tellings[i].start is None), key=lambda i: tellings[i].claim.id)
+    find = clusters.find
 
     def visit(i: int, win: _TextWindow) -> None:
-        for k in win.candidates(i):
+        # the tellings of i's own cluster are never met: a union would change nothing (compatible is pure)
+        ci = find(i)
+        heap = win.streams(win.look(i), ci)
+        while heap:
+            k, r, _ = heap[0]
             j = win.of[k]
-            # one cluster already: a union would change nothing (compatible is pure)
-            if clusters.find(j) != clusters.find(i) and compatible(tellings[j], tellings[i]):
-                clusters.union(j, i, ("same_words",))
+            joined = compatible(tellings[j], tellings[i]) and clusters.union(j, i, ("same_words",))
+            if joined:
+                win.merged(r, ci)
+                ci = find(i)
+            _advance(heap, joined)
 
-    win = _TextWindow(tellings, idx)
-    active: list[tuple[int, int]] = []   # heap of (end + tolerance, index)
-    for i in dated:
-        t = tellings[i]
-        while active and active[0][0] < t.start:  # type: ignore[operator]
-            _, j = heapq.heappop(active)
-            win.remove(j, j)
-        visit(i, win)
-        heapq.heappush(active, (t.end + SAME_ARTICLE_DAYS, i))  # type: ignore[operator]
-        win.add(i, i)
-    if not undated:
-        return
-    win = _TextWindow(tellings, idx)   # the earlier undated, then every dated one
-    m = len(undated)
-    for p, i in enumerate(dated):
-        win.add(m + p, i)
-    for n, i in enumerate(undated):
-        visit(i, win)
-        win.add(n, i)
+    _sweep_in_time(idx, tellings, dict.fromkeys(idx, 0), lambda: _TextWindow(tellings, idx, find), visit)
 
 
 class _Judgements:
@@ -719,68 +775,74 @@ class _Window(_Listed):
         return False
 
 
-def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters, corpus: Corpus) -> None:
-    """Join figure tellings of one number block whose windows can meet (plus the undated).
+def _visit_figure(i: int, win: _Window, judged_by: _Judgements, clusters: _Clusters) -> None:
+    """Judge i once against each (cluster, source, article) among the tellings it can meet, through
+    the first of them in judging order (rank, then index): a body sentence that names the measure
+    speaks for a headline's bare "7K more troops". A first member that is no candidate still stands
+    for its (cluster, source, article), which is then passed over (``_Window.shadowed``)."""
+    find, info = clusters.find, win.info
+    ci = find(i)
+    judged: set[tuple[int, int]] = set()
+    cands = win.unvetoed(win.candidates(i), i, judged_by)
+    every = cands is win.ordered
+    for k in cands:
+        j = win.of[k]
+        cj = find(j)
+        if cj == ci:
+            continue
+        key = (cj, info.keys[j][0][1])
+        if key in judged:
+            continue
+        judged.add(key)
+        if not every and win.shadowed(j, k, cj, find):
+            continue
+        why = judged_by(j, i)
+        if why is not None and clusters.union(j, i, why):
+            ci = find(i)
 
-    A telling is judged once against each (cluster, source, article) among the tellings it can
-    meet, through the first of them in judging order (rank, then index), not against every
-    telling; only the candidates ``_Window`` finds can be judged the same fact, so the others
-    are passed over (a passed-over first member still stands for its (cluster, source, article):
-    ``_Window.shadowed``). The pure parts of a judgement are remembered (``_Judgements``).
-    """
+
+def _sweep_in_time(idx: list[int], tellings: list[Telling], rank: dict[int, int], window, visit) -> None:
+    """Visit each telling of one block with a fresh ``window()`` of the tellings it can meet, listed in
+    judging order (``rank``, then this order): the dated by start, each with the dated ones whose
+    time (plus ``SAME_ARTICLE_DAYS``) it can overlap; then each undated with the earlier undated and
+    every dated one."""
     dated = sorted((i for i in idx if tellings[i].start is not None),
                    key=lambda i: (tellings[i].start, tellings[i].claim.id))
     undated = sorted((i for i in idx if tellings[i].start is None), key=lambda i: tellings[i].claim.id)
-    judged_by = _Judgements(tellings, idx, corpus)
-    info = _Info(tellings, idx, corpus, judged_by.counts)
-    find, union = clusters.find, clusters.union
-    rank = {i: 2 * (_measure(tellings[i].claim) == "other") + (tellings[i].claim.field == "title") for i in idx}
-
-    def visit(i: int, win: _Window) -> None:
-        # each (cluster, source, article) is judged through its most telling member: a body
-        # sentence that names the measure speaks for a headline's bare "7K more troops"
-        ci = find(i)
-        judged: set[tuple[int, int]] = set()
-        cands = win.unvetoed(win.candidates(i), i, judged_by)
-        every = cands is win.ordered
-        for k in cands:
-            j = win.of[k]
-            cj = find(j)
-            if cj == ci:
-                continue
-            key = (cj, info.keys[j][0][1])
-            if key in judged:
-                continue
-            judged.add(key)
-            if not every and win.shadowed(j, k, cj, find):
-                continue
-            why = judged_by(j, i)
-            if why is not None and union(j, i, why):
-                ci = find(i)
-
-    # dated: the active tellings in (rank, index) order
     n_all = len(tellings)
-    okey = {i: rank[i] * n_all + i for i in idx}
-    win = _Window(info)
+    win = window()
     active: list[tuple[int, int]] = []   # heap of (end + tolerance, index)
     for i in dated:
         t = tellings[i]
         while active and active[0][0] < t.start:  # type: ignore[operator]
             _, j = heapq.heappop(active)
-            win.remove(okey[j], j)
+            win.remove(rank[j] * n_all + j, j)
         visit(i, win)
         heapq.heappush(active, (t.end + SAME_ARTICLE_DAYS, i))  # type: ignore[operator]
-        win.add(okey[i], i)
+        win.add(rank[i] * n_all + i, i)
     if not undated:
         return
-    # undated: the earlier undated, then every dated one, in rank order (a stable sort of that list)
     m = len(idx) + 1
-    win = _Window(info)
+    win = window()
     for p, i in enumerate(dated):
         win.add(rank[i] * 2 * m + m + p, i)
     for n, i in enumerate(undated):
         visit(i, win)
         win.add(rank[i] * 2 * m + n, i)
+
+
+def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters, corpus: Corpus) -> None:
+    """Join figure tellings of one number block whose windows can meet (plus the undated).
+
+    A telling is judged once against each (cluster, source, article) among the tellings it can
+    meet (``_visit_figure``); only the candidates ``_Window`` finds can be judged the same fact.
+    The pure parts of a judgement are remembered (``_Judgements``).
+    """
+    judged_by = _Judgements(tellings, idx, corpus)
+    info = _Info(tellings, idx, corpus, judged_by.counts)
+    rank = {i: 2 * (_measure(tellings[i].claim) == "other") + (tellings[i].claim.field == "title") for i in idx}
+    _sweep_in_time(idx, tellings, rank, lambda: _Window(info),
+                   lambda i, win: _visit_figure(i, win, judged_by, clusters))
 
 
 def _text_key(c: Claim) -> str:
@@ -813,7 +875,7 @@ def _join_texts(idx: list[int], tellings: list[Telling], clusters: _Clusters) ->
     for i in idx:
         blocks[(tellings[i].claim.kind, _text_key(tellings[i].claim))].append(i)
     for (_, key), members in sorted(blocks.items()):
-        if key:
+        if key and len(members) > 1:
             _sweep(members, tellings, clusters)
     keys = sorted(k for k in blocks if len(k[1].split()) >= 6)
     if len(keys) < 2:

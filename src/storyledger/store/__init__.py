@@ -390,8 +390,16 @@ class LedgerStore:
         return [r[0] for r in self.db.execute("SELECT DISTINCT place FROM ledger_claims WHERE place IS NOT NULL")]
 
     def clear_state(self) -> None:
+        """Empty the bookkeeping tables, their own indexes dropped until ``index_state``: a whole
+        rebuild's rows (half a million at 2,000 articles) go in faster unindexed, then sorted once."""
         for table in flat.STATE_TABLES:
             self.db.execute(f"DELETE FROM {table}")
+        for name, _ in flat.state_indexes():
+            self.db.execute(f"DROP INDEX IF EXISTS {name}")
+
+    def index_state(self) -> None:
+        for _, sql in flat.state_indexes():
+            self.db.execute(sql)
 
     def write_ledger_part(self, part: Ledger, fact_ids: set[str], series_ids: set[str]) -> None:
         """Insert the rewritten part of the ledger (its old rows deleted by the caller)."""

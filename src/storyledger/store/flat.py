@@ -8,6 +8,7 @@ PostgreSQL backend can run the same DDL and inserts.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 from storyledger.model import Ledger
@@ -210,3 +211,13 @@ CREATE TABLE IF NOT EXISTS ledger_series (series TEXT PRIMARY KEY, quantity TEXT
 CREATE INDEX IF NOT EXISTS ledger_series_quantity ON ledger_series(quantity);
 CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
 """
+
+
+def state_indexes() -> list[tuple[str, str]]:
+    """(name, CREATE statement) of each index on a bookkeeping table."""
+    out = []
+    for line in STATE_SCHEMA.splitlines():
+        m = re.match(r"CREATE INDEX IF NOT EXISTS (\w+) ON (\w+)", line)
+        if m and m.group(2) in STATE_TABLES:
+            out.append((m.group(1), line.rstrip(";")))
+    return out
