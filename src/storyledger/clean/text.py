@@ -534,7 +534,7 @@ def _line_nav(page: _Page, n: int, u: Unit) -> bool:
 
 
 # a relative stamp's label and its byline ("Posted 3 days ago by Ann Lee"): the stamp is what is left
-_STAMP_LABEL = re.compile(r"^\s*(?:posted|published|updated|last updated)\b:?", re.I)
+_RELATIVE_LABEL = re.compile(r"^\s*(?:posted|published|updated|last updated)\b:?", re.I)
 
 
 def _stamp_by(s: str) -> tuple[str, Optional[str]]:
@@ -550,7 +550,7 @@ def _line_relative(page: _Page, n: int, u: Unit) -> bool:
     if not dates.relative_phrase(s) or _TERMINAL.search(s):
         return False
     stamp, names = _stamp_by(s)
-    stamp = _STAMP_LABEL.sub("", stamp)
+    stamp = _RELATIVE_LABEL.sub("", stamp)
     if _words(re.sub(r"\d+", "", stamp)) > 4 or not dates.relative_phrase(stamp):
         return False
     u.keep, u.why = False, "relative"
