@@ -103,8 +103,6 @@ def block_keys(c: Claim) -> list[str]:
 
 def quantity(f: Fact) -> Optional[str]:
     """The quantity a fact counts (its series are built from all facts of one quantity together)."""
-    if f.kind != "figure" or not f.measure or f.measure == "other":
-        return None
     pk = population_key(f)
     return f"{pk}\x1f{f.measure}" if pk else None
 

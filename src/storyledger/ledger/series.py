@@ -32,7 +32,10 @@ EVERYONE = "*"      # the key of a series of everyone the story counts (no popul
 def population_key(f: Fact) -> Optional[str]:
     """Whose count a figure fact is, as a series key: its population ("north korean"); with none,
     everyone (``EVERYONE``) when its noun counts people in general, else the group its noun names
-    ("health worker"); None when the noun counts no people."""
+    ("health worker"); None when it is in no series (no figure, no measure, "other", or a noun
+    that counts no people)."""
+    if f.kind != "figure" or not f.measure or f.measure == "other":
+        return None
     pk = pop_key(f.population)
     if pk:
         return pk
@@ -166,7 +169,7 @@ def build_series(facts: list[Fact], claims: dict[str, Claim],
     inside = containers(c.where for c in claims.values()) if inside is None else inside
     groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for f in facts:
-        pk = population_key(f) if f.kind == "figure" and f.measure and f.measure != "other" else None
+        pk = population_key(f)
         if pk and (f.value is not None or f.low is not None or f.high is not None):
             groups[(pk, f.measure, variant(f, claims))].append(f)
     out: list[Series] = []
