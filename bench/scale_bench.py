@@ -91,7 +91,7 @@ def stages(args) -> None:
                 n = sum(1 for f in corpus.rglob("*") if f.is_file())
             else:
                 make_corpus.make_corpus(corpus, n, make_corpus.KINDS, args.seed)
-            db = Path(args.keep) if args.keep else Path(tmp) / "l.db"
+            db = Path(args.keep) / f"l{n}.db" if args.keep else Path(tmp) / "l.db"
             t = _timed_build([corpus], db, nlp, args.n_process)
             print(f"{n} articles built: " + ", ".join(f"{k} {v:.1f}" for k, v in t.items()) + "  (s, counts)",
                   flush=True)
@@ -220,7 +220,7 @@ def main() -> None:
     p.add_argument("--sizes", type=sizes, default=[500, 2000, 8000])
     p.add_argument("--n-process", type=int, default=1)
     p.add_argument("--corpus", help="an existing corpus folder (one file an article) instead of --sizes")
-    p.add_argument("--keep", help="write the ledger here and keep it (a new file)")
+    p.add_argument("--keep", help="a folder: keep each size's ledger there as l<N>.db (new files)")
     p = sub.add_parser("incremental")
     p.add_argument("--sizes", type=sizes, default=[2000, 8000])
     p.add_argument("--add", type=int, default=10)
