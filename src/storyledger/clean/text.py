@@ -163,7 +163,7 @@ def _alternation(key: str) -> str:
 # closing credits ("Reporting by ...; Editing by ...")
 _FURNITURE = re.compile(
     rf"^(?:{_alternation('whole_line')})\s*:?\s*$|"
-    rf"^(?:{_alternation('label_teaser')})\s*:\s+[^.!?]*$|"
+    rf"^(?:{_alternation('label_teaser')})\s*[:|]\s+[^.!?]*$|"
     r"^(?:image|photo|picture)\s+(?:source|credit)s?\s*[,:]|"
     r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b[^.!?]*$",
     re.I)
@@ -589,7 +589,7 @@ def _mark_lines(page: _Page) -> None:
     _labelled_headline(page)
 
 
-_LABEL_TEASER = re.compile(rf"^(?:{_alternation('label_teaser')})\s*:\s+[^.!?]*$", re.I)
+_LABEL_TEASER = re.compile(rf"^(?:{_alternation('label_teaser')})\s*[:|]\s+[^.!?]*$", re.I)
 
 
 def _labelled_headline(page: _Page) -> None:
