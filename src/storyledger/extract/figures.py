@@ -135,6 +135,18 @@ def _is_num(t: Token) -> bool:
     return t.tag_ == "CD" or t.like_num or t.lower_ in _NUMWORDS or tok is not None or _fold(t.lower_) is not None
 
 
+def _tens_hyphen(doc, j: int, end: int) -> bool:
+    """ "Sixty-two", "twenty-one": the tokenizer splits a written number at its hyphen; a hyphen
+    written tight between a tens word and a unit word joins them into one number."""
+    if doc[j].text != "-" or j + 1 >= end or doc[j - 1].whitespace_ or doc[j].whitespace_:
+        return False
+    tens, unit = UNITS.get(doc[j - 1].lower_), UNITS.get(doc[j + 1].lower_)
+    return tens in _TENS and unit is not None and 1 <= unit <= 9
+
+
+_TENS = {20, 30, 40, 50, 60, 70, 80, 90}
+
+
 def _fold(word: str) -> Optional[float]:
     """ "sixfold", "10-fold": a multiple."""
     if not word.endswith("fold"):
@@ -257,6 +269,7 @@ def find_figures(sent: Span, demonym, starts: Optional[numpy.ndarray] = None) ->
             continue
         j = i + 1
         while j < sent.end and (_is_num(doc[j]) and doc[j].lower_ in _NUMWORDS | {"-"} or _scale_letters(doc, j) or
+                                _tens_hyphen(doc, j, sent.end) or
                                 doc[j].lower_ == "of" and t.lower_ in VAGUE and j + 1 < sent.end and doc[j + 1].lower_ in VAGUE):
             j += 1
         start = i
@@ -767,6 +780,8 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     fig.path = nodes
     measure = _cue(doc, fig, anchor, nodes, sent)
     planned, modal_only = _plan(anchor, nodes)
+    if measure in {None, "deployed"}:
+        measure = _held_in(anchor, nodes) or measure  # "31 were still in custody", "taken to hospital"
     if not _counts_people(doc, fig, anchor, measure, told_to):
         fig.measure = "other"
         return
@@ -833,6 +848,9 @@ def _governors(fig: Figure, anchor: Token) -> list[Token]:
     for _ in range(12):
         if cur.head.i == cur.i:
             break
+        if cur.dep_ == "conj" and cur.pos_ in {"VERB", "AUX"} and nodes and \
+                any(c.dep_ in {"nsubj", "nsubjpass"} and c.i <= anchor.i <= c.right_edge.i for c in cur.children):
+            break  # "900 were hospitalised, and 2,950 patients have recovered": the figure's own verb
         cur = cur.head
         lem = cur.lemma_.lower()
         if cur.pos_ in {"VERB", "AUX"} and lem in REPORT_LEMMAS and lem != "estimate" and \
@@ -880,8 +898,10 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
             continue
         if m in {"killed", "wounded"}:
             others = {MEASURE_CUES.get(c.lemma_.lower()) for c in n.children if c.dep_ == "conj"}
-            if others & ({"killed", "wounded"} - {m}) and any(c.lower_ == "or" for c in n.children):
-                m = "killed_or_wounded"
+            if others & ({"killed", "wounded"} - {m}) and any(c.lower_ == "or" for c in n.children) or \
+                    n.dep_ == "conj" and MEASURE_CUES.get(n.head.lemma_.lower()) in {"killed", "wounded"} - {m} and \
+                    any(c.lower_ == "or" for c in n.head.children):
+                m = "killed_or_wounded"  # "killed or wounded", reached from either word
         return m
     return _noun_says(fig, anchor, sent)
 
@@ -1053,7 +1073,7 @@ def _listed_place(doc, anchor: Token) -> Optional[str]:
 def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
     """People counted in shelters or camps, on the counted noun or its verbs before the telling
     ("2,400 people are staying in shelters"), or hosted by them ("shelters are hosting 12,000 people")."""
-    shelters = _FIG.set("shelter_nouns")
+    shelters, homes = _FIG.set("shelter_nouns"), _FIG.set("home_nouns")
     for n in [anchor] + nodes:
         if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
             return False
@@ -1064,7 +1084,29 @@ def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
                any(p.dep_ == "pobj" and p.lemma_.lower() in shelters for p in c.children)
                for c in n.children):
             return True
+        if n.pos_ == "VERB" and anchor.dep_ == "dobj" and anchor.head == n and any(
+                c.dep_ == "prep" and c.lower_ == "without" and
+                any(p.dep_ == "pobj" and p.lemma_.lower() in shelters | homes for p in c.children)
+                for c in n.children):
+            return True  # "leaving 35,000 people without shelter": what the event left them without
     return False
+
+
+def _held_in(anchor: Token, nodes: list[Token]) -> Optional[str]:
+    """A state the people are held in, said by a preposition on the counted noun or its verbs before
+    the telling: "31 remain in custody", "25 others still in captivity", "were taken to hospital" (a
+    place without an article that names a state: "in the hospital" may be where doctors work)."""
+    states = _FIG.map("held_in_states")
+    for n in [anchor] + nodes:
+        if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
+            return None
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "into", "to"}:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in states and \
+                            not any(d.dep_ in {"det", "poss"} for d in p.children):
+                        return states[p.lemma_.lower()]
+    return None
 
 
 def _force_placed(fig: Figure, anchor: Token, nodes: list[Token]) -> bool:

@@ -548,7 +548,15 @@ def _not_its_time(tok: Token, below: list[Token], span: Span) -> bool:
     """ "about 3,000 were in Russia, with around 10,000 expected by December": the time of another
     number's clause (a year is a number too, but not another one), or of the number compared with."""
     return any(a.pos_ == "NUM" and a.i != tok.i and not span.start <= a.i < span.end or
-               a.dep_ == "conj" and a.pos_ == "VERB" for a in below) or _earlier_value(below, span)
+               a.dep_ == "conj" and a.pos_ == "VERB" and not _trailing_shared(a, span)
+               for a in below) or _earlier_value(below, span)
+
+
+def _trailing_shared(verb: Token, span: Span) -> bool:
+    """ "the attack killed 13 civilians and injured 29 others on Saturday": a time after the last of
+    verbs that share one subject closes them all; a verb with its own subject ("..., and 500 died
+    on Monday") keeps its time."""
+    return span.start > verb.i and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
 
 def _start_clause(below: list[Token], span: Span) -> Optional[str]:
