@@ -951,6 +951,8 @@ def _fold_origins(group: list[Telling], roots: dict[str, Article]) -> dict[str, 
     """
     # an unattributed wire copy is told by the wire of the article it duplicates
     names = {t.id: originator(t.claim, roots.get(t.root) or t.article) for t in group}
+    if len(group) == 1:
+        return names        # nothing to fold into (most facts have one telling)
     keys = {t.id: t.chain.origin.key if t.chain.origin else name_key(names[t.id]) for t in group}
     display: dict[str, str] = {}
     for t in sorted(group, key=lambda t: name_key(names[t.id]) != keys[t.id]):  # the canonical spelling first
@@ -1011,12 +1013,12 @@ MEASURE_WORDS = table("measures").map("words")
 
 
 def _most_common(values: list[Optional[str]]) -> Optional[str]:
+    """The most frequent value (ties: the one seen first); None when there is none."""
     vals = [v for v in values if v]
-    if not vals:
-        return None
-    counts = Counter(vals)
-    first = {v: i for i, v in reversed(list(enumerate(vals)))}
-    return min(counts, key=lambda v: (-counts[v], first[v]))
+    if len(vals) <= 1:
+        return vals[0] if vals else None     # most facts have one telling
+    counts = Counter(vals)      # in order of first appearance: max keeps the first of the most frequent
+    return max(counts, key=counts.__getitem__)
 
 
 def _pick_as_of(group: list[Telling]) -> Optional[TimeSpan]:
@@ -1081,7 +1083,8 @@ def make_fact(group: list[Telling], roots: dict[str, Article]) -> Fact:
                                   claims=[t.id for t in ts], via=via))
         relays += [v for v in via if v not in relays and v not in origin_names]
     sources.sort(key=lambda s: (day(s.first_published) or 10**9, s.first_published or "", s.name))
-    origin = max(by_src, key=lambda n: (len(by_src[n]), -group.index(by_src[n][0])))
+    # the most tellings; ties: the source told first (by_src is in the order of first telling)
+    origin = max(by_src, key=lambda n: len(by_src[n]))
     first_art = next((t.article for t in group if t.article and t.article.published), first.article)
     # the body's careful wording over a headline's or standfirst's shorthand ("around 10,000" over "10,000")
     c0 = next((t.claim for t in sorted(group, key=lambda t: (t.claim.field == "title", (t.claim.qualifier or "exact") == "exact"))
@@ -1094,10 +1097,7 @@ def make_fact(group: list[Telling], roots: dict[str, Article]) -> Fact:
         or _most_common([t.claim.measure for t in group])
     label = fact_label(first.claim.kind, c0.value, c0.low, c0.high, c0.qualifier, population, counted,
                        measure, where, origin, (first.claim.quote and f"“{first.claim.quote}”") or first.claim.text)
-    articles: list[str] = []
-    for t in group:
-        if t.claim.article not in articles:
-            articles.append(t.claim.article)
+    articles = list(dict.fromkeys(t.claim.article for t in group))   # in order, each once
     # inputs are validated model objects already: skip re-validation (a third of the cost)
     return Fact.model_construct(
         id="", kind=first.claim.kind, claims=[c.id for c in claims], label=label,
