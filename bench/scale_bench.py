@@ -49,6 +49,7 @@ CPU: dict[str, float] = {}      # process CPU seconds of each stage of the last 
 def _timed_build(paths, db, nlp, n_process=1) -> dict[str, float]:
     rep = pipeline.BuildReport()
     t: dict[str, float] = {}
+    CPU.clear()     # the previous size's bare pipe is not part of this build's total
     steps = (("ingest+clean", lambda store: pipeline.ingest_into(store, paths, rep)),
              ("corpus pass", lambda store: pipeline.corpus_pass(store, rep)),
              ("extract+store", lambda store: pipeline.extract_new(store, rep, nlp=nlp, n_process=n_process)),
