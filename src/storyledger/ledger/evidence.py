@@ -306,6 +306,65 @@ def mention_probes(side: Side) -> frozenset[str]:
     return frozenset(out)
 
 
+def named_key(s: Side) -> tuple:
+    """What ``_named_pair`` reads of a named side but its relays and chain (its sentence only when the
+    sentence does not name it)."""
+    return (s.origin, s.roles, s.named_as, s.info, s.unnamed, s.words if s.unnamed else "", s.guessed, s.via)
+
+
+# ``_named_pair``'s answers decided before it reads the relays and chains
+_BY_NAMES = {(3, "same_source"), (3, "alias"), (2, "role"), (2, "part_of"), (3, "relay")}
+
+
+class Evidence:
+    """``source_evidence`` over one corpus, two named sides worked out by their ``named_key``s once:
+    an outlet's and a wire's credits (the relays) make nearly every telling's side its own, while
+    what their names say of each other is shared by thousands of tellings in a big story.
+
+    ``_named_pair`` of the two sides without relays and chains (``names``) decides its answer when
+    it is one of ``_BY_NAMES``; otherwise the relays (one side's source relayed by the other) and
+    the generic descriptor covering the other's chain are tried as ``_named_pair`` tries them, and
+    the answer without them stands when neither fits (the checks after them read no relays)."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.pairs: dict[tuple[int, int], tuple[int, Optional[str]]] = {}
+        self.keys: dict[tuple, tuple[int, Side]] = {}
+        # id(side) -> (the side, kept so that its id is not reused; its key's number; its stripped side)
+        self.of: dict[int, tuple[Side, int, Side]] = {}
+
+    def _strip(self, s: Side) -> tuple[Side, int, Side]:
+        got = self.of.get(id(s))
+        if got is None:
+            key = named_key(s)
+            n = self.keys.get(key)
+            if n is None:
+                n = self.keys[key] = (len(self.keys), replace(s, relays=(), chain=Chain(s.info, ())))
+            got = self.of[id(s)] = (s, *n)
+        return got
+
+    def names(self, a: Side, b: Side) -> tuple[int, Optional[str]]:
+        """``_named_pair`` of two named sides with their relays and chains left out."""
+        (_, ka, sa), (_, kb, sb) = self._strip(a), self._strip(b)
+        got = self.pairs.get((ka, kb))
+        if got is None:
+            got = self.pairs[(ka, kb)] = _named_pair(sa, sb, self.corpus)
+        return got
+
+    def __call__(self, a: Side, b: Side) -> tuple[int, Optional[str]]:
+        if not (a.origin and b.origin):
+            return source_evidence(a, b, self.corpus)
+        got = self.names(a, b)
+        if got in _BY_NAMES:
+            return got
+        if any(related(a.origin, r) for r in b.relays) or any(related(b.origin, r) for r in a.relays):
+            return 3, "relay"
+        if a.info and b.info and ((a.info.generic and any(_covers(a.info, s) for s in b.chain.all()))
+                                  or (b.info.generic and any(_covers(b.info, s) for s in a.chain.all()))):
+            return 2, "descriptor"
+        return got
+
+
 def source_evidence(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
     """(weight, code): -1 means the sources are known to differ; 0 means nothing either way."""
     if a.origin and b.origin:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from datetime import date
 from typing import Iterator, NamedTuple, Optional
 
-from storyledger.ledger.evidence import Corpus, Side, agrees_by_names, canon, is_pronoun, mention_probes, related, \
+from storyledger.ledger.evidence import Corpus, Evidence, Side, agrees_by_names, canon, named_key, is_pronoun, mention_probes, related, \
     source_evidence, unnamed_source
 from storyledger.ledger.places import distinct, within
 from storyledger.ledger.sources import Chain, chain_of, chains_compatible, name_key, originator, \
@@ -403,6 +403,7 @@ class _Clusters:
         # bodies known to differ
         self.sides: list[dict[str, list[Side]]] = [
             {t.side.origin: [t.side]} if t.side and t.side.origin and not t.side.guessed else {} for t in tellings]
+        self.evidence = Evidence(_NO_CORPUS)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -418,7 +419,8 @@ class _Clusters:
             return False
         si, sj = self.sides[ri], self.sides[rj]
         # a source both clusters hold is agreed on already; the others must not be known to differ
-        if any(all(source_evidence(x, y, _NO_CORPUS)[0] < 0 for x in xs for y in ys)
+        evidence = self.evidence
+        if any(all(evidence(x, y)[0] < 0 for x in xs for y in ys)
                for kx, xs in si.items() if kx not in sj for ky, ys in sj.items() if ky not in si):
             return False
         if not all(places_compatible(x, y) for x in self.places[ri] for y in self.places[rj]):
@@ -601,6 +603,20 @@ def _sweep(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None
     _sweep_in_time(idx, tellings, dict.fromkeys(idx, 0), lambda: _TextWindow(tellings, idx, find), visit)
 
 
+def _evidence_key(sd: Optional[Side]) -> Optional[tuple]:
+    """What ``source_evidence`` reads of one side: a named side's origin, names, relays and chain (its
+    sentence only when the sentence does not name it), a pronoun's article names, an unattributed
+    side's sentence and relays. Sides of one key get the same evidence against any other side."""
+    if sd is None:
+        return None
+    if sd.origin:
+        return ("n", sd.origin, sd.roles, sd.named_as, sd.relays, sd.info, sd.chain, sd.unnamed,
+                sd.words if sd.unnamed else "", sd.guessed, sd.via)
+    if sd.pronoun:
+        return ("p", sd.article_names)
+    return ("u", sd.words, sd.relays)
+
+
 class _Judgements:
     """``judge`` for the tellings of one block, its pure parts remembered: the vetoes by what the two
     claims count (``_vetoed``), the source evidence by the two sides. A big story repeats its
@@ -608,6 +624,7 @@ class _Judgements:
 
     def __init__(self, tellings: list[Telling], idx: list[int], corpus: Corpus):
         self.tellings, self.corpus = tellings, corpus
+        self.evidence_of = Evidence(corpus)
         counts: dict[tuple, int] = {}
         sides: dict[tuple, int] = {}
         self.counts, self.sides = {}, {}
@@ -617,9 +634,7 @@ class _Judgements:
             self.counts[i] = counts.setdefault((c.measure, c.counted, c.value, c.low, c.high, c.qualifier,
                                                 t.pop, t.where), len(counts))
             self.rep.setdefault(self.counts[i], i)
-            self.sides[i] = sides.setdefault(None if sd is None else (
-                sd.origin, sd.pronoun, sd.roles, sd.via, sd.named_as, sd.guessed, sd.unnamed, sd.relays,
-                sd.info, sd.chain, sd.words, sd.article_names), len(sides))
+            self.sides[i] = sides.setdefault(_evidence_key(sd), len(sides))
         self.vetoes: dict[tuple[int, int], bool] = {}
         self.evidence: dict[tuple[int, int], tuple[int, Optional[str]]] = {}
         self.traits = {i: _trait(tellings[i]) for i in idx}
@@ -638,7 +653,7 @@ class _Judgements:
         sk = (self.sides[j], self.sides[i])
         ev = self.evidence.get(sk)
         if ev is None:
-            ev = self.evidence[sk] = source_evidence(a.side, b.side, self.corpus)  # type: ignore[arg-type]
+            ev = self.evidence[sk] = self.evidence_of(a.side, b.side)  # type: ignore[arg-type]
         return _weigh_traits(self.traits[j], self.traits[i], ev)
 
 
@@ -657,8 +672,10 @@ class _Info:
     A telling given by a pronoun or a guessed source meets the whole window.
     """
 
-    def __init__(self, tellings: list[Telling], idx: list[int], corpus: Corpus, counts: dict[int, int]):
+    def __init__(self, tellings: list[Telling], idx: list[int], corpus: Corpus, counts: dict[int, int],
+                 evidence: Optional[Evidence] = None):
         self.corpus, self.counts = corpus, counts
+        self.evidence = evidence or Evidence(corpus)
         self.side = {i: tellings[i].side for i in idx}
         self.probes: dict[int, frozenset[str]] = {}
         self.me: dict[int, int] = {}            # i -> what ``agrees_by_names`` reads of i's side, as an int
@@ -669,7 +686,6 @@ class _Info:
         groups: dict[tuple, int] = {}
         self.reps: list[Side] = []              # one side per group
         self.mine: dict[tuple, int] = {}
-        self.bare: dict[int, Side] = {}         # i's side without relays and chain, by ``me``
         for i in idx:
             t, sd = tellings[i], tellings[i].side
             own = owns.setdefault((sd.origin, t.root), len(owns))  # type: ignore[union-attr]
@@ -684,10 +700,7 @@ class _Info:
         if not sd.origin:
             return [("U",)] + [("uw", w) for w in sorted(set(sd.words.split()))] + [("ur", r) for r in relays]
         self.probes[i] = mention_probes(sd)
-        bare = replace(sd, relays=(), chain=Chain(sd.info, ()))
-        self.me[i] = self.mine.setdefault((sd.origin, sd.roles, sd.named_as, sd.info, sd.unnamed,
-                                           sd.words if sd.unnamed else "", sd.guessed, sd.via), len(self.mine))
-        self.bare.setdefault(self.me[i], bare)
+        self.me[i] = self.mine.setdefault(named_key(sd), len(self.mine))
         keys = [("np", w) for w in sorted(self.probes[i])] + [("nr", r) for r in relays] + \
             [("nc", c) for c in dict.fromkeys(sd.chain.all())]
         if sd.guessed:
@@ -703,7 +716,8 @@ class _Info:
         key = (g, self.me[i])
         got = self.memo.get(key)
         if got is None:
-            got = self.memo[key] = agrees_by_names(self.reps[g], self.bare[self.me[i]], self.corpus)
+            # ``agrees_by_names``: both sides without relays and chain, as ``Evidence.names`` reads them
+            got = self.memo[key] = self.evidence.names(self.reps[g], self.side[i])[0] >= 0  # type: ignore[arg-type]
         return got
 
 
@@ -839,7 +853,7 @@ def _sweep_figures(idx: list[int], tellings: list[Telling], clusters: _Clusters,
     The pure parts of a judgement are remembered (``_Judgements``).
     """
     judged_by = _Judgements(tellings, idx, corpus)
-    info = _Info(tellings, idx, corpus, judged_by.counts)
+    info = _Info(tellings, idx, corpus, judged_by.counts, judged_by.evidence_of)
     rank = {i: 2 * (_measure(tellings[i].claim) == "other") + (tellings[i].claim.field == "title") for i in idx}
     _sweep_in_time(idx, tellings, rank, lambda: _Window(info),
                    lambda i, win: _visit_figure(i, win, judged_by, clusters))
