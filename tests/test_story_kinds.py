@@ -142,3 +142,40 @@ def test_story_kind_pages(nlp, name):
             got.setdefault(c.value, (c.measure, c.qualifier, c.attribution.source, c.as_of.start, c.as_of.end))
     want = PAGE_ROWS[name]
     assert {v: got.get(v) for v in want} == want
+
+
+def test_a_numeral_then_a_number_word_are_two_numbers(nlp):
+    # "from more than 5,000 two decades ago": the deaths of then, and the decades
+    got = sorted(c.value for c in figures(nlp, "The industry has cut annual deaths from more than 5,000 two "
+                                               "decades ago to 245 last year."))
+    assert got == [2, 245, 5000]
+
+
+def test_a_group_named_before_the_number_is_what_it_counts(nlp):
+    got = {c.value: (c.measure, c.as_of.start) for c in figures(nlp, (
+        "The blast on Friday killed 30 people. Of the dead, 12 were children.\n\n"
+        "The attack killed 13 civilians and injured 29 others on Saturday, the governor said. Among the "
+        "wounded were four children, he said.\n\nOf the injured, five are in critical condition."),
+        published="2025-01-12")}
+    assert got[12] == ("killed", "2025-01-10")      # the dead of Friday
+    assert got[4] == ("wounded", "2025-01-11")      # the wounded of Saturday
+    assert got[5][0] == "wounded"
+
+
+def test_injuries_and_burns_suffered_are_wounds(nlp):
+    got = measures(nlp, "Two firefighters suffered minor burns on Sunday. Three workers sustained injuries. "
+                        "Four passengers suffered delays.")
+    assert got == {2: "wounded", 3: "wounded", 4: "other"}
+
+
+def test_people_an_outbreak_reached_are_affected_court_cases_are_not(nlp):
+    got = measures(nlp, "The ministry said 4,310 suspected cases had been recorded since January. Officials "
+                        "reported 120 new cases on Monday. There were 1,200 confirmed infections. Police "
+                        "registered 300 cases against protesters. The court heard 40 cases.")
+    assert got == {4310: "affected", 120: "affected", 1200: "affected", 300: "other", 40: "other"}
+
+
+def test_people_a_team_reaches_are_no_plan_nor_deployment(nlp):
+    got = measures(nlp, "The agency said it had sent 40 tonnes of supplies and that vaccination teams would reach "
+                        "600,000 people by the end of the month. Troops are expected to reach 20,000 by March.")
+    assert got == {40: "other", 600000: "other", 20000: "planned"}

@@ -147,6 +147,12 @@ def _tens_hyphen(doc, j: int, end: int) -> bool:
 _TENS = {20, 30, 40, 50, 60, 70, 80, 90}
 
 
+def _digits_then_word(doc, j: int) -> bool:
+    """ "from more than 5,000 two decades ago": a numeral and a number word after it are two numbers
+    (a scale word, "5 million", "3 dozen", still joins)."""
+    return doc[j].lower_ in UNITS and doc[j - 1].lower_ not in _NUMWORDS and any(ch.isdigit() for ch in doc[j - 1].text)
+
+
 def _fold(word: str) -> Optional[float]:
     """ "sixfold", "10-fold": a multiple."""
     if not word.endswith("fold"):
@@ -268,7 +274,8 @@ def find_figures(sent: Span, demonym, starts: Optional[numpy.ndarray] = None) ->
             i += 1
             continue
         j = i + 1
-        while j < sent.end and (_is_num(doc[j]) and doc[j].lower_ in _NUMWORDS | {"-"} or _scale_letters(doc, j) or
+        while j < sent.end and (_is_num(doc[j]) and doc[j].lower_ in _NUMWORDS | {"-"} and not _digits_then_word(doc, j) or
+                                _scale_letters(doc, j) or
                                 _tens_hyphen(doc, j, sent.end) or
                                 doc[j].lower_ == "of" and t.lower_ in VAGUE and j + 1 < sent.end and doc[j + 1].lower_ in VAGUE):
             j += 1
@@ -616,8 +623,9 @@ def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
     while num.dep_ == "conj" and num.head.i < num.i and _is_num(num.head):
         num = num.head  # "between 11,000 and 12,000 soldiers": the lower end carries the noun
     noun: Optional[Token] = None
-    if num.dep_ in {"nummod", "quantmod", "amod", "compound"} and num.head.pos_ in {"NOUN", "PROPN"}:
-        noun = num.head
+    if num.dep_ in {"nummod", "quantmod", "amod", "compound"} and num.head.pos_ in {"NOUN", "PROPN"} and \
+            not any(t.head.i == num.head.i and t.pos_ == "NUM" and t.dep_ == "nummod" for t in doc[fig.end:num.head.i]):
+        noun = num.head   # (not "5,000 two decades ago": the nearer number counts the decades)
     elif num.pos_ in {"NOUN", "PROPN"} and fig.qualifier == "vague":
         of = next((c for c in num.children if c.lower_ == "of"), None)
         noun = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
@@ -629,6 +637,14 @@ def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
         elif pobj is not None:
             noun = pobj
         fig.anchor = num
+    if noun is None and not fig.anaphoric and num.dep_ in {"nsubj", "nsubjpass"} and fig.qualifier != "vague":
+        # "Of the dead, 12 were children", "Of those, 31 ...": the group set before the number
+        front = next((c for c in num.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < fig.start), None)
+        pobj = next((p for p in front.children if p.dep_ == "pobj"), None) if front is not None else None
+        if pobj is not None and pobj.lower_ in _ANAPHORA:
+            fig.anaphoric = True
+        elif pobj is not None and is_people(pobj.text) and (pobj.pos_ == "NOUN" or any(c.dep_ == "det" for c in pobj.children)):
+            noun = pobj
     # "Out of this number, an estimated 4,000 soldiers": a subset of the figure before
     if any(t.lower_ in {"number", "them", "figure", "total", "those", "these", "whom"} and
            doc[t.i - 1].lower_ in {"this", "that", "of"} for t in doc[max(sent.start, fig.start - 8):fig.start]):
@@ -755,6 +771,7 @@ def _money_or_share(doc, fig: Figure) -> bool:
 
 
 _singular = singular  # the one singulariser (storyledger.words)
+_CASE_NOUNS = {w for n in _FIG.set("case_nouns") for w in (n, n + "s")}
 
 
 def is_people(counted: Optional[str]) -> bool:
@@ -765,6 +782,8 @@ def is_people(counted: Optional[str]) -> bool:
         return False
     if head in PEOPLE or _singular(head) in PEOPLE or head.endswith(("ans", "ese", "ians")):
         return True
+    if head in _CASE_NOUNS and counted.lower().split()[-2:][0] in _FIG.set("case_marks"):
+        return True   # "4,310 suspected cases": people ill ("300 court cases" count none)
     return head in _FIG.set("force_size_nouns")  # "the deployment could increase to 10,000", "presence at 6,000"
 
 
@@ -849,8 +868,10 @@ def _governors(fig: Figure, anchor: Token) -> list[Token]:
         if cur.head.i == cur.i:
             break
         if cur.dep_ == "conj" and cur.pos_ in {"VERB", "AUX"} and nodes and \
-                any(c.dep_ in {"nsubj", "nsubjpass"} and c.i <= anchor.i <= c.right_edge.i for c in cur.children):
-            break  # "900 were hospitalised, and 2,950 patients have recovered": the figure's own verb
+                any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP"} for c in cur.children):
+            # a clause of its own: "900 were hospitalised, and 2,950 patients have recovered", "it sent
+            # supplies and teams would reach 600,000 people" (the verb beside it says nothing of these)
+            break
         cur = cur.head
         lem = cur.lemma_.lower()
         if cur.pos_ in {"VERB", "AUX"} and lem in REPORT_LEMMAS and lem != "estimate" and \
@@ -979,6 +1000,9 @@ def _noun_says(fig: Figure, anchor: Token, sent: Span) -> Optional[str]:
     heads = [anchor.lemma_.lower()] if anchor.pos_ in {"NOUN", "PROPN"} else []
     if fig.counted and any(t.text == fig.counted.split()[-1] for t in sent.doc[sent.start:fig.start]):
         heads.append(singular(fig.counted.split()[-1].lower()))
+    if heads and heads[0] in _FIG.set("case_nouns") and \
+            any(c.dep_ == "amod" and c.lower_ in _FIG.set("case_marks") for c in anchor.children):
+        return "affected"   # "suspected cases", "confirmed cases": the people an outbreak reached
     for h in heads:
         if h in _FIG.set("dead_nouns"):
             return "killed"
@@ -996,7 +1020,7 @@ def _plan(anchor: Token, nodes: list[Token]) -> tuple[bool, bool]:
         growth = lem in _FIG.set("growth_verbs")
         # a verb of growth plans only when not yet happened ("expected to reach", "could rise");
         # "troops rose to 12,000", "had increased to", "rises to" report what happened
-        if (lem in PLAN_LEMMAS or growth or n.lower_ in {"due", "plans"}) and not (
+        if (lem in PLAN_LEMMAS or growth or n.lower_ in {"due", "plans"}) and not _people_reached(n) and not (
                 growth and any(c.i == anchor.i and c.dep_ in {"nsubj", "nsubjpass"} for c in n.children)) \
                 and not (growth and n.tag_ != "VB" and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in n.children)):
             planned, modal_only = True, False

@@ -26,6 +26,7 @@ from storyledger.extract.extensions import span_text, text_of
 from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
 )
+from storyledger.extract.lexicon import MEASURE_CUES
 from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, photo_credit, reported_speech, speech_marks
 from storyledger.extract.spans import dateline_of, ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
@@ -268,6 +269,11 @@ class TextReader:
             as_of = d.caption_time
         if as_of is None and antecedent and fig.continues and antecedent.claim.as_of:
             as_of = antecedent.claim.as_of
+        if as_of is None and _among_them(s.span, fig):
+            # "Among the wounded were four children": the wounded counted just before, at their time
+            prev = next((c for c in reversed(self.claims) if c.kind == "figure" and c.field == d.fld and
+                         c.measure == fig.measure and c.char_end >= s.span.start_char - _NEAR_CHARS), None)
+            as_of = prev.as_of if prev is not None else None
         if as_of is None and antecedent and fig.anaphoric and antecedent.claim.as_of and self.anchor and \
                 _perfect(fig):
             as_of = TimeSpan(start=antecedent.claim.as_of.start, end=self.anchor.isoformat(),
@@ -644,6 +650,20 @@ def embedded_posts(text: str, para_starts: list[int]) -> list[tuple[int, int, st
 def _post_author(posts: list[tuple[int, int, str]], at: int) -> list[Teller]:
     """A number in an embedded post is its author's."""
     return next(([Teller(who, "person", None, who, "post")] for start, end, who in posts if start <= at < end), [])
+
+
+def _among_them(sent: Span, fig: Figure) -> bool:
+    """ "Among the wounded were four children", "Of the dead, 12 were children": a share of the
+    people counted just before, named by their state; told at the same time as they were."""
+    return fig.measure in _SHARED_STATES and any(
+        t.dep_ == "prep" and t.lower_ in {"among", "of"} and any(
+            p.dep_ == "pobj" and MEASURE_CUES.get(p.lower_) == fig.measure and
+            any(c.dep_ == "det" and c.lower_ == "the" for c in p.children) for p in t.children)
+        for t in sent)
+
+
+_SHARED_STATES = {"killed", "wounded", "missing", "captured", "displaced"}
+_NEAR_CHARS = 400   # "just before": within a couple of sentences
 
 
 def _same_group(sent: Span, prev: Figure) -> bool:
