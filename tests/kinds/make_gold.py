@@ -81,7 +81,7 @@ art(a, "At least 11 dead and dozens missing after migrant boat sinks off Italian
 f(a, 11, "killed", AL, "coastguard", ["2024-06-17", "2024-06-20"])
 f(a, 64, "missing", EX, "coastguard", ["2024-06-17", "2024-06-20"])
 f(a, 12, "other", EX, None, ["2024-06-17", "2024-06-17"])
-f(a, 75, "other", AP, "Médecins Sans Frontières", ["2024-06-09", "2024-06-20"])
+f(a, 75, "other", AP, "survivors", ["2024-06-09", "2024-06-20"])
 f(a, 26, "missing", AL, "Médecins Sans Frontières", ["2024-06-17", "2024-06-20"])
 f(a, 2500, ["killed", "missing"], AL, "International Organization for Migration", ["2024-01-01", "2024-06-20"])
 
@@ -169,6 +169,7 @@ SOURCES = {
     "PG&E": ["PG&E"],
     "coastguard": ["coastguard", "Italian coastguard", "coast guard"],
     "Médecins Sans Frontières": ["Médecins Sans Frontières", "MSF", "charity"],
+    "survivors": ["survivors", "Médecins Sans Frontières", "MSF"],
     "International Organization for Migration": ["International Organization for Migration", "IOM"],
     "local emergency management bureau": ["local emergency management bureau", "emergency management bureau"],
     "CCTV": ["CCTV"],
