@@ -179,3 +179,31 @@ def test_people_a_team_reaches_are_no_plan_nor_deployment(nlp):
     got = measures(nlp, "The agency said it had sent 40 tonnes of supplies and that vaccination teams would reach "
                         "600,000 people by the end of the month. Troops are expected to reach 20,000 by March.")
     assert got == {40: "other", 600000: "other", 20000: "planned"}
+
+
+def test_the_bodies_of_people_counted_are_their_dead(nlp):
+    got = measures(nlp, "Divers found the bodies of 12 miners on Monday. The bodies of 40 soldiers were returned. "
+                        "The victims of 30 attacks were honoured.")
+    assert got == {12: "killed", 40: "killed", 30: "other"}
+
+
+@pytest.mark.parametrize("title,want", [
+    ("At least 11 dead and dozens missing after migrant boat sinks off Italian coast", {11: "killed"}),
+    ("Coal mine flood leaves 9 dead, 14 trapped underground", {9: "killed", 14: "other"}),
+    ("12 dead as bus plunges into gorge", {12: "killed"}),
+    ("Train crash: 30 injured, 2 missing", {30: "wounded", 2: "missing"}),
+])
+def test_a_headline_number_with_its_state_counts_people(nlp, title, want):
+    art = Article(id="t", source="t.txt", body="Officials gave no details.", title=title, published="2025-03-14")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    assert {c.value: c.measure for c in claims if c.kind == "figure" and c.field == "title" and c.value} == want
+
+
+def test_a_charity_is_no_coastguard_and_the_coastguard_no_port(nlp):
+    body = ("Coastguard says 64 people still unaccounted for\n\n"
+            "Twelve survivors were brought to the port of Roccella Ionica, where they were treated for burns.\n\n"
+            "At least 26 children were among the missing, according to the charity.\n\n"
+            "The coastguard said the bodies of 11 people had been recovered.")
+    got = {c.value: c.attribution.source for c in figures(nlp, body, published="2024-06-20")}
+    assert got[26] == "charity"          # a body the text never called a charity: unknown, not the coastguard
+    assert got[11] == "Coastguard"

