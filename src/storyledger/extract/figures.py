@@ -868,9 +868,11 @@ def _governors(fig: Figure, anchor: Token) -> list[Token]:
         if cur.head.i == cur.i:
             break
         if cur.dep_ == "conj" and cur.pos_ in {"VERB", "AUX"} and nodes and \
-                any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP"} for c in cur.children):
-            # a clause of its own: "900 were hospitalised, and 2,950 patients have recovered", "it sent
-            # supplies and teams would reach 600,000 people" (the verb beside it says nothing of these)
+                any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP"} for c in cur.children) and \
+                any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.i <= anchor.i <= c.right_edge.i for c in cur.children):
+            # the figure's own clause, with a subject of its own: "900 were hospitalised, and 2,950
+            # patients have recovered", "it sent supplies and teams would reach 600,000 people" (the
+            # verb beside it says nothing of these)
             break
         cur = cur.head
         lem = cur.lemma_.lower()
