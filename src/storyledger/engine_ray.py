@@ -1,12 +1,9 @@
 """``build --engine ray``: ingest, clean and extract mapped over Ray Data, then the ledger step.
 
-The driver reads the files; their documents are a Ray dataset, mapped over an actor class that
-loads the spaCy pipeline once per worker and, in one pass, cleans each document and extracts each
-new article (the cleaning and the model's start overlap the extraction; no second dataset). The
-driver writes what comes back, in input order and in batches, through the same store calls as the
-local engine (``pipeline``), then runs the corpus pass, extracts again the articles that pass
-changed (a year from siblings, a link to an original: their claims' ``as_of`` moves) and runs the
-ledger step: so the ledger is the local engine's, row for row.
+The driver reads the files; their documents are a Ray dataset, cleaned by tasks, and the
+articles are extracted in an actor class that loads the spaCy pipeline once per worker. The driver writes what comes back, in input order
+and in batches, through the same store calls as the local engine (``pipeline``), and runs the
+corpus pass and the ledger step itself: so the ledger is the local engine's, row for row.
 
 Ray (the ``storyledger[ray]`` extra) is imported only here. Without ``address`` a local Ray
 starts on ``workers`` CPUs; with it the build joins that cluster (``ray://…`` or ``host:port``).
@@ -50,18 +47,12 @@ def _clean_batch(batch: dict) -> dict:
 
 
 def _ingest(ray, store: LedgerStore, report: pipeline.BuildReport, docs: Iterator, on_skip, on_note,
-            progress: pipeline.Progress, version: str, opts: dict) -> tuple[set[str], list[tuple[str, str]]]:
-    """Documents cleaned and new articles extracted on the workers (``_CleanExtractor``), stored by
-    the driver in input order: articles as the local engine's ingest stores them, then each new
-    article's claims. Returns the extraction failures (article id, skipped input as JSON), which the
-    caller records after the corpus pass, where the local engine records them, and the ids extracted.
+            progress: pipeline.Progress) -> None:
+    """Documents cleaned on the workers, stored by the driver in input order.
 
     The driver reads the files (reading is a small share of ingest) so that a dataset row is one
     document: with a row per file, a JSON Lines file of many articles was one worker's alone."""
     n = 0
-    failures: list[tuple[str, str]] = []
-    done: set[str] = set()
-    known = frozenset(store.article_ids())
     with pipeline._Commits(store) as commits:    # as the local engine: by seconds of work
         while wave := list(islice(docs, WAVE)):
             rows = []
@@ -70,40 +61,25 @@ def _ingest(ray, store: LedgerStore, report: pipeline.BuildReport, docs: Iterato
                 if not skip:
                     pipeline.note_changes(item, report, on_note)
                 rows.append({"kind": "skip" if skip else "doc", "data": item.model_dump_json()})
-            out = ray.data.from_items(rows).map_batches(
-                _CleanExtractor, batch_size=opts["batch_size"], num_cpus=1,
-                fn_constructor_kwargs={"aliases": opts["aliases"], "known": known},
-                compute=ray.data.ActorPoolStrategy(size=opts["workers"]))
-            for row in out.iter_rows():
+            for row in ray.data.from_items(rows).map_batches(_clean_batch, batch_size=8).iter_rows():
                 n += 1
                 progress("read", n, None)
-                new = _keep(store, report, row, on_skip)
-                if new and row["extracted"]:
-                    pipeline.store_claims(store, report, new, json.loads(row["claims"]), version, as_rows=True)
-                    done.add(new)
-                    if row["error"]:
-                        failures.append((new, row["error"]))
+                _keep(store, report, row, on_skip)
                 commits()
-    return done, failures
 
 
-def _keep(store: LedgerStore, report: pipeline.BuildReport, row: dict, on_skip) -> Optional[str]:
-    """One cleaned row stored as the local engine stores it, with a new article's signature; returns
-    the id of a new article."""
+def _keep(store: LedgerStore, report: pipeline.BuildReport, row: dict, on_skip) -> None:
+    """One cleaned row stored as the local engine stores it, with a new article's signature."""
     if row["kind"] == "skip":
         pipeline._skip(store, report, SkippedInput.model_validate_json(row["data"]), on_skip)
-        return None
+        return
     art, new = Article.model_validate_json(row["data"]), report.new
     failed = pipeline.keep_article(store, art, report)
     if failed:
         pipeline._skip(store, report, failed, on_skip)
-        return None
-    if report.new == new:
-        return None
-    if row["sig"]:
+    elif report.new > new and row["sig"]:
         sig = bytes.fromhex(row["sig"])
         store.put_signature(art.id, sig, band_keys(sig))
-    return art.id
 
 
 class _Extractor:
@@ -116,43 +92,17 @@ class _Extractor:
 
     def __call__(self, batch: dict) -> dict:
         arts = [Article.model_validate_json(s) for s in batch["article"]]
-        claims, errors = self._claims(arts)
-        return {"id": [a.id for a in arts], "claims": claims, "error": errors}
-
-    def _claims(self, arts: list[Article]) -> tuple[list[str], list[str]]:
-        """Each article's claims as the claims table's rows (JSON; made here: the driver writes them
-        without parsing a claim) and its failure ("" if none), in order."""
         errors: dict[str, str] = {}
 
         def failed(art: Article, exc: Exception) -> None:
             errors[art.id] = pipeline.extract_failure(art, exc).model_dump_json()
 
-        claims = [json.dumps([claim_row(c) for c in got])
-                  for _, got in self.extract.extract_claims(arts, nlp=self.nlp, on_error=failed)]
-        return claims, [errors.get(a.id, "") for a in arts]
-
-
-class _CleanExtractor(_Extractor):
-    """Cleaning and extraction in one pass of the actors: a batch of raw documents -> one row each
-    (as ``_clean_batch``) with a new article's claims, extracted from the article as cleaned,
-    before the corpus pass (the driver extracts again the few articles that pass changes).
-    ``known``: ids already in the ledger (stored, not new: not extracted here)."""
-
-    def __init__(self, aliases: Optional[str] = None, known: frozenset = frozenset()) -> None:
-        super().__init__(aliases)
-        self.known = known
-
-    def __call__(self, batch: dict) -> dict:
-        out = _clean_batch(batch)
-        # as the store gives the article back (the local engine extracts what it reads from the store)
-        arts = {n: Article.model_validate_json(data) for n, (kind, data) in enumerate(zip(out["kind"], out["data"]))
-                if kind == "article"}
-        todo = [n for n, a in arts.items() if a.id not in self.known]
-        got = dict(zip(todo, zip(*self._claims([arts[n] for n in todo])))) if todo else {}
-        out["extracted"] = [n in got for n in range(len(out["kind"]))]
-        out["claims"] = [got[n][0] if n in got else "" for n in range(len(out["kind"]))]
-        out["error"] = [got[n][1] if n in got else "" for n in range(len(out["kind"]))]
-        return out
+        ids, claims = [], []
+        for art, got in self.extract.extract_claims(arts, nlp=self.nlp, on_error=failed):
+            ids.append(art.id)
+            # the claims table's rows, made here: the driver writes them without parsing a claim
+            claims.append(json.dumps([claim_row(c) for c in got]))
+        return {"id": ids, "claims": claims, "error": [errors.get(i, "") for i in ids]}
 
 
 def _start(address: Optional[str], workers: int):
@@ -193,25 +143,17 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
 
     ray = _start(address, workers)
     report = pipeline.BuildReport()
-    # the version claims are marked with (the aliases change it); the driver parses nothing itself
-    nlp = extract.load_nlp(aliases) if aliases else None
-    version = extract.version_of(nlp) if aliases else extract.VERSION
-    opts = dict(workers=workers, batch_size=batch_size, aliases=aliases)
     with LedgerStore(db) as store:
-        done, failures = _ingest(ray, store, report, ingest.iter_documents(paths, fetched_at=fetched_at, ledger=db),
-                           on_skip, on_note, progress, version, opts)
+        _ingest(ray, store, report, ingest.iter_documents(paths, fetched_at=fetched_at, ledger=db),
+                on_skip, on_note, progress)
         store.commit()
         pipeline.corpus_pass(store, report)
+        # the version claims are marked with (the aliases change it); the driver parses nothing itself
+        nlp = extract.load_nlp(aliases) if aliases else None
+        version = extract.version_of(nlp) if aliases else extract.VERSION
         store.set_meta("aliases", extract.user_aliases(nlp) or "")   # the ledger step reads them too
-        # what is left: articles the corpus pass changed (dated from siblings, linked to an original)
-        # and stored ones not extracted with this version
-        todo = store.unextracted(version)
-        again = {a.id for a in todo}
-        report.extracted -= len(again & done)     # extracted once more below: counted once, as locally
-        for aid, failure in failures:     # the local engine records them in its extraction, after ingest's
-            if aid not in again:
-                pipeline._skip(store, report, SkippedInput.model_validate_json(failure), None)
-        _extract(ray, store, report, todo, version, opts, progress)
+        _extract(ray, store, report, store.unextracted(version), version,
+                 dict(workers=workers, batch_size=batch_size, aliases=aliases), progress)
         pipeline.ledger_step(store, report, progress)
     return report
 
