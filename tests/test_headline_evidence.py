@@ -120,3 +120,46 @@ def test_a_kicker_over_a_long_headline_is_no_headline():
             f"of the columns that hold it up\nMonday, 6 February 2023\nBy Tomas Ek\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
     assert _clean(page).title == ("Harbour pier to stay shut until spring after divers find cracks in three "
                                   "of the columns that hold it up")
+
+
+def test_a_comments_header_quoting_the_headline_names_it_past_a_sidebar_above():
+    # a blog's sidebar (an author box, links) stands above every line of the post; where the
+    # comments begin, the page quotes its own headline
+    page = ("Skip to content\nTomas Ek's notebook\nTomas Ek writes about harbours, ferries and the people who run them.\n"
+            "Recent posts\nFerry fares to rise in March\nNew crane arrives at the south quay\n"
+            "Ports and piers: what the divers saw\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n\n"
+            "3 thoughts on “Ports and piers: what the divers saw”\nAnn Lee says:\nGood to read this.\n")
+    a = _clean(page)
+    assert a.title == "Ports and piers: what the divers saw"
+    assert a.body.startswith("The harbour board said") and "Recent posts" not in a.body
+
+
+def test_a_quoted_headline_with_a_site_suffix_is_the_headline_as_printed():
+    page = ("Search for:\nHome Ferries Piers Weather About Contact\n"
+            "How to Inspect a Pier Column | Step-by-Step Guide\nRECENT POSTS\nFerry fares to rise in March\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n\n"
+            "One thought on “How to Inspect a Pier Column | Step-by-Step Guide”\nBo Park says:\nThanks!\n")
+    assert _clean(page).title == "How to Inspect a Pier Column | Step-by-Step Guide"
+
+
+def test_a_quote_the_page_does_not_print_as_a_line_names_nothing():
+    # the header's quote is no line of the page: the headline is found as on any page
+    page = (f"Harbour pier to stay shut until spring\nBy Tomas Ek\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n\n"
+            "2 responses to “Pier closed”\n")
+    assert _clean(page).title == "Harbour pier to stay shut until spring"
+
+
+def test_a_section_heading_printed_twice_is_not_the_headline_the_lead_names():
+    # "Our latest picks" heads the list of picks the page prints again lower down; the headline
+    # under it names what the lead is about
+    page = ("News\nPorts\nWeather\nSport\nOur latest picks from the coast\nNorth pier cracks keep divers busy\n"
+            f"Reviews\nBy Tomas Ek\nFebruary 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n\n"
+            "Our latest picks from the coast\nFerry fares to rise in March\nNew crane arrives at the south quay\n")
+    assert _clean(page).title == "North pier cracks keep divers busy"
+
+
+def test_a_menu_item_over_a_date_printed_above_the_headline_is_no_headline():
+    page = ("Home\nPodcasts\nGreen Room\nMorning Show Now\nEye on Ports\nHarbour Gazette February 8, 2023, 7:57 AM\n"
+            f"Harbour pier to stay shut until spring\nShare\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Harbour pier to stay shut until spring"

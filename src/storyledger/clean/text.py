@@ -632,7 +632,9 @@ def _find_title(page: _Page) -> None:
                 units[i].keep, units[i].why = False, "title"
                 break
         return
-    pick = _headline_index(units)
+    pick = _quoted_headline(units)
+    if pick is None:
+        pick = _headline_index(units)
     if pick is None:
         return
     out.title = units[pick].text
@@ -641,6 +643,28 @@ def _find_title(page: _Page) -> None:
     for u in units[:page.start]:
         if u.keep:
             u.keep, u.why = False, "before title"
+
+
+# a comments header quoting the page's own headline: "5 thoughts on “…”", "One response to “…”"
+_QUOTES_HEADLINE = re.compile(
+    rf"^\s*(?:{_alternation('quotes_headline')})\s+[\"“„«](?P<head>.+)[\"”“»]\s*$", re.I)
+
+
+def _quoted_headline(units: list[Unit]) -> Optional[int]:
+    """The page names its headline where its comments begin ("5 thoughts on “…”"): the headline is
+    that line printed above the header (a line with a separator, "… | Step-by-Step Guide", too),
+    outside a menu or a list of recent posts if it is printed there as well; None when the page
+    has no such header or does not print the quoted line on its own."""
+    live = [i for i, u in enumerate(units) if u.keep or u.why == "nav"]
+    for k, n in enumerate(live):
+        m = _QUOTES_HEADLINE.match(units[n].text)
+        if not m:
+            continue
+        key = line_key(m.group("head"))
+        hits = [j for j, i in enumerate(live[:k]) if line_key(units[i].text) == key
+                and _headline_like(units[i].text, first=True)]
+        return live[next((j for j in hits if not _in_menu(units, live, j)), hits[0])] if hits else None
+    return None
 
 
 def _headline_index(units: list[Unit]) -> Optional[int]:
@@ -701,7 +725,7 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
                 run.insert(0, above.pop())
             if above and above[-1] in head and _deck(units[above[-1]].text, units[run[0]].text):
                 run.insert(0, above.pop())
-            return _printed_twice(units, run) or _off_topic_opener(units, live, run, first_sentence)
+            return _printed_twice(units, live, run, first_sentence) or _off_topic_opener(units, live, run, first_sentence)
     return pick      # None when nothing above the body reads as a headline: the page prints none
 
 
@@ -716,8 +740,7 @@ def _off_topic_opener(units: list[Unit], live: list[int], run: list[int], first_
     """The headline opens the run (a standfirst follows it), unless the run opens with a site's
     tagline or a section's promo: a line sharing no word with the lead while the next shares two
     and is no standfirst (a standfirst is longer than its headline by half, twelve words or more)."""
-    lead_lines = [i for i in live if i >= first_sentence][:3]
-    lead = set().union(*[_content_words(units[i].text) for i in lead_lines]) if lead_lines else set()
+    lead = _lead_words(units, live, first_sentence)
     k = 0
     while k + 1 < len(run) and not _content_words(units[run[k]].text) & lead \
             and len(_content_words(units[run[k + 1]].text) & lead) >= 2:
@@ -761,12 +784,26 @@ def _ends_naming(crumb_line: str, head_line: str) -> bool:
     return k >= 3 and 2 * k >= len(hw) and "," not in " ".join(cw[:-k])
 
 
-def _printed_twice(units: list[Unit], run: list[int]) -> Optional[int]:
+def _printed_twice(units: list[Unit], live: list[int], run: list[int], first_sentence: int) -> Optional[int]:
     """In a run of kicker, headline and standfirst, the headline is the one the page prints
-    twice (again in a sticky bar, a share box or the crumbs); None when none or several are."""
+    twice (again in a sticky bar, a share box or the crumbs); None when none or several are, or
+    when the line printed twice names nothing of the lead while another line of the run names two
+    words of it (a section's heading, "Discover our latest picks", printed again over its list)."""
     keys = Counter(line_key(u.text) for u in units)
     twice = [i for i in run if keys[line_key(units[i].text)] > 1]
-    return twice[0] if len(twice) == 1 and len(run) > 1 else None
+    if len(twice) != 1 or len(run) < 2:
+        return None
+    lead = _lead_words(units, live, first_sentence)
+    if not _content_words(units[twice[0]].text) & lead \
+            and any(len(_content_words(units[i].text) & lead) >= 2 for i in run if i != twice[0]):
+        return None
+    return twice[0]
+
+
+def _lead_words(units: list[Unit], live: list[int], first_sentence: int) -> set[str]:
+    """The content words of the first three lines of the body."""
+    lead_lines = [i for i in live if i >= first_sentence][:3]
+    return set().union(*[_content_words(units[i].text) for i in lead_lines]) if lead_lines else set()
 _ABBREVIATED = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z])\.\s*$")
 
 
