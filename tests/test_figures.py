@@ -226,9 +226,14 @@ def test_casualty_words_of_real_reporting(nlp, text, expected):
     ("About 30,000 residents in Goma were without power.", [(30000.0, "other")]),
     # units and battalions are not people
     ("Ten units were sent to the front.", [(10.0, "other")]),
-    # a relative clause belongs to the nearer people noun, whatever the parser hangs it on
+    # a relative clause belongs to the nearer people noun, whatever the parser hangs it on: the medics
+    # are not "affected"; responders at their work are deployed
     ("There are 300 medics working to treat villagers in the valley who have been affected by the floods.",
-     [(300.0, "other")]),
+     [(300.0, "deployed")]),
+    ("Some 1,500 rescuers were working through the night, and 250 firefighters battled the blaze.",
+     [(1500.0, "deployed"), (250.0, "deployed")]),
+    # a workforce is not a deployment: only responders are sent
+    ("The plant employs 2,000 people, and 400 of them work night shifts.", [(2000.0, "other"), (400.0, "other")]),
     # a clause where someone else acts on the count says nothing of the count now
     ("The army keeps 20,000 soldiers on the frontier, which it could double within weeks.", [(20000.0, "deployed")]),
     # going on is no plan: "continue to arrive" happens now

@@ -245,3 +245,17 @@ def test_an_office_of_a_body_and_a_person_tied_to_it_are_one_telling_in_one_arti
     ]
     got, _ = groups(arts, claims)
     assert got == [["a1", "a2"], ["b1"], ["b2"]]
+
+
+def test_two_descriptions_of_one_office_join_and_other_offices_stay_apart():
+    arts = [art("A", "2023-09-11"), art("B", "2023-09-11"), art("C", "2023-09-11")]
+    claims = [
+        fig("a1", "A", 250, source="head of the Red Crescent in Benghazi", qualifier="at_least", start="2023-09-11"),
+        fig("b1", "B", 250, source="local head of the Red Crescent", qualifier="at_least", start="2023-09-11"),
+        # the head of another body is another source
+        fig("c1", "C", 250, source="head of the civil defence", qualifier="at_least", start="2023-09-11"),
+    ]
+    got, led = groups(arts, claims)
+    assert got == [["a1", "b1"], ["c1"]]
+    why = {tuple(sorted((j.a, j.b))): j.why for f in led.facts for j in f.joins}
+    assert why[("a1", "b1")] == ["role", "same_time", "same_measure", "specific_number"]

@@ -201,3 +201,12 @@ def test_a_firm_described_by_its_sector_still_means_the_firm_named(nlp):
     [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
     [quote] = [c for c in claims if c.kind == "quote"]
     assert quote.attribution.source == "Veltrix Software"
+
+
+def test_a_belief_verb_names_who_holds_the_figure(nlp):
+    # "thinks" and "fear" with a clause attribute the figure like "said"; with an object they do not
+    body = ("The head of the regional health office thinks the toll will climb to at least 90. "
+            "Officials in the province fear that 40 people are dead.")
+    got = chains(nlp, body)
+    assert got[90] == ("head of the regional health office", [])
+    assert got[40] == ("Officials", [])

@@ -17,7 +17,7 @@ from storyledger.extract.entities import ArticleEntities, is_title_word
 from storyledger.extract.figures import gapped_valuation, valuation_verb
 from storyledger.extract.quotes import DOCUMENT_NOUNS, ORG_NOUNS, description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
-    BRIEFING_LEMMAS, CLAUSE_ONLY_REPORT_LEMMAS, COORDINATE_MARKS, ESTIMATE_CUES, EVIDENCE_NOUNS, GENERIC_REPORT_NOUNS,
+    BELIEF_LEMMAS, BRIEFING_LEMMAS, CLAUSE_ONLY_REPORT_LEMMAS, COORDINATE_MARKS, ESTIMATE_CUES, EVIDENCE_NOUNS, GENERIC_REPORT_NOUNS,
     ISSUE_LEMMAS, MASTHEAD_WORDS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS, UNCONFIRMED_CUES,
 )
 from storyledger.extract.extensions import text_of
@@ -645,6 +645,8 @@ def _is_report(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in {"VERB", "AUX"} or lemma not in REPORT_LEMMAS:
         return False
+    if lemma in BELIEF_LEMMAS and any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in tok.children):
+        return False  # "I think ...": the speaker's own hedge, not a second teller
     return lemma not in CLAUSE_ONLY_REPORT_LEMMAS or not any(c.dep_ == "dobj" for c in tok.children)
 
 

@@ -807,7 +807,7 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     _place(doc, fig, anchor, nodes)
     if measure in {None, "deployed"} and _sheltered(anchor, nodes):
         measure = "displaced"  # "2,400 people are staying in shelters"
-    if measure is None and (_present(nodes) or _force_placed(fig, anchor, nodes)):
+    if measure is None and (_present(nodes) or _force_placed(fig, anchor, nodes) or _responding(fig, anchor)):
         measure = "deployed"  # "11,000 soldiers are now in the Kursk region", "troops near the border"
         planned = planned and not modal_only  # "as many as 5,000 could be in Kursk" is a count of presence
     if measure == "deployed" and planned:
@@ -1169,6 +1169,24 @@ def _force_placed(fig: Figure, anchor: Token, nodes: list[Token]) -> bool:
                         for p in c.subtree):
                 return True
     return False
+
+
+def _responding(fig: Figure, anchor: Token) -> bool:
+    """Responders counted at their work: "1,500 rescuers were working through the night", "200
+    volunteers working in shifts", "300 firefighters battling the blaze", "aid workers helping".
+    Only people whose job is to be sent ("400 of them work night shifts" is a workforce)."""
+    words = (fig.counted or "").lower().split()
+    if not words:
+        return False
+    head = singular(words[-1])
+    responder = head in _FIG.set("responder_nouns") or head in _FIG.set("force_nouns") or \
+        any(c.dep_ == "compound" and c.lemma_.lower() in _FIG.set("responder_compounds") for c in anchor.children)
+    if not responder:
+        return False
+    verbs = _FIG.set("responder_verbs")
+    if anchor.dep_ in {"nsubj", "nsubjpass"} and anchor.head.lemma_.lower() in verbs:
+        return True
+    return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in verbs for c in anchor.children)
 
 
 def _grown_by(anchor: Token) -> bool:

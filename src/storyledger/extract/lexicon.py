@@ -37,7 +37,11 @@ PLAN_LEMMAS = _LEX.set("plan_lemmas")
 MODALS = _LEX.set("modals")
 
 REPORT_LEMMAS = _LEX.set("report_lemmas")
-SPEECH_LEMMAS = REPORT_LEMMAS | _LEX.set("speech_only_lemmas")
+# Verbs of belief ("the mayor thinks the toll will pass 3,000"): they tell whose figure it is, but a
+# sentence built on one is an opinion, not a statement the ledger records.
+BELIEF_LEMMAS = _LEX.set("belief_lemmas")
+# verbs that tag a quote or reported speech (a belief does not: "I think ..." stays inside the quote)
+SPEECH_LEMMAS = (REPORT_LEMMAS - BELIEF_LEMMAS) | _LEX.set("speech_only_lemmas")
 # Report verbs that report only through a clause or quote: with a noun object they do something
 # ("Russia has added 7,000 troops"), they do not tell.
 CLAUSE_ONLY_REPORT_LEMMAS = _LEX.set("clause_only_report_lemmas")

@@ -26,7 +26,7 @@ from storyledger.extract.extensions import span_text, text_of
 from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
 )
-from storyledger.extract.lexicon import MEASURE_CUES
+from storyledger.extract.lexicon import BELIEF_LEMMAS, MEASURE_CUES
 from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, photo_credit, reported_speech, speech_marks
 from storyledger.extract.spans import dateline_of, ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
@@ -484,6 +484,8 @@ class TextReader:
             as_of=as_of, attribution=attr))
 
     def _reported(self, doc: Doc, fld: str, sent: Span, rep: Reported, times: list[TimeSpan]) -> None:
+        if rep.verb.lemma_.lower() in BELIEF_LEMMAS:
+            return  # a belief ("he thinks ...") names whose figure it is, but is no statement
         tellers = [self.d.finder.name(rep.subject, rep.verb.lemma_.lower(), rep.verb)] + self._outer(rep.verb)
         if not tellers[0].source or tellers[0].generic:
             return
@@ -510,8 +512,8 @@ class TextReader:
                 or ([] if _told_about(root, subj) else [self.d.finder.name(subj, root.lemma_.lower(), root)])
         else:
             tellers = self.d.finder._according(root)
-        if not tellers or not tellers[0].source or tellers[0].generic:
-            return None
+        if not tellers or not tellers[0].source or tellers[0].generic or tellers[0].cue in BELIEF_LEMMAS:
+            return None  # a belief is no statement (``_reported``)
         attr = to_attribution(tellers, self.agency, modality or modality_of(root, sent, tellers))
         as_of = self._as_of(root, sent, times, tellers) or published_span(self.anchor)
         c = Claim(id=_key("statement", sent.start_char, sent.end_char),

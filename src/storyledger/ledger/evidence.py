@@ -219,6 +219,8 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
         return 3, code
     if any(_role_fits(r, b.origin) for r in a.roles) or any(_role_fits(r, a.origin) for r in b.roles):
         return 2, "role"
+    if _same_office(a.origin, b.origin):
+        return 2, "role"
     # a body of the other, by the words that named it ("the intelligence directorate of the Ministry of
     # Defense"; "White House spokesman John Kirby")
     if any(_names_body(n, y.origin) for x, y in ((a, b), (b, a)) for n in (x.named_as, *x.roles)) or \
@@ -247,6 +249,16 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
     # two named bodies that are not one: a sentence naming the other ("confirming the NIS figure")
     # is a second source agreeing, not the same telling
     return -1, None
+
+
+@table_cache(maxsize=65536)
+def _same_office(a: str, b: str) -> bool:
+    """Two descriptions of one office of one body: "local head of the red crescent" and "head of the
+    red crescent in benghazi" (same head noun, one body's words inside the other's)."""
+    if " of " not in a or " of " not in b or head_noun(a) != head_noun(b) or not head_noun(a):
+        return False
+    body_a, body_b = set(_content(a.partition(" of ")[2])), set(_content(b.partition(" of ")[2]))
+    return bool(body_a and body_b) and (body_a <= body_b or body_b <= body_a)
 
 
 @table_cache(maxsize=65536)
