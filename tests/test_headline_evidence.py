@@ -163,3 +163,33 @@ def test_a_menu_item_over_a_date_printed_above_the_headline_is_no_headline():
     page = ("Home\nPodcasts\nGreen Room\nMorning Show Now\nEye on Ports\nHarbour Gazette February 8, 2023, 7:57 AM\n"
             f"Harbour pier to stay shut until spring\nShare\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
     assert _clean(page).title == "Harbour pier to stay shut until spring"
+
+
+def test_a_byline_under_a_rule_of_dashes_is_a_byline_not_the_headline():
+    page = ("Dictionary\nSearch\nBooks\nPiers and the columns under them\n---- by Tomas Ek\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert (a.title, a.authors) == ("Piers and the columns under them", ["Tomas Ek"])
+
+
+def test_a_blogs_tagline_under_its_name_yields_to_the_posts_headline():
+    # the tagline shares a word with the lead (the blog is about harbours); the post's headline,
+    # shorter and under it, shares more
+    page = ("Harbour Blog\nThe latest news and notes from the board on the harbour and its piers and ferries\n"
+            "North pier shut for column repairs\nFebruary 8, 2023\nPosted by Tomas Ek, harbour team\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "North pier shut for column repairs"
+
+
+def test_a_headline_over_a_longer_standfirst_at_the_top_of_the_page_stays():
+    page = ("North pier shut for repairs\n"
+            "The harbour board keeps the north pier shut while divers check the columns and ferries move south\n"
+            f"February 8, 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "North pier shut for repairs"
+
+
+def test_a_wiki_page_heading_is_the_line_over_the_wikis_name():
+    page = ("Harbour Wiki\nNavigation\nRecent changes\nPiers\nFrom Harbour Wiki\nJump to: navigation, search\n"
+            f"Piers\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert a.title == "Piers" and "From Harbour Wiki" not in a.body

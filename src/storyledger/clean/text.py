@@ -41,7 +41,7 @@ _EMAIL = re.compile(r"(?:[\[(<]\s*)?(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 # "By Ann Lee." signs with a full stop; "By Monday." / "by then." do not: two capitalised words
 _SIGNED = re.compile(r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)+\s*$")
-_BYLINE = re.compile(rf"^\s*by\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*[,;]?\s*$", re.I)
+_BYLINE = re.compile(rf"^\s*(?:[-–—=*]{{2,}}\s*)?by\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*[,;]?\s*$", re.I)
 _COUNTER = re.compile(r"^[\d\s,.|·•:/kKmM]+$|^\s*\d+\s*(?:min(?:ute)?s?)\.?\s+read\s*$|^\s*\d[\d,.]*\s*(?:views?|comments?|likes?|shares?)\s*$", re.I)
 _CAPTION_RX = re.compile(
     r"^\s*(?:(?:this|these|a|an|the)\s+)?(?:\w+\s+){0,2}(?:photo|image|picture|handout|screenshot|screen grab|"
@@ -634,6 +634,8 @@ def _find_title(page: _Page) -> None:
         return
     pick = _quoted_headline(units)
     if pick is None:
+        pick = _wiki_heading(units)
+    if pick is None:
         pick = _headline_index(units)
     if pick is None:
         return
@@ -664,6 +666,26 @@ def _quoted_headline(units: list[Unit]) -> Optional[int]:
         hits = [j for j, i in enumerate(live[:k]) if line_key(units[i].text) == key
                 and _headline_like(units[i].text, first=True)]
         return live[next((j for j in hits if not _in_menu(units, live, j)), hits[0])] if hits else None
+    return None
+
+
+# the line a wiki prints under the page's heading: "From Wikipedia, the free encyclopedia"
+_SITE_SUB = re.compile(rf"^\s*(?:{_alternation('site_sub')})\s*$", re.I)
+
+
+def _wiki_heading(units: list[Unit]) -> Optional[int]:
+    """A wiki names its site right under the page's heading ("Penny" / "From Stardew Valley
+    Wiki"): the line above the first such line is the headline, one word or more; None when the
+    page prints none, or prose or a prompt stands above it."""
+    live = [i for i, u in enumerate(units) if u.keep]
+    for k, n in enumerate(live):
+        if _SITE_SUB.match(units[n].text):
+            units[n].keep, units[n].why = False, "furniture"
+            i = live[k - 1] if k else None
+            if i is not None and _words(units[i].text) <= 20 and not _TERMINAL.search(units[i].text) \
+                    and not _NOT_HEADLINE.search(units[i].text) and not _control_line(units[i].text):
+                return i
+            return None
     return None
 
 
@@ -742,10 +764,13 @@ def _off_topic_opener(units: list[Unit], live: list[int], run: list[int], first_
     and is no standfirst (a standfirst is longer than its headline by half, twelve words or more)."""
     lead = _lead_words(units, live, first_sentence)
     k = 0
-    while k + 1 < len(run) and not _content_words(units[run[k]].text) & lead \
-            and len(_content_words(units[run[k + 1]].text) & lead) >= 2:
+    while k + 1 < len(run):
+        here, nxt = (len(_content_words(units[run[j]].text) & lead) for j in (k, k + 1))
         n, m = _words(units[run[k]].text), _words(units[run[k + 1]].text)
-        if m >= 12 and 2 * m >= 3 * n:
+        # the masthead's tagline under the site's name, at the top of the page, may share a word
+        # or two with the lead (a blog about its topic): the shorter line under it shares more
+        masthead = k == 0 and live.index(run[0]) <= 1 and nxt > here and m < n
+        if not (here == 0 or masthead) or nxt < 2 or (m >= 12 and 2 * m >= 3 * n):
             break
         k += 1
     return run[k]
