@@ -171,13 +171,14 @@ def storyledger_extract(text):
 
 
 def test_citing_and_told_relays():
+    # "officials told Reuters": the officials are the source, the outlet told relays it (issue 9 item 5)
     figs = [c for t in ("The agency reported, citing local officials, that 40 people died.",
                         "The UN office released a report stating that at least 11,300 people had died, "
                         "citing the Libyan Red Crescent.",
                         "Officials told Reuters that 300 soldiers had crossed the border.")
             for c in storyledger_extract(t) if c.kind == "figure"]
     assert [(c.value, c.attribution.source, c.attribution.via) for c in figs] == [
-        (40, "local officials", ["agency"]), (11300, "Libyan Red Crescent", ["United Nations"]), (300, "Reuters", [])]
+        (40, "local officials", ["agency"]), (11300, "Libyan Red Crescent", ["United Nations"]), (300, "Officials", ["Reuters"])]
 
 
 def test_add_with_a_noun_object_does_not_report():

@@ -788,8 +788,9 @@ def _evidence(t: Teller) -> bool:
 
 def to_attribution(tellers: list[Teller], agency: Optional[str], modality: str) -> Attribution:
     # unnamed officials cited by a named outlet or body: the outlet is the source we can check
-    while len(tellers) > 1 and _anonymous(tellers[0]) and (tellers[1].source_type != "other" or
-                                                            tellers[0].cue == "citing" and _named(tellers[1])):
+    # ("health officials told Reuters": the outlet told only carried it, the officials stay the source)
+    while len(tellers) > 1 and _anonymous(tellers[0]) and tellers[1].cue != "told" and \
+            (tellers[1].source_type != "other" or tellers[0].cue == "citing" and _named(tellers[1])):
         tellers = tellers[1:]
     # "Photos suggest 900 soldiers gathered ..., an analyst said": the pictures are what the teller read
     while len(tellers) > 1 and _evidence(tellers[0]):
