@@ -1,9 +1,14 @@
 """``build --engine ray``: ingest, clean and extract mapped over Ray Data, then the ledger step.
 
-The driver reads the files; their documents are a Ray dataset, cleaned by tasks, and the
-articles are extracted in an actor class that loads the spaCy pipeline once per worker. The driver writes what comes back, in input order
-and in batches, through the same store calls as the local engine (``pipeline``), and runs the
-corpus pass and the ledger step itself: so the ledger is the local engine's, row for row.
+The driver reads the files; their documents are a Ray dataset mapped over an actor class that
+loads the spaCy pipeline once per worker and, in one pass, cleans each document and extracts each
+new article whose publication date is its own (the model's start and the cleaning overlap the
+extraction). An undated article waits: the corpus pass gives it a date window or a year from its
+siblings, which changes its claims, so it is extracted after that pass, with the articles the pass
+changed (a link to an original) and stored ones not extracted with this version. The driver
+writes what comes back, in input order and in batches, through the same store calls as the local
+engine (``pipeline``), and runs the corpus pass and the ledger step itself: so the ledger is the
+local engine's, row for row.
 
 Ray (the ``storyledger[ray]`` extra) is imported only here. Without ``address`` a local Ray
 starts on ``workers`` CPUs; with it the build joins that cluster (``ray://…`` or ``host:port``).
@@ -47,12 +52,18 @@ def _clean_batch(batch: dict) -> dict:
 
 
 def _ingest(ray, store: LedgerStore, report: pipeline.BuildReport, docs: Iterator, on_skip, on_note,
-            progress: pipeline.Progress) -> None:
-    """Documents cleaned on the workers, stored by the driver in input order.
+            progress: pipeline.Progress, version: str, opts: dict) -> set[str]:
+    """Documents cleaned and new dated articles extracted on the workers (``_CleanExtractor``),
+    stored by the driver in input order: each article as the local engine's ingest stores it, then
+    a new article's claims. Returns the ids whose claims were stored. An article whose extraction
+    failed is left unextracted: the pass after the corpus pass extracts it again and records the
+    failure there, in ledger order, as the local engine's extraction does.
 
     The driver reads the files (reading is a small share of ingest) so that a dataset row is one
     document: with a row per file, a JSON Lines file of many articles was one worker's alone."""
     n = 0
+    done: set[str] = set()
+    known = frozenset(store.article_ids())     # stored already: not new, not extracted here
     with pipeline._Commits(store) as commits:    # as the local engine: by seconds of work
         while wave := list(islice(docs, WAVE)):
             rows = []
@@ -61,25 +72,38 @@ def _ingest(ray, store: LedgerStore, report: pipeline.BuildReport, docs: Iterato
                 if not skip:
                     pipeline.note_changes(item, report, on_note)
                 rows.append({"kind": "skip" if skip else "doc", "data": item.model_dump_json()})
-            for row in ray.data.from_items(rows).map_batches(_clean_batch, batch_size=8).iter_rows():
+            out = ray.data.from_items(rows).map_batches(
+                _CleanExtractor, batch_size=opts["batch_size"], num_cpus=1,
+                fn_constructor_kwargs={"aliases": opts["aliases"], "known": known},
+                compute=ray.data.ActorPoolStrategy(size=opts["workers"]))
+            for row in out.iter_rows():
                 n += 1
                 progress("read", n, None)
-                _keep(store, report, row, on_skip)
+                new = _keep(store, report, row, on_skip)
+                if new and row["extracted"] and not row["error"]:
+                    pipeline.store_claims(store, report, new, json.loads(row["claims"]), version, as_rows=True)
+                    done.add(new)
                 commits()
+    return done
 
 
-def _keep(store: LedgerStore, report: pipeline.BuildReport, row: dict, on_skip) -> None:
-    """One cleaned row stored as the local engine stores it, with a new article's signature."""
+def _keep(store: LedgerStore, report: pipeline.BuildReport, row: dict, on_skip) -> Optional[str]:
+    """One cleaned row stored as the local engine stores it, with a new article's signature;
+    returns the id of a new article."""
     if row["kind"] == "skip":
         pipeline._skip(store, report, SkippedInput.model_validate_json(row["data"]), on_skip)
-        return
+        return None
     art, new = Article.model_validate_json(row["data"]), report.new
     failed = pipeline.keep_article(store, art, report)
     if failed:
         pipeline._skip(store, report, failed, on_skip)
-    elif report.new > new and row["sig"]:
+        return None
+    if report.new == new:
+        return None
+    if row["sig"]:
         sig = bytes.fromhex(row["sig"])
         store.put_signature(art.id, sig, band_keys(sig))
+    return art.id
 
 
 class _Extractor:
@@ -92,17 +116,47 @@ class _Extractor:
 
     def __call__(self, batch: dict) -> dict:
         arts = [Article.model_validate_json(s) for s in batch["article"]]
+        claims, errors = self._claims(arts)
+        return {"id": [a.id for a in arts], "claims": claims, "error": errors}
+
+    def _claims(self, arts: list[Article]) -> tuple[list[str], list[str]]:
+        """Each article's claims as the claims table's rows (JSON; made here: the driver writes them
+        without parsing a claim) and its failure ("" if none), in order."""
         errors: dict[str, str] = {}
 
         def failed(art: Article, exc: Exception) -> None:
             errors[art.id] = pipeline.extract_failure(art, exc).model_dump_json()
 
-        ids, claims = [], []
-        for art, got in self.extract.extract_claims(arts, nlp=self.nlp, on_error=failed):
-            ids.append(art.id)
-            # the claims table's rows, made here: the driver writes them without parsing a claim
-            claims.append(json.dumps([claim_row(c) for c in got]))
-        return {"id": ids, "claims": claims, "error": [errors.get(i, "") for i in ids]}
+        claims = [json.dumps([claim_row(c) for c in got])
+                  for _, got in self.extract.extract_claims(arts, nlp=self.nlp, on_error=failed)]
+        return claims, [errors.get(a.id, "") for a in arts]
+
+
+class _CleanExtractor(_Extractor):
+    """Cleaning and extraction in one pass of the actors: a batch of raw documents -> one row each
+    (as ``_clean_batch``) with the claims of each new article whose date is its own.
+
+    An undated article (``clean.UNDATED``) is not extracted here: the corpus pass gives it a date
+    window or a year from its siblings, so its claims are read after that pass. ``known``: ids
+    already in the ledger (stored, not new: not extracted)."""
+
+    def __init__(self, aliases: Optional[str] = None, known: frozenset = frozenset()) -> None:
+        super().__init__(aliases)
+        self.known = known
+
+    def __call__(self, batch: dict) -> dict:
+        from storyledger.clean import UNDATED
+
+        out = _clean_batch(batch)
+        arts = {k: Article.model_validate_json(data)
+                for k, (kind, data) in enumerate(zip(out["kind"], out["data"])) if kind == "article"}
+        todo = [k for k, a in arts.items() if a.id not in self.known and a.published_basis not in UNDATED]
+        got = dict(zip(todo, zip(*self._claims([arts[k] for k in todo])))) if todo else {}
+        rows = range(len(out["kind"]))
+        out["extracted"] = [k in got for k in rows]
+        out["claims"] = [got[k][0] if k in got else "" for k in rows]
+        out["error"] = [got[k][1] if k in got else "" for k in rows]
+        return out
 
 
 def _start(address: Optional[str], workers: int):
@@ -143,17 +197,21 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
 
     ray = _start(address, workers)
     report = pipeline.BuildReport()
+    # the version claims are marked with (the aliases change it); the driver parses nothing itself
+    nlp = extract.load_nlp(aliases) if aliases else None
+    version = extract.version_of(nlp) if aliases else extract.VERSION
+    opts = dict(workers=workers, batch_size=batch_size, aliases=aliases)
     with LedgerStore(db) as store:
-        _ingest(ray, store, report, ingest.iter_documents(paths, fetched_at=fetched_at, ledger=db),
-                on_skip, on_note, progress)
+        done = _ingest(ray, store, report, ingest.iter_documents(paths, fetched_at=fetched_at, ledger=db),
+                       on_skip, on_note, progress, version, opts)
         store.commit()
         pipeline.corpus_pass(store, report)
-        # the version claims are marked with (the aliases change it); the driver parses nothing itself
-        nlp = extract.load_nlp(aliases) if aliases else None
-        version = extract.version_of(nlp) if aliases else extract.VERSION
         store.set_meta("aliases", extract.user_aliases(nlp) or "")   # the ledger step reads them too
-        _extract(ray, store, report, store.unextracted(version), version,
-                 dict(workers=workers, batch_size=batch_size, aliases=aliases), progress)
+        # what is left: the undated articles, those the corpus pass changed (a link to an original:
+        # extracted again, as locally), failures, and stored ones not extracted with this version
+        todo = store.unextracted(version)
+        report.extracted -= len(done.intersection(a.id for a in todo))   # counted once, as locally
+        _extract(ray, store, report, todo, version, opts, progress)
         pipeline.ledger_step(store, report, progress)
     return report
 
