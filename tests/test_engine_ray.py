@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from _exports import assert_same_exports
 
-from storyledger import extract, pipeline
+from storyledger import extract, ingest, pipeline
 from storyledger.cli import demo_corpus_files
+from storyledger.model import Article, RawDocument
 from storyledger.store import LedgerStore
 
 REPO = Path(__file__).resolve().parents[1]
@@ -75,3 +76,21 @@ def test_engine_options_are_checked(tmp_path):
     assert res.exit_code == 2 and "--engine 'spark': choose local or ray" in res.output
     res = runner.invoke(app, ["build", str(tmp_path), "--db", str(tmp_path / "l.db"), "--address", "10.0.0.1:6379"])
     assert res.exit_code == 2 and "--address joins a Ray cluster: use it with --engine ray" in res.output
+
+
+def test_heads_finished_later_give_the_claims_of_one_pass():
+    # the Ray engine parses an undated article before the corpus pass dates it and finishes the
+    # Docs after (extract.parse_heads / claims_from_heads): the claims of extract_claims on the
+    # article as dated, whatever the date became (a window, a year from siblings) or stayed
+    nlp = extract.load_nlp()
+    docs = [d for d in ingest.iter_documents(demo_corpus_files()) if isinstance(d, RawDocument)]
+    arts = [a for a in map(pipeline.clean_or_skip, docs) if isinstance(a, Article)]
+    assert len(arts) >= 8
+    undated = [a.model_copy(update={"published": None, "published_basis": "unknown", "date_window": None}) for a in arts]
+    heads = extract.parse_heads(undated, nlp=nlp)
+    for a, h in zip(undated, heads):
+        for dated in (a, a.model_copy(update={"date_window": ["2024-03-01", "2024-03-20"]}),
+                      a.model_copy(update={"published": "2024-05-02", "published_basis": "corpus"})):
+            [(_, want)] = list(extract.extract_claims([dated], nlp=nlp))
+            assert [c.model_dump() for c in extract.claims_from_heads(dated, h, nlp=nlp)] == \
+                [c.model_dump() for c in want], (a.source, dated.published, dated.date_window)

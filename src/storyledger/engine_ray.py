@@ -3,12 +3,14 @@
 The driver reads the files; their documents are a Ray dataset mapped over an actor class that
 loads the spaCy pipeline once per worker and, in one pass, cleans each document and extracts each
 new article whose publication date is its own (the model's start and the cleaning overlap the
-extraction). An undated article waits: the corpus pass gives it a date window or a year from its
-siblings, which changes its claims, so it is extracted after that pass, with the articles the pass
-changed (a link to an original) and stored ones not extracted with this version. The driver
-writes what comes back, in input order and in batches, through the same store calls as the local
-engine (``pipeline``), and runs the corpus pass and the ledger step itself: so the ledger is the
-local engine's, row for row.
+extraction). An undated article is only parsed there (``extract.parse_heads``: the pipes that do
+not read its date, most of the work) and its Docs come back to the driver: the corpus pass gives
+it a date window or a year from its siblings, and the driver then runs the rest of the pipeline on
+those Docs (``extract.claims_from_heads``). What is left after that pass (articles the pass changed
+otherwise, a link to an original; failures; stored ones not extracted with this version) goes
+through the actors again. The driver writes what comes back, in input order and in batches,
+through the same store calls as the local engine (``pipeline``), and runs the corpus pass and the
+ledger step itself: so the ledger is the local engine's, row for row.
 
 Ray (the ``storyledger[ray]`` extra) is imported only here. Without ``address`` a local Ray
 starts on ``workers`` CPUs; with it the build joins that cluster (``ray://…`` or ``host:port``).
@@ -16,6 +18,8 @@ starts on ``workers`` CPUs; with it the build joins that cluster (``ray://…`` 
 from __future__ import annotations
 
 import json
+import pickle
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -33,6 +37,9 @@ class EngineError(Exception):
 
 # Documents cleaned per Ray dataset: the driver holds one wave of raw documents at a time.
 WAVE = 4096
+# Undated articles whose parsed Docs the driver keeps until the corpus pass (~100 KB each); past
+# that many, an undated article is left to the actors' pass after the corpus pass.
+HEADS = 4096
 
 
 def _clean_batch(batch: dict) -> dict:
@@ -52,10 +59,11 @@ def _clean_batch(batch: dict) -> dict:
 
 
 def _ingest(ray, store: LedgerStore, report: pipeline.BuildReport, docs: Iterator, on_skip, on_note,
-            progress: pipeline.Progress, version: str, opts: dict) -> set[str]:
+            progress: pipeline.Progress, version: str, opts: dict) -> tuple[set[str], dict[str, bytes]]:
     """Documents cleaned and new dated articles extracted on the workers (``_CleanExtractor``),
     stored by the driver in input order: each article as the local engine's ingest stores it, then
-    a new article's claims. Returns the ids whose claims were stored. An article whose extraction
+    a new article's claims. Returns the ids whose claims were stored, and the parsed Docs of new
+    undated articles (id -> pickled ``extract.parse_heads`` item). An article whose extraction
     failed is left unextracted: the pass after the corpus pass extracts it again and records the
     failure there, in ledger order, as the local engine's extraction does.
 
@@ -63,6 +71,7 @@ def _ingest(ray, store: LedgerStore, report: pipeline.BuildReport, docs: Iterato
     document: with a row per file, a JSON Lines file of many articles was one worker's alone."""
     n = 0
     done: set[str] = set()
+    heads: dict[str, bytes] = {}
     known = frozenset(store.article_ids())     # stored already: not new, not extracted here
     with pipeline._Commits(store) as commits:    # as the local engine: by seconds of work
         while wave := list(islice(docs, WAVE)):
@@ -83,8 +92,18 @@ def _ingest(ray, store: LedgerStore, report: pipeline.BuildReport, docs: Iterato
                 if new and row["extracted"] and not row["error"]:
                     pipeline.store_claims(store, report, new, json.loads(row["claims"]), version, as_rows=True)
                     done.add(new)
+                elif new and row["heads"] and len(heads) < HEADS:
+                    if not heads:   # the driver finishes them after the corpus pass: its model loads meanwhile
+                        opts["loader"] = threading.Thread(target=_load_nlp, args=(opts["aliases"],), daemon=True)
+                        opts["loader"].start()
+                    heads[new] = row["heads"]
                 commits()
-    return done
+    return done, heads
+
+
+def _load_nlp(aliases: Optional[str]) -> None:
+    from storyledger import extract
+    extract.load_nlp(aliases) if aliases else extract.load_nlp()
 
 
 def _keep(store: LedgerStore, report: pipeline.BuildReport, row: dict, on_skip) -> Optional[str]:
@@ -136,9 +155,10 @@ class _CleanExtractor(_Extractor):
     """Cleaning and extraction in one pass of the actors: a batch of raw documents -> one row each
     (as ``_clean_batch``) with the claims of each new article whose date is its own.
 
-    An undated article (``clean.UNDATED``) is not extracted here: the corpus pass gives it a date
-    window or a year from its siblings, so its claims are read after that pass. ``known``: ids
-    already in the ledger (stored, not new: not extracted)."""
+    An undated article (``clean.UNDATED``) is only parsed here (``heads``: its Docs through the
+    pipes that do not read its date): the corpus pass gives it a date window or a year from its
+    siblings, so its claims are read after that pass. ``known``: ids already in the ledger
+    (stored, not new: not extracted)."""
 
     def __init__(self, aliases: Optional[str] = None, known: frozenset = frozenset()) -> None:
         super().__init__(aliases)
@@ -150,13 +170,25 @@ class _CleanExtractor(_Extractor):
         out = _clean_batch(batch)
         arts = {k: Article.model_validate_json(data)
                 for k, (kind, data) in enumerate(zip(out["kind"], out["data"])) if kind == "article"}
-        todo = [k for k, a in arts.items() if a.id not in self.known and a.published_basis not in UNDATED]
+        new = [k for k, a in arts.items() if a.id not in self.known]
+        todo = [k for k in new if arts[k].published_basis not in UNDATED]
         got = dict(zip(todo, zip(*self._claims([arts[k] for k in todo])))) if todo else {}
+        later = [k for k in new if k not in got]
+        heads = dict(zip(later, self._heads([arts[k] for k in later]))) if later else {}
         rows = range(len(out["kind"]))
         out["extracted"] = [k in got for k in rows]
         out["claims"] = [got[k][0] if k in got else "" for k in rows]
         out["error"] = [got[k][1] if k in got else "" for k in rows]
+        out["heads"] = [heads.get(k, b"") for k in rows]
         return out
+
+    def _heads(self, arts: list[Article]) -> list[bytes]:
+        """``extract.parse_heads`` of each article, pickled (b"" where the parse failed: that
+        article is left to the pass after the corpus pass, which records the failure)."""
+        try:
+            return [pickle.dumps(h) for h in self.extract.parse_heads(arts, nlp=self.nlp)]
+        except Exception:  # noqa: BLE001 - one article broke the batch: the later pass isolates it
+            return [b"" for _ in arts]
 
 
 def _start(address: Optional[str], workers: int):
@@ -202,8 +234,8 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
     version = extract.version_of(nlp) if aliases else extract.VERSION
     opts = dict(workers=workers, batch_size=batch_size, aliases=aliases)
     with LedgerStore(db) as store:
-        done = _ingest(ray, store, report, ingest.iter_documents(paths, fetched_at=fetched_at, ledger=db),
-                       on_skip, on_note, progress, version, opts)
+        done, heads = _ingest(ray, store, report, ingest.iter_documents(paths, fetched_at=fetched_at, ledger=db),
+                              on_skip, on_note, progress, version, opts)
         store.commit()
         pipeline.corpus_pass(store, report)
         store.set_meta("aliases", extract.user_aliases(nlp) or "")   # the ledger step reads them too
@@ -211,9 +243,39 @@ def build_ray(paths: Iterable[str | Path], db: str | Path, *, address: Optional[
         # extracted again, as locally), failures, and stored ones not extracted with this version
         todo = store.unextracted(version)
         report.extracted -= len(done.intersection(a.id for a in todo))   # counted once, as locally
+        todo = _finish_heads(store, report, todo, heads, version, opts, progress)
         _extract(ray, store, report, todo, version, opts, progress)
         pipeline.ledger_step(store, report, progress)
     return report
+
+
+def _finish_heads(store: LedgerStore, report: pipeline.BuildReport, todo: list[Article], heads: dict[str, bytes],
+                  version: str, opts: dict, progress: pipeline.Progress) -> list[Article]:
+    """The undated articles the actors parsed, finished by the driver once the corpus pass has
+    dated them (``extract.claims_from_heads``: the components that read the date, on the Docs the
+    actors made); returns what is left for the actors (an article that fails here is extracted
+    again there, which records the failure as the local engine does)."""
+    from storyledger import extract
+
+    mine = [a for a in todo if a.id in heads]
+    if not mine:
+        return todo
+    if opts.get("loader"):
+        opts["loader"].join()     # started while the actors ran
+    nlp = extract.load_nlp(opts["aliases"]) if opts["aliases"] else extract.load_nlp()
+    failed: set[str] = set()
+    with pipeline._Commits(store) as commits:
+        for n, art in enumerate(mine, 1):
+            try:
+                claims = extract.claims_from_heads(art, pickle.loads(heads.pop(art.id)), nlp=nlp)
+            except Exception:  # noqa: BLE001 - the actors' pass extracts it again and records why
+                failed.add(art.id)
+                continue
+            pipeline.store_claims(store, report, art.id, claims, version)
+            progress("extract", n, len(todo))
+            commits()
+    ids = {a.id for a in mine}
+    return [a for a in todo if a.id not in ids or a.id in failed]
 
 
 def _extract(ray, store: LedgerStore, report: pipeline.BuildReport, todo: list[Article], version: str,

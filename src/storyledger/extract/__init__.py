@@ -214,6 +214,58 @@ def _extract_stream(nlp, articles: Iterable[Article], batch_size: int, on_error:
         yield from _extract_batches(arts[done:], nlp, batch_size, on_error)
 
 
+def _split(nlp) -> int:
+    """Where the pipeline's date-dependent part starts: after spaCy's own pipes (and the
+    components among them, which read only the text). From there on the components read the
+    article's publication date or date window (storyledger_times, then what reads its times)."""
+    return max(i for i, name in enumerate(nlp.pipe_names) if not name.startswith("storyledger_")) + 1
+
+
+def parse_heads(articles: list[Article], nlp=None, batch_size: int = 32) -> list[list[tuple[str, bytes]]]:
+    """Each article's texts (body, title, captions; of a long body its first piece) run through
+    the pipes that do not read its date (``_split``), as ``(field, Doc.to_bytes())``: an engine's
+    worker parses an article whose date is not settled yet, and ``claims_from_heads`` finishes it
+    once it is (the parse, most of the work, is not done again). Same Docs as ``nlp.pipe``'s."""
+    from storyledger.extract import extensions  # noqa: F401 - declares doc._.* for any nlp
+
+    nlp = nlp or load_nlp()
+    tail = nlp.pipe_names[_split(nlp):]
+    out: list[list[tuple[str, bytes]]] = [[] for _ in articles]
+    # made before the tail is disabled: _article_docs asks the gazetteer pipe for each text's names
+    docs = [d for k, art in enumerate(articles) for d in _docs(nlp, k, art)]
+    with nlp.select_pipes(disable=tail):
+        for doc, (k, fld) in nlp.pipe(docs, as_tuples=True, batch_size=max(64, batch_size * 2)):
+            out[k].append((fld, doc.to_bytes(exclude=["tensor"])))
+    return out
+
+
+def claims_from_heads(art: Article, heads: list[tuple[str, bytes]], nlp=None) -> list[Claim]:
+    """``extract_claims`` of one article from ``parse_heads``' Docs: the article's date fields
+    (``art`` as it is now: the corpus pass may have dated it) set on them, then the rest of the
+    pipeline. The same claims as ``extract_claims([art])``; an error propagates."""
+    from spacy.tokens import Doc
+
+    from storyledger.extract import extensions  # noqa: F401 - declares doc._.* for any nlp
+
+    nlp = nlp or load_nlp()
+    head = nlp.pipe_names[:_split(nlp)]
+    docs = []
+    for fld, data in heads:
+        doc = Doc(nlp.vocab).from_bytes(data)
+        # what _article_docs sets from the article's date, as the article is now
+        doc._.published = art.published
+        doc._.window = art.date_window if not art.published else None
+        docs.append((doc, fld))
+    group: dict = {"title": None, "body": None, "caption": []}
+    with nlp.select_pipes(disable=head):
+        for doc, fld in nlp.pipe(docs, as_tuples=True):
+            if fld == "caption":
+                group["caption"].append(doc)
+            else:
+                group[fld] = doc
+    return _claims_of(art, lambda: group, None, gazetteer(nlp), nlp)
+
+
 def extract_text(text: str, published: Optional[str] = None, *, title: Optional[str] = None,
                  agency: Optional[str] = None, aliases=None) -> list[Claim]:
     """The claims of one article given as text (see ``storyledger.extract``)."""
