@@ -103,7 +103,10 @@ def _ingest(ray, store: LedgerStore, report: pipeline.BuildReport, docs: Iterato
 
 def _load_nlp(aliases: Optional[str]) -> None:
     from storyledger import extract
-    extract.load_nlp(aliases) if aliases else extract.load_nlp()
+    try:
+        extract.load_nlp(aliases) if aliases else extract.load_nlp()
+    except Exception:  # noqa: BLE001 - the driver asks again after the corpus pass and says why there
+        pass
 
 
 def _keep(store: LedgerStore, report: pipeline.BuildReport, row: dict, on_skip) -> Optional[str]:
@@ -262,7 +265,10 @@ def _finish_heads(store: LedgerStore, report: pipeline.BuildReport, todo: list[A
         return todo
     if opts.get("loader"):
         opts["loader"].join()     # started while the actors ran
-    nlp = extract.load_nlp(opts["aliases"]) if opts["aliases"] else extract.load_nlp()
+    try:
+        nlp = extract.load_nlp(opts["aliases"]) if opts["aliases"] else extract.load_nlp()
+    except extract.ExtractError:    # no model on the driver (a cluster's head node): the actors do them
+        return todo
     failed: set[str] = set()
     with pipeline._Commits(store) as commits:
         for n, art in enumerate(mine, 1):
