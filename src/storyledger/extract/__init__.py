@@ -164,10 +164,15 @@ def _article_docs(nlp, art: Article) -> list[tuple]:
     ctx = article_context(art, [d for d, f in docs if f == "title"] + [d for d, f in docs if f != "title"])
     for doc, fld in docs:
         # what the components need to know about the article (plain data: see extract.extensions)
-        doc._.published, doc._.field, doc._.agency, doc._.article = \
-            art.published, "body" if fld == "more" else fld, art.agency, ctx
-        doc._.window = art.date_window if not art.published else None
+        doc._.field, doc._.agency, doc._.article = "body" if fld == "more" else fld, art.agency, ctx
+        _set_date(doc, art)
     return docs
+
+
+def _set_date(doc, art: Article) -> None:
+    """The article's date as the components read it: its publication date, else its date window."""
+    doc._.published = art.published
+    doc._.window = art.date_window if not art.published else None
 
 
 def _docs(nlp, k: int, art: Article) -> Iterator[tuple]:
@@ -252,9 +257,7 @@ def claims_from_heads(art: Article, heads: list[tuple[str, bytes]], nlp=None) ->
     docs = []
     for fld, data in heads:
         doc = Doc(nlp.vocab).from_bytes(data)
-        # what _article_docs sets from the article's date, as the article is now
-        doc._.published = art.published
-        doc._.window = art.date_window if not art.published else None
+        _set_date(doc, art)  # as the article is now
         docs.append((doc, fld))
     group: dict = {"title": None, "body": None, "caption": []}
     with nlp.select_pipes(disable=head):

@@ -1151,7 +1151,7 @@ def _force_placed(fig: Figure, anchor: Token, nodes: list[Token]) -> bool:
     """Forces counted where they stand or as what a side adds: "100,000 troops near the border",
     "there are 160,000 troops around Ukraine", "Russia added 7,000 troops". Only forces: "300
     residents in Derna" live there, nobody sent them."""
-    head = singular((fig.counted or "").split()[-1].lower()) if fig.counted else ""
+    head = _counted_head(fig)
     if head not in _FIG.set("force_nouns") and (fig.counted or "").split()[-1:] != ["troops"]:
         return False
     if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in _FIG.set("deploy_object_verbs"):
@@ -1175,10 +1175,9 @@ def _responding(fig: Figure, anchor: Token) -> bool:
     """Responders counted at their work: "1,500 rescuers were working through the night", "200
     volunteers working in shifts", "300 firefighters battling the blaze", "aid workers helping".
     Only people whose job is to be sent ("400 of them work night shifts" is a workforce)."""
-    words = (fig.counted or "").lower().split()
-    if not words:
+    head = _counted_head(fig)
+    if not head:
         return False
-    head = singular(words[-1])
     responder = head in _FIG.set("responder_nouns") or head in _FIG.set("force_nouns") or \
         any(c.dep_ == "compound" and c.lemma_.lower() in _FIG.set("responder_compounds") for c in anchor.children)
     if not responder:
@@ -1187,6 +1186,12 @@ def _responding(fig: Figure, anchor: Token) -> bool:
     if anchor.dep_ in {"nsubj", "nsubjpass"} and anchor.head.lemma_.lower() in verbs:
         return True
     return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in verbs for c in anchor.children)
+
+
+def _counted_head(fig: Figure) -> str:
+    """The head word of what a figure counts, singular and lower case ("" when it counts nothing named)."""
+    words = (fig.counted or "").split()
+    return singular(words[-1].lower()) if words else ""
 
 
 def _grown_by(anchor: Token) -> bool:

@@ -484,8 +484,6 @@ class TextReader:
             as_of=as_of, attribution=attr))
 
     def _reported(self, doc: Doc, fld: str, sent: Span, rep: Reported, times: list[TimeSpan]) -> None:
-        if rep.verb.lemma_.lower() in BELIEF_LEMMAS:
-            return  # a belief ("he thinks ...") names whose figure it is, but is no statement
         tellers = [self.d.finder.name(rep.subject, rep.verb.lemma_.lower(), rep.verb)] + self._outer(rep.verb)
         if not tellers[0].source or tellers[0].generic:
             return
@@ -513,7 +511,7 @@ class TextReader:
         else:
             tellers = self.d.finder._according(root)
         if not tellers or not tellers[0].source or tellers[0].generic or tellers[0].cue in BELIEF_LEMMAS:
-            return None  # a belief is no statement (``_reported``)
+            return None  # a belief ("he thinks ...") names whose figure it is, but is no statement
         attr = to_attribution(tellers, self.agency, modality or modality_of(root, sent, tellers))
         as_of = self._as_of(root, sent, times, tellers) or published_span(self.anchor)
         c = Claim(id=_key("statement", sent.start_char, sent.end_char),

@@ -255,17 +255,23 @@ def _named_pair(a: Side, b: Side, corpus: Corpus) -> tuple[int, Optional[str]]:
 def _same_office(a: str, b: str) -> bool:
     """Two descriptions of one office of one body: "local head of the red crescent" and "head of the
     red crescent in benghazi" (same head noun, one body's words inside the other's)."""
-    if " of " not in a or " of " not in b or head_noun(a) != head_noun(b) or not head_noun(a):
+    if head_noun(a) != head_noun(b) or not head_noun(a):
         return False
-    body_a, body_b = set(_content(a.partition(" of ")[2])), set(_content(b.partition(" of ")[2]))
+    body_a, body_b = _office_body(a), _office_body(b)
     return bool(body_a and body_b) and (body_a <= body_b or body_b <= body_a)
+
+
+def _office_body(desc: str) -> frozenset[str]:
+    """The words of the body an office description names: "head of the red crescent in benghazi" ->
+    {red, crescent, benghazi}; empty without "of"."""
+    return frozenset(_content(desc.partition(" of ")[2]))
 
 
 @table_cache(maxsize=65536)
 def _office_of_body(desc: str, roles: tuple[str, ...]) -> bool:
     """ "head of the red crescent in benghazi" and a person whose role is "red crescent s": the
     description names an office of the very body the text tied the person to."""
-    body = set(_content(desc.partition(" of ")[2]))
+    body = _office_body(desc)
     return bool(body) and any(set(_content(r)) and set(_content(r)) <= body for r in roles)
 
 
