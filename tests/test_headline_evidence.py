@@ -193,3 +193,23 @@ def test_a_wiki_page_heading_is_the_line_over_the_wikis_name():
             f"Piers\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
     a = _clean(page)
     assert a.title == "Piers" and "From Harbour Wiki" not in a.body
+
+
+def test_a_date_pickers_today_and_a_sections_todays_link_are_no_stamps():
+    # "Today" over "Tomorrow" is a picker's choice; "Today's Paper" a menu's link: neither anchors
+    # the headline next to it, the headline over the body stands
+    for widget in ("Type the name of your station\nToday\nTomorrow\n", "Type the name of your station\nToday's Paper\n"):
+        page = (f"Harbour Gazette\n{widget}Home\nPorts\nWeather\nFerries\n"
+                f"North pier to stay shut until spring\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+        a = _clean(page)
+        assert (a.title, a.published) == ("North pier to stay shut until spring", None)
+    page = f"Harbour Gazette\nNorth pier to stay shut until spring\nToday 9:40 AM\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n"
+    assert _clean(page).title == "North pier to stay shut until spring"
+
+
+def test_a_two_word_headline_among_menu_links_when_nothing_else_reads_as_one():
+    page = f"Toggle navigation\nBio\nBlog\nContact\nPier repairs\nblog\n\n{LEDE} {MORE}\n\n{LAST}\n"
+    assert _clean(page).title == "Pier repairs"
+    # another headline-like line above the body wins over a two-word menu item
+    page = f"Bio\nBlog\nContact\nThe harbour board and its piers\nPier repairs\nblog\n\n{LEDE} {MORE}\n\n{LAST}\n"
+    assert _clean(page).title == "The harbour board and its piers"

@@ -547,7 +547,7 @@ def _stamp_by(s: str) -> tuple[str, Optional[str]]:
 
 def _line_relative(page: _Page, n: int, u: Unit) -> bool:
     s = u.text
-    if not dates.relative_phrase(s) or _TERMINAL.search(s):
+    if not dates.relative_phrase(s) or _TERMINAL.search(s) or _not_a_stamp(page.units, n):
         return False
     stamp, names = _stamp_by(s)
     stamp = _RELATIVE_LABEL.sub("", stamp)
@@ -558,6 +558,19 @@ def _line_relative(page: _Page, n: int, u: Unit) -> bool:
     if names and _BYLINE.match("By " + names):
         _credit(names, page.out)
     return True
+
+
+# "Today's Paper", "Yesterday’s Word": a menu's link to a section, not a stamp
+_DAY_POSSESSIVE = re.compile(r"\b(?:today|yesterday)['’]s\b", re.I)
+_TOMORROW = re.compile(r"^\s*tomorrow\s*$", re.I)
+
+
+def _not_a_stamp(units: list[Unit], n: int) -> bool:
+    """A line with "today" that dates nothing: a section's link ("Today's Paper"), or a date
+    picker's choices ("Today" / "Tomorrow": no stamp names a day to come)."""
+    if _DAY_POSSESSIVE.search(units[n].text):
+        return True
+    return any(_TOMORROW.match(units[k].text) for k in (n - 1, n + 1) if 0 <= k < len(units))
 
 
 def _line_counter(page: _Page, n: int, u: Unit) -> bool:
@@ -845,14 +858,15 @@ def _content_words(s: str) -> set[str]:
 
 def _short_headlines(units: list[Unit], live: list[int], first_sentence: int, head: list[int]) -> list[int]:
     """Two-word headlines ("Performant Python"): only right over the body, naming what the lead
-    talks about, and not inside a menu."""
+    talks about, and not inside a menu unless no other line above the body reads as a headline."""
     lead = [i for i in live if i >= first_sentence][:2]
     if sum(_words(units[i].text) for i in lead) < 40:       # a form's prompts, not an article's lead
         return []
     words = set().union(*[_content_words(units[i].text) for i in lead])
     close = [i for i in live if i < first_sentence][-2:]
+    # ("Blog" / "Contact" / "CDPATH replacements" / "blog" over a lead on CDPATH, nothing else)
     return [i for i in close if i not in head and _headline_like(units[i].text, first=True)
-            and _content_words(units[i].text) & words and not _in_menu(units, live, live.index(i))]
+            and _content_words(units[i].text) & words and (not head or not _in_menu(units, live, live.index(i)))]
 
 
 def _in_menu(units: list[Unit], live: list[int], k: int) -> bool:
