@@ -192,6 +192,10 @@ SOURCES = {
     "security officials": ["security officials", "Two security officials"],
     "Amnesty International": ["Amnesty International", "Amnesty"],
 }
+# added in round 12 (ids above unchanged): the treated are counted as the hospitalised are ("01": 900)
+a = "07_daily_heatwave.txt"
+f(a, 1890, ["wounded", "affected"], EX, "state health department", ["2024-05-25", "2024-05-31"])
+
 gold = {"about": "Answer key for ten pages written by the storyledger team in its own words (story kinds the "
                  "dev sets lack); see tests/test_story_kinds.py.",
         "sources": SOURCES, "articles": A, "figures": F, "same_fact": [], "never_same_fact": []}

@@ -467,6 +467,24 @@ def _changed_from(frm: Token) -> bool:
     return False
 
 
+def changed_level_noun(doc, fig: Figure) -> Optional[Token]:
+    """ "cut annual deaths from more than 5,000 two decades ago to 245": the earlier level of a change
+    (its "from", with a "to" beside it), whatever stands between the two, counts the people the verb
+    of change acts on (its object, else its subject)."""
+    tok = doc[fig.end - 1]
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.dep_ == "prep" and tok.lower_ == "from":
+            verb = tok.head
+            if not _changed_from(tok) or not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+                return None
+            return next((c for dep in ("dobj", "nsubj", "nsubjpass") for c in verb.children
+                         if c.dep_ == dep and c.pos_ == "NOUN" and is_people(c.text)), None)
+    return None
+
+
 def _reached(fig: Figure) -> None:
     """A count of people that changed is the level it reached: the ledger keeps the new toll, not a
     range from the old one (amounts that are no counts keep both ends, as benchmarks write them)."""
@@ -799,9 +817,9 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     fig.path = nodes
     measure = _cue(doc, fig, anchor, nodes, sent)
     planned, modal_only = _plan(anchor, nodes)
-    if measure in {None, "deployed"}:
-        measure = _held_in(anchor, nodes) or measure  # "31 were still in custody", "taken to hospital"
-    if not _counts_people(doc, fig, anchor, measure, told_to):
+    held = _held_in(anchor, nodes) if measure in {None, "deployed"} else None
+    measure = held or measure  # "31 were still in custody", "taken to hospital"
+    if not _counts_people(doc, fig, anchor, measure, told_to, held is not None):
         fig.measure = "other"
         return
     _place(doc, fig, anchor, nodes)
@@ -916,7 +934,8 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
         if n.pos_ in {"VERB", "AUX"}:
             cue_nodes.extend(_complements(n, [anchor] + nodes))
     for n in cue_nodes:
-        m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n) or _remains_of(n, anchor)
+        m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n) or _remains_of(n, anchor) \
+            or _undergone(n, anchor)
         if m is None or m == "deployed" and _people_reached(n):
             continue
         if m in {"killed", "wounded"}:
@@ -968,6 +987,22 @@ def _remains_of(n: Token, anchor: Token) -> Optional[str]:
     if n.pos_ == "NOUN" and n.lemma_.lower() in _FIG.set("dead_nouns") and anchor.dep_ == "pobj" and \
             anchor.head.lower_ == "of" and anchor.head.head.i == n.i:
         return "killed"
+    return None
+
+
+def _undergone(verb: Token, anchor: Token) -> Optional[str]:
+    """What a verb did to the people counted as its object: a nation, town or community that "lost
+    9,000 people" in a quake lost them to death (not a team that lost players, a firm that lost
+    staff); people who "were treated" were hurt or ill."""
+    if verb.pos_ != "VERB" or anchor.head.i != verb.i:
+        return None
+    lem = verb.lemma_.lower()
+    if anchor.dep_ == "dobj" and lem in _FIG.map("people_loss_verbs"):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.ent_type_ in {"GPE", "NORP", "LOC"} or subj.lemma_.lower() in _FIG.set("community_nouns")):
+            return _FIG.map("people_loss_verbs")[lem]
+    if anchor.dep_ == "nsubjpass" and lem in _FIG.map("patient_verbs"):
+        return _FIG.map("patient_verbs")[lem]
     return None
 
 
@@ -1051,13 +1086,18 @@ def _plan(anchor: Token, nodes: list[Token]) -> tuple[bool, bool]:
     return planned, modal_only
 
 
-def _counts_people(doc, fig: Figure, anchor: Token, measure: Optional[str], told_to: list[Token]) -> bool:
+def _counts_people(doc, fig: Figure, anchor: Token, measure: Optional[str], told_to: list[Token],
+                   held: bool = False) -> bool:
     """The figure counts people: a people noun; a noun naming someone who does something
     (-er, -ist) or "others" when a casualty verb acts on it; a bare number a casualty verb acts on
-    ("the blast killed 12", headline "Quake kills at least 142")."""
+    ("the blast killed 12", headline "Quake kills at least 142"); a bare number held where only
+    people are held ("31 were still in custody")."""
     head = fig.counted.split()[-1].lower() if fig.counted else ""
     if is_people(fig.counted) or measure in _CASUALTY and (
             _agent_noun(fig.counted) or head in _FIG.set("people_when_counted_by_a_casualty")):
+        return True
+    if held and fig.counted is None and anchor.pos_ == "NUM" and anchor.dep_ in {"nsubj", "nsubjpass"} and \
+            not _money_or_share(doc, fig):
         return True
     if fig.counted is None and anchor.pos_ == "NUM" and anchor.i == fig.end - 1 and fig.end < len(doc) and \
             measure in _STATES | {"captured"} and MEASURE_CUES.get(doc[fig.end].lower_) == measure and \

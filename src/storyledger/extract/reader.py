@@ -24,7 +24,7 @@ from storyledger.extract.components import text_acronyms, paragraph_starts
 from storyledger.extract.entities import AliasTable, ArticleEntities, is_title_word
 from storyledger.extract.extensions import span_text, text_of
 from storyledger.extract.figures import (
-    Figure, _measure, _money_or_share, _pop_of, figure_from_data, find_figures, is_people,
+    Figure, _measure, _money_or_share, _pop_of, changed_level_noun, figure_from_data, find_figures, is_people,
 )
 from storyledger.extract.lexicon import BELIEF_LEMMAS, MEASURE_CUES
 from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, photo_credit, reported_speech, speech_marks
@@ -223,6 +223,15 @@ class TextReader:
             # "about 3,000 were in Russia, with around 10,000 expected": the number stands for
             # the people counted just before; "at least 100 dead" names only what happened
             fig.counted, fig.population = antecedent.fig.counted, antecedent.fig.population
+            fig.path = []
+            _measure(doc, fig, sent)
+            if fig.anaphoric and not fig.part and fig.measure in {None, "other"} and \
+                    antecedent.fig.measure not in {None, "other"}:
+                # "2,300 people were treated, and 140 of them were admitted": a part of a group is in
+                # the state the group is in, unless its own words say otherwise
+                fig.measure = antecedent.fig.measure
+        elif fig.counted is None and (level := changed_level_noun(doc, fig)) is not None:
+            fig.counted, fig.population = level.text, _pop_of(level, self.d.ents.table.demonym)
             fig.path = []
             _measure(doc, fig, sent)
         elif elliptic and fig.counted is None:
