@@ -3,7 +3,7 @@ ending with the headline, controls read out, menus glued without spaces, labelle
 The pages are written for these tests (no published text)."""
 from __future__ import annotations
 
-from storyledger.clean.text import _control_line, _ends_naming, _glued_links
+from storyledger.clean.text import Unit, _control_line, _crumb_tails, _ends_naming, _glued_links
 
 from tests.test_unseen_layouts import LAST, LEDE, MORE, _clean
 
@@ -213,3 +213,29 @@ def test_a_two_word_headline_among_menu_links_when_nothing_else_reads_as_one():
     # another headline-like line above the body wins over a two-word menu item
     page = f"Bio\nBlog\nContact\nThe harbour board and its piers\nPier repairs\nblog\n\n{LEDE} {MORE}\n\n{LAST}\n"
     assert _clean(page).title == "The harbour board and its piers"
+
+
+def test_a_two_word_headline_under_the_date_when_no_longer_headline_follows():
+    # a newsletter's name under its date, the writer's name over the lead
+    lead = ("Hello again from Harbour Weekly. Thanks for subscribing.\n\nThe north pier stays shut for repairs "
+            "until the spring, after divers found cracks in three of its supporting columns, the harbour board said.")
+    page = f"Sections\nSign up\nFebruary 8, 2023\nHarbour Weekly\nSubscribe\nTomas Ek\n\n{lead}\n\n{MORE}\n\n{LAST}\n"
+    assert _clean(page).title == "Harbour Weekly"
+    # a section's name under the date, over a longer headline: the headline
+    page = (f"Sections\nSign up\nFebruary 8, 2023\nHarbour Weekly\nNorth pier shut for the winter\n\n"
+            f"{lead}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "North pier shut for the winter"
+
+
+def test_a_crumb_naming_the_headline_past_a_row_of_tabs():
+    tabs = "Try Now\nOverview\nSpecs\nSupport\n"
+    page = (f"Products\nPartners\nToggle menu Overview Harbour Pier Planner 5 for Ferries\n{tabs}"
+            f"Harbour Pier Planner 5 for Ferries\nPlan your berths\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Harbour Pier Planner 5 for Ferries"
+    # a sentence between them: no trail ends there
+    lines = ["Toggle menu Overview Harbour Pier Planner 5 for Ferries", "Try Now", "Overview",
+             "The planner was sold out in a day.", "Harbour Pier Planner 5 for Ferries"]
+    units = [Unit(t, 0, False) for t in lines]
+    assert _crumb_tails(units, list(range(5))) == {}
+    units[3] = Unit("Specs", 0, False)
+    assert _crumb_tails(units, list(range(5))) == {0: 4}

@@ -733,7 +733,8 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
     if crumbs:          # the headline a crumb trail ends with, nearest the body
         return max(crumbs.values())
     head = [i for i in live if i < first_sentence and _headline_like(units[i].text, first=i == live[0])]
-    head = sorted(head + _short_headlines(units, live, first_sentence, head))
+    short = _short_headlines(units, live, first_sentence, head)
+    head = sorted(head + short)
     full = [i for i in head if _words(units[i].text) >= 5 and not units[i].text.isupper()
             and not _full_stop(units[i].text)]
     pick = _weigh_headlines(units, live, head, set(full), first_sentence)
@@ -752,7 +753,9 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
         # a date printed above the headline ("24 September 2019" / headline / standfirst); a
         # headline-shaped line above it but past a menu is a promo's
         below = [i for i in live if a < i < first_sentence][:2]
-        if below and below[0] in near and (not above or skipped > 2):
+        # (a two-word one naming the lead, when no longer headline follows it: "Axios Future")
+        if below and (below[0] in near or below[0] in short and not set(below[1:]) & near) \
+                and (not above or skipped > 2):
             return below[0]
         if above:
             run = [above.pop()]
@@ -800,8 +803,13 @@ def _crumb_tails(units: list[Unit], live: list[int]) -> dict[int, int]:
     for k, i in enumerate(live):
         if _TERMINAL.search(units[i].text):
             continue
-        for j in live[k + 1:k + 4]:
-            if _headline_like(units[j].text, first=True) and _ends_naming(units[i].text, units[j].text):
+        for d, j in enumerate(live[k + 1:k + 7]):
+            # past the next three lines only over a row of tabs ("Overview", "Try Now", "Support")
+            if d >= 3 and not all(_words(units[m].text) <= 3 and not _TERMINAL.search(units[m].text)
+                                  for m in live[k + 1:k + 1 + d]):
+                break
+            if (d < 3 or _words(units[j].text) >= 3) and _headline_like(units[j].text, first=True) \
+                    and _ends_naming(units[i].text, units[j].text):
                 out[i] = j
                 break
     return out
@@ -857,13 +865,17 @@ def _content_words(s: str) -> set[str]:
 
 
 def _short_headlines(units: list[Unit], live: list[int], first_sentence: int, head: list[int]) -> list[int]:
-    """Two-word headlines ("Performant Python"): only right over the body, naming what the lead
-    talks about, and not inside a menu unless no other line above the body reads as a headline."""
+    """Two-word headlines ("Performant Python"): only right over the body or right under the date
+    or byline above it, naming what the lead talks about, and not inside a menu unless no other
+    line above the body reads as a headline."""
     lead = [i for i in live if i >= first_sentence][:2]
     if sum(_words(units[i].text) for i in lead) < 40:       # a form's prompts, not an article's lead
         return []
     words = set().union(*[_content_words(units[i].text) for i in lead])
     close = [i for i in live if i < first_sentence][-2:]
+    marks = [i for i in range(first_sentence) if units[i].why in _HEAD_MARKS]
+    under = [i for i in live if marks and marks[-1] < i < first_sentence][:1]
+    close = sorted(set(close + under))
     # ("Blog" / "Contact" / "CDPATH replacements" / "blog" over a lead on CDPATH, nothing else)
     return [i for i in close if i not in head and _headline_like(units[i].text, first=True)
             and _content_words(units[i].text) & words and (not head or not _in_menu(units, live, live.index(i)))]
