@@ -239,3 +239,23 @@ def test_a_crumb_naming_the_headline_past_a_row_of_tabs():
     assert _crumb_tails(units, list(range(5))) == {}
     units[3] = Unit("Specs", 0, False)
     assert _crumb_tails(units, list(range(5))) == {0: 4}
+
+
+def test_a_page_printing_its_own_address_names_its_headline():
+    page = ("Harbour Wiki\nHarbour Books and Their Authors\nThe Pier Stories Collection\n"
+            "Guide to the Lighthouses of the Coast\nNorth Pier Repairs\nEnglish\nDeutsch\nEdit\n"
+            f"Contents\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n\n"
+            "Retrieved from \"https://harbour.example/wiki/North_Pier_Repairs?oldid=12\"\n")
+    a = _clean(page)
+    assert a.title == "North Pier Repairs" and "Guide to the Lighthouses" not in a.body
+    # a pingback quoting the post's address, an id before its words; a sidebar's saying above
+    page = ("Harbour Notes\nOther posts\nThe ferry timetable for the winter\nFerry fares to rise in March\n\n"
+            "Skipper: the sea gives and the sea takes, and a wise crew never forgets which of the two it "
+            "is doing today.\n\nJoin our group here: https://social.example/groups/harbour and click Join.\n"
+            "Archives\nWordPress\nNorth pier to stay shut until spring\nPosted on Maret 8, 2023 by Admin\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n\n"
+            "[…] https://harbour.example/2023/02/08/1044-north-pier-to-stay-shut-until-spring/ […]\n")
+    assert _clean(page).title == "North pier to stay shut until spring"
+    # an address spelling no line of the page says nothing
+    page = f"Harbour Notes\nNorth pier to stay shut until spring\n\n{LEDE}\n\nhttps://harbour.example/ferries-south/\n"
+    assert _clean(page).title == "North pier to stay shut until spring"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from storyledger.clean import dates
 from storyledger.clean.language import common_words, detect, is_foreign_line
@@ -649,6 +649,8 @@ def _find_title(page: _Page) -> None:
     if pick is None:
         pick = _wiki_heading(units)
     if pick is None:
+        pick = _addressed_headline(units)
+    if pick is None:
         pick = _headline_index(units)
     if pick is None:
         return
@@ -700,6 +702,38 @@ def _wiki_heading(units: list[Unit]) -> Optional[int]:
                 return i
             return None
     return None
+
+
+# a web address printed as text; its last path segment, file ending aside, spells the page's name
+_URL = re.compile(r"https?://[^\s\"'<>()\[\]]+")
+_FILE_ENDING = re.compile(r"\.(?:s?html?|php|aspx?)$", re.I)
+
+
+def _slug_key(s: str) -> str:
+    return " ".join(_LOWER_WORD.findall(s.casefold()))
+
+
+def _addressed_headline(units: list[Unit]) -> Optional[int]:
+    """A page printing its own address ("Retrieved from https://…/wiki/Water-Making_Spell", a
+    pingback quoting ".../2015/03/30/piers-stay-shut/"): the line the address's last segment
+    spells in its words (numbers aside: an id may open the segment), two words or more, is the
+    headline (outside a menu if printed there as well); None when the page prints no address or
+    no line it spells."""
+    slugs = set()
+    for u in units:
+        if "://" not in u.text:
+            continue
+        for m in _URL.finditer(u.text):
+            segment = _FILE_ENDING.sub("", unquote(urlparse(m.group(0)).path.rstrip("/").rsplit("/", 1)[-1]))
+            words = _LOWER_WORD.findall(segment.casefold().replace("_", " "))
+            if len(words) >= 2:
+                slugs.add(" ".join(words))
+    if not slugs:
+        return None
+    live = [i for i, u in enumerate(units) if u.keep]
+    hits = [k for k, i in enumerate(live) if _headline_like(units[i].text, first=True)
+            and _slug_key(units[i].text) in slugs]
+    return live[next((k for k in hits if not _in_menu(units, live, k)), hits[0])] if hits else None
 
 
 def _headline_index(units: list[Unit]) -> Optional[int]:
