@@ -178,7 +178,12 @@ class LedgerStore:
 
     @contextmanager
     def savepoint(self):
-        """Writes inside the block land together or not at all (the outer transaction goes on)."""
+        """Writes inside the block land together or not at all (the outer transaction goes on).
+        SQLite with no transaction open: one is begun, as a SAVEPOINT would begin it and its RELEASE
+        would then commit (one commit per article while ingesting); the caller commits (``_Commits``).
+        (psycopg has begun one before any statement: a savepoint never ends it.)"""
+        if isinstance(self.db, sqlite3.Connection) and not self.db.in_transaction:
+            self.db.execute("BEGIN")
         self.db.execute("SAVEPOINT one_item")
         try:
             yield
