@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from storyledger import clean, corpus_index, extract, ingest, ledger_update
+from storyledger.ledger import inputs_kept_out_of_gc
 from storyledger.model import MAX_TEXT_CHARS, Article, RawDocument, SkippedInput
 from storyledger.store import LedgerStore
 
@@ -198,9 +199,11 @@ def extract_new(store: LedgerStore, report: BuildReport, progress: Progress = _n
             # recorded once; the article is still marked extracted below so no later build retries it
             _skip(store, report, extract_failure(art, exc), None)
 
+        # the model (loaded first) and the articles stay out of the garbage collector's full passes
+        nlp = nlp or extract.load_nlp()
         # an article's claims are written whole; a kill keeps every extraction committed before
         # it (at most COMMIT_EVERY seconds are done again)
-        with _Commits(store) as commits:
+        with inputs_kept_out_of_gc(), _Commits(store) as commits:
             for art, claims in extract.extract_claims(todo, nlp=nlp, on_error=failed, n_process=n_process):
                 store_claims(store, report, art.id, claims, version)
                 done += 1

@@ -69,7 +69,14 @@ def version_of(nlp=None) -> str:
 def gazetteer(nlp):
     """The alias table ``nlp`` resolves names with (its storyledger_gazetteer pipe, else the packaged one)."""
     from storyledger.extract.entities import alias_table
-    return nlp.get_pipe("storyledger_gazetteer").table if "storyledger_gazetteer" in nlp.pipe_names else alias_table()
+    # (asked per text by two components: nlp.pipe_names and nlp.disabled build lists and an error
+    # message at each read; the set of disabled names is read when spaCy has it)
+    try:
+        pipe = nlp.get_pipe("storyledger_gazetteer")
+    except KeyError:
+        return alias_table()
+    disabled = getattr(nlp, "_disabled", None)
+    return alias_table() if "storyledger_gazetteer" in (nlp.disabled if disabled is None else disabled) else pipe.table
 
 
 OnError = Callable[[Article, Exception], None]
@@ -143,6 +150,7 @@ def _article_docs(nlp, art: Article) -> list[tuple]:
     """(doc, field) of an article's texts, made (not parsed) and given what the components need to
     know about the article: body, the rest of a long body ("more": pieces within ``PIECE_CHARS`` and
     ``nlp.max_length``, see extract.pieces), title, captions."""
+    from storyledger.extract.components import text_acronyms
     from storyledger.extract.pipeline import article_context
 
     limit = min(PIECE_CHARS, nlp.max_length)
@@ -156,6 +164,8 @@ def _article_docs(nlp, art: Article) -> list[tuple]:
             text = text.replace(c, " ")
         docs.append((nlp.make_doc(text), fld))
         docs[-1][0]._.text = text      # Doc.text would join every token again at each read
+        # the article's context lists every text's acronyms; storyledger_acronyms keeps them (once per text)
+        docs[-1][0]._.acronyms = text_acronyms(text)
     if "storyledger_gazetteer" in nlp.pipe_names:
         # a title is read with the names its body and captions give (the gazetteer needs no parse)
         gaz = nlp.get_pipe("storyledger_gazetteer")

@@ -181,7 +181,8 @@ class Acronyms(Component):
     then acronyms of names it spelled out before using them."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.acronyms = text_acronyms(text_of(doc))
+        if doc._.acronyms is None:   # the caller may have asked already (extract._docs, for the article)
+            doc._.acronyms = text_acronyms(text_of(doc))
         return doc
 
 

@@ -27,7 +27,8 @@ DOC_EXTENSIONS: dict[str, tuple[str, str]] = {
     "text": ("the Doc's text, read once (Doc.text joins every token on each read): use text_of(doc)",
              "caller (extract._docs), else storyledger_paragraphs"),
     "paragraphs": ("character offset where each paragraph starts (first is 0)", "storyledger_paragraphs"),
-    "acronyms": ('[[long name, short]] the text defines ("National Intelligence Service (NIS)")', "storyledger_acronyms"),
+    "acronyms": ('[[long name, short]] the text defines ("National Intelligence Service (NIS)")',
+                 "caller (extract._docs), else storyledger_acronyms"),
     "times": ("per sentence (by sentence order): list of TimeSpan dicts found in it", "storyledger_times"),
     "quotes": ("[{start, end, text, short, verb, subject}] direct quotes (char offsets; speech verb and its "
                "subject as token indices or None)", "storyledger_quotes"),
