@@ -206,6 +206,36 @@ def test_coref_reads_the_tokens_it_used_to_walk():
         assert list(Q._vote_lone_name(doc, mentions)) == list(_vote_lone_name_slow(doc, mentions))
 
 
+def test_sentence_alpha_counts_are_the_token_walk():
+    """``quotes._alpha_before``: a sentence holds an alphabetic token exactly when the count
+    before its end exceeds the count before its start (coref's decay and lone-name votes read it)."""
+    from spacy.attrs import IS_ALPHA
+
+    from storyledger.extract import quotes as Q
+    for doc in _parsed_texts():
+        before = Q._alpha_before(doc.to_array(IS_ALPHA))
+        assert [bool(before[s.end] > before[s.start]) for s in doc.sents] == \
+            [any(t.is_alpha for t in s) for s in doc.sents]
+
+
+def test_acronyms_set_with_the_docs_are_the_component_s():
+    """extract._docs gives each text its acronyms for the article's context; storyledger_acronyms
+    keeps them: the same lists as the component finds on a Doc made without them."""
+    from storyledger import extract
+    from storyledger.extract.components import text_acronyms
+    from storyledger.model import Article
+    nlp = extract.load_nlp()
+    body = ("The National Intelligence Service (NIS) said 300 troops moved. Immigration, Refugees and "
+            "Citizenship Canada said on Monday that IRCC had no record.\n\nNIS officials declined to comment.")
+    art = Article(id="a1", source="x", body=body, title="Agency for Nuclear Energy (ANE) warns",
+                  captions=["World Health Organization staff at the WHO office"])
+    docs = [d for d, _ in extract._docs(nlp, 0, art)]
+    assert [d._.acronyms for d in docs] == [text_acronyms(d.text) for d in docs]
+    assert docs[0]._.acronyms == [["The National Intelligence Service", "NIS"],
+                                  ["Immigration, Refugees and Citizenship Canada", "IRCC"]]
+    assert [d._.acronyms for d in nlp.pipe(docs)] == [d._.acronyms for d in nlp.pipe(d.text for d in docs)]
+
+
 def _vote_lone_name_slow(doc, mentions):
     from storyledger.extract import quotes as Q
     quoted = Q._long_quotes(doc)
@@ -319,3 +349,4 @@ def test_date_mentions_found_as_the_patterns_find_them():
         assert found(D._weekday_mentions(t)) == found(D._WEEKDAY_MENTION.finditer(t)), t[:80]
     for line in _lines() + ["3 DAYS AGO", "yeſterday", "Today", "an hour ago.", "agog"]:
         assert D.relative_phrase(line) == bool(D._RELATIVE.search(line)), line
+

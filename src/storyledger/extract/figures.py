@@ -6,6 +6,7 @@ keywords anywhere in the sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -97,9 +98,11 @@ def may_start(doc) -> numpy.ndarray:
     without making a Token object for each (tests/test_fast_paths.py checks it against every token)."""
     orths = doc.to_array([ORTH, TAG])
     vocab = doc.vocab
-    word = numpy.fromiter((_LEX_START[o] if o in _LEX_START else
-                           _LEX_START.setdefault(o, _word_may_start(vocab[o])) for o in orths[:, 0].tolist()),
-                          dtype=bool, count=len(doc))
+    ids = orths[:, 0].tolist()
+    known = list(map(_LEX_START.get, ids))    # (a map over the cache; a word seen first is worked out)
+    if None in known:
+        known = [_LEX_START.setdefault(o, _word_may_start(vocab[o])) if k is None else k for o, k in zip(ids, known)]
+    word = numpy.array(known, dtype=bool)
     return word | (orths[:, 1] == vocab.strings["CD"]) if len(doc) else word
 
 
@@ -256,12 +259,13 @@ def find_figures(sent: Span, demonym, starts: Optional[numpy.ndarray] = None) ->
     doc = sent.doc
     if starts is None:
         starts = may_start(doc)
-    nexts = numpy.flatnonzero(starts[sent.start:sent.end]) + sent.start   # where a figure may start
+    # where a figure may start (a list: numpy per step cost more than the step)
+    nexts = (numpy.flatnonzero(starts[sent.start:sent.end]) + sent.start).tolist()
     while i < sent.end:
-        k = numpy.searchsorted(nexts, i)
+        k = bisect.bisect_left(nexts, i)
         if k == len(nexts):
             break
-        i = int(nexts[k])       # the tokens skipped can start neither a share nor a number
+        i = nexts[k]       # the tokens skipped can start neither a share nor a number
         t = doc[i]
         frac = _fraction(doc, i, sent)
         if frac is not None:

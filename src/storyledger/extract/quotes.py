@@ -23,7 +23,7 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.entities import is_title_word
-from storyledger.extract.extensions import text_of
+from storyledger.extract.extensions import span_text, text_of
 from storyledger.extract.lexicon import SPEECH_LEMMAS
 from storyledger.extract.spans import dateline_of, ent_at
 from storyledger.tables import table
@@ -390,8 +390,8 @@ def _vote_lone_name(doc: Doc, mentions: list[Mention]):
     narrator's pronoun is about, so quoted names and quoted pronouns are left out."""
     quoted = _long_quotes(doc)
     # a line of punctuation between paragraphs (" ." in some dumps) is no sentence of the story
-    alpha = doc.to_array(IS_ALPHA)
-    sents = [s for s in doc.sents if alpha[s.start:s.end].any()]
+    alpha = _alpha_before(doc.to_array(IS_ALPHA))
+    sents = [s for s in doc.sents if alpha[s.end] > alpha[s.start]]
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sent.setdefault(m.sent, []).append(m)
@@ -535,8 +535,11 @@ def _kinds_of(key: str, body_kind: dict[str, set[str]]) -> set[str]:
     return (body_kind.get(key, set()) | {head}) & _ORG_NOUNS
 
 
+_ORG_KEY_TRIM = re.compile(r"^the\s+|['\u2019]s$", flags=re.I)
+
+
 def _org_key(e: Span) -> str:
-    return re.sub(r"^the\s+|['\u2019]s$", "", e.text, flags=re.I).strip()
+    return _ORG_KEY_TRIM.sub("", span_text(e)).strip()
 
 
 def _org_nouns(e: Span) -> set[str]:
@@ -584,18 +587,29 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
     mentions, gender = person_mentions(doc, ents)
     filed = dateline_of(doc)    # "DHAKA, Bangladesh (AP) —": where it was filed, no body it goes on about
     mem = _Salience(doc, {m.i: m for m in mentions}, gender, _long_quotes(doc),
-                    {e.root.i: e for e in ents if e.label_ in {"ORG", "GPE"} and len(e.text) > 1
-                     and not e.root.is_lower and e.start_char >= filed})   # "the rookie defenceman" is no body
+                    {e.root.i: e for e in ents if e.label_ in {"ORG", "GPE"} and e.end_char - e.start_char > 1
+                     and e.start_char >= filed and not e.root.is_lower})   # "the rookie defenceman" is no body
     takes, alpha = _may_take_all(doc, mem)
+    # (per sentence: a count of alphabetic tokens and a cut of the taken ones; numpy per sentence cost more)
+    alpha = _alpha_before(alpha)
+    takes = numpy.flatnonzero(takes).tolist()
     for sent in doc.sents:
-        if alpha[sent.start:sent.end].any():
+        if alpha[sent.end] > alpha[sent.start]:
             mem.decay()
-        for i in numpy.flatnonzero(takes[sent.start:sent.end]).tolist():
+        for i in takes[bisect.bisect_left(takes, sent.start):bisect.bisect_left(takes, sent.end)]:
             # the first step that takes the token ends its turn (rule order as data: _STEPS)
-            t = doc[sent.start + i]
+            t = doc[i]
             any(step(mem, t) for step in _Salience.STEPS)
     doc._.referents = [[i, name] for i, name in mem.out.items()]
     return mem.out
+
+
+def _alpha_before(alpha: numpy.ndarray) -> numpy.ndarray:
+    """Alphabetic tokens before each token index (and before the end): a span holds one when
+    ``out[end] > out[start]``."""
+    out = numpy.zeros(len(alpha) + 1, dtype=numpy.int64)
+    numpy.cumsum(alpha, out=out[1:])
+    return out
 
 
 def _among(values: numpy.ndarray, ids: list[int]) -> numpy.ndarray:
