@@ -350,3 +350,30 @@ def test_date_mentions_found_as_the_patterns_find_them():
     for line in _lines() + ["3 DAYS AGO", "yeſterday", "Today", "an hour ago.", "agog"]:
         assert D.relative_phrase(line) == bool(D._RELATIVE.search(line)), line
 
+
+def test_iso_day_read_as_dateutil_reads_it():
+    """``html._parse_dt``'s shortcut for "YYYY-MM-DD" gives what dateutil's parse gives."""
+    import datetime as dt
+    import warnings
+
+    from dateutil import parser as dateparser
+
+    from storyledger.clean import html as H
+
+    def slow(value):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                d = dateparser.parse(value.strip(), default=dt.datetime(1900, 1, 1))
+        except (ValueError, OverflowError, TypeError):
+            return None
+        return d if 1990 <= d.year <= dt.date.today().year + 1 else None
+
+    day, values = dt.date(1988, 1, 1), []
+    while day.year <= dt.date.today().year + 2:
+        values.append(day.isoformat())
+        day += dt.timedelta(days=1)
+    values += ["2024-02-30", "2023-02-29", "2024-13-05", "2024-00-10", "2024-10-00", "0000-01-01", "9999-12-31",
+               " 2024-10-05\n", "\t2024-10-05 ", "2024-10-05T00:00:00", "2024-10-5", "２０２４-10-05", "2024-10-05 EDT"]
+    for v in values:
+        assert H._parse_dt(v) == slow(v), v
