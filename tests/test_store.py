@@ -96,6 +96,25 @@ def test_exception_in_block_rolls_back(ledger_db):
         assert s.count("articles") == 0
 
 
+def test_a_savepoint_leaves_the_commit_to_the_caller(ledger_db):
+    """An item's writes land whole (a failed one rolls back alone), and ending its savepoint
+    commits nothing: the build commits every COMMIT_EVERY seconds, not once per article."""
+    with LedgerStore(ledger_db) as s:
+        s.commit()
+        with s.savepoint():
+            s.put_article(_article("a1"))
+        with pytest.raises(RuntimeError):
+            with s.savepoint():
+                s.put_article(_article("a2"))
+                raise RuntimeError("this item only")
+        assert s.db.in_transaction and [a.id for a in s.articles()] == ["a1"]
+        with LedgerStore(ledger_db, readonly=True) as other:
+            assert other.count("articles") == 0
+        s.commit()
+        with LedgerStore(ledger_db, readonly=True) as other:
+            assert other.count("articles") == 1
+
+
 def test_clean_exit_commits(ledger_db):
     db = ledger_db
     with LedgerStore(db) as s:
