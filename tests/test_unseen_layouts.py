@@ -262,3 +262,21 @@ def test_the_headline_is_the_line_of_the_run_printed_twice():
             f"By Tomas Ek 8 February 2023, 3:51 pm\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
     a = _clean(page)
     assert (a.title, a.published) == ("Harbour pier to stay shut until spring", "2023-02-08")
+
+
+def test_controls_contact_lines_and_report_downloads_are_furniture():
+    page = (f"Harbour pier to stay shut until spring\n\nFormat: Situation Report\n\nSkip next section\n\n"
+            f"Refresh for updates\n\nFollow The Harbour Gazette on Google News\n\n{LEDE}\n\n{MORE}\n\n"
+            f"Click here to report a typo.\n\nFor further information, please contact:\n\n"
+            f"Press office, Harbour Board, press@harbourboard.example\n\nDownload report (PDF | 1.2 MB)\n\n{LAST}\n")
+    a = _clean(page)
+    assert a.title == "Harbour pier to stay shut until spring"
+    assert a.body == "\n\n".join([LEDE, MORE, LAST])
+
+
+def test_the_bullets_under_key_points_sum_up_below_the_headline():
+    page = (f"Harbour pier to stay shut until spring\n\nKey points\n\nDivers found cracks in three supporting columns\n"
+            f"Ferries will use the south landing\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert a.title == "Harbour pier to stay shut until spring"
+    assert a.body.startswith("Divers found cracks in three supporting columns")

@@ -173,6 +173,8 @@ _APPEAL = Gated(re.compile(_alternation("appeals"), re.I))
 _LEGAL = Gated(re.compile(_alternation("legal"), re.I))
 _NOT_HEADLINE = Gated(re.compile(_alternation("not_headline"), re.I))
 _BANNER = Gated(re.compile(_alternation("banners"), re.I))
+_BODY_ONLY = Gated(re.compile(_alternation("body_only"), re.I))
+_SUMMARY_LABEL = re.compile(rf"^\s*(?:{_alternation('summary_labels')})\s*:?\s*$", re.I)
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|updated|first published|last updated)\b", re.I)
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.I)
 _CAPTION_LABEL = re.compile(r"^\s*(?:photo|image|picture)\s+caption\s*[,:]\s*", re.I)
@@ -667,6 +669,14 @@ _QUOTES_HEADLINE = re.compile(
     rf"^\s*(?:{_alternation('quotes_headline')})\s+[\"“„«](?P<head>.+)[\"”“»]\s*$", re.I)
 
 
+def _drop_body_controls(page: _Page) -> None:
+    """Under the headline, a control read out ("Skip next section", "Back to top") or a contact
+    e-mail line is no body text (above it they are the layout the headline choice reads)."""
+    for u in page.units[page.start:]:
+        if u.keep and (_words(u.text) <= 5 and _control_line(u.text) or _words(u.text) <= 25 and _BODY_ONLY.search(u.text)):
+            u.keep, u.why = False, "furniture"
+
+
 def _quoted_headline(units: list[Unit]) -> Optional[int]:
     """The page names its headline where its comments begin ("5 thoughts on “…”"): the headline is
     that line printed above the header (a line with a separator, "… | Step-by-Step Guide", too),
@@ -769,6 +779,11 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
     head = [i for i in live if i < first_sentence and _headline_like(units[i].text, first=i == live[0])]
     short = _short_headlines(units, live, first_sentence, head)
     head = sorted(head + short)
+    # "Key points" right under a headline-shaped line: the bullets under it sum the story up
+    # (not a menu's "In Brief" section link)
+    label = next((k for k, i in enumerate(live) if i < first_sentence and _SUMMARY_LABEL.match(units[i].text)), None)
+    if label and live[label - 1] in head and _words(units[live[label - 1]].text) >= 5:
+        head = [i for i in head if i < live[label]]
     full = [i for i in head if _words(units[i].text) >= 5 and not units[i].text.isupper()
             and not _full_stop(units[i].text)]
     pick = _weigh_headlines(units, live, head, set(full), first_sentence)
@@ -1170,7 +1185,7 @@ def _join_paragraphs(page: _Page) -> None:
 
 
 # the passes of parse_text, in order: each reads what the ones before it decided
-PASSES = [_mark_lines, _find_title, _place_datelines, _drop_furniture_boxes, _plain_byline,
+PASSES = [_mark_lines, _find_title, _drop_body_controls, _place_datelines, _drop_furniture_boxes, _plain_byline,
           _drop_bullet_runs, _drop_captions, _drop_teasers, _trim_tail, _wire_credits, _join_paragraphs]
 
 
