@@ -23,6 +23,11 @@ SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "devset" / "seed
     ("Feb. 30, 2024", None),
     ("Last updated: 2025-03-04T10:12:00Z", "2025-03-04"),          # an ISO stamp with its time
     ("Published 2025-03-04T23:40:00-05:00", "2025-03-04"),         # the day as the publisher printed it
+    ("17. Januar 2014 · 02:16", "2014-01-17"),                     # German: a day with a full stop
+    ("12. November 2015 / 13:48", "2015-11-12"),
+    ("3. Mai 2021", "2021-05-03"),
+    ("SEPT. 3, 2020", "2020-09-03"),
+    ("Sept 3, 2020", "2020-09-03"),
 ])
 def test_dateline(line, want):
     got = dates.dateline(line)

@@ -3,6 +3,8 @@ ending with the headline, controls read out, menus glued without spaces, labelle
 The pages are written for these tests (no published text)."""
 from __future__ import annotations
 
+import pytest
+
 from storyledger.clean.text import Unit, _control_line, _crumb_tails, _ends_naming, _glued_links
 
 from tests.test_unseen_layouts import LAST, LEDE, MORE, _clean
@@ -259,3 +261,26 @@ def test_a_page_printing_its_own_address_names_its_headline():
     # an address spelling no line of the page says nothing
     page = f"Harbour Notes\nNorth pier to stay shut until spring\n\n{LEDE}\n\nhttps://harbour.example/ferries-south/\n"
     assert _clean(page).title == "North pier to stay shut until spring"
+
+
+# a reporter's name over the date is printed once: the run over the menu stands
+@pytest.mark.parametrize("over_date, title", [("North pier columns", "North pier columns"),
+                                              ("by: Tomas Ekberg", "Stories of the Old Town")])
+def test_a_short_headline_over_its_date_past_a_menu_when_the_body_repeats_its_words(over_date, title):
+    menu = "Home\nPoems\nAbout\nDonate\nStories of the Old Town\nBy Ann\nLetters from the Coast\nConnect\nMenu\n"
+    body = (f"{LEDE}\n\nThe pier has stood for a century, and the harbour board wants it to stand for another.\n\n"
+            f"{MORE}\n\nDivers will go down again in March to look at the columns of the north pier.\n\n{LAST}\n")
+    assert _clean(f"{menu}{over_date}\nFebruary 8, 2023\n\n{body}").title == title
+
+
+def test_a_blogs_name_over_the_post_date_yields_to_the_post_title_under_it():
+    page = ("HARBOUR NOTES The Complete Ferry Log\nHere is where I write about boats and the sea.\n"
+            "Wednesday, February 8, 2023\nNorth Pier Columns Under Repair\nNorth pier columns under repair\n"
+            "1 Introduction\nDivers found cracks in three supporting columns of the north\n"
+            "pier this week, and the board closed it.\n")
+    assert _clean(page).title == "North Pier Columns Under Repair"
+    # a headline opening the page, its date and a caption under it: the headline stays
+    page = ("Harbour board shuts the north pier until spring\nDivers found cracks in three columns\n"
+            "Tomas Ek\nWednesday 8 February 2023 10:26\nA diver under the north pier on 7 February 2023\n"
+            f"A diver under the north pier on 7 February 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).title == "Harbour board shuts the north pier until spring"

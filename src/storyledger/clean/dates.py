@@ -16,11 +16,11 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 from storyledger.clean.html import _parse_dt
-from storyledger.words import WEEKDAYS, month_number
+from storyledger.words import MONTHS, WEEKDAYS, month_number
 
 
-_MONTH_FORMS = ["Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May", "June?", "July?", "Aug(?:ust)?",
-                "Sept?(?:ember)?", "Oct(?:ober)?", "Nov(?:ember)?", "Dec(?:ember)?"]
+# the month names of data/calendar.json, longest first (English, and German as German datelines print them)
+_MONTH_FORMS = [m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)]
 # title case as printed in prose, or shouted in capitals as stamps often are ("NOVEMBER 8, 2023")
 _MON = "(?P<mon>" + "|".join(_MONTH_FORMS + [f.upper() for f in _MONTH_FORMS]) + r")\.?"
 # "Oct. 16, 2024", "October 16 2024", "Oct. 18" (month first) and "16 October 2024", "4 October"
@@ -47,7 +47,8 @@ class _AtInitials:
 
 
 _MDY = _AtInitials(_MDY_RX, "JFMASOND")    # every month form begins with a capital
-_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+# "18. September 2019": a day with a full stop, as German prints it
+_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 # an ISO 8601 stamp may carry its time ("2025-03-04T10:12:00Z"): the date ends at the "T"
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<day>\d{1,2})"
                   r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b")

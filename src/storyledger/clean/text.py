@@ -804,8 +804,12 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
         below = [i for i in live if a < i < first_sentence][:2]
         # (a two-word one naming the lead, when no longer headline follows it: "Axios Future")
         if below and (below[0] in near or below[0] in short and not set(below[1:]) & near) \
-                and (not above or skipped > 2):
+                and (not above or skipped > 2 or _masthead_over_date(units, live, above, below[0])):
             return below[0]
+        # a short headline alone over its date, a menu above it: every word of it the body repeats
+        close = [i for i in live if i < a][-1:]
+        if close and skipped > 2 and close[0] in head and _repeated_in_body(units, live, close[0], first_sentence):
+            return close[0]
         if above:
             run = [above.pop()]
             while above and above[-1] in near:
@@ -814,6 +818,28 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
                 run.insert(0, above.pop())
             return _printed_twice(units, live, run, first_sentence) or _off_topic_opener(units, live, run, first_sentence)
     return pick      # None when nothing above the body reads as a headline: the page prints none
+
+
+def _masthead_over_date(units: list[Unit], live: list[int], above: list[int], below: int) -> bool:
+    """Only the page's first line or two stand above the date (a blog's name and tagline), naming
+    nothing the text under the line below the date talks about, while that line names two words
+    of it: the line below is the post's headline ("EMACSPEAK The Complete Audio Desktop" /
+    "Wednesday, October 16, 2019" / "Meta-Programming In Emacs Using Defadvice")."""
+    if not above or live.index(above[-1]) > 1:
+        return False
+    key = line_key(units[below].text)
+    after = [i for i in live if i > below and line_key(units[i].text) != key][:3]
+    lead = set().union(*[_content_words(units[i].text) for i in after]) if after else set()
+    return not any(_content_words(units[i].text) & lead for i in above) \
+        and len(_content_words(units[below].text) & lead) >= 2
+
+
+def _repeated_in_body(units: list[Unit], live: list[int], i: int, first_sentence: int) -> bool:
+    """Two content words or more, each printed again in two lines of the body or more (a
+    byline's name, a place or a car's model is printed once or names one word)."""
+    words = _content_words(units[i].text)
+    body = [_content_words(units[j].text) for j in live if j >= first_sentence]
+    return len(words) >= 2 and all(sum(w in b for b in body) >= 2 for w in words)
 
 
 def _deck(head: str, deck: str) -> bool:
