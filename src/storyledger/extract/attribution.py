@@ -29,6 +29,7 @@ from storyledger.words import singular
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "conj", "advcl_content"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_BODY = {"it", "they", "we"}
+_PRONOUNS_ANY = frozenset(_PRONOUNS_PERSON | _PRONOUNS_BODY)
 _POSS_PRONOUNS = {"his", "her", "its", "their"}
 # Generic nouns for a kind of body, by the entity types they can stand for ("the newspaper" -> an outlet).
 _BODY_NOUNS = {"agency": {"agency", "wire"}, "service": {"agency"}, "ministry": {"government"},
@@ -90,7 +91,7 @@ class SourceFinder:
         """"he said": the nearest person of that gender; "it", "they": the body told last."""
         tok, low = ph.tok, ph.tok.lower_
         # a name the tagger calls a pronoun ("Rod Brind'Amour said") is no pronoun
-        if not (tok.pos_ == "PRON" or low in _PRONOUNS_PERSON | _PRONOUNS_BODY) or tok.ent_type_ == "PERSON":
+        if not (tok.pos_ == "PRON" or low in _PRONOUNS_ANY) or tok.ent_type_ == "PERSON":
             return None
         ref = pronoun_referent(tok) if low in _PRONOUNS_PERSON else None
         if ref is not None:  # the nearest person of the pronoun's gender, subjects first
@@ -136,7 +137,7 @@ class SourceFinder:
         governors", "a statement posted on the county's website": the publisher is the source (a
         document tells nothing of its own)."""
         lem = ph.tok.lemma_.lower()
-        if lem not in REPORT_NOUNS | GENERIC_REPORT_NOUNS | DOCUMENT_NOUNS:
+        if lem not in _PUBLISHED_NOUNS:
             return None
         for prep, pobj in _issuer_phrases(ph.tok):
             owner = next((c for c in pobj.children if c.dep_ == "poss" and c.lower_ not in _POSS_PRONOUNS
@@ -552,7 +553,7 @@ def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
     if subj is None and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} \
-            and verb.head.lemma_.lower() not in REPORT_NOUNS | GENERIC_REPORT_NOUNS and agent is None and \
+            and verb.head.lemma_.lower() not in _REPORTING_NOUNS and agent is None and \
             any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
         # "The spokesman for ..., Name, announced that ...", "with one document suggesting that ...":
         # the noun the verb hangs on is its subject
@@ -652,6 +653,10 @@ def _is_report(tok: Token) -> bool:
 
 REPORT_NOUNS = {"report", "statement", "assessment", "estimate", "announcement", "briefing", "claim", "analysis",
                 "disclosure", "finding", "revelation"}
+# unions the rules ask per token, made once (the word lists do not change while reading)
+_REPORTING_NOUNS = frozenset(REPORT_NOUNS | GENERIC_REPORT_NOUNS)
+_PUBLISHED_NOUNS = frozenset(_REPORTING_NOUNS | DOCUMENT_NOUNS)
+_DENIABLE = frozenset(REPORT_LEMMAS | {"confirm", "acknowledge"})
 
 
 def _left_subject(verb: Token) -> Optional[Token]:
@@ -752,7 +757,7 @@ def modality_of(tok: Token, sent: Span, tellers: list[Teller]) -> str:
             break
         cur = cur.head
     lemmas = {t.lemma_.lower() for t in path} | {t.lower_ for t in path}
-    if any(t.dep_ == "neg" for t in path if t.head.lemma_.lower() in REPORT_LEMMAS | {"confirm", "acknowledge"}) or "deny" in lemmas:
+    if any(t.dep_ == "neg" for t in path if t.head.lemma_.lower() in _DENIABLE) or "deny" in lemmas:
         return "denial"
     if says_any(sent, UNCONFIRMED_CUES):
         return "unconfirmed"

@@ -26,6 +26,7 @@ from storyledger.words import MONTHS, singular
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _OTHER_ENTS = {"PERCENT", "MONEY", "QUANTITY"}
 _NUMWORDS = set(UNITS) | set(SCALES) | VAGUE
+_NUMWORDS_DASH = frozenset(_NUMWORDS | {"-"})
 _FIG = table("figures")  # word families of the figure rules (data/figures.json)
 _ANAPHORA = _FIG.set("anaphora_words")
 _PLACE_PREPS = _FIG.set("where_preps")
@@ -278,7 +279,7 @@ def find_figures(sent: Span, demonym, starts: Optional[numpy.ndarray] = None) ->
             i += 1
             continue
         j = i + 1
-        while j < sent.end and (_is_num(doc[j]) and doc[j].lower_ in _NUMWORDS | {"-"} and not _digits_then_word(doc, j) or
+        while j < sent.end and (_is_num(doc[j]) and doc[j].lower_ in _NUMWORDS_DASH and not _digits_then_word(doc, j) or
                                 _scale_letters(doc, j) or
                                 _tens_hyphen(doc, j, sent.end) or
                                 doc[j].lower_ == "of" and t.lower_ in VAGUE and j + 1 < sent.end and doc[j + 1].lower_ in VAGUE):
