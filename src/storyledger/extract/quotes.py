@@ -588,7 +588,8 @@ def resolve_pronouns(doc: Doc) -> dict[int, str]:
     filed = dateline_of(doc)    # "DHAKA, Bangladesh (AP) —": where it was filed, no body it goes on about
     mem = _Salience(doc, {m.i: m for m in mentions}, gender, _long_quotes(doc),
                     {e.root.i: e for e in ents if e.label_ in {"ORG", "GPE"} and e.end_char - e.start_char > 1
-                     and e.start_char >= filed and not e.root.is_lower})   # "the rookie defenceman" is no body
+                     and e.start_char >= filed and not e.root.is_lower   # "the rookie defenceman" is no body
+                     and not _model_name(e)})
     takes, alpha = _may_take_all(doc, mem)
     # (per sentence: a count of alphabetic tokens and a cut of the taken ones; numpy per sentence cost more)
     alpha = _alpha_before(alpha)
@@ -610,6 +611,13 @@ def _alpha_before(alpha: numpy.ndarray) -> numpy.ndarray:
     out = numpy.zeros(len(alpha) + 1, dtype=numpy.int64)
     numpy.cumsum(alpha, out=out[1:])
     return out
+
+
+def _model_name(e: Span) -> bool:
+    """ "The Superjet 100 skidded", "a Boeing 737": a maker's name with a model number names a
+    thing, not a body that acts or speaks ("the airline said" is not the jet)."""
+    nxt = e.doc[e.end] if e.end < len(e.doc) else None
+    return e.label_ == "ORG" and nxt is not None and nxt.like_num and nxt.dep_ == "nummod" and nxt.head.i == e.root.i
 
 
 def _among(values: numpy.ndarray, ids: list[int]) -> numpy.ndarray:
