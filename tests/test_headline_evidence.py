@@ -284,3 +284,38 @@ def test_a_blogs_name_over_the_post_date_yields_to_the_post_title_under_it():
             "Tomas Ek\nWednesday 8 February 2023 10:26\nA diver under the north pier on 7 February 2023\n"
             f"A diver under the north pier on 7 February 2023\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n")
     assert _clean(page).title == "Harbour board shuts the north pier until spring"
+
+
+def test_a_short_headline_over_its_standfirst_over_a_byline_dated_with_am_or_on():
+    menu = "Rubriken\nEssay\nLyrik\nSachbuch\nMenü\nAktuellEssayLyrik\n"
+    stand = ("In seinem neuen Buch erkundet Tomas Ek die Geschichte der Häfen zwischen Handel und "
+             "Fernweh, Arbeit und Abschied.")
+    body = ("Das Thema der Häfen beschäftigt den Autor seit vielen Jahren, und er hat darüber schon "
+            "zwei Bücher geschrieben, die viel gelesen wurden.\n\nSchon in seiner ersten Studie hatte er "
+            "gezeigt, dass die Häfen mehr sind als Orte des Handels, und dass sie Städte formen.\n\n"
+            "Nun legt er ein drittes Buch vor, das die Geschichte bis in die Gegenwart erzählt und dabei "
+            "viele Stimmen zu Wort kommen lässt.\n")
+    a = _clean(f"Magazin für Literatur und Gegenwart\n{menu}Stilles Fernweh\n{stand}\n"
+               f"Ann Lee am 8. Februar 2023\n\n{body}")
+    assert (a.title, a.published, a.authors) == ("Stilles Fernweh", "2023-02-08", ["Ann Lee"])
+    a = _clean(f"Harbour Gazette\n{menu}Pier Repairs\n{LEDE}\nAnn Lee on 8 February 2023\n\n{MORE}\n\n{LAST}\n")
+    assert (a.title, a.published, a.authors) == ("Pier Repairs", "2023-02-08", ["Ann Lee"])
+
+
+# a site's funding line under the date is an appeal; a headline whose last word dangles (a logo
+# after it gone) yields to its whole copy printed above it
+_FUNDED = ("A non-profit newsroom\nNEWS\nNorth pier to stay shut until spring\nBy\nAnn Lee\nand\nBo Park\n"
+           "Published Feb 8, 2023\nHarbour Gazette is funded by sponsors and member donations\n\n"
+           f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+_RECIPE = ("Recipes\nMain Course\nGrilled Fish with Lemon Rice\n0:15\n4.7 stars\nINGREDIENTS\n"
+           "Grilled Fish with Lemon Rice with\nNUTRITION\nGrilled Fish with Lemon Rice with\n"
+           "2 fillets of white fish\n1 lemon\n\n"
+           "Grill the fish over a high heat for four minutes on each side, until it is golden and flakes "
+           "easily, then rest it for a minute.\n\nMeanwhile, cook the rice in salted water with the lemon zest "
+           "for twelve minutes, drain it and stir through the juice of the lemon.\n")
+
+
+@pytest.mark.parametrize("page, title", [(_FUNDED, "North pier to stay shut until spring"),
+                                         (_RECIPE, "Grilled Fish with Lemon Rice")], ids=["funding", "dangling"])
+def test_a_funding_line_is_no_headline_and_a_dangling_one_yields_to_its_whole_copy(page, title):
+    assert _clean(page).title == title

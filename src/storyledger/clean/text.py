@@ -477,7 +477,7 @@ def _line_legal(page: _Page, n: int, u: Unit) -> bool:
 
 
 # names glued to the date after them, without "By" ("Ann LeeNovember 6, 2023")
-_NAMES_GLUED_DATE = re.compile(r"^(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}?)(?<=[a-z])(?=[A-Z])")
+_NAMES_GLUED_DATE = re.compile(r"^(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}?)(?:(?<=[a-z])(?=[A-Z])|\s+(?:on|am)\s+(?=\d))")
 
 
 def _line_dateline(page: _Page, n: int, u: Unit) -> bool:
@@ -656,12 +656,27 @@ def _find_title(page: _Page) -> None:
         pick = _headline_index(units)
     if pick is None:
         return
+    pick = _whole_copy(units, pick)
     out.title = units[pick].text
     units[pick].keep, units[pick].why = False, "title"
     page.start = pick + 1
     for u in units[:page.start]:
         if u.keep:
             u.keep, u.why = False, "before title"
+
+
+_OPEN_ENDINGS = frozenset(furniture_table()["open_endings"])
+
+
+def _whole_copy(units: list[Unit], pick: int) -> int:
+    """A headline whose last word dangles ("Roasted Chicken with Oriental Rice with": what followed
+    it, a product's logo, is gone) yields to its whole copy, the line without that word printed
+    on its own above it."""
+    words = units[pick].text.split()
+    if len(words) < 3 or words[-1].lower() not in _OPEN_ENDINGS:
+        return pick
+    key = line_key(" ".join(words[:-1]))
+    return next((i for i in range(pick) if units[i].keep and line_key(units[i].text) == key), pick)
 
 
 # a comments header quoting the page's own headline: "5 thoughts on “…”", "One response to “…”"
@@ -807,8 +822,13 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
                 and (not above or skipped > 2 or _masthead_over_date(units, live, above, below[0])):
             return below[0]
         # a short headline alone over its date, a menu above it: every word of it the body repeats
-        close = [i for i in live if i < a][-1:]
-        if close and skipped > 2 and close[0] in head and _repeated_in_body(units, live, close[0], first_sentence):
+        close = [i for i in live if i < a][-2:]
+        if close and skipped > 2 and close[-1] in head and _repeated_in_body(units, live, close[-1], first_sentence):
+            return close[-1]
+        # a short headline over its standfirst over the date, a menu above them
+        if len(close) == 2 and skipped > 2 and _sentence_like(units[close[1]].text, 15) \
+                and _headline_like(units[close[0]].text, first=True) and not _TERMINAL.search(units[close[0]].text) \
+                and not _in_menu(units, live, live.index(close[0])):
             return close[0]
         if above:
             run = [above.pop()]
