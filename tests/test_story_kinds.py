@@ -338,3 +338,16 @@ PAGE_ROWS_R12 = {
 def test_story_kind_pages_round12(nlp, name):
     got, want = _first_tellings(nlp, name), PAGE_ROWS_R12[name]
     assert {v: got.get(v) for v in want} == want
+
+
+def test_a_name_the_text_calls_a_place_is_no_group_or_regulator(nlp):
+    # the tagger calls some place names organisations; "the island of X", "the X Gulf", "X's government"
+    # (or X tagged a place once) say it is a place: "the group", "the regulator" never mean it
+    body = ("About 600 people reached the small island of La Graciosa on Saturday aboard 12 boats, the rescue "
+            "service said.\n\nThe group estimates that 900 people died trying to reach the islands this year.\n\n"
+            "Oil producers shut in 14 platforms in the U.S. Gulf ahead of the storm, the offshore regulator said.\n\n"
+            "The opposition won 20 seats in Mozambique's general election, and Mozambique's government sent 500 "
+            "police officers to the capital. Police arrested 40 people, the group said.")
+    got = {c.value: c.attribution.source for c in figures(nlp, body, published="2025-10-06")}
+    assert (got[900], got[14], got[40]) == ("group", "offshore regulator", "group")
+

@@ -494,6 +494,11 @@ _FIRM_NOUNS = table("lexicon").set("firm_nouns")
 _CHARITY_NOUNS = table("lexicon").set("charity_nouns")
 _STATE_HEADS = table("lexicon").set("state_heads")
 _BUSINESS_KINDS = table("lexicon").set("business_kinds")
+# What tells that a name the tagger calls an organisation is a place ("the small island of El Hierro",
+# "the U.S. Gulf", "Mozambique's government"): a place is no "group", "ministry" or "regulator".
+_PLACE_OF_NOUNS = table("lexicon").set("place_of_nouns")
+_PLACE_NAME_HEADS = table("lexicon").set("place_name_heads")
+_STATE_POSSESSIONS = table("lexicon").set("state_possessions")
 
 
 def _description(t: Token) -> Optional[str]:
@@ -539,7 +544,18 @@ _ORG_KEY_TRIM = re.compile(r"^the\s+|['\u2019]s$", flags=re.I)
 
 
 def _org_key(e: Span) -> str:
-    return _ORG_KEY_TRIM.sub("", span_text(e)).strip()
+    return _ORG_KEY_TRIM.sub("", span_text(e).strip(" \n([")).strip()
+
+
+def _called_a_place(e: Span) -> Optional[str]:
+    """The text says the name is a place: "geo" for "the island of X", "the X Gulf" (no body at all),
+    "state" for "X's government" (a country, which its ministry or army may speak for), else None."""
+    r = e.root
+    words = span_text(e).strip(" \n([").lower().split()
+    if words and words[-1] in _PLACE_NAME_HEADS or \
+            r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lemma_.lower() in _PLACE_OF_NOUNS:
+        return "geo"
+    return "state" if r.dep_ == "poss" and r.head.lemma_.lower() in _STATE_POSSESSIONS else None
 
 
 def _org_nouns(e: Span) -> set[str]:
@@ -657,6 +673,7 @@ class _Salience:
     body_sal: dict[str, float] = field(default_factory=dict)
     body_label: dict[str, set[str]] = field(default_factory=dict)
     body_kind: dict[str, set[str]] = field(default_factory=dict)
+    placed: dict[str, str] = field(default_factory=dict)     # names the text calls places (``_called_a_place``)
     last_speaker: Optional[str] = None   # the person last named or resolved as subject of a speech verb
     speaker_sal: float = 0.0              # their pull on the next "he said", halved at each sentence
 
@@ -675,6 +692,9 @@ class _Salience:
         self.body_sal[key] = self.body_sal.get(key, 0.0) + _weight(t)
         self.body_label.setdefault(key, set()).add(e.label_)
         self.body_kind.setdefault(key, set()).update(_org_nouns(e))
+        place = _called_a_place(e)
+        if place and self.placed.get(key) != "geo":
+            self.placed[key] = place
         return True
 
     def org_description(self, t: Token) -> bool:
@@ -694,6 +714,10 @@ class _Salience:
                  and not (_kinds_of(k, kinds) and lem not in _kinds_of(k, kinds) and lem not in k.lower().split()
                           and not (lem in _FIRM_NOUNS and _kinds_of(k, kinds) <= _BUSINESS_KINDS))
                  and _fits_qualifiers(t, k, kinds.get(k, set()))
+                 # a name the text calls a place is meant by a place noun, a word of its own, or (a
+                 # country) a state's body: "the group" is no Mozambique, "the ministry" no island
+                 and not (want_l == "ORG" and k in self.placed and lem not in kinds.get(k, ()) and lem not in k.lower().split()
+                          and (self.placed[k] == "geo" or lem not in _STATE_HEADS))
                  # "the charity" is no coastguard, police or ministry
                  and not (lem in _CHARITY_NOUNS and k.lower().split()[-1:] and k.lower().split()[-1] in _STATE_HEADS)]
         if cands:
