@@ -351,3 +351,14 @@ def test_a_name_the_text_calls_a_place_is_no_group_or_regulator(nlp):
     got = {c.value: c.attribution.source for c in figures(nlp, body, published="2025-10-06")}
     assert (got[900], got[14], got[40]) == ("group", "offshore regulator", "group")
 
+
+def test_a_proper_name_set_beside_a_description_is_the_teller(nlp):
+    # "the tracking website PowerOutage.us", "the board's chief engineer, Adaeze Okonkwo-Bello," (a name the
+    # tagger reads as an organisation): the name, not the description; a name beside a name stays the first's
+    body = ("More than 400,000 homes lost power, according to the tracking website PowerOutage.us.\n\n"
+            "The board's chief engineer, Adaeze Okonkwo-Bello, said 18 people had been pulled from the rubble alive.\n\n"
+            "The Meteorology, Climatology and Geophysics Agency, BMKG, said 40 houses had been damaged.")
+    got = {c.value: c.attribution.source for c in figures(nlp, body, published="2025-10-14")}
+    assert (got[400000], got[18]) == ("PowerOutage.us", "Adaeze Okonkwo-Bello")
+    assert got[40] != "BMKG"
+

@@ -185,6 +185,28 @@ class SourceFinder:
                 n2, t2 = self.ents.canonical(ph.tok.doc[a.left_edge.i:a.right_edge.i + 1].text)
                 if t2 != "other":
                     return self._teller(ph, n2, t2)
+        return self._apposed_proper_name(ph)
+
+    def _apposed_proper_name(self, ph: "_Phrase") -> Optional[Teller]:
+        """"the tracking website PowerOutage.us", "the agency's director-general, Olufemi
+        Oke-Osanyintolu,": a description with a proper name set beside it is that name, though no
+        list knows it and the tagger reads it wrong; a role's name is a person."""
+        tok = ph.tok
+        if not tok.is_lower or not (ph.det == "the" or any(c.dep_ == "poss" for c in tok.children)):
+            return None   # (a name beside a name: "the ... Agency, BMKG," is the first one's)
+        for a in tok.children:
+            if a.dep_ != "appos" or a.i < tok.i:
+                continue
+            span = tok.doc[a.left_edge.i:a.right_edge.i + 1]
+            if not (span[0].text[:1].isupper() and all(w.pos_ == "PROPN" or _in_word(w) for w in span)) or \
+                    any(w.ent_type_ in {"GPE", "NORP", "DATE", "TIME"} for w in span):
+                return None
+            name = re.sub(r"['’]s$", "", span.text).strip()
+            if is_title_word(tok.text):
+                # (not ``last_person``: a name the tagger missed is no one a later "he" was resolved against)
+                p = self.ents.learn_person(name, _strip_det(ph.text), ph.pos)
+                return self._teller(ph, p.name, "person", p.role)
+            return self._body(ph, *self.ents.canonical(name))
         return None
 
     def by_name_before_verb(self, ph: "_Phrase") -> Optional[Teller]:
