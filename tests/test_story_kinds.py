@@ -362,3 +362,10 @@ def test_a_proper_name_set_beside_a_description_is_the_teller(nlp):
     assert (got[400000], got[18]) == ("PowerOutage.us", "Adaeze Okonkwo-Bello")
     assert got[40] != "BMKG"
 
+
+def test_a_countrys_body_with_a_name_of_its_own_is_that_body(nlp):
+    # "Russia's Interstate Aviation Committee said": the committee, not Russia
+    body = ("Nine people were killed when the plane skidded off the runway, Russia's Interstate Aviation Committee "
+            "said.\n\nKenya's National Disaster Operations Centre said 120 rescuers had been sent to the scene.")
+    got = {c.value: c.attribution.source for c in figures(nlp, body, published="2025-02-14")}
+    assert got == {9: "Russia's Interstate Aviation Committee", 120: "Kenya's National Disaster Operations Centre"}

@@ -271,10 +271,13 @@ class SourceFinder:
         ("Ukrainian news outlet The Kyiv Post")."""
         name, typ = ph.canon = self.ents.canonical(ph.text)
         ws = [t.text for t in ph.content]
+        # "Russia's Interstate Aviation Committee": a body with a name of its own is not its country
+        poss = next((i for i, w in enumerate(ws) if w in {"'s", "’s"}), None)
+        owner_only = poss + 1 if poss is not None and all(w[:1].isupper() for w in ws[poss + 1:]) else 0
         for k in range(1, len(ws)):
             if typ != "other":
                 break
-            for part in (" ".join(ws[k:]), " ".join(ws[:len(ws) - k])):
+            for part in (" ".join(ws[k:]),) + (() if len(ws) - k <= owner_only else (" ".join(ws[:len(ws) - k]),)):
                 name, typ = self.ents.canonical(part.replace(" 's", "'s"), bare=False)
                 if typ != "other":
                     break
