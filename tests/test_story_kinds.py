@@ -369,3 +369,11 @@ def test_a_countrys_body_with_a_name_of_its_own_is_that_body(nlp):
             "said.\n\nKenya's National Disaster Operations Centre said 120 rescuers had been sent to the scene.")
     got = {c.value: c.attribution.source for c in figures(nlp, body, published="2025-02-14")}
     assert got == {9: "Russia's Interstate Aviation Committee", 120: "Kenya's National Disaster Operations Centre"}
+
+
+def test_people_who_are_to_be_sent_are_planned(nlp):
+    # "were to be sent": the verb after "be to" is the plan, though the parser hangs it below the "be"
+    got = measures(nlp, "The agency said 1,500 of its staff were to be sent to the region in the coming days. "
+                        "The army said 300 troops were to be deployed to the border. Another 40 soldiers were "
+                        "deployed on Monday.")
+    assert got == {1500: "planned", 300: "planned", 40: "deployed"}

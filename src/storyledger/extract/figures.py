@@ -818,7 +818,8 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     anchor = fig.anchor or doc[fig.end - 1]
     # the object of a verb that makes it act: "forced 6,000 residents to evacuate", "told 300 to flee"
     told_to = [c for c in anchor.head.children if c.dep_ == "xcomp" and c.i > anchor.i] if anchor.dep_ == "dobj" else []
-    nodes = fig.path + _own_clauses([anchor] + fig.path) + _next_participle(anchor) + told_to + _governors(fig, anchor)
+    nodes = _be_to(anchor) + fig.path + _own_clauses([anchor] + fig.path) + _next_participle(anchor) + told_to + \
+        _governors(fig, anchor)
     fig.path = nodes
     measure = _cue(doc, fig, anchor, nodes, sent)
     planned, modal_only = _plan(anchor, nodes)
@@ -839,6 +840,18 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
         measure = "planned"  # a plan verb ("decided", "expected", "training"); a bare modal ("would be eligible") is not a plan
     fig.measure = measure or "other"
     _reached(fig)
+
+
+def _be_to(anchor: Token) -> list[Token]:
+    """ "1,500 staff were to be sent", "troops are to be deployed": the verb after "be to" is what the
+    subject's clause says of it (a plan), though the parser hangs it below the "be"."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+        anchor = anchor.head.head    # "1,500 of its staff were to be sent"
+    be = anchor.head
+    if anchor.dep_ not in {"nsubj", "nsubjpass"} or be.lemma_ != "be":
+        return []
+    return [c for c in be.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
 def _ratio(doc, fig: Figure, sent: Span) -> bool:
