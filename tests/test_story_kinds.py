@@ -377,3 +377,9 @@ def test_people_who_are_to_be_sent_are_planned(nlp):
                         "The army said 300 troops were to be deployed to the border. Another 40 soldiers were "
                         "deployed on Monday.")
     assert got == {1500: "planned", 300: "planned", 40: "deployed"}
+
+
+def test_people_in_a_critical_or_serious_condition_are_hurt(nlp):
+    got = measures(nlp, "Six passengers were in a serious condition. Three of them remain in critical condition. "
+                        "Forty houses were in poor condition.")
+    assert got == {6: "wounded", 3: "wounded", 40: "other"}

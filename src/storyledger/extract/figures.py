@@ -1191,7 +1191,8 @@ def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
 def _held_in(anchor: Token, nodes: list[Token]) -> Optional[str]:
     """A state the people are held in, said by a preposition on the counted noun or its verbs before
     the telling: "31 remain in custody", "25 others still in captivity", "were taken to hospital" (a
-    place without an article that names a state: "in the hospital" may be where doctors work)."""
+    place without an article that names a state: "in the hospital" may be where doctors work), "in
+    (a) critical condition" (a patient's)."""
     states = _FIG.map("held_in_states")
     for n in [anchor] + nodes:
         if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
@@ -1202,6 +1203,9 @@ def _held_in(anchor: Token, nodes: list[Token]) -> Optional[str]:
                     if p.dep_ == "pobj" and p.lemma_.lower() in states and \
                             not any(d.dep_ in {"det", "poss"} for d in p.children):
                         return states[p.lemma_.lower()]
+                    if p.dep_ == "pobj" and p.lemma_.lower() == "condition" and c.lower_ == "in" and \
+                            any(a.dep_ == "amod" and a.lower_ in _FIG.set("patient_condition_marks") for a in p.children):
+                        return "wounded"    # "three remain in critical condition", "six were in a serious condition"
     return None
 
 
