@@ -383,3 +383,9 @@ def test_people_in_a_critical_or_serious_condition_are_hurt(nlp):
     got = measures(nlp, "Six passengers were in a serious condition. Three of them remain in critical condition. "
                         "Forty houses were in poor condition.")
     assert got == {6: "wounded", 3: "wounded", 40: "other"}
+
+
+def test_people_sheltering_away_from_home_are_displaced_not_those_told_to_shelter_in_place(nlp):
+    got = measures(nlp, "Some 12,000 people were sheltering in schools. The number of people sheltering in "
+                        "gathering sites has risen to 320,000. The spill forced 300 residents to shelter in place.")
+    assert got == {12000: "displaced", 320000: "displaced", 300: "other"}

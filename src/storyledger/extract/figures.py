@@ -1173,6 +1173,11 @@ def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
     for n in [anchor] + nodes:
         if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
             return False
+        # "12,000 people were sheltering in schools", "the number of people sheltering in sites"
+        if any(_sheltering(v) and (v.i == n.i or v.dep_ == "acl")
+               for v in [n, *n.children, *(p for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                                            for q in c.children if q.dep_ == "pobj" for p in q.children)]):
+            return True
         if n.pos_ == "VERB" and anchor.dep_ == "dobj" and anchor.head == n and \
                 any(c.dep_ == "nsubj" and c.lemma_.lower() in shelters for c in n.children):
             return True  # the people are what the shelter holds, not its size ("built for 10,000 people")
@@ -1186,6 +1191,13 @@ def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
                 for c in n.children):
             return True  # "leaving 35,000 people without shelter": what the event left them without
     return False
+
+
+def _sheltering(v: Token) -> bool:
+    """A verb of taking shelter away from home ("sheltering in schools"), not the order to stay at home
+    ("to shelter in place")."""
+    return v.pos_ == "VERB" and v.lemma_.lower() in _FIG.set("shelter_verbs") and not any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "place" for p in c.children) for c in v.children)
 
 
 def _held_in(anchor: Token, nodes: list[Token]) -> Optional[str]:
