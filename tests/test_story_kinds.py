@@ -389,3 +389,10 @@ def test_people_sheltering_away_from_home_are_displaced_not_those_told_to_shelte
     got = measures(nlp, "Some 12,000 people were sheltering in schools. The number of people sheltering in "
                         "gathering sites has risen to 320,000. The spill forced 300 residents to shelter in place.")
     assert got == {12000: "displaced", 320000: "displaced", 300: "other"}
+
+
+def test_people_who_arrive_are_not_deployed_unless_a_side_sent_them(nlp):
+    got = measures(nlp, "More than 1,400 migrants arrived on the island on Saturday. About 900 troops arrived in "
+                        "the capital. Some 200 rescuers reached the village. The number of people who reached "
+                        "the islands this year passed 30,000.")
+    assert got == {1400: "other", 900: "deployed", 200: "deployed", 30000: "other"}

@@ -954,7 +954,7 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
     for n in cue_nodes:
         m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n) or _remains_of(n, anchor) \
             or _undergone(n, anchor)
-        if m is None or m == "deployed" and _people_reached(n):
+        if m is None or m == "deployed" and (_people_reached(n) or _moved_not_sent(fig, n)):
             continue
         if m in {"killed", "wounded"}:
             others = {MEASURE_CUES.get(c.lemma_.lower()) for c in n.children if c.dep_ == "conj"}
@@ -981,6 +981,17 @@ def _people_reached(verb: Token) -> bool:
         return False
     of = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     return any(t.pos_ == "NOUN" and is_people(t.text) for t in [obj, *of])
+
+
+def _moved_not_sent(fig: Figure, verb: Token) -> bool:
+    """ "1,400 migrants arrived", "30,000 people reached the islands": a verb of movement deploys only
+    those a side sends (forces, responders, workers); other people who arrive, cross or stay are
+    counted, not deployed (a bare number keeps the verb's reading)."""
+    if verb.lemma_.lower() not in _FIG.set("movement_cues") or not fig.counted:
+        return False
+    head = _counted_head(fig)
+    return not (head in _FIG.set("force_nouns") or head in _FIG.set("responder_nouns") or _agent_noun(fig.counted)
+                or (fig.counted or "").split()[-1:] == ["troops"])
 
 
 def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
