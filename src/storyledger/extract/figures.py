@@ -190,14 +190,17 @@ def _calendar_number(t: Token) -> bool:
 
 
 def _day_of_month(doc, start: int, end: int, sent: Span) -> bool:
-    """A day number joined to a month name by other day numbers: "September 10-11", "10-11 Sept"."""
+    """A day number joined to a month name by other day numbers: "September 10-11", "10-11 Sept",
+    or written right before a capitalised month name ("between 2 and 8 May 2025", where the tagger
+    leaves the 8 out of the date)."""
     if end - start != 1 or not re.fullmatch(r"\d{1,2}", doc[start].text) or not 1 <= int(doc[start].text) <= 31:
         return False
     for step in (-1, 1):
         k = start + step
         while sent.start <= k < sent.end and (re.fullmatch(r"\d{1,2}", doc[k].text) or doc[k].text in {"-", "\u2013", "to", "and"}):
             k += step
-        if k != start + step and sent.start <= k < sent.end and doc[k].lower_.rstrip(".") in MONTHS:
+        if sent.start <= k < sent.end and (k != start + step or step == 1 and doc[k].text[:1].isupper()) and \
+                doc[k].lower_.rstrip(".") in MONTHS:
             return True
     return False
 
