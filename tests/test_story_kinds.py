@@ -403,3 +403,9 @@ def test_a_day_written_right_before_a_month_is_no_count(nlp):
     got = sorted(c.value for c in figures(nlp, "More than 42,000 people were displaced between 2 and 8 May 2025, "
                                                "according to IOM. Another 300 fled on 12 June."))
     assert got == [300, 42000]
+
+
+def test_patients_undergoing_or_receiving_treatment_are_hurt(nlp):
+    got = measures(nlp, "A total of 9,870 dengue patients are undergoing treatment in hospitals. About 500 "
+                        "people are receiving treatment for burns. The city will receive 40 water pumps.")
+    assert got == {9870: "wounded", 500: "wounded", 40: "other"}
