@@ -74,6 +74,12 @@ class _Connection:
     def executescript(self, sql: str) -> None:
         self.conn.execute(sql)
 
+    @property
+    def in_transaction(self) -> bool:
+        """As sqlite3's: a transaction is open (psycopg's is not idle)."""
+        from psycopg.pq import TransactionStatus
+        return self.conn.info.transaction_status != TransactionStatus.IDLE
+
     def commit(self) -> None:
         self.conn.commit()
 
