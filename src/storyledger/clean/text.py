@@ -679,17 +679,18 @@ def _whole_copy(units: list[Unit], pick: int) -> int:
     return next((i for i in range(pick) if units[i].keep and line_key(units[i].text) == key), pick)
 
 
-# a comments header quoting the page's own headline: "5 thoughts on “…”", "One response to “…”"
-_QUOTES_HEADLINE = re.compile(
-    rf"^\s*(?:{_alternation('quotes_headline')})\s+[\"“„«](?P<head>.+)[\"”“»]\s*$", re.I)
-
-
 def _drop_body_controls(page: _Page) -> None:
     """Under the headline, a control read out ("Skip next section", "Back to top") or a contact
     e-mail line is no body text (above it they are the layout the headline choice reads)."""
     for u in page.units[page.start:]:
-        if u.keep and (_words(u.text) <= 5 and _control_line(u.text) or _words(u.text) <= 25 and _BODY_ONLY.search(u.text)):
+        n = _words(u.text) if u.keep else 0
+        if n and (n <= 5 and _control_line(u.text) or n <= 25 and _BODY_ONLY.search(u.text)):
             u.keep, u.why = False, "furniture"
+
+
+# a comments header quoting the page's own headline: "5 thoughts on “…”", "One response to “…”"
+_QUOTES_HEADLINE = re.compile(
+    rf"^\s*(?:{_alternation('quotes_headline')})\s+[\"“„«](?P<head>.+)[\"”“»]\s*$", re.I)
 
 
 def _quoted_headline(units: list[Unit]) -> Optional[int]:

@@ -992,9 +992,7 @@ def _moved_not_sent(fig: Figure, verb: Token) -> bool:
     counted, not deployed (a bare number keeps the verb's reading)."""
     if verb.lemma_.lower() not in _FIG.set("movement_cues") or not fig.counted:
         return False
-    head = _counted_head(fig)
-    return not (head in _FIG.set("force_nouns") or head in _FIG.set("responder_nouns") or _agent_noun(fig.counted)
-                or (fig.counted or "").split()[-1:] == ["troops"])
+    return not (_counts_forces(fig) or _counted_head(fig) in _FIG.set("responder_nouns") or _agent_noun(fig.counted))
 
 
 def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
@@ -1029,13 +1027,12 @@ def _undergone(verb: Token, anchor: Token) -> Optional[str]:
     if verb.pos_ != "VERB" or anchor.head.i != verb.i:
         return None
     lem = verb.lemma_.lower()
-    if anchor.dep_ == "dobj" and lem in _FIG.map("people_loss_verbs"):
+    lost, treated = _FIG.map("people_loss_verbs").get(lem), _FIG.map("patient_verbs").get(lem)
+    if anchor.dep_ == "dobj" and lost:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and (subj.ent_type_ in {"GPE", "NORP", "LOC"} or subj.lemma_.lower() in _FIG.set("community_nouns")):
-            return _FIG.map("people_loss_verbs")[lem]
-    if anchor.dep_ == "nsubjpass" and lem in _FIG.map("patient_verbs"):
-        return _FIG.map("patient_verbs")[lem]
-    return None
+            return lost
+    return treated if anchor.dep_ == "nsubjpass" else None
 
 
 def _idiom(n: Token) -> Optional[str]:
@@ -1239,8 +1236,7 @@ def _force_placed(fig: Figure, anchor: Token, nodes: list[Token]) -> bool:
     """Forces counted where they stand or as what a side adds: "100,000 troops near the border",
     "there are 160,000 troops around Ukraine", "Russia added 7,000 troops". Only forces: "300
     residents in Derna" live there, nobody sent them."""
-    head = _counted_head(fig)
-    if head not in _FIG.set("force_nouns") and (fig.counted or "").split()[-1:] != ["troops"]:
+    if not _counts_forces(fig):
         return False
     if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in _FIG.set("deploy_object_verbs"):
         return True
@@ -1280,6 +1276,11 @@ def _counted_head(fig: Figure) -> str:
     """The head word of what a figure counts, singular and lower case ("" when it counts nothing named)."""
     words = (fig.counted or "").split()
     return singular(words[-1].lower()) if words else ""
+
+
+def _counts_forces(fig: Figure) -> bool:
+    """What the figure counts is a force ("troops", "soldiers", "personnel")."""
+    return _counted_head(fig) in _FIG.set("force_nouns") or (fig.counted or "").split()[-1:] == ["troops"]
 
 
 def _grown_by(anchor: Token) -> bool:

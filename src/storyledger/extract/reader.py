@@ -230,17 +230,11 @@ class TextReader:
                 # "2,300 people were treated, and 140 of them were admitted": a part of a group is in
                 # the state the group is in, unless its own words say otherwise
                 fig.measure = antecedent.fig.measure
-        elif fig.counted is None and (level := changed_level_noun(doc, fig)) is not None:
-            fig.counted, fig.population = level.text, _pop_of(level, self.d.ents.table.demonym)
-            fig.path = []
-            _measure(doc, fig, sent)
-        elif elliptic and fig.counted is None:
+        elif fig.counted is None:
+            # "cut deaths from 5,000 two decades ago to 245": what the verb of change acts on;
             # "soldiers have begun arriving ..., and as many as 5,000 may be there": the people
             # noun named earlier in the sentence
-            nouns = [t for t in reversed(doc[sent.start:fig.start]) if t.pos_ == "NOUN" and is_people(t.text)]
-            # the subject the clause is about ("soldiers have begun arriving"), else the nearest
-            subjects = [t for t in nouns if t.dep_ in {"nsubj", "nsubjpass"}]
-            noun = min(subjects, key=lambda t: len(list(t.ancestors))) if subjects else (nouns[0] if nouns else None)
+            noun = changed_level_noun(doc, fig) or (_people_named_before(sent, fig) if elliptic else None)
             if noun is not None:
                 fig.counted, fig.population = noun.text, _pop_of(noun, self.d.ents.table.demonym)
                 fig.path = []
@@ -692,6 +686,14 @@ def _speaker_like(a) -> bool:
         return True
     words = (a.source or "").split()
     return a.source_type == "other" and 1 < len(words) < 5 and all(w[:1].isupper() for w in words)
+
+
+def _people_named_before(sent: Span, fig: Figure) -> Optional[Token]:
+    """The people noun of the sentence before the figure: the subject the clause is about
+    ("soldiers have begun arriving"), else the nearest."""
+    nouns = [t for t in reversed(sent.doc[sent.start:fig.start]) if t.pos_ == "NOUN" and is_people(t.text)]
+    subjects = [t for t in nouns if t.dep_ in {"nsubj", "nsubjpass"}]
+    return min(subjects, key=lambda t: len(list(t.ancestors))) if subjects else (nouns[0] if nouns else None)
 
 
 def _elliptic(fig: Figure, doc: Doc) -> bool:
