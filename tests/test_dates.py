@@ -34,6 +34,30 @@ def test_dateline(line, want):
     assert (got[0] if got else None) == want
 
 
+@pytest.mark.parametrize("line, want", [
+    # other languages' months (data/calendar.json printed_months), their weekdays and stamp labels
+    ("mercredi 7 avril 2021", "2021-04-07"),
+    ("Publié le lundi 12 Juillet 2021 à 09h15", "2021-07-12"),
+    ("Kamis, 8 Juli 2021 10:05 WIB", "2021-07-08"),
+    ("14 Mart 2022 Pazartesi 11:40", "2022-03-14"),
+    ("3 de marzo de 2022", "2022-03-03"),
+    ("jueves, noviembre 4, 2021", "2021-11-04"),
+    ("2 oktober 2021 08:30", "2021-10-02"),                       # a name shared with German, in lower case
+    ("Sport - 05. februar 2022 kl. 14:02", "2022-02-05"),
+    ("9 kwietnia 2021 | 18:00", "2021-04-09"),
+    ("may 5, 2021", None),                                         # 'may' in lower case is the verb
+    ("The rover Mars 2020 landed.", None),
+])
+def test_dateline_in_other_languages(line, want):
+    got = dates.dateline(line)
+    assert (got[0] if got else None) == want
+
+
+def test_english_prose_mentions_are_not_read_as_other_months():
+    h = dates.collect_hints("Mars 2 is a game; the mart 3 blocks away sold 5 mayo jars.")
+    assert h.mentions == []
+
+
 def test_metadata_and_relative():
     assert dates.metadata_date("2024-10-16T20:30:00+09:00") == "2024-10-16T20:30:00+09:00"
     assert dates.metadata_date("Wed, 16 Oct 2024") == "2024-10-16"

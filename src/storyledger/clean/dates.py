@@ -16,13 +16,21 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 from storyledger.clean.html import _parse_dt
+from storyledger.tables import table
 from storyledger.words import MONTHS, WEEKDAYS, month_number
 
-
+_CAL = table("calendar")
+# months as pages in other languages print them ("5 juin 2018", "30 Ekim 2020"): read here only
+_PRINTED_MONTHS: dict[str, int] = _CAL.map("printed_months")
 # the month names of data/calendar.json, longest first (English, and German as German datelines print them)
 _MONTH_FORMS = [m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)]
-# title case as printed in prose, or shouted in capitals as stamps often are ("NOVEMBER 8, 2023")
-_MON = "(?P<mon>" + "|".join(_MONTH_FORMS + [f.upper() for f in _MONTH_FORMS]) + r")\.?"
+# title case as printed in prose, or shouted in capitals as stamps often are ("NOVEMBER 8, 2023");
+# other languages print their months in lower case as well ("26 mars 2020")
+# ("9 oktober 2020", "10. september 2020" in Dutch and Danish too; not "march", "may": English words)
+_OTHER_FORMS = [f for m in sorted(_PRINTED_MONTHS, key=len, reverse=True) for f in (m.capitalize(), m)] \
+    + [m for m in MONTHS if len(m) >= 4 and m != "march" or m == "mai"]
+_MON = "(?P<mon>" + "|".join(sorted(_MONTH_FORMS + [f.upper() for f in _MONTH_FORMS] + _OTHER_FORMS
+                                    + [m.upper() for m in _PRINTED_MONTHS], key=len, reverse=True)) + r")\.?"
 # "Oct. 16, 2024", "October 16 2024", "Oct. 18" (month first) and "16 October 2024", "4 October"
 _MDY_RX = re.compile(rf"(?:\b|(?<=[a-z])){_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\d{{3}})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 
@@ -46,9 +54,10 @@ class _AtInitials:
         return next(self.finditer(text), None)
 
 
-_MDY = _AtInitials(_MDY_RX, "JFMASOND")    # every month form begins with a capital
-# "18. September 2019": a day with a full stop, as German prints it
-_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+# every month form begins with one of these (English ones with a capital)
+_MDY = _AtInitials(_MDY_RX, "".join(sorted({f[0] for f in _MONTH_FORMS + _OTHER_FORMS} | {m[0].upper() for m in _PRINTED_MONTHS})))
+# "18. September 2019": a day with a full stop, as German prints it; "4 de junio de 2020"
+_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MON}(?:,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d))?\b")
 # an ISO 8601 stamp may carry its time ("2025-03-04T10:12:00Z"): the date ends at the "T"
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<day>\d{1,2})"
                   r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b")
@@ -58,7 +67,10 @@ _TIME = re.compile(r"\b(?P<h>\d{1,2})[:h](?P<mi>\d\d)(?::\d\d)?\s*(?P<ampm>[ap]\
 _SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
 _DATELINE_WORDS = re.compile(
     r"\b(posted|published|updated|modified|last|date|on|at|by|kst|gmt|utc|am|pm|a\.m\.|p\.m\.|views?|"
-    r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[:.,]?", re.I)
+    r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    # the same words as other languages print them around a date ("Publié le jeudi ... à 07h47")
+    + "|".join(re.escape(w) for w in sorted(_CAL.set("printed_weekdays") | _CAL.set("stamp_words"), key=len, reverse=True))
+    + r")\b[:.,]?", re.I)
 _RELATIVE = re.compile(
     r"\b(?P<n>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week|month|year)s?\s+ago\b|\b(?P<word>yesterday|today)\b",
     re.I)
@@ -84,7 +96,7 @@ class DateHints:
 
 
 def _month(name: str) -> int:
-    return month_number(name) or month_number(name[:3])
+    return month_number(name) or _PRINTED_MONTHS.get(name.lower().rstrip(".")) or month_number(name[:3])
 
 
 def _has_year(words: str) -> bool:
@@ -321,6 +333,8 @@ def _collect(text: str, hints: DateHints, in_body: bool = True) -> list[tuple[Op
             y = int(m.group("year")) if m.group("year") else None
             if not _valid(y or 2000, mo, d) or _FUTURE.search(_before(text, m.start(), 6)):
                 continue               # "will be held on Nov. 5" is no lower bound for today
+            if y is None and m.group("mon").lower().rstrip(".") not in MONTHS:
+                continue               # another language's month with no year: "Mars 2", "mart 3" in English prose
             hints.mentions.append((y, mo, d, m.group(0)))
             hints.mention_paras.append(para(m.start()))
     for m in _weekday_mentions(text):
