@@ -280,3 +280,15 @@ def test_the_bullets_under_key_points_sum_up_below_the_headline():
     a = _clean(page)
     assert a.title == "Harbour pier to stay shut until spring"
     assert a.body.startswith("Divers found cracks in three supporting columns")
+
+
+def test_date_in_another_language_dates_the_page_and_a_foto_credit_is_no_headline():
+    # Spanish byline and date; the photo credit over it says "Foto:" as most languages but English do
+    page = ("Deportes\n“Seguiremos en el puerto”: the harbour board on the pier repairs\n"
+            "Divers found cracks in three of the columns under the north pier last week\n"
+            "Ana Ruiz\nFoto: Ana Ruiz / Agencia Sur\nPor: Agencia Sur | 8 de Febrero 2023\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n")
+    a = _clean(page)
+    assert a.title == "“Seguiremos en el puerto”: the harbour board on the pier repairs"
+    assert (a.published, a.published_basis) == ("2023-02-08", "explicit")
+    assert "Foto:" not in a.body

@@ -48,7 +48,7 @@ _CAPTION_RX = re.compile(
     r"satellite image|file photo|video grab)s?\b.{0,200}?\b(?:shows?|showing|taken|released|provided)\b|"
     r"\bin this (?:\w+\s+)?(?:photo|image|picture|handout|screenshot)\b|"
     r"\bin an? (?:\w+\s+)?(?:photo|image|picture|handout|screenshot)s? (?:released|provided|distributed|carried|taken)\b|"
-    r"\b(?:photo|image|picture)s?\s*(?::|by\b|courtesy\b)|^\s*(?:photo|image|picture)\s+caption\s*[,:]|"
+    r"\b(?:photo|image|picture|foto)s?\s*(?::|by\b|courtesy\b)|^\s*(?:photo|image|picture)\s+caption\s*[,:]|"
     r"\((?:photo|image)s?\b[^)]*\)\s*$|^\s*(?:file|handout)\s+photo\b|"
     # a photo credit closing the line: "(Saul Loeb/AFP/Getty Images)", "[Abdulaziz Almnsori/AP Photo]"
     r"[(\[][^()\[\]]{0,60}\b(?:getty images|ap photo|afp|reuters|epa|shutterstock|[A-Z][\w.-]+/[A-Z][\w.-]+)[^()\[\]]{0,40}[)\]]\s*$",
