@@ -646,10 +646,12 @@ def _singular_demonym(text: str) -> str:
 
 def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
     num = doc[fig.end - 1]
-    while num.dep_ == "conj" and num.head.i < num.i and _is_num(num.head):
-        num = num.head  # "between 11,000 and 12,000 soldiers": the lower end carries the noun
+    while num.head.i < num.i and _is_num(num.head) and \
+            (num.dep_ == "conj" or num.dep_ in {"prep", "punct"} and num.head.i >= fig.start):
+        num = num.head  # "between 11,000 and 12,000 soldiers", "2,000-4,000 cases": the lower end carries the noun
     noun: Optional[Token] = None
     if num.dep_ in {"nummod", "quantmod", "amod", "compound"} and num.head.pos_ in {"NOUN", "PROPN"} and \
+            any(ch.isalpha() for ch in num.head.text) and \
             not any(t.head.i == num.head.i and t.pos_ == "NUM" and t.dep_ == "nummod" for t in doc[fig.end:num.head.i]):
         noun = num.head   # (not "5,000 two decades ago": the nearer number counts the decades)
     elif num.pos_ in {"NOUN", "PROPN"} and fig.qualifier == "vague":
@@ -759,7 +761,9 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
         return
     target = subj
     if _bare_total(subj):
-        fig.anaphoric = True  # "the number has risen from 30,000": the number counted before
+        # "the number has risen from 30,000": the number counted before; "its tally rose to 1,240" is
+        # the total of whatever "its" stands for, which need not be the figure before: unknown
+        fig.anaphoric = not any(c.dep_ == "poss" for c in subj.children)
         return
     if subj.lemma_.lower() in _TOTAL_NOUNS:
         of = next((c for c in subj.children if c.lower_ == "of"), None)
@@ -777,6 +781,12 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
         # state is said on the total or on the group
         fig.path.extend(c for n in dict.fromkeys((subj, target)) for c in n.children if c.dep_ in {"amod", "acl"} and
                         (MEASURE_CUES.get(c.lemma_.lower()) or MEASURE_CUES.get(c.lower_)) in _STATES)
+    elif target is not subj and target.pos_ == "NOUN":
+        # "the number of active cases stands at 512": the total names what it counts, so the number
+        # stands for no people named before it
+        fig.counted = " ".join(c.text for c in target.children if c.dep_ in {"amod", "compound"} and c.i < target.i)
+        fig.counted = (fig.counted + " " + target.text).strip()
+        fig.path.append(target)
 
 
 def _bare_total(noun: Token) -> bool:
@@ -955,6 +965,8 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
         if n.pos_ in {"VERB", "AUX"}:
             cue_nodes.extend(_complements(n, [anchor] + nodes))
     for n in cue_nodes:
+        if n.pos_ == "NOUN" and n.i != anchor.i and _beside(n, anchor):
+            continue
         m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n) or _remains_of(n, anchor) \
             or _undergone(n, anchor)
         if m is None or m == "deployed" and (_people_reached(n) or _moved_not_sent(fig, n)):
@@ -970,6 +982,18 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
 
 
 _STATES = {"killed", "wounded", "missing", "displaced"}
+
+
+def _beside(noun: Token, anchor: Token) -> bool:
+    """The counted words hang on a noun through a preposition other than "of": that noun's state is
+    not theirs ("the highest toll in the region after India's 7 million confirmed cases"; but "the
+    killing of 27 soldiers", "a toll of 300")."""
+    step = anchor
+    while step.head.i != noun.i:
+        if step.head.i == step.i:
+            return False
+        step = step.head
+    return step.dep_ == "prep" and step.lower_ != "of"
 
 
 def _people_reached(verb: Token) -> bool:
