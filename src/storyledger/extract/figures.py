@@ -987,13 +987,13 @@ _STATES = {"killed", "wounded", "missing", "displaced"}
 def _beside(noun: Token, anchor: Token) -> bool:
     """The counted words hang on a noun through a preposition other than "of": that noun's state is
     not theirs ("the highest toll in the region after India's 7 million confirmed cases"; but "the
-    killing of 27 soldiers", "a toll of 300")."""
+    killing of 27 soldiers", "a toll of 300", a valuation: "the presence near the town at 2,000 fighters")."""
     step = anchor
     while step.head.i != noun.i:
         if step.head.i == step.i:
             return False
         step = step.head
-    return step.dep_ == "prep" and step.lower_ != "of"
+    return step.dep_ == "prep" and step.lower_ != "of" and step.lower_ not in _FIG.set("valuation_preps")
 
 
 def _people_reached(verb: Token) -> bool:
@@ -1098,8 +1098,9 @@ def _noun_says(fig: Figure, anchor: Token, sent: Span) -> Optional[str]:
     heads = [anchor.lemma_.lower()] if anchor.pos_ in {"NOUN", "PROPN"} else []
     if fig.counted and any(t.text == fig.counted.split()[-1] for t in sent.doc[sent.start:fig.start]):
         heads.append(singular(fig.counted.split()[-1].lower()))
-    if heads and heads[0] in _FIG.set("case_nouns") and \
-            any(c.dep_ == "amod" and c.lower_ in _FIG.set("case_marks") for c in anchor.children):
+    if heads and heads[0] in _FIG.set("case_nouns") and (
+            any(c.dep_ == "amod" and c.lower_ in _FIG.set("case_marks") for c in anchor.children) or
+            anchor.pos_ == "NUM" and any(w.lower() in _FIG.set("case_marks") for w in fig.counted.split()[:-1])):
         return "affected"   # "suspected cases", "confirmed cases": the people an outbreak reached
     for h in heads:
         if h in _FIG.set("dead_nouns"):
