@@ -53,6 +53,21 @@ def test_dateline_in_other_languages(line, want):
     assert (got[0] if got else None) == want
 
 
+def test_slashed_date_either_way_is_read_only_as_the_page_settles_it():
+    # 05/04/2025: 5 April a Saturday, 4 May a Sunday
+    sat = "05/04/2025 - 09:10\n\nThe ferry ran aground on Saturday near the harbour mouth, the coastguard said."
+    sun = sat.replace("on Saturday", "on Sunday")
+    assert dates.slash_order(sat) == "dmy" and dates.dateline("05/04/2025 - 09:10", "dmy")[0] == "2025-04-05"
+    assert dates.slash_order(sun) == "mdy" and dates.dateline("05/04/2025 - 09:10", "mdy")[0] == "2025-05-04"
+    assert dates.slash_order(sat.replace(" on Saturday", "")) is None       # no weekday: unknown
+    assert dates.dateline("05/04/2025 - 09:10") is None
+    # the page's own dates that read one way only settle the rest: 19/03 is day first
+    assert dates.slash_order("19/03/2025 - 10:00\nOther story\n05/04/2025 - 09:10") == "dmy"
+    assert dates.slash_order("03/19/2025\n19/03/2025\n05/04/2025") is None  # the page disagrees with itself
+    assert dates.slash_order("05/04/2025 - 09:10\nLa nave si è incagliata.", "it") == "dmy"
+    assert dates.dateline("07/07/2025") == ("2025-07-07", "07/07/2025")      # both readings are one day
+
+
 def test_english_prose_mentions_are_not_read_as_other_months():
     h = dates.collect_hints("Mars 2 is a game; the mart 3 blocks away sold 5 mayo jars.")
     assert h.mentions == []

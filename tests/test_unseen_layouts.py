@@ -292,3 +292,10 @@ def test_date_in_another_language_dates_the_page_and_a_foto_credit_is_no_headlin
     assert a.title == "“Seguiremos en el puerto”: the harbour board on the pier repairs"
     assert (a.published, a.published_basis) == ("2023-02-08", "explicit")
     assert "Foto:" not in a.body
+
+
+def test_slashed_date_either_way_is_settled_by_the_weekday_the_story_reports():
+    page = ("Harbour pier to stay shut until spring\n\n05/04/2025 - 09:10\n\n"
+            f"{LEDE.replace('on Tuesday', 'on Sunday')}\n\n{MORE}\n\n{LAST}\n")
+    assert _clean(page).published == "2025-05-04"          # 4 May 2025 a Sunday; 5 April a Saturday
+    assert _clean(page.replace("on Sunday", "")).published is None

@@ -111,16 +111,17 @@ def _valid(y: int, m: int, d: int) -> bool:
         return False
 
 
-def dateline(line: str) -> Optional[tuple[str, str]]:
+def dateline(line: str, order: Optional[str] = None) -> Optional[tuple[str, str]]:
     """A line that is a printed date (plus time, "By ..." and labels): (iso, evidence). A meta line
-    of parts ("Ann Lee | TNN | Apr 7, 2020, 15:43 IST") is a dateline when one part is."""
+    of parts ("Ann Lee | TNN | Apr 7, 2020, 15:43 IST") is a dateline when one part is. ``order``
+    ("dmy" or "mdy", from ``slash_order``) reads a slashed date either way could read ("03/08/2025")."""
     if not _YEAR_RUN.search(line):
         return None         # every date read below has its year: most lines of a page have none
-    got = _dateline(line)
+    got = _dateline(line, order)
     if got or not _META_PARTS.search(line):
         return got
     for part in _META_PARTS.split(line):
-        got = _dateline(part)
+        got = _dateline(part, order)
         if got:
             return got[0], line.strip()
     return None
@@ -130,7 +131,7 @@ _YEAR_RUN = re.compile(r"(?:19|20)\d\d")   # what the year group of _MDY, _DMY, 
 _META_PARTS = re.compile(r"(?<!\s)\s+[|·•—]\s+|(?<!\s)\s+/\s+")  # starts only where a run of spaces begins: linear
 
 
-def _find_date(line: str) -> Optional[tuple[int, int, int, tuple[int, int]]]:
+def _find_date(line: str, order: Optional[str] = None) -> Optional[tuple[int, int, int, tuple[int, int]]]:
     m = _MDY.search(line) or _DMY.search(line)
     if m and m.group("year"):
         return int(m.group("year")), _month(m.group("mon")), int(m.group("day")), m.span()
@@ -140,15 +141,44 @@ def _find_date(line: str) -> Optional[tuple[int, int, int, tuple[int, int]]]:
     sl = _SLASHED.search(line)
     if sl:
         a, b = int(sl.group("a")), int(sl.group("b"))
-        if a > 12 >= b:
+        if a > 12 >= b or a == b or order == "dmy" and max(a, b) <= 12:
             return int(sl.group("year")), b, a, sl.span()
-        if b > 12 >= a:
+        if b > 12 >= a or order == "mdy" and max(a, b) <= 12:
             return int(sl.group("year")), a, b, sl.span()
     return None
 
 
-def _dateline(line: str) -> Optional[tuple[str, str]]:
-    found = _find_date(line)
+def slash_order(text: str, language: Optional[str] = None) -> Optional[str]:
+    """How a page writes its slashed dates, "dmy" or "mdy", when the page itself settles it: its
+    slashed dates that read only one way ("19/11/2020") all read that way; else, a weekday the
+    text is in a language other than English (day first); else, a weekday the text reports on
+    ("on Sunday") is the weekday of one reading of its first ambiguous date and not of the other
+    ("03/08/2025": 3 August a Sunday, 8 March a Saturday). None otherwise."""
+    if "/" not in text:
+        return None
+    seen, ambiguous = set(), None
+    for m in _SLASHED.finditer(text):
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        if a > 12 >= b >= 1:
+            seen.add("dmy")
+        elif b > 12 >= a >= 1:
+            seen.add("mdy")
+        elif a != b and ambiguous is None and _valid(y, b, a) and _valid(y, a, b):
+            ambiguous = (y, a, b)
+    if len(seen) == 1:
+        return seen.pop()
+    if seen or ambiguous is None:
+        return None
+    if language and language != "en":
+        return "dmy"        # only English (as the US writes it) puts the month first before the year
+    y, a, b = ambiguous
+    said = {d for d, _ in collect_hints(text).report_days}
+    dmy, mdy = dt.date(y, b, a).weekday() in said, dt.date(y, a, b).weekday() in said
+    return "dmy" if dmy and not mdy else "mdy" if mdy and not dmy else None
+
+
+def _dateline(line: str, order: Optional[str] = None) -> Optional[tuple[str, str]]:
+    found = _find_date(line, order)
     if not found:
         return None
     y, mo, d, span = found

@@ -436,6 +436,7 @@ class _Page:
     common: object
     title_hint: Optional[str]
     start: int = 0                       # index of the first unit after the headline
+    slash_order: Optional[str] = None    # how the page writes "03/08/2025" (dates.slash_order)
     body: list[Unit] = field(default_factory=list)
 
 
@@ -447,7 +448,8 @@ def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
     if stamp:
         out.stamp, text = (stamp[0], stamp[1]), stamp[2]
     out.language = detect(text)
-    page = _Page(units=_units(text), out=out, common=common_words(text), title_hint=title_hint)
+    page = _Page(units=_units(text), out=out, common=common_words(text), title_hint=title_hint,
+                 slash_order=dates.slash_order(text, out.language))
     for step in PASSES:
         step(page)
     return page.out
@@ -481,9 +483,9 @@ _NAMES_GLUED_DATE = re.compile(r"^(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-
 
 
 def _line_dateline(page: _Page, n: int, u: Unit) -> bool:
-    dl, named = dates.dateline(u.text), _NAMES_GLUED_DATE.match(u.text)
+    dl, named = dates.dateline(u.text, page.slash_order), _NAMES_GLUED_DATE.match(u.text)
     if not dl:
-        dl = named and dates.dateline(u.text[named.end():])
+        dl = named and dates.dateline(u.text[named.end():], page.slash_order)
         if not dl:
             glued = dates.trailing_stamp(u.text)
             if glued:           # a headline with its date stamp glued on: the stamp goes, the line stays
