@@ -18,7 +18,8 @@ from storyledger.extract.figures import gapped_valuation, valuation_verb
 from storyledger.extract.quotes import DOCUMENT_NOUNS, ORG_NOUNS, description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
     BELIEF_LEMMAS, BRIEFING_LEMMAS, CLAUSE_ONLY_REPORT_LEMMAS, COORDINATE_MARKS, ESTIMATE_CUES, EVIDENCE_NOUNS, GENERIC_REPORT_NOUNS,
-    ISSUE_LEMMAS, MASTHEAD_WORDS, PLAN_CUES, PROJECTION_CUES, REPORT_LEMMAS, UNCONFIRMED_CUES,
+    ISSUE_LEMMAS, MASTHEAD_WORDS, PLAN_CUES, PROJECTION_CUES, RECORD_NOUNS, RECORD_REPORT_LEMMAS, REPORT_LEMMAS,
+    UNCONFIRMED_CUES,
 )
 from storyledger.extract.extensions import text_of
 from storyledger.extract.spans import ent_at, ents_in
@@ -128,6 +129,9 @@ class SourceFinder:
         if ph.tok.lemma_.lower() not in DOCUMENT_NOUNS:
             return None
         owner = next((c for c in ph.tok.children if c.dep_ == "poss" and c.lower_ not in _POSS_PRONOUNS), None)
+        # "DGHS data", "Health Ministry figures": a body's name set before the record owns it
+        owner = owner or next((c for c in ph.tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                               and (c.ent_type_ == "ORG" or c.text.isupper())), None)
         if owner is None or owner.pos_ not in {"PROPN", "NOUN"}:
             return None
         return self.name(owner, ph.cue, ph.verb)
@@ -360,6 +364,7 @@ class SourceFinder:
             seen += 1
             for t in self._according(cur):
                 out.append(t)
+            out.extend(self._apposed_tag(cur, tok))
             if not _is_report(cur):
                 # "... that 40 people died, citing local officials": the parser hangs "citing" on the
                 # content clause; the cited source is inside whoever reports it
@@ -391,7 +396,8 @@ class SourceFinder:
                 elif mods:
                     words = head.doc[min(m.left_edge.i for m in mods):head.i + 1].text
                     out.append(self.name_text(words, head.lemma_.lower()))
-            if _is_report(head) and (cur.dep_ in CONTENT_DEPS or _content_advcl(cur, head) or cur.left_edge.i == joined):
+            if _is_report(head) and (cur.dep_ in CONTENT_DEPS or _content_advcl(cur, head) or cur.left_edge.i == joined
+                                     or cur.dep_ == "nsubj" and _apposed_teller(cur, head) is not None):
                 out.extend(self._tellers_of(head))
                 if head.dep_ == "conj" and any(c.dep_ == "nsubj" for c in head.children):
                     # "X said A, and Y said B": Y's report is coordinated with X's, not told by X
@@ -419,7 +425,24 @@ class SourceFinder:
             not any(m.dep_ == "mark" for m in c.children) and _comma_between(tok, c) and \
             (any(m.dep_ == "nsubj" for m in c.children) or _left_subject(c) is not None) and \
             not (c.dep_ == "conj" and _is_report(head) and cur.dep_ in CONTENT_DEPS) and \
-            not any(m.dep_ in {"ccomp", "xcomp"} for m in c.children)
+            not any(m.dep_ in {"ccomp", "xcomp"} and not _second_conjunct(m, c, head) for m in c.children)
+
+    def _apposed_tag(self, host: Token, tok: Token) -> list[Teller]:
+        """"Two were detained on Friday, the state news agency TASS reported, citing a source": the
+        parser hung the closing tag's subject as an apposition of a noun in the content, its verb as
+        a relative clause on it (no relative pronoun, nothing after it but the sentence's end)."""
+        out: list[Teller] = []
+        for a in host.children:
+            if a.dep_ != "appos" or a.i <= tok.i or a.doc[a.left_edge.i - 1].text != "," or \
+                    not all(t.is_punct or t.is_space for t in a.doc[a.right_edge.i + 1:a.sent.end]):
+                continue
+            for v in a.children:
+                if v.dep_ != "relcl" or v.i < a.i or not _is_report(v) or \
+                        any(c.dep_ in {"ccomp", "xcomp", "mark"} or c.tag_ in {"WDT", "WP"} for c in v.children):
+                    continue
+                own = any(c.dep_ == "nsubj" for c in v.children)
+                out += self._cited(a) + (self._tellers_of(v) if own else [self.name(a, v.lemma_.lower(), v)] + self._told_outlet(v))
+        return out
 
     def _reported_by(self, tok: Token) -> list[Teller]:
         """"the 30,000 estimated by the IOM", "5,000 people reported by the ministry", "7,000 troops the
@@ -474,6 +497,12 @@ class SourceFinder:
         return res
 
     def _tellers_of(self, verb: Token) -> list[Teller]:
+        head = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i < verb.i and _is_report(head) and \
+                not any(c.dep_ in {"nsubj", "mark"} for c in verb.children):
+            # "X told AFP by telephone, adding that ...": the speaker goes on telling (and the outlet told
+            # goes on carrying it); "citing Y" on the participle names Y inside
+            return self._cited(verb) + self._tellers_of(head)
         subj, cite = _subject_of(verb)
         # the cited words up to the comma that sets off the misparsed subject
         tellers: list[Teller] = [self.name_text(o.doc[o.left_edge.i:o.i + 1].text, "citing") for o in cite]
@@ -573,6 +602,10 @@ def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
     # one next to the verb
     subj = subj or max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None) \
         or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.i < verb.i:
+        subj = _apposed_teller(subj, verb) or subj
+    if subj is None and verb.lemma_.lower() in RECORD_REPORT_LEMMAS:
+        subj = _record_subject(verb)
     if subj is None and verb.dep_ == "conj":
         subj = _left_subject(verb)
     if subj is None and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
@@ -600,6 +633,35 @@ def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
         before = verb.doc[subj.i - 1] if subj.i > 0 else None
         subj = before if before is not None and before.pos_ in {"NOUN", "PROPN"} else verb.head
     return subj, cited
+
+
+def _second_conjunct(content: Token, verb: Token, first: Token) -> bool:
+    """"Two people were found dead and 17 others were treated, the health service said": the parser
+    made the tag a conjunct of the first clause and the second clause its content; the content
+    right after the first clause's own "and"/"but" is the second of two clauses the tag closes."""
+    if verb.dep_ != "conj" or content.i > verb.i or content.left_edge.i == 0:
+        return False
+    cc = content.doc[content.left_edge.i - 1]
+    return cc.dep_ == "cc" and cc.head.i == first.i and first.i < cc.i
+
+
+def _apposed_teller(subj: Token, verb: Token) -> Optional[Token]:
+    """"... about 5,700 minors, nearly four times their capacity, the regional president, Fernando
+    Clavijo, told reporters": the parser took a phrase of the content (which comes first) for the
+    subject and hung the teller on it as an apposition, or an apposition of one, closing at the verb;
+    the teller is that apposition (a title or a name), not a common noun that could tell nothing."""
+    doc = verb.doc
+    if subj.pos_ != "NOUN" or subj.ent_type_ or is_title_word(subj.text) or is_title_word(subj.lemma_) or \
+            subj.lemma_.lower() in _BODY_NOUNS.keys() | ORG_NOUNS or subj.lower_ in _ANONYMOUS or \
+            doc[verb.i - 1].text != "," or \
+            not any(c.dep_ in {"ccomp", "parataxis"} and c.i < subj.left_edge.i for c in verb.children):
+        return None
+    cur: Optional[Token] = subj
+    while cur is not None:
+        cur = next((a for a in cur.children if a.dep_ == "appos" and a.i > cur.i and doc[a.left_edge.i - 1].text == ","), None)
+        if cur is not None and (is_title_word(cur.text) or cur.ent_type_ in {"PERSON", "ORG"}):
+            return cur if cur.right_edge.i == verb.i - 2 else None
+    return None
 
 
 def _issuer_phrases(doc_noun: Token) -> list[tuple[Token, Token]]:
@@ -667,9 +729,21 @@ def _report_author(report: Token) -> Optional[Token]:
     return pobj
 
 
+def _record_subject(verb: Token) -> Optional[Token]:
+    """The subject of a verb, or the noun right before it that a misparse hung on it as a
+    compound ("..., DGHS data shows": a compound on a verb is always a misparse)."""
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None) or \
+        next((c for c in verb.children if c.dep_ == "compound" and c.i == verb.i - 1 and c.pos_ in {"NOUN", "PROPN"}), None)
+
+
 def _is_report(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
-    if tok.pos_ not in {"VERB", "AUX"} or lemma not in REPORT_LEMMAS:
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    if lemma in RECORD_REPORT_LEMMAS:
+        subj = _record_subject(tok)
+        return subj is not None and singular(subj.lemma_.lower()) in RECORD_NOUNS
+    if lemma not in REPORT_LEMMAS:
         return False
     if lemma in BELIEF_LEMMAS and any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in tok.children):
         return False  # "I think ...": the speaker's own hedge, not a second teller

@@ -45,6 +45,10 @@ SPEECH_LEMMAS = (REPORT_LEMMAS - BELIEF_LEMMAS) | _LEX.set("speech_only_lemmas")
 # Report verbs that report only through a clause or quote: with a noun object they do something
 # ("Russia has added 7,000 troops"), they do not tell.
 CLAUSE_ONLY_REPORT_LEMMAS = _LEX.set("clause_only_report_lemmas")
+# Verbs that tell only with a record as their subject ("DGHS data shows ...", "figures show"):
+# "the video shows", "she showed" tell nothing of whose figure it is.
+RECORD_REPORT_LEMMAS = _LEX.set("record_report_lemmas")
+RECORD_NOUNS = _LEX.set("record_nouns")
 # Subordinators of a clause set beside a reported one ("..., police said, while 230 were hurt"):
 # the same teller tells both.
 COORDINATE_MARKS = _LEX.set("coordinate_marks")

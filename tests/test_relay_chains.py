@@ -1,0 +1,62 @@
+"""Tellers and relays the parser hides (issue 9 item 5), on sentences we wrote: a closing tag hung as
+an apposition, a record that shows, a speaker who goes on "adding that", a teller apposed to the
+content's last phrase, and one tag closing two coordinated clauses."""
+from __future__ import annotations
+
+import pytest
+
+from storyledger import extract
+from storyledger.model import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return extract.load_nlp()
+
+
+def chains(nlp, body, agency=None):
+    """Each figure's value -> (source, via)."""
+    art = Article(id="t", source="t.txt", body=body, title=None, published="2025-03-04", agency=agency)
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    return {c.value: (c.attribution.source, c.attribution.via) for c in claims if c.kind == "figure"}
+
+
+def test_a_closing_tag_the_parser_hung_as_an_apposition_still_tells(nlp):
+    # "the state news agency TASS" apposed to "pilots", "reported" a relative clause on it: not the
+    # sentence before's teller; the unnamed source the agency cites leaves the agency as the source
+    body = ("The committee said it had opened an inquiry. Two pilots were detained on 3 March 2025, the state "
+            "news agency TASS reported, citing a police source.")
+    assert chains(nlp, body)[2] == ("TASS", [])
+
+
+def test_a_record_that_shows_tells_for_its_owner(nlp):
+    assert chains(nlp, "Some 2,300 homes remain without power, PowerCo data shows.")[2300] == ("PowerCo", [])
+    assert chains(nlp, "Since January, 1,200 cases have been recorded, official figures show.")[1200] == \
+        ("official figures", [])
+    # a picture that shows is no teller (unknown beats wrong)
+    assert chains(nlp, "A video shows at least 40 people crossing the river.")[40] == (None, [])
+
+
+def test_a_speaker_adding_that_goes_on_telling_through_the_outlet_told(nlp):
+    body = ('"The toll is 12," Maria Lopez, a district official, told Reuters by phone, adding that 35 people '
+            "had been injured.")
+    got = chains(nlp, body)
+    assert got[35] == got[12] == ("Maria Lopez", ["Reuters"])
+
+
+def test_a_teller_apposed_to_the_contents_last_phrase_is_the_teller(nlp):
+    body = ("The ministry said 300 people arrived on Sunday. Hospitals are treating about 900 patients, nearly "
+            "twice their usual load, the health minister, Ana Ruiz, told reporters.")
+    assert chains(nlp, body)[900] == ("Ana Ruiz", [])
+
+
+def test_one_tag_closes_two_coordinated_clauses(nlp):
+    body = ("Three people were found dead on the beach and 12 others were treated in hospital for exposure, the "
+            "regional health service said.\n\nOne man was found dead in the rubble and 30 others were treated in "
+            "hospital for burns, the city fire service said.")
+    got = chains(nlp, body)
+    assert got[3] == got[12] == ("regional health service", [])
+    assert got[1] == got[30] == ("city fire service", [])
+    # a conjunct with its own teller stays its own
+    got = chains(nlp, "Five people died on Monday, and the army said 20 rebels were killed.")
+    assert got[5] == (None, []) and got[20] == ("army", [])
