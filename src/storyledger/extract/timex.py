@@ -185,6 +185,15 @@ def _parse_tense(ctx: _Ctx, s: int, e: int) -> Optional[str]:
         tok = tok.head
     if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lemma_ in ("due", "likely")):
         return None
+    return _verb_tense(tok)
+
+
+# "as", "when", ... : a clause of time whose verb backshifts to the past under a past-tense forecast
+_TIME_CLAUSE_MARKS = {"as", "when", "while", "once", "after", "before", "until", "till"}
+
+
+def _verb_tense(tok) -> Optional[str]:
+    """'future', 'past' or None for the verb ``tok`` and the verbs it complements."""
     # Walk up the verb chain: "expected to assemble", "is to meet", "said it would hold".
     v = tok
     for depth in range(4):
@@ -200,6 +209,12 @@ def _parse_tense(ctx: _Ctx, s: int, e: int) -> Optional[str]:
             return "future"
         if depth == 0:
             if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes) or v.tag_ == "VBD":
+                # "was forecast to weaken as it moved north on Monday": a clause of time under a
+                # forecast is as far ahead as the forecast (its past tense is the report's backshift)
+                if v.dep_ == "advcl" and v.head is not v and v.head.pos_ in ("VERB", "AUX") and \
+                        any(c.dep_ == "mark" and c.lower_ in _TIME_CLAUSE_MARKS for c in v.children) and \
+                        _verb_tense(v.head) == "future":
+                    return "future"
                 return "past"
             if v.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
                 return "future"
@@ -526,6 +541,18 @@ def _r_quarter(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
         else:
             y = y if k <= cur else y - 1
     return _Norm("DATE", f"{y}-Q{k}", dt.date(y, 3 * k - 2, 1), _month_end(y, 3 * k), "range")
+
+
+@_rule(_ci(r"\b(?:the\s+)?first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months\s+of\s+(?:(?P<year>"
+           + _YEAR + r")|(?P<rel>the year|this year|last year))\b"))
+def _r_first_months(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
+    """ "in the first eight months of the year": from 1 January to the end of the eighth month."""
+    n = int(_num(m["n"]) or 0)
+    rel = (m["rel"] or "").lower()
+    y = int(m["year"]) if m["year"] else ctx.anchor.year - (1 if rel == "last year" else 0)
+    if not 1 < n < 12:
+        return None
+    return _Norm("DATE", f"{y}", dt.date(y, 1, 1), _month_end(y, n), "range")
 
 
 _FISCAL = _ci(r"(?P<fiscal>fiscal|calendar)\s+(?:year\s+)?")
@@ -894,7 +921,7 @@ _FAMILY_RX = {k: re.compile(v) for k, v in _FAMILIES.items()}   # apart: "mon" m
 _NEEDS = {
     "_r_mon_day": {"mon"}, "_r_day_mon": {"mon"}, "_r_iso": {"digit"}, "_r_us_numeric": {"digit"},
     "_r_month": {"mon"}, "_r_last_month_name": {"mon"}, "_r_week_of_month": {"mon"},
-    "_r_quarter": {"unit", "half"}, "_r_year": {"digit"}, "_r_decade": {"digit"}, "_r_century": {"digit"},
+    "_r_quarter": {"unit", "half"}, "_r_first_months": {"unit"}, "_r_year": {"digit"}, "_r_decade": {"digit"}, "_r_century": {"digit"},
     "_r_season": {"season"}, "_r_weekday": {"wd"}, "_r_deictic_day": {"deictic"}, "_r_daypart": {"daypart"},
     "_r_rel_unit": {"unit"}, "_r_part_rel_unit": {"unit"}, "_r_ago": {"unit"}, "_r_next_day": {"unit"},
     "_r_duration": {"unit"}, "_r_long": {"unit"}, "_r_vague_plural": {"unit"}, "_r_bare_plural": {"unit"},

@@ -1,0 +1,40 @@
+"""as_of from the clause's own time (issue 9 item 6), on sentences we wrote: a clause of time under a
+forecast looks ahead, and "the first N months of the year" is a span from 1 January."""
+from __future__ import annotations
+
+import pytest
+
+from storyledger import extract
+from storyledger.model import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return extract.load_nlp()
+
+
+def as_of(nlp, body, published):
+    """Each figure's value -> (as_of start, end)."""
+    art = Article(id="t", source="t.txt", body=body, title=None, published=published)
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    return {c.value: (c.as_of.start, c.as_of.end) for c in claims if c.kind == "figure" and c.as_of}
+
+
+def test_a_clause_of_time_under_a_forecast_looks_ahead(nlp):
+    # published on Saturday 27 September 2025: the forecast's Monday is the 29th, not the 22nd
+    body = ("The storm was forecast to weaken as it moved north over the state on Monday, but could still "
+            "drop up to 15 inches of rain in places.")
+    assert as_of(nlp, body, "2025-09-27")[15] == ("2025-09-29", "2025-09-29")
+    # told in the past of the past, the same clause stays behind
+    body = "The storm weakened as it moved north on Thursday, leaving 40,000 homes without power."
+    assert as_of(nlp, body, "2025-09-27")[40000] == ("2025-09-25", "2025-09-25")
+
+
+def test_the_first_months_of_a_year_run_from_january(nlp):
+    got = as_of(nlp, "Some 4,800 people died trying to cross by sea in the first eight months of the year.",
+                "2025-10-06")
+    assert got[4800] == ("2025-01-01", "2025-08-31")
+    got = as_of(nlp, "Some 1,200 migrants arrived in the first six months of 2024, the ministry said.", "2025-10-06")
+    assert got[1200] == ("2024-01-01", "2024-06-30")
+    got = as_of(nlp, "In the first three months of last year, 300 boats were intercepted.", "2025-10-06")
+    assert got[300] == ("2024-01-01", "2024-03-31")
