@@ -243,6 +243,9 @@ class Article(_Model):
     # published unknown: [first, last] ISO days its publication plausibly lies in (the story's dated
     # siblings, widened); reads year-less dates ("4 October") only, never weekdays
     date_window: Optional[list[str]] = None
+    # a report's span of days from its header ("Reporting period: 27-31 July 2025"): the time of its
+    # figures that name none of their own
+    period: Optional["TimeSpan"] = None
     fetched_at: Optional[str] = None
     language: Optional[str] = None
     body: str = ""                   # paragraphs separated by blank lines

@@ -16,10 +16,10 @@ from storyledger.clean.html import parse_html
 from storyledger.clean.language import detect
 from storyledger.clean.published import weigh
 from storyledger.clean.text import (
-    _BYLINE, _LEAD_CREDIT, _NAV, _TERMINAL, Parsed, _credit, _sentence_like, _wire_credit, domain_of, outlet_for_domain, outlet_for_name, parse_text, wire_name,
+    _BYLINE, _LEAD_CREDIT, _NAV, _TERMINAL, Parsed, _credit, _sentence_like, _wire_credit, domain_of, outlet_for_domain, outlet_for_name, parse_text, period_line, wire_name,
 )
 from storyledger.words import line_key, parse_iso_date
-from storyledger.model import Article, DateCandidate, RawDocument
+from storyledger.model import Article, DateCandidate, RawDocument, TimeSpan
 
 __all__ = ["CleanError", "clean_document", "finalize_corpus", "article_id"]
 
@@ -51,11 +51,14 @@ def clean_document(raw: RawDocument) -> Article:
         outlet = outlet_for_domain(domain_of(raw.url) or "")
 
     published, basis, evidence, candidates = weigh(raw, parsed, html_date, body)
+    period = parsed.period or next(((*p, x) for x in parsed.paragraphs[:8] if (p := period_line(x))), None)
     return Article(
         id=article_id(body), source=raw.source, kind=raw.kind, url=raw.url, title=parsed.title,
         outlet=outlet, agency=parsed.agency, authors=parsed.authors, published=published,
         published_basis=basis, published_evidence=evidence, published_candidates=candidates, fetched_at=raw.fetched_at,
         language=parsed.language, body=body, captions=parsed.captions,
+        period=TimeSpan(start=period[0], end=period[1], granularity="day" if period[0] == period[1] else "range",
+                        text=period[2], basis="explicit") if period else None,
     )
 
 

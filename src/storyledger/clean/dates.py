@@ -537,3 +537,39 @@ def _infer_date(hints: DateHints, refs: "Optional[list[dt.date] | CorpusDates]")
     wd_words = ", ".join(sorted({w for _, w in hints.report_days}))
     basis = "corpus" if used_corpus else "inferred"
     return day.isoformat(), basis, f"{wd_words}; latest date in text: {anchor_words}"
+
+
+
+def _mon(name: str) -> str:
+    return _MON.replace("(?P<mon>", f"(?P<{name}>")
+
+
+_TO = r"\s*(?:-|\u2013|\u2014|to|until|through)\s*"
+_YR = r"(?:19|20)\d\d"
+# a span of days: "27-31 July 2025", "27 July - 2 August 2025", "28 December 2024 - 3 January 2025",
+# "July 27-31, 2025", "July 27 - August 2, 2025"
+_SPAN_DMY = re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{_mon('m1')}(?:,?\s+(?P<y1>{_YR}))?)?{_TO}"
+                       rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_mon('m2')},?\s+(?P<y2>{_YR})\b", re.I)
+_SPAN_MDY = re.compile(rf"\b{_mon('m1')}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>{_YR}))?{_TO}"
+                       rf"(?:{_mon('m2')}\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YR})\b", re.I)
+
+
+def period(line: str) -> Optional[tuple[str, str]]:
+    """The span of days a report's header line names ("Reporting period: 27-31 July 2025",
+    "Epidemiological week 7 (10-16 February 2025)", "Data as of 16 February 2025"): (first, last)
+    ISO days; one printed date is a span of one day. None when the line prints no dated day."""
+    for rx in (_SPAN_DMY, _SPAN_MDY):
+        m = rx.search(line)
+        if not m:
+            continue
+        y2, m2, d2 = int(m.group("y2")), _month(m.group("m2") or m.group("m1") or ""), int(m.group("d2"))
+        m1 = _month(m.group("m1")) if m.group("m1") else m2
+        y1 = int(m.group("y1")) if m.group("y1") else (y2 - 1 if m1 > m2 else y2)
+        d1 = int(m.group("d1"))
+        if m1 and m2 and _valid(y1, m1, d1) and _valid(y2, m2, d2) and dt.date(y1, m1, d1) <= dt.date(y2, m2, d2):
+            return dt.date(y1, m1, d1).isoformat(), dt.date(y2, m2, d2).isoformat()
+    found = _find_date(line)
+    if not found or not _valid(*found[:3]):
+        return None
+    day = dt.date(*found[:3]).isoformat()
+    return day, day

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlparse
 from storyledger.clean import dates
 from storyledger.clean.language import common_words, detect, is_foreign_line
 from storyledger.words import line_key
+from storyledger.tables import table
 
 _LITERAL, _SUBPATTERN, _BRANCH = _sre_op.LITERAL, _sre_op.SUBPATTERN, _sre_op.BRANCH
 _REPEATS = (_sre_op.MAX_REPEAT, _sre_op.MIN_REPEAT, _sre_op.POSSESSIVE_REPEAT)
@@ -338,6 +339,7 @@ class Parsed:
     stamp: Optional[tuple[str, str]] = None            # the store's " date 2023-02-08" opening the file
     head_datelines: list[tuple[str, str]] = field(default_factory=list)    # printed under the headline
     above_datelines: list[tuple[str, str]] = field(default_factory=list)   # printed above it
+    period: Optional[tuple[str, str, str]] = None      # a report's span: (first, last, the line)
 
 
 def _units(text: str) -> list[Unit]:
@@ -593,7 +595,30 @@ def _line_foreign(page: _Page, n: int, u: Unit) -> bool:
 
 # the first rule that claims a line decides it; the order matters (a dateline with "By ..." is a
 # dateline, not a byline; a nav line of dates is a dateline)
-LINE_RULES = [_line_furniture, _line_legal, _line_dateline, _line_byline, _line_nav, _line_relative,
+_PERIOD_LABEL = re.compile(r"^\W*(?:" + "|".join(sorted((re.escape(w) for w in table("periods").set("period_labels")),
+                                                         key=len, reverse=True)) + r")\b", re.I)
+
+
+def period_line(s: str) -> Optional[tuple[str, str]]:
+    """A report's header line naming the span its figures cover ("Reporting period: 27-31 July 2025",
+    "Epidemiological week 7 (10-16 February 2025)"): (first, last) ISO days. A sentence that opens
+    with "As of 9 May, at least 115 ..." is no header: the line must be short."""
+    if _words(s) > 10 or not _PERIOD_LABEL.match(s):
+        return None
+    return dates.period(s)
+
+
+def _line_period(page: _Page, n: int, u: Unit) -> bool:
+    """A period line is the report's time, not its publication date: kept aside, out of the body."""
+    got = period_line(u.text) if page.out.period is None else None
+    if got is None:
+        return False
+    page.out.period = (got[0], got[1], u.text.strip())
+    u.keep, u.why = False, "period"
+    return True
+
+
+LINE_RULES = [_line_furniture, _line_legal, _line_period, _line_dateline, _line_byline, _line_nav, _line_relative,
               _line_counter, _line_foreign]
 
 

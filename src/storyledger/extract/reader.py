@@ -112,6 +112,8 @@ class TextReader:
         ents.story = list(ctx.get("names") or [])
         self.agency: Optional[str] = doc._.agency
         self.anchor = parse_anchor(doc._.published)
+        # a report's span from its header: its figures with no time of their own describe it
+        self.period = TimeSpan(**{**ctx["period"], "basis": "published"}) if ctx.get("period") else None
         self.claims: list[Claim] = []
         self.sents: list[Span] = []
         self.d = self._discourse(doc, doc._.field or "body", ents)
@@ -282,7 +284,7 @@ class TextReader:
             as_of = TimeSpan(start=antecedent.claim.as_of.start, end=self.anchor.isoformat(),
                              granularity="range", text=None, basis="inferred")
         if as_of is None:
-            as_of = published_span(self.anchor)
+            as_of = self.period or published_span(self.anchor)
         since = self._since(tok, s.span, s.times)
         if since is not None and as_of is not None and since.start <= as_of.start:
             # a running count since an event: from that day to the figure's own time
