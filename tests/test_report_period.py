@@ -34,7 +34,7 @@ def test_a_report_dates_its_untimed_figures_by_its_period():
     text = ("River floods in the northern districts - Situation Report No. 4\n\nRelief Alliance\nDate: 11 June 2024\n"
             "Reporting period: 3-9 June 2024\n\nSITUATION\n\nFlooding killed 12 people and damaged 2,300 homes in "
             "the northern districts, the district disaster office said.\n\nOn 8 June, a further 4,000 people were "
-            "moved to evacuation centres, local officials said.\n")
+            "evacuated from their villages, local officials said.\n")
     art = clean_document(RawDocument(source="r", text=text, kind="text"))
     assert (art.published, art.period.start, art.period.end) == ("2024-06-11", "2024-06-03", "2024-06-09")
     assert "Reporting period" not in art.body
