@@ -409,3 +409,39 @@ def test_patients_undergoing_or_receiving_treatment_are_hurt(nlp):
     got = measures(nlp, "A total of 9,870 dengue patients are undergoing treatment in hospitals. About 500 "
                         "people are receiving treatment for burns. The city will receive 40 water pumps.")
     assert got == {9870: "wounded", 500: "wounded", 40: "other"}
+
+
+# --- round 13, helper kinds3: pages 21-30 (docs/BENCHMARKS.md, "Round 13, helper kinds3"). Each rule on
+# short sentences of our own, in more than one wording.
+def test_patients_a_carer_treats_or_admits_and_people_kept_in_a_named_hospital_are_hurt(nlp):
+    got = measures(nlp, "Doctors said hospitals had admitted 146 people with frostbite. Our mobile clinics treated "
+                        "530 patients for diarrhoea. Of those, 23 needed intensive care. Eleven were brought to "
+                        "the Romblon Provincial Hospital. Nine remain at Gweru Provincial Hospital. The university "
+                        "admitted 300 students. Forty doctors work at Gweru Provincial Hospital.")
+    assert got == {146: "wounded", 530: "wounded", 23: "wounded", 11: "wounded", 9: "wounded", 300: "other",
+                   40: "other"}
+
+
+def test_cases_of_an_illness_count_people_whatever_words_stand_between(nlp):
+    got = measures(nlp, "Health workers notified 486 new suspected measles cases this week, bringing the total "
+                        "of suspected measles cases to 3,112. Another 41 confirmed cholera cases were referred. "
+                        "The court heard 300 civil cases.")
+    assert got == {486: "affected", 3112: "affected", 41: "affected", 300: "other"}
+
+
+def test_a_valued_number_of_a_state_or_of_arrests_counts_people_in_it(nlp):
+    got = measures(nlp, "The coast guard had put the number of missing at 13.\n\nPolice put the number of arrests "
+                        "at more than 300.\n\nOfficials put the number of dead at 41.")
+    assert got == {13: "missing", 300: "captured", 41: "killed"}
+
+
+def test_a_revision_with_only_its_old_level_counts_what_it_revised(nlp):
+    got = measures(nlp, "The number of people killed has risen to 19, the agency said, raising the toll from 12. "
+                        "The ministry revised the death toll from 40 on Friday.")
+    assert got == {19: "killed", 12: "killed", 40: "killed"}
+
+
+def test_people_believed_or_feared_to_be_missing_are_missing(nlp):
+    got = measures(nlp, "Between 40 and 60 others were believed to be missing. About 20 fishermen are feared to be "
+                        "missing. Four investigators would be sent to the site.")
+    assert got == {40: "missing", 20: "missing", 4: "planned"}

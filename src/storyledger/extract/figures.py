@@ -486,7 +486,9 @@ def changed_level_noun(doc, fig: Figure) -> Optional[Token]:
         tok = tok.head
         if tok.dep_ == "prep" and tok.lower_ == "from":
             verb = tok.head
-            if not _changed_from(tok) or not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+            # the new level may stand in a clause before: "has risen to 19, …, raising the toll from 12"
+            if not _changed_from(tok) or not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) and \
+                    verb.lemma_.lower() not in _FIG.set("change_verbs"):
                 return None
             return next((c for dep in ("dobj", "nsubj", "nsubjpass") for c in verb.children
                          if c.dep_ == dep and c.pos_ == "NOUN" and is_people(c.text)), None)
@@ -767,7 +769,7 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
         return
     if subj.lemma_.lower() in _TOTAL_NOUNS:
         of = next((c for c in subj.children if c.lower_ == "of"), None)
-        target = next((p for p in of.children if p.dep_ == "pobj"), subj) if of is not None else subj
+        target = next((p for p in of.children if p.dep_ in {"pobj", "pcomp"}), subj) if of is not None else subj
     if valued is not None and not (target.lemma_.lower() in PEOPLE or target.lower_ in PEOPLE):
         fig.counted = target.text  # "estimated the crowd at 50,000": the crowd, not the police who estimated it
         fig.path.append(target)
@@ -818,8 +820,8 @@ def is_people(counted: Optional[str]) -> bool:
         return False
     if head in PEOPLE or _singular(head) in PEOPLE or head.endswith(("ans", "ese", "ians")):
         return True
-    if head in _CASE_NOUNS and counted.lower().split()[-2:][0] in _FIG.set("case_marks"):
-        return True   # "4,310 suspected cases": people ill ("300 court cases" count none)
+    if head in _CASE_NOUNS and set(counted.lower().split()[:-1]) & _FIG.set("case_marks"):
+        return True   # "4,310 suspected cases", "486 new suspected measles cases": people ill ("300 court cases" count none)
     return head in _FIG.set("force_size_nouns")  # "the deployment could increase to 10,000", "presence at 6,000"
 
 
@@ -1029,7 +1031,7 @@ def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
         elif c.dep_ == "prep" and c.lower_ in {"as", "among"}:
             out.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"} and  # "reported as still missing"
                        (MEASURE_CUES.get(p.lemma_.lower()) or MEASURE_CUES.get(p.lower_)) in _STATES)
-        elif c.dep_ == "xcomp" and (MEASURE_CUES.get(c.lemma_.lower()) in _STATES or  # "confirmed to have died"
+        elif c.dep_ == "xcomp" and ((MEASURE_CUES.get(c.lemma_.lower()) or MEASURE_CUES.get(c.lower_)) in _STATES or  # "confirmed to have died", "believed to be missing"
                                     verb.lemma_.lower() in _FIG.set("aspect_verbs")) and \
                 any(s.dep_ in {"nsubj", "nsubjpass"} and s in nodes for s in verb.children):
             out.append(c)
@@ -1052,11 +1054,20 @@ def _undergone(verb: Token, anchor: Token) -> Optional[str]:
         return None
     lem = verb.lemma_.lower()
     lost, treated = _FIG.map("people_loss_verbs").get(lem), _FIG.map("patient_verbs").get(lem)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if anchor.dep_ == "dobj" and lost:
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and (subj.ent_type_ in {"GPE", "NORP", "LOC"} or subj.lemma_.lower() in _FIG.set("community_nouns")):
             return lost
-    return treated if anchor.dep_ == "nsubjpass" else None
+    if anchor.dep_ == "dobj" and treated and (anchor.lemma_.lower() == "patient" or subj is not None and (
+            subj.lemma_.lower() in _FIG.set("care_nouns") or _names_care(subj))):
+        return treated   # "hospitals had admitted 146 people", "our clinics treated 530 patients"
+    return treated if anchor.dep_ == "nsubjpass" and lem == "treat" else None
+
+
+def _names_care(noun: Token) -> bool:
+    """A named place of care: "Romblon Provincial Hospital", "Mugda Medical College Hospital"."""
+    return noun.pos_ == "PROPN" and noun.lemma_.lower() in _FIG.set("care_nouns") and \
+        any(c.dep_ == "compound" for c in noun.children)
 
 
 def _idiom(n: Token) -> Optional[str]:
@@ -1099,7 +1110,7 @@ def _noun_says(fig: Figure, anchor: Token, sent: Span) -> Optional[str]:
     if fig.counted and any(t.text == fig.counted.split()[-1] for t in sent.doc[sent.start:fig.start]):
         heads.append(singular(fig.counted.split()[-1].lower()))
     if heads and heads[0] in _FIG.set("case_nouns") and (
-            any(c.dep_ == "amod" and c.lower_ in _FIG.set("case_marks") for c in anchor.children) or
+            is_people(fig.counted) or any(c.dep_ == "amod" and c.lower_ in _FIG.set("case_marks") for c in anchor.children) or
             anchor.pos_ == "NUM" and any(w.lower() in _FIG.set("case_marks") for w in fig.counted.split()[:-1])):
         return "affected"   # "suspected cases", "confirmed cases": the people an outbreak reached
     for h in heads:
@@ -1246,11 +1257,15 @@ def _held_in(anchor: Token, nodes: list[Token]) -> Optional[str]:
         if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
             return None
         for c in n.children:
-            if c.dep_ == "prep" and c.lower_ in {"in", "into", "to"}:
+            # "remain at Gweru Provincial Hospital": where a patient stays, not where staff work
+            at = c.lower_ == "at" and n.lemma_.lower() in _FIG.set("stay_verbs")
+            if c.dep_ == "prep" and (c.lower_ in {"in", "into", "to"} or at):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in states and \
-                            not any(d.dep_ in {"det", "poss"} for d in p.children):
+                            not any(d.dep_ in {"det", "poss"} for d in p.children) and not at:
                         return states[p.lemma_.lower()]
+                    if p.dep_ == "pobj" and _names_care(p) and p.lemma_.lower() in states:
+                        return states[p.lemma_.lower()]   # "brought to the Romblon Provincial Hospital"
                     if p.dep_ == "pobj" and p.lemma_.lower() == "condition" and c.lower_ == "in" and \
                             any(a.dep_ == "amod" and a.lower_ in _FIG.set("patient_condition_marks") for a in p.children):
                         return "wounded"    # "three remain in critical condition", "six were in a serious condition"

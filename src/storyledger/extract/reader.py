@@ -220,8 +220,11 @@ class TextReader:
         """A number with no noun of its own counts the people named before it."""
         doc, sent = d.doc, s.span
         elliptic = _elliptic(fig, doc)
-        if fig.anaphoric and antecedent and fig.counted is None or elliptic and antecedent and \
-                antecedent.para == s.para:
+        # the old level of a revision counts what the verb of change acts on ("raising the toll from 12"),
+        # not the people counted just before it
+        level = changed_level_noun(doc, fig) if fig.counted is None else None
+        if level is None and (fig.anaphoric and antecedent and fig.counted is None or elliptic and antecedent and
+                              antecedent.para == s.para):
             # "about 3,000 were in Russia, with around 10,000 expected": the number stands for
             # the people counted just before; "at least 100 dead" names only what happened
             fig.counted, fig.population = antecedent.fig.counted, antecedent.fig.population
@@ -236,7 +239,7 @@ class TextReader:
             # "cut deaths from 5,000 two decades ago to 245": what the verb of change acts on;
             # "soldiers have begun arriving ..., and as many as 5,000 may be there": the people
             # noun named earlier in the sentence
-            noun = changed_level_noun(doc, fig) or (_people_named_before(sent, fig) if elliptic else None)
+            noun = level or (_people_named_before(sent, fig) if elliptic else None)
             if noun is not None:
                 fig.counted, fig.population = noun.text, _pop_of(noun, self.d.ents.table.demonym)
                 fig.path = []
