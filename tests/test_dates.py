@@ -233,6 +233,19 @@ def test_url_date_taken_when_a_zone_explains_the_difference():
     assert _html_date(_page(ld % "2020-02-18T10:04:00Z"), url)[0] == "2020-02-18T10:04:00+00:00"
 
 
+def test_page_metadata_years_before_a_day_the_text_reports_is_stale():
+    # a record page whose template still carries the day it was created: unknown, not 2009
+    ld = '<script type="application/ld+json">{"@type": "Article", "datePublished": "2009-03-02T10:00:00Z"}</script>'
+    stale = _page(ld, "<p>The timetable was last revised on 14 June 2021 after the new landing opened.</p>")
+    got = clean_document(RawDocument(source="f.html", kind="html", html=stale, url="https://ferry.example/timetable"))
+    assert (got.published, got.published_basis) == (None, "unknown")
+    assert got.published_candidates[0].why == "before a day the text reports (14 June 2021)"
+    # a few weeks older than the day reported: an update of a story first published then, kept
+    ld = ld.replace("2009-03-02", "2021-05-20")
+    fresh = _page(ld, "<p>The timetable was last revised on 14 June 2021 after the new landing opened.</p>")
+    assert _html_date(fresh)[0] == "2021-05-20T10:00:00+00:00"
+
+
 def test_copyright_year_alone_is_no_publication_date():
     html = ("<!DOCTYPE html><html><head><title>Ferry timetable</title></head><body><main>"
             f"{_PARA * 3}</main><footer>© 2020 Ferry Operators</footer></body></html>")

@@ -117,6 +117,9 @@ EVIDENCE: list[Callable[[Evidence], list[DateCandidate]]] = [
 ]
 
 
+STALE_METADATA = dt.timedelta(days=365)
+
+
 def latest_reported(body: str, hints: Optional[dates.DateHints] = None) -> Optional[tuple[dt.date, str]]:
     """The latest past day the body prints with its year (captions and coming events excluded);
     ``hints``: the body's, when collected already."""
@@ -149,9 +152,12 @@ def weigh(raw: RawDocument, parsed: Parsed, html_date: Optional[tuple[str, str]]
             c.why = "after the page was saved" if raw.fetched_at else "in the future"
         elif c.why.startswith("not settled"):
             continue
-        elif floor and day < floor[0] - dt.timedelta(days=1) and (c.basis != "explicit" or c.why):
+        elif floor and (day < floor[0] - dt.timedelta(days=1) and (c.basis != "explicit" or c.why) or
+                        day < floor[0] - STALE_METADATA and c.evidence.startswith("page metadata")):
             # a printed date under the headline stands (a body date may be a coming event the
-            # words before it do not mark); weaker evidence yields to what the text reports
+            # words before it do not mark); weaker evidence yields to what the text reports, and so
+            # does a page's metadata years older than a past day its text reports (a template's or
+            # the page's creation date: "Latest revision as of 7 April 2020" on a 2005 record)
             c.why = f"before a day the text reports ({floor[1]})"
         elif chosen is None:
             chosen, c.taken = c, True
