@@ -299,3 +299,12 @@ def test_slashed_date_either_way_is_settled_by_the_weekday_the_story_reports():
             f"{LEDE.replace('on Tuesday', 'on Sunday')}\n\n{MORE}\n\n{LAST}\n")
     assert _clean(page).published == "2025-05-04"          # 4 May 2025 a Sunday; 5 April a Saturday
     assert _clean(page.replace("on Sunday", "")).published is None
+
+
+def test_comment_counts_print_links_author_boxes_and_follow_prompts_are_furniture():
+    page = ("Harbour pier to stay shut until spring\n\nShare 12\nComments (5)\nPrint this page\n\n"
+            f"{LEDE}\n\n{MORE}\n\n{LAST}\n\n"
+            "About the author: Tomas Ek covers the harbour and the ferries for the Gazette.\n\n"
+            "Follow the Harbour Board on X and Facebook for updates.\n\nComments(7)\n")
+    a = _clean(page)
+    assert a.body == "\n\n".join([LEDE, MORE, LAST])
