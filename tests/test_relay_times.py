@@ -38,3 +38,27 @@ def test_the_first_months_of_a_year_run_from_january(nlp):
     assert got[1200] == ("2024-01-01", "2024-06-30")
     got = as_of(nlp, "In the first three months of last year, 300 boats were intercepted.", "2025-10-06")
     assert got[300] == ("2024-01-01", "2024-03-31")
+
+
+def test_a_time_hung_on_the_telling_wins_over_one_deep_below_it(nlp):
+    # the parser hung "last week" deep under "said" (through a misread clause) and "Thursday" on "said":
+    # "25 others remain" is as of the telling
+    body = ("Sixty-two of the schoolchildren abducted from a boarding school in Kebbi state last week have been "
+            "freed, a state government spokesman said Thursday, but 25 others remain in captivity.")
+    assert as_of(nlp, body, "2024-11-14")[25] == ("2024-11-14", "2024-11-14")
+
+
+def test_a_clause_on_the_whole_a_share_is_of_gives_the_shares_time(nlp):
+    body = "Inspectors found larvae in 18 percent of the households they surveyed in the capital last month."
+    assert as_of(nlp, body, "2025-09-18")[18] == ("2025-08-01", "2025-08-31")
+
+
+def test_a_part_of_what_was_counted_just_before_happened_then(nlp):
+    # published Monday 6 October 2025; "One of the buses" is one of the three that crashed on Friday
+    body = ("Three buses left the road near the pass on Friday, the police said. One of the buses carried 52 "
+            "pupils, among them 9 teachers' children.")
+    got = as_of(nlp, body, "2025-10-06")
+    assert got[52] == got[9] == got[3] == ("2025-10-03", "2025-10-03")
+    # a part told in the present is as of the telling
+    body = "Three buses left the road near the pass on Friday. One of the buses has 12 seats left."
+    assert as_of(nlp, body, "2025-10-06")[12] == ("2025-10-06", "2025-10-06")

@@ -241,6 +241,12 @@ class SourceFinder:
     def by_generic_report(self, ph: "_Phrase") -> Optional[Teller]:
         """"a news report", "media reports": a placeholder for an outlet named nearby."""
         if ph.head in GENERIC_REPORT_NOUNS and not any(t.ent_type_ in {"NORP", "ORG", "GPE"} for t in ph.content):
+            # "credible reports received by Amnesty": who received them vouches for them (not an outlet
+            # named in a later sentence)
+            agent = next((o for c in ph.tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                          for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+            if agent is not None and _may_issue(agent):
+                return self.name(agent, ph.cue, ph.verb)
             kind = "definite" if ph.det in {"the", "this", "that"} else "indefinite"
             return Teller(ph.text, "other", None, ph.text, ph.cue, generic=kind, verb=ph.verb)
         return None
@@ -316,7 +322,9 @@ class SourceFinder:
         if not (ph.det == "the" and len(ph.content) <= 2):
             return None
         for prev in reversed(self.history):
-            if prev.source_type in {"agency", "government", "wire", "outlet", "group"} and \
+            # "the group said" after "Human Rights Watch said": a group told of last
+            if tok.lower_ == "group" and prev.source_type == "group" or \
+                    prev.source_type in {"agency", "government", "wire", "outlet", "group"} and \
                     (tok.lower_ in prev.source.lower() or tok.lower_ in {"agency", "ministry", "service", "paper", "outlet"}):
                 return self._teller(ph, prev.source, prev.source_type, prev.role)
         return None
@@ -389,7 +397,9 @@ class SourceFinder:
                 out.append(self.name(gap[1], gap[0].lemma_.lower()))  # "..., Western intelligence at 130,000"
             if head.pos_ == "NOUN" and head.lemma_.lower() in REPORT_NOUNS and cur.dep_ == "prep" and \
                     cur.lower_ in {"on", "about", "of"}:
-                mods = [c for c in head.children if c.dep_ in {"compound", "amod", "poss"} and c.i < head.i]
+                # (a common adjective names no one: "an earlier estimate", "a new report")
+                mods = [c for c in head.children if c.i < head.i and (c.dep_ in {"compound", "poss"} or
+                                                                      c.dep_ == "amod" and not c.is_lower)]
                 own = _own_subject(head, mods)
                 if own is not None:
                     out.append(self.name(own, head.lemma_.lower()))

@@ -212,8 +212,10 @@ class TextReader:
         # a share ("one of the soldiers") is no count for later "of them" figures to point back to
         if fig.qualifier != "vague" and not fig.part and is_people(fig.counted):
             d.prev_fig = _Prev(c, fig, s.i, s.para)
-        if tellers and tellers[0].generic == "indefinite":
-            d.pending.append((s.i, [c]))   # "a news report": the outlet may be named next
+        if tellers and tellers[0].generic == "indefinite" and not any(t.generic is None and t.source for t in tellers[1:]):
+            # "a news report": the outlet may be named next (not when a teller here carries the reports:
+            # "The group believes ..., with some reports suggesting 90")
+            d.pending.append((s.i, [c]))
         return c, tellers
 
     def _fill_counted(self, d: "Discourse", s: "_Sent", fig: Figure, antecedent: Optional[_Prev]) -> None:
@@ -287,6 +289,8 @@ class TextReader:
             as_of = TimeSpan(start=antecedent.claim.as_of.start, end=self.anchor.isoformat(),
                              granularity="range", text=None, basis="inferred")
         if as_of is None:
+            as_of = self._part_of_before(d, s)
+        if as_of is None:
             as_of = self.period or published_span(self.anchor)
         since = self._since(tok, s.span, s.times)
         if since is not None and as_of is not None and since.start <= as_of.start:
@@ -294,6 +298,27 @@ class TextReader:
             as_of = TimeSpan(start=since.start, end=as_of.end, granularity="range",
                              text=since.text, basis="clause", char_start=since.char_start, char_end=since.char_end)
         return as_of
+
+    def _part_of_before(self, d: "Discourse", s: "_Sent") -> Optional[TimeSpan]:
+        """ "19 boats arrived on Saturday ... One of the boats carried 231 people": a sentence in the past
+        about a part of what a figure just before counted, with no time of its own, tells of then."""
+        root = s.span.root
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or root.tag_ != "VBD":
+            return None
+        whole = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if whole is None or not any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in whole.children):
+            return None
+        key = singular(whole.lower_)
+        for c in reversed(self.claims):
+            if c.kind != "figure" or c.field != d.fld or c.char_end > s.span.start_char:
+                continue
+            if c.char_end < s.span.start_char - _NEAR_CHARS:
+                break
+            if c.counted and singular(c.counted.split()[-1].lower()) == key:
+                return c.as_of.model_copy(update={"basis": "inferred"}) if c.as_of and c.as_of.basis == "clause" else None
+        return None
 
     def _read_statements(self, d: "Discourse", s: "_Sent", has_figures: bool, sent_claims: list[Claim],
                          own_any: list[Teller]) -> list[Teller]:
@@ -315,7 +340,13 @@ class TextReader:
             if st_here is not None and st_here.content is None:
                 st_here.content = rep.text
             else:
+                told = len(self.claims)
                 self._reported(doc, d.fld, sent, rep, s.times)
+                if not own_any and len(self.claims) > told:
+                    # 'Human Rights Watch said forces had used "lethal force."': a sentence the quote in
+                    # it kept from being a statement still names its teller ("the group" later means it)
+                    a = self.claims[-1].attribution
+                    own_any = [Teller(a.source or "", a.source_type or "other", a.role, a.source_text or "", a.cue or "")]
             # a quote with no speech verb after "X said CLAUSE" goes on with X
             src = st_here if st_here is not None and st_here.content == rep.text else \
                 next((c for c in reversed(self.claims) if c.content == rep.text), None)
@@ -430,21 +461,28 @@ class TextReader:
         chain = [tok] + list(tok.ancestors)
         report_at = next((k for k, n in enumerate(chain) if k > 0 and _is_report(n) and
                           chain[k - 1].dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}), len(chain))
-        best: Optional[tuple[int, TimeSpan]] = None
+        # a figure in the present ("but 25 others remain in captivity") is as of the telling
+        verb = next((n for n in chain if n.pos_ in {"VERB", "AUX"}), None)
+        present = verb is not None and verb.tag_ in {"VBZ", "VBP"} and \
+            not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        best: Optional[tuple[int, int, TimeSpan]] = None
         for k, ts, below, span in _time_paths(tok, chain, sent, times):
             if _not_its_time(tok, below, span) or _start_clause(below, span) is not None or \
                     _other_noun_clause(below, chain):
                 continue
             if (ts.text or "").lower() in {"currently", "now", "at present", "presently"}:
                 k += len(chain)  # "now" is the time of the telling: prefer any other time
-            if best is None or k < best[0]:
-                best = (k, ts)
+            # of two times that meet the chain at one word, for a figure in the present the one hung on
+            # it ("..., a spokesman said Thursday, but 25 others remain") before one deep in a phrase
+            # below it ("abducted from a school in Kebbi last week"); else the first
+            if best is None or (k, len(below) if present else 0) < best[:2]:
+                best = (k, len(below) if present else 0, ts)
         if best is None:
             return None
         basis = "clause" if best[0] < report_at else "telling"
         if best[0] >= len(chain):
             basis = "telling"
-        return best[1].model_copy(update={"basis": basis})
+        return best[2].model_copy(update={"basis": basis})
 
     def _since(self, tok: Token, sent: Span, times: list[TimeSpan]) -> Optional[TimeSpan]:
         """ "displaced since the ceasefire began on April 2": the day a running count starts from,
@@ -594,6 +632,9 @@ def _other_noun_clause(below: list[Token], chain: list[Token]) -> bool:
     describes another noun, not the figure's own counted noun."""
     own = {chain[0].i, chain[0].head.i}
     own |= {c.i for n in chain[:2] for c in n.children if c.dep_ == "appos"}   # "$200 million, a sum that ..."
+    # "18 percent of the households they surveyed last month": the whole the share is of
+    own |= {p.i for n in chain[:2] for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"}
     # the subject's clause tells the event's time ("the storm that hit on Sunday killed 150")
     return any(a.dep_ == "relcl" and a.head.pos_ in {"NOUN", "PROPN"} and a.head.i not in own
                and a.head.dep_ not in {"nsubj", "nsubjpass"} for a in below)
