@@ -62,3 +62,8 @@ def test_a_part_of_what_was_counted_just_before_happened_then(nlp):
     # a part told in the present is as of the telling
     body = "Three buses left the road near the pass on Friday. One of the buses has 12 seats left."
     assert as_of(nlp, body, "2025-10-06")[12] == ("2025-10-06", "2025-10-06")
+
+
+def test_a_century_spelled_out_is_a_century(nlp):
+    got = as_of(nlp, "Up to 80 million people may have died during the fourteenth century.", "2019-11-20")
+    assert got[80000000] == ("1300-01-01", "1399-12-31")

@@ -587,9 +587,16 @@ def _r_decade(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
     return _Norm("DATE", str(d0 // 10), dt.date(d0, 1, 1), dt.date(d0 + 9, 12, 31), "range")
 
 
-@_rule(_ci(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b"))
+_CENTURY_WORDS = {w: k + 1 for k, w in enumerate(
+    ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first").split())}
+
+
+@_rule(_ci(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(_CENTURY_WORDS, key=len, reverse=True))
+           + r"))\s+century\b"))
 def _r_century(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
-    c = int(m["n"]) - 1
+    """ "the 14th century", "during the fourteenth century"."""
+    c = (int(m["n"]) if m["n"] else _CENTURY_WORDS[m["w"].lower()]) - 1
     return _Norm("DATE", f"{c:02d}", dt.date(max(1, c * 100), 1, 1), dt.date(c * 100 + 99, 12, 31), "range")
 
 
@@ -921,7 +928,7 @@ _FAMILY_RX = {k: re.compile(v) for k, v in _FAMILIES.items()}   # apart: "mon" m
 _NEEDS = {
     "_r_mon_day": {"mon"}, "_r_day_mon": {"mon"}, "_r_iso": {"digit"}, "_r_us_numeric": {"digit"},
     "_r_month": {"mon"}, "_r_last_month_name": {"mon"}, "_r_week_of_month": {"mon"},
-    "_r_quarter": {"unit", "half"}, "_r_first_months": {"unit"}, "_r_year": {"digit"}, "_r_decade": {"digit"}, "_r_century": {"digit"},
+    "_r_quarter": {"unit", "half"}, "_r_first_months": {"unit"}, "_r_year": {"digit"}, "_r_decade": {"digit"}, "_r_century": {"digit", "century"},
     "_r_season": {"season"}, "_r_weekday": {"wd"}, "_r_deictic_day": {"deictic"}, "_r_daypart": {"daypart"},
     "_r_rel_unit": {"unit"}, "_r_part_rel_unit": {"unit"}, "_r_ago": {"unit"}, "_r_next_day": {"unit"},
     "_r_duration": {"unit"}, "_r_long": {"unit"}, "_r_vague_plural": {"unit"}, "_r_bare_plural": {"unit"},
