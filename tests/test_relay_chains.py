@@ -86,3 +86,34 @@ def test_reports_received_by_a_body_are_its_and_a_later_outlet_patches_no_report
 def test_a_common_adjective_on_an_estimate_names_no_teller(nlp):
     body = "The utility lowered the number of homes that could lose power from an earlier estimate of about 480,000."
     assert chains(nlp, body)[480000] == (None, [])
+
+
+def test_a_counted_subject_the_parser_hung_a_body_on_tells_nothing(nlp):
+    # "said" got two subjects ("district" and "people"); the body hung on the counted people (as a
+    # conjunct with no "and": an apposition misread), in front of its acronym, tells both figures
+    body = ("A flood caused by a week of monsoon rain swept away 60 houses in a river town in Sylhet district, "
+            "northern Bangladesh, on Friday, killing at least 12 people, the Department of Disaster Management "
+            "(DDM) said on Saturday.")
+    got = chains(nlp, body)
+    assert got[60] == got[12] == ("Department of Disaster Management", [])
+
+
+def test_a_body_saying_after_it_put_a_toll_goes_on_telling(nlp):
+    # "the health ministry" is no other body told of before (the UN agency), and "saying ..." after
+    # "put the death toll at" is the agency's telling of what the ministry said
+    body = ("The UN migration agency said 40 people were missing. The state news agency SPA, citing the health "
+            "ministry, later put the death toll at 26, saying three more bodies had been found near the port "
+            "overnight.")
+    got = chains(nlp, body)
+    assert got[26] == got[3] == ("health ministry", ["SPA"])
+    body = ("Mauritania's state news agency AMI, citing the interior ministry, later put the death toll at 31, "
+            "saying four more bodies had washed up overnight.")
+    assert chains(nlp, body)[4] == ("interior ministry", ["AMI"])
+
+
+def test_a_weekday_before_a_defined_acronym_is_no_part_of_its_name():
+    from storyledger.extract.components import defined_acronyms
+    text = ("A fire broke out aboard a ferry off the coast early Monday, the Philippine Coast Guard (PCG) said. "
+            "Immigration, Refugees and Citizenship Canada (IRCC) said.")
+    assert defined_acronyms(text) == [["Philippine Coast Guard", "PCG"],
+                                      ["Immigration, Refugees and Citizenship Canada", "IRCC"]]

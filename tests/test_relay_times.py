@@ -67,3 +67,11 @@ def test_a_part_of_what_was_counted_just_before_happened_then(nlp):
 def test_a_century_spelled_out_is_a_century(nlp):
     got = as_of(nlp, "Up to 80 million people may have died during the fourteenth century.", "2019-11-20")
     assert got[80000000] == ("1300-01-01", "1399-12-31")
+
+
+def test_what_was_delayed_on_a_day_was_delayed_then(nlp):
+    # published Monday 13 January 2025
+    got = as_of(nlp, "The rail operator said 62 trains were delayed on Sunday because of frozen points.", "2025-01-13")
+    assert got[62] == ("2025-01-12", "2025-01-12")
+    got = as_of(nlp, "The council said the vote on 300 new posts was delayed until Friday.", "2025-01-13")
+    assert got[300] == ("2025-01-17", "2025-01-17")

@@ -321,7 +321,11 @@ class SourceFinder:
         tok = ph.tok
         if not (ph.det == "the" and len(ph.content) <= 2):
             return None
+        # "the health ministry" is no ministry told of before unless that one is the health ministry
+        kind = [t.lower_ for t in ph.content if t.i != tok.i and t.is_lower]
         for prev in reversed(self.history):
+            if kind and kind[0] not in prev.source.lower():
+                continue
             # "the group said" after "Human Rights Watch said": a group told of last
             if tok.lower_ == "group" and prev.source_type == "group" or \
                     prev.source_type in {"agency", "government", "wire", "outlet", "group"} and \
@@ -508,10 +512,11 @@ class SourceFinder:
 
     def _tellers_of(self, verb: Token) -> list[Teller]:
         head = verb.head
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i < verb.i and _is_report(head) and \
-                not any(c.dep_ in {"nsubj", "mark"} for c in verb.children):
-            # "X told AFP by telephone, adding that ...": the speaker goes on telling (and the outlet told
-            # goes on carrying it); "citing Y" on the participle names Y inside
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i < verb.i and head.pos_ in {"VERB", "AUX"} and \
+                verb.lemma_ not in {"cite", "quote"} and not any(c.dep_ in {"nsubj", "mark"} for c in verb.children):
+            # "X told AFP by telephone, adding that ...", "AMI, citing the ministry, put the toll at 31,
+            # saying ...": the subject goes on telling (the outlet told, the body cited, go on with it);
+            # "citing Y" on the participle names Y inside
             return self._cited(verb) + self._tellers_of(head)
         subj, cite = _subject_of(verb)
         # the cited words up to the comma that sets off the misparsed subject
@@ -661,16 +666,20 @@ def _apposed_teller(subj: Token, verb: Token) -> Optional[Token]:
     subject and hung the teller on it as an apposition, or an apposition of one, closing at the verb;
     the teller is that apposition (a title or a name), not a common noun that could tell nothing."""
     doc = verb.doc
-    if subj.pos_ != "NOUN" or subj.ent_type_ or is_title_word(subj.text) or is_title_word(subj.lemma_) or \
-            subj.lemma_.lower() in _BODY_NOUNS.keys() | ORG_NOUNS or subj.lower_ in _ANONYMOUS or \
-            doc[verb.i - 1].text != "," or \
+    counted = any(c.dep_ == "nummod" for c in subj.children)   # "at least 11 people" tell nothing
+    if subj.pos_ != "NOUN" or subj.ent_type_ and not counted or is_title_word(subj.text) or is_title_word(subj.lemma_) or \
+            subj.lemma_.lower() in _BODY_NOUNS.keys() | ORG_NOUNS or subj.lower_ in _ANONYMOUS and not counted or \
+            doc[verb.i - 1].text not in {",", ")"} or \
             not any(c.dep_ in {"ccomp", "parataxis"} and c.i < subj.left_edge.i for c in verb.children):
         return None
     cur: Optional[Token] = subj
     while cur is not None:
-        cur = next((a for a in cur.children if a.dep_ == "appos" and a.i > cur.i and doc[a.left_edge.i - 1].text == ","), None)
+        # (or a "conjunct" with no "and" before it: an apposition the parser misread)
+        cur = next((a for a in cur.children if a.i > cur.i and doc[a.left_edge.i - 1].text == "," and
+                    (a.dep_ == "appos" or a.dep_ == "conj" and not any(t.dep_ == "cc" for t in doc[cur.i:a.i]))), None)
         if cur is not None and (is_title_word(cur.text) or cur.ent_type_ in {"PERSON", "ORG"}):
-            return cur if cur.right_edge.i == verb.i - 2 else None
+            # (it closes at the comma before the verb, or with its "(BNPB)" right before it)
+            return cur if cur.right_edge.i < verb.i and all(t.is_punct for t in doc[cur.right_edge.i + 1:verb.i]) else None
     return None
 
 

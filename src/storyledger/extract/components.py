@@ -109,7 +109,9 @@ def defined_acronyms(text: str) -> list[list[str]]:
                 keep.insert(0, w)
             else:
                 break
-        while keep and keep[0] in _LINKS:
+        # "early Monday, the Philippine Coast Guard (PCG)": a word set off by a comma that does not give
+        # the acronym its first letter is no part of the name ("Immigration, Refugees and ..." is)
+        while keep and (keep[0] in _LINKS or keep[0].endswith(",") and keep[0][0] != short[0]):
             keep.pop(0)
         if not keep:
             continue

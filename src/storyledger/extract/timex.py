@@ -192,6 +192,9 @@ def _parse_tense(ctx: _Ctx, s: int, e: int) -> Optional[str]:
 _TIME_CLAUSE_MARKS = {"as", "when", "while", "once", "after", "before", "until", "till"}
 
 
+_PUT_OFF = {"postpone", "delay", "adjourn"}   # ahead only when put off "to"/"until" a time
+
+
 def _verb_tense(tok) -> Optional[str]:
     """'future', 'past' or None for the verb ``tok`` and the verbs it complements."""
     # Walk up the verb chain: "expected to assemble", "is to meet", "said it would hold".
@@ -205,7 +208,9 @@ def _verb_tense(tok) -> Optional[str]:
             return "future"
         if v.lemma_ in ("expect", "project", "schedule", "plan", "due", "forecast", "predict") and v.tag_ in ("VBN", "JJ"):
             return "future"
-        if v.lemma_ in ("plan", "schedule", "slate", "postpone", "delay", "adjourn", "set") and v.tag_ in ("VBD", "VBN", "VBZ", "VBP") and (v.lemma_ != "set" or v.tag_ == "VBN"):
+        if v.lemma_ in ("plan", "schedule", "slate", "postpone", "delay", "adjourn", "set") and v.tag_ in ("VBD", "VBN", "VBZ", "VBP") and (v.lemma_ != "set" or v.tag_ == "VBN") \
+                and not (v.lemma_ in _PUT_OFF and not any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till") for c in v.children)):
+            # (what was put off "on Sunday" was put off then: "62 trains were delayed on Sunday")
             return "future"
         if depth == 0:
             if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes) or v.tag_ == "VBD":
