@@ -117,3 +117,12 @@ def test_a_weekday_before_a_defined_acronym_is_no_part_of_its_name():
             "Immigration, Refugees and Citizenship Canada (IRCC) said.")
     assert defined_acronyms(text) == [["Philippine Coast Guard", "PCG"],
                                       ["Immigration, Refugees and Citizenship Canada", "IRCC"]]
+
+
+def test_who_revises_a_tally_tells_its_levels(nlp):
+    body = "District collector Anita Rao has revised the death toll to 23 from 17, after six more people died in hospital."
+    got = chains(nlp, body)
+    assert got[23] == got[17] == ("Anita Rao", [])
+    assert chains(nlp, "Officials raised the toll to 52 late on Monday.")[52] == ("Officials", [])
+    # an event that raises a toll tells nothing
+    assert chains(nlp, "The earthquake raised the death toll to 41 on Tuesday.")[41] == (None, [])

@@ -19,7 +19,7 @@ from storyledger.extract.quotes import DOCUMENT_NOUNS, ORG_NOUNS, description_re
 from storyledger.extract.lexicon import (
     BELIEF_LEMMAS, BRIEFING_LEMMAS, CLAUSE_ONLY_REPORT_LEMMAS, COORDINATE_MARKS, ESTIMATE_CUES, EVIDENCE_NOUNS, GENERIC_REPORT_NOUNS,
     ISSUE_LEMMAS, MASTHEAD_WORDS, PLAN_CUES, PROJECTION_CUES, RECORD_NOUNS, RECORD_REPORT_LEMMAS, REPORT_LEMMAS,
-    UNCONFIRMED_CUES,
+    REVISION_LEMMAS, TALLY_NOUNS, UNCONFIRMED_CUES,
 )
 from storyledger.extract.extensions import text_of
 from storyledger.extract.spans import ent_at, ents_in
@@ -423,6 +423,8 @@ class SourceFinder:
                     out.append(self.name(author, head.lemma_.lower()))
             elif gap is None and cur.dep_ == "pobj" and (valuer := valuation_verb(head)) is not None:
                 out.extend(self._tellers_of(valuer))  # "Zelensky put the number at 11,000", "losses above 3,000"
+            elif gap is None and cur.dep_ == "pobj" and (reviser := _revision_verb(head)) is not None:
+                out.extend(self._tellers_of(reviser))  # "the collector revised the death toll to 14 from nine"
             out.extend(t for c in head.children if self._is_tag(c, cur, tok, joined) for t in self._tellers_of(c))
             cur = head
         return out
@@ -648,6 +650,18 @@ def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
         before = verb.doc[subj.i - 1] if subj.i > 0 else None
         subj = before if before is not None and before.pos_ in {"NOUN", "PROPN"} else verb.head
     return subj, cited
+
+
+def _revision_verb(prep: Token) -> Optional[Token]:
+    """ "X has revised the death toll to 14 from nine", "the utility lowered the number of homes ...
+    from 480,000": a verb of revision whose object is a tally, with a subject that can tell (not
+    "the quake raised the toll to 41")."""
+    verb = prep.head
+    if prep.lower_ not in {"to", "from"} or verb.pos_ != "VERB" or verb.lemma_.lower() not in REVISION_LEMMAS or \
+            not any(c.dep_ == "dobj" and singular(c.lemma_.lower()) in TALLY_NOUNS for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb if subj is not None and (_may_issue(subj) or subj.pos_ == "PRON") else None
 
 
 def _second_conjunct(content: Token, verb: Token, first: Token) -> bool:

@@ -49,6 +49,9 @@ CLAUSE_ONLY_REPORT_LEMMAS = _LEX.set("clause_only_report_lemmas")
 # "the video shows", "she showed" tell nothing of whose figure it is.
 RECORD_REPORT_LEMMAS = _LEX.set("record_report_lemmas")
 RECORD_NOUNS = _LEX.set("record_nouns")
+# "The collector revised the death toll to 14 from nine": who revises a tally tells its levels
+REVISION_LEMMAS = _LEX.set("revision_lemmas")
+TALLY_NOUNS = _LEX.set("tally_nouns")
 # Subordinators of a clause set beside a reported one ("..., police said, while 230 were hurt"):
 # the same teller tells both.
 COORDINATE_MARKS = _LEX.set("coordinate_marks")
