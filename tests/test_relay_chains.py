@@ -126,3 +126,8 @@ def test_who_revises_a_tally_tells_its_levels(nlp):
     assert chains(nlp, "Officials raised the toll to 52 late on Monday.")[52] == ("Officials", [])
     # an event that raises a toll tells nothing
     assert chains(nlp, "The earthquake raised the death toll to 41 on Tuesday.")[41] == (None, [])
+
+
+def test_whom_a_verb_leads_to_report_reports_not_its_subject(nlp):
+    body = "The pressure from donors led the mayor to say that 2,000 homes would be built."
+    assert chains(nlp, body)[2000] == ("mayor", [])

@@ -625,6 +625,10 @@ def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
         subj = _record_subject(verb)
     if subj is None and verb.dep_ == "conj":
         subj = _left_subject(verb)
+    if subj is None and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        # "The pressure led the speaker to announce ...", "asked officials to confirm": the object
+        # of the verb the report completes is who reports, not its subject
+        subj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if subj is None and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} \
