@@ -41,3 +41,11 @@ def test_its_tally_points_back_to_no_one():
     got = _figures("The bus made three stops to collect more passengers, two in the north.\n\n"
                    "The district, which saw its tally rise by 180 to 1,240, remains under curfew.")
     assert [g for g in got if g[0] in {"180", "1,240"}] == [("180", "other", None), ("1,240", "other", None)]
+
+
+def test_a_level_of_a_thing_changed_counts_that_thing():
+    # not the people of the clause before: the population is what was cut from one level to the other
+    got = _figures("Up to 60 million people may have died, cutting the region's population from an estimated "
+                   "250 million down to 190 million.")
+    assert got == [("Up to 60 million", "killed", "people"), ("an estimated 250 million", "other", "population"),
+                   ("190 million", "other", "population")]

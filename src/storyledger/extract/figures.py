@@ -490,8 +490,10 @@ def changed_level_noun(doc, fig: Figure) -> Optional[Token]:
             if not _changed_from(tok) or not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) and \
                     verb.lemma_.lower() not in _FIG.set("change_verbs"):
                 return None
-            return next((c for dep in ("dobj", "nsubj", "nsubjpass") for c in verb.children
-                         if c.dep_ == dep and c.pos_ == "NOUN" and is_people(c.text)), None)
+            acted = [c for dep in ("dobj", "nsubj", "nsubjpass") for c in verb.children if c.dep_ == dep and c.pos_ == "NOUN"]
+            # people first; else the thing changed ("cutting the region's population from 300 million"):
+            # the level counts it, not the people of a clause before
+            return next((c for c in acted if is_people(c.text)), acted[0] if acted else None)
     return None
 
 
