@@ -445,3 +445,36 @@ def test_people_believed_or_feared_to_be_missing_are_missing(nlp):
     got = measures(nlp, "Between 40 and 60 others were believed to be missing. About 20 fishermen are feared to be "
                         "missing. Four investigators would be sent to the site.")
     assert got == {40: "missing", 20: "missing", 4: "planned"}
+
+
+def test_people_held_or_taken_hostage_are_captured(nlp):
+    got = measures(nlp, "Inmates released two of the three guards they had been holding hostage. Gunmen took 14 "
+                        "villagers hostage on Monday.")
+    assert got == {2: "captured", 3: "captured", 14: "captured"}
+
+
+def test_an_order_to_leave_is_an_evacuation_and_people_moved_somewhere_are_evacuated(nlp):
+    got = measures(nlp, "About 6,500 residents have been ordered to leave their homes. Another 900 people were told "
+                        "to vacate the area. About 260 residents have been moved to a mosque. Some 3,000 soldiers "
+                        "were moved to the border. Then 400 residents left.")
+    assert got == {6500: "evacuated", 900: "evacuated", 260: "evacuated", 3000: "deployed", 400: "other"}
+
+
+def test_responders_and_officers_at_work_are_deployed_also_as_a_team(nlp):
+    got = measures(nlp, "A joint team of 412 rescuers was searching the area with six sniffer dogs and eight "
+                        "excavators. More than 100 officers surrounded the prison overnight. A team of 20 divers "
+                        "is combing the river. Two officers were injured.")
+    assert got == {412: "deployed", 6: "other", 8: "other", 100: "deployed", 20: "deployed", 2: "wounded"}
+
+
+def test_people_in_a_clause_about_a_thing_do_not_share_the_harm_done_to_the_thing(nlp):
+    got = measures(nlp, "The mudslide buried 23 homes and a primary school attended by 340 pupils. Russia is planning "
+                        "an offensive involving 175,000 troops. A fire destroyed a factory that employed 900 "
+                        "workers.")
+    assert got == {23: "other", 340: "other", 175000: "planned", 900: "other"}
+
+
+def test_a_hyphenated_scale_word_makes_one_amount_not_a_range(nlp):
+    figs = {c.value: c.qualifier for c in figures(nlp, "The country signed a 210-million-euro deal last year. "
+                                                         "Between 40 and 60 people are missing.")}
+    assert figs == {210000000: "exact", 40: "range"}

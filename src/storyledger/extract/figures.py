@@ -582,6 +582,11 @@ def _range(doc, fig: Figure, sent: Span) -> None:
     while m0 < sent.end and m0 < k + 4 and not _is_num(doc[m0]) and (doc[m0].tag_ == "$" or doc[m0].text in CURRENCY_PREFIXES or
                                                                    doc[m0].text in DOLLAR_COUNTRIES):
         m0 += 1  # "to $68", "to HK $5m"
+    if m0 == k + 1 < sent.end and doc[k].text in {"-", "\u2013"} and not doc[k - 1].whitespace_ and \
+            not doc[k].whitespace_ and doc[m0].lower_ in SCALES and fig.value is not None and \
+            not (m0 + 1 < sent.end and _is_num(doc[m0 + 1])):
+        fig.value, fig.end = fig.value * SCALES[doc[m0].lower_], m0 + 1   # "a 210-million-euro deal": one amount
+        return
     if m0 < sent.end and doc[k].lower_ in {"to", "and", "-", "\u2013", "or"} and _is_num(doc[m0]) and \
             (doc[k].lower_ != "and" or before == "between") and \
             (k == fig.end or doc[k].lower_ in {"to", "and"}):
@@ -927,6 +932,11 @@ def _governors(fig: Figure, anchor: Token) -> list[Token]:
             # patients have recovered", "it sent supplies and teams would reach 600,000 people" (the
             # verb beside it says nothing of these)
             break
+        if cur.dep_ in {"acl", "relcl"} and cur.head.pos_ == "NOUN" and not is_people(cur.head.text) and \
+                cur.head.lemma_.lower() not in _TOTAL_NOUNS and nodes and _harm_above(cur.head):
+            # "buried … a school attended by 340 pupils": what befell the school did not befall the pupils
+            # ("an offensive involving 175,000 troops" that is planned does plan them)
+            break
         cur = cur.head
         lem = cur.lemma_.lower()
         if cur.pos_ in {"VERB", "AUX"} and lem in REPORT_LEMMAS and lem != "estimate" and \
@@ -946,6 +956,14 @@ def _governors(fig: Figure, anchor: Token) -> list[Token]:
                                                   subj[0].lower_ in _FIG.set("people_when_counted_by_a_casualty")):
                 fig.counted = subj[0].text  # "the death toll could rise to 20,000": the toll is what is counted
     return nodes
+
+
+def _harm_above(noun: Token) -> bool:
+    """The verb a noun hangs from (through conjuncts and prepositions) is one of harm or displacement."""
+    for v in noun.ancestors:
+        if v.pos_ in {"VERB", "AUX"}:
+            return MEASURE_CUES.get(v.lemma_.lower()) in _CASUALTY
+    return False
 
 
 def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Optional[str]:
@@ -973,6 +991,8 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
             continue
         m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n) or _remains_of(n, anchor) \
             or _undergone(n, anchor)
+        if m == "deployed" and _moved_not_sent(fig, n) and _moved_to(n, anchor):
+            return "evacuated"   # "260 residents have been moved to a mosque and a school"
         if m is None or m == "deployed" and (_people_reached(n) or _moved_not_sent(fig, n)):
             continue
         if m in {"killed", "wounded"}:
@@ -1021,6 +1041,12 @@ def _moved_not_sent(fig: Figure, verb: Token) -> bool:
     if verb.lemma_.lower() not in _FIG.set("movement_cues") or not fig.counted:
         return False
     return not (_counts_forces(fig) or _counted_head(fig) in _FIG.set("responder_nouns") or _agent_noun(fig.counted))
+
+
+def _moved_to(verb: Token, anchor: Token) -> bool:
+    """People who were moved to a place (passive, with "to"): taken away from where they were."""
+    return verb.pos_ == "VERB" and anchor.dep_ == "nsubjpass" and anchor.head.i == verb.i and \
+        any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
@@ -1081,8 +1107,15 @@ def _idiom(n: Token) -> Optional[str]:
     if any(c.dep_ == "agent" for c in n.children):   # "soldiers still being held by the rebels"
         return _FIG.map("verb_by_agent_states").get(n.lemma_.lower())
     return next((states[f"{n.lemma_.lower()} {c.lemma_.lower()}"] for c in n.children
-                 if c.dep_ == "dobj" and f"{n.lemma_.lower()} {c.lemma_.lower()}" in states), None) \
-        or _from_home(n) or _scope_of(n)
+                 if c.dep_ in {"dobj", "oprd"} and f"{n.lemma_.lower()} {c.lemma_.lower()}" in states), None) \
+        or _from_home(n) or _scope_of(n) or _ordered_out(n)
+
+
+def _ordered_out(verb: Token) -> Optional[str]:
+    """ "6,500 residents were ordered to leave their homes", "told to vacate": an order to leave is an
+    evacuation (people who fled on their own are displaced: "flee" says so itself)."""
+    return "evacuated" if verb.lemma_.lower() in _FIG.set("order_verbs") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _FIG.set("leave_verbs") for c in verb.children) else None
 
 
 def _from_home(verb: Token) -> Optional[str]:
@@ -1309,6 +1342,8 @@ def _responding(fig: Figure, anchor: Token) -> bool:
     if not responder:
         return False
     verbs = _FIG.set("responder_verbs")
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in _FIG.set("group_nouns"):
+        anchor = anchor.head.head   # "a joint team of 412 rescuers was searching": the team acts
     if anchor.dep_ in {"nsubj", "nsubjpass"} and anchor.head.lemma_.lower() in verbs:
         return True
     return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in verbs for c in anchor.children)
