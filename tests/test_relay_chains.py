@@ -131,3 +131,9 @@ def test_who_revises_a_tally_tells_its_levels(nlp):
 def test_whom_a_verb_leads_to_report_reports_not_its_subject(nlp):
     body = "The pressure from donors led the mayor to say that 2,000 homes would be built."
     assert chains(nlp, body)[2000] == ("mayor", [])
+
+
+def test_they_is_no_one_person_told_of_last(nlp):
+    body = ("The fire service said crews were still at the scene. Mayor Ann Lee said the town would rebuild. "
+            "They said 40 homes were lost.")
+    assert chains(nlp, body)[40] == ("fire service", [])

@@ -103,6 +103,9 @@ class SourceFinder:
             return self._person(ph, self.last_person, tok.text)
         prev = self.chains[-1][-1] if self.chains and low in _PRONOUNS_BODY else \
             (self.history[-1] if self.history else None)
+        if low in {"they", "we"} and prev is not None and prev.source_type == "person":
+            # a plural is no one person told of last ("if they really believed ..."): the body told of last
+            prev = next((t for t in reversed(self.history) if t.source_type != "person"), None)
         if prev is not None:
             return self._teller(ph, prev.source, prev.source_type, prev.role, tok.text)
         return self._teller(ph, tok.text, "other", None, tok.text)
