@@ -49,3 +49,9 @@ def test_a_level_of_a_thing_changed_counts_that_thing():
                    "250 million down to 190 million.")
     assert got == [("Up to 60 million", "killed", "people"), ("an estimated 250 million", "other", "population"),
                    ("190 million", "other", "population")]
+
+
+def test_scores_is_a_number_word_only_as_scores_of():
+    assert _figures("The striker scores twice as the home side wins.") == []
+    assert _figures("The model improves the predictive power of standardized test scores.") == []
+    assert [g[0] for g in _figures("Scores of people were trapped under the rubble.")] == ["Scores"]

@@ -433,6 +433,10 @@ def _make(doc, start: int, end: int, sent: Span, demonym, share: Optional[float]
     vague = all(w in VAGUE or w == "of" for w in low_words) or \
         start > sent.start and doc[start - 1].lower_ in {"several", "few", "many"} and low_words[-1] in SCALES  # "several hundred"
     nxt = doc[end] if end < sent.end else None
+    if vague and len(low_words) == 1 and low_words[0] in _FIG.set("vague_needs_of") and not \
+            (nxt is not None and nxt.lower_ == "of" or start == sent.start and nxt is not None and nxt.pos_ in {"AUX", "VERB"}
+             and toks[0].text[:1].isupper() and not toks[0].is_upper):
+        return None  # "scores twice", "test scores", "SCORES QUARANTINED"; but "scores of people", "Scores were hurt"
     m_million = _m_million(toks[0], nxt)
     value = None if vague else parse_number(words, m_million=m_million) if _fold(low_words[-1]) is None or \
         len(words) > 1 else _fold(low_words[-1])
