@@ -308,3 +308,11 @@ def test_comment_counts_print_links_author_boxes_and_follow_prompts_are_furnitur
             "Follow the Harbour Board on X and Facebook for updates.\n\nComments(7)\n")
     a = _clean(page)
     assert a.body == "\n\n".join([LEDE, MORE, LAST])
+
+
+def test_a_long_menu_row_is_no_body():
+    # a menu of sections in one line, past the twelve words a short nav line has
+    row = "COAST Ferries | Fishing | Boatyards | Tides | Weather | Harbour Board | Letters | Old Photos | Church Events | Sports Clubs"
+    a = _clean(f"Harbour pier to stay shut until spring\n\n{LEDE}\n\n{row}\n\n{MORE}\n\n{LAST}\n")
+    assert a.title == "Harbour pier to stay shut until spring"
+    assert a.body == "\n\n".join([LEDE, MORE, LAST])

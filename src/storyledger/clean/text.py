@@ -523,9 +523,20 @@ def _line_byline(page: _Page, n: int, u: Unit) -> bool:
     return False
 
 
+def _menu_row(s: str) -> bool:
+    """A menu set out in one line at any length: four links or more between separators, each of a
+    few words ("DEPORTE Béisbol | Baloncesto | Voleibol | … | La Pizarra", "About us | Contact Us |
+    … | Careers")."""
+    parts = _MENU_SEP.split(s) if _MENU_SEP.search(s) else ()
+    return len(parts) >= 4 and all(0 < _words(p) <= 4 for p in parts) and not _TERMINAL.search(s)
+
+
+_MENU_SEP = re.compile(r"[|·•]")       # (no \s* around it: a long run of spaces would be read again at each start)
+
+
 def _line_nav(page: _Page, n: int, u: Unit) -> bool:
     s, out = u.text, page.out
-    if not (_NAV.search(s) and _words(s) <= 12 and not _TERMINAL.search(s)):
+    if not (_NAV.search(s) and _words(s) <= 12 and not _TERMINAL.search(s) or _menu_row(s)):
         return False
     u.keep, u.why = False, "nav"
     # a meta line ("3 days ago · Kestrel News Desk · 4 min read"): its parts may date or credit
