@@ -35,18 +35,26 @@ _MON = "(?P<mon>" + "|".join(sorted(_MONTH_FORMS + [f.upper() for f in _MONTH_FO
 _MDY_RX = re.compile(rf"(?:\b|(?<=[a-z])){_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\d{{3}})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 
 
-class _AtInitials:
-    """A pattern every match of which begins with one of ``initials``, tried only at those
-    characters (``finditer``/``search`` answer as the pattern's own). _MDY's zero-width start
-    keeps ``re`` from skipping ahead: it tried the month alternation at every character."""
+class _AtMonths:
+    """A pattern every match of which begins with a month form, tried only where one can begin: at
+    a word that is a month form (case aside), or at a capital glued to a lower-case letter ("Ann
+    LeeDecember 22, 2021"). (``finditer``/``search`` answer as the pattern's own.) _MDY's zero-width
+    start keeps ``re`` from skipping ahead: it tried the month alternation at every character, and
+    with the lower-case month forms of other languages at nearly every letter."""
 
-    def __init__(self, rx: re.Pattern, initials: str) -> None:
-        self.rx, self.at = rx, re.compile(f"[{re.escape(initials)}]")
+    _WORDS = re.compile(r"[^\W\d_]+")
+    _GLUED = re.compile(r"(?<=[a-z])[A-Z]")
+
+    def __init__(self, rx: re.Pattern, forms: list[str]) -> None:
+        self.rx, self.forms = rx, frozenset(f.lower() for f in forms)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
+        forms = self.forms
+        starts = [w.start() for w in self._WORDS.finditer(text) if w.group().lower() in forms]
+        glued = [g.start() for g in self._GLUED.finditer(text)]
         end = 0
-        for c in self.at.finditer(text):
-            if c.start() >= end and (m := self.rx.match(text, c.start())) is not None:
+        for at in sorted(starts + glued) if glued else starts:
+            if at >= end and (m := self.rx.match(text, at)) is not None:
                 yield m
                 end = m.end()
 
@@ -54,8 +62,8 @@ class _AtInitials:
         return next(self.finditer(text), None)
 
 
-# every month form begins with one of these (English ones with a capital)
-_MDY = _AtInitials(_MDY_RX, "".join(sorted({f[0] for f in _MONTH_FORMS + _OTHER_FORMS} | {m[0].upper() for m in _PRINTED_MONTHS})))
+# every month form, as _MON spells them
+_MDY = _AtMonths(_MDY_RX, _MONTH_FORMS + _OTHER_FORMS + list(_PRINTED_MONTHS))
 # "18. September 2019": a day with a full stop, as German prints it; "4 de junio de 2020"
 _DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MON}(?:,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d))?\b")
 # an ISO 8601 stamp may carry its time ("2025-03-04T10:12:00Z"): the date ends at the "T"
