@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storyledger.clean import CleanError, article_id, clean_document, finalize_corpus
-from storyledger.clean.text import person_name
+from storyledger.clean.text import parse_text, person_name
 from storyledger.words import line_key
 from storyledger.ingest import iter_documents
 from storyledger.model import RawDocument
@@ -360,3 +360,14 @@ def test_abbreviation_fits():
     assert not abbreviation_fits("NRS", "Radio Service")        # the first letter must open the name
     assert expand_abbreviation("NRS", "A report by the Northern Radio Service (NRS) said") == "Northern Radio Service"
     assert expand_abbreviation("XYZ", "nothing here", ("Harbor Ledger",)) is None
+
+
+def test_a_list_of_labelled_numbers_under_a_lead_in_is_kept():
+    # "Label: N" lines a line ending in a colon introduces are data; the same short line alone is a widget
+    text = ("Storm response grows as river crests\n\nBy Ana Ruiz\n\nThe river crested overnight at the old bridge, "
+            "and crews worked through the night to shore up the levee, the county said on Friday.\n\n"
+            "Resources at the levee, according to the county:\nVolunteers: 85\nSandbag trucks: 12\n\n"
+            "The county said more help would arrive on Saturday morning from the state capital.\n\nViews: 120\n")
+    body = parse_text(text).paragraphs
+    assert "Volunteers: 85" in body and "Sandbag trucks: 12" in body
+    assert "Views: 120" not in body

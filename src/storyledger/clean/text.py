@@ -1238,7 +1238,23 @@ def _trim_tail(page: _Page) -> None:
     # (a copy that stops mid-word ends with the cut paragraph: the file's last line, kept)
     while body and not _sentence_like(body[-1].text, 5) and not (body[-1] is page.units[-1] and _cut_prose(body[-1].text)):
         body.pop().keep = False
-    page.body = [u for u in body if _words(u.text) > 2 or _TERMINAL.search(u.text)]
+    kept: list[Unit] = []
+    for u in body:
+        if _words(u.text) > 2 or _TERMINAL.search(u.text) or _listed_figure(u.text, kept):
+            kept.append(u)
+    page.body = kept
+
+
+# "Personnel: 640": a label and its number, one line of a list a line ending in a colon introduces
+# ("Resources assigned to the fire:"); a counter alone ("Views: 120") has no such lead-in
+_LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\W\d_ '’-]*(?:[ '’-][^\W\d_]+){0,3}:\s*[~≈]?\d[\d,.]*$")
+
+
+def _listed_figure(text: str, kept: list[Unit]) -> bool:
+    if not _LABELLED_NUMBER.match(text) or not kept:
+        return False
+    prev = kept[-1].text
+    return prev.rstrip().endswith(":") or bool(_LABELLED_NUMBER.match(prev))
 
 
 def _wire_credits(page: _Page) -> None:
