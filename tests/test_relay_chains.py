@@ -137,3 +137,15 @@ def test_they_is_no_one_person_told_of_last(nlp):
     body = ("The fire service said crews were still at the scene. Mayor Ann Lee said the town would rebuild. "
             "They said 40 homes were lost.")
     assert chains(nlp, body)[40] == ("fire service", [])
+
+
+def test_a_list_under_a_lead_in_is_the_lead_ins_tellers():
+    # "Label: N" lines under "…, according to X:" are X's; a counter line after prose is no one's
+    from storyledger import extract
+    from storyledger.model import Article
+    art = Article(id="t", source="t", published="2025-05-20", body=(
+        "Equipment at the levee, according to the county:\n\nVolunteers: 85\n\nSandbag trucks: 12\n\n"
+        "The sheriff said 38 homes were flooded.\n\nViews: 120"))
+    [(_, claims)] = list(extract.extract_claims([art], nlp=extract.load_nlp()))
+    assert [(c.value, c.attribution.source) for c in claims if c.kind == "figure"] == [
+        (85.0, "county"), (12.0, "county"), (38.0, "sheriff"), (120.0, None)]

@@ -85,6 +85,9 @@ class Discourse:
     speech_marks: Optional[tuple[list[int], list[int]]] = None   # quotes.speech_marks(doc), taken once
     posts: list[tuple[int, int, str]] = field(default_factory=list)   # embedded posts: (start, end, author)
     filed: int = 0                             # where the dateline ends (spans.dateline_of): no teller before
+    # a lead-in line ending in a colon and its tellers ("Resources assigned, according to DNR:"): the
+    # list of "Label: N" lines right under it is theirs (paragraph of the last line, tellers)
+    list_lead: Optional[tuple[int, list[Teller]]] = None
 
 
 @dataclass
@@ -128,6 +131,9 @@ class TextReader:
                       [q for q in d.quotes if sent.start_char <= q.start < sent.end_char],
                       [q for q in d.quotes if sent.start_char - 3 <= q.end <= sent.start_char])
             self._learn_people(sent, ents)
+            if d.list_lead and s.para == d.list_lead[0] + 1 and _LIST_ITEM.match(sent.text.strip()):
+                d.para_tellers.setdefault(s.para, d.list_lead[1])
+                d.list_lead = (s.para, d.list_lead[1])
             quote_tellers = self._read_quotes(d, s)
             figs = [figure_from_data(doc, f) for f in stored[si]] if stored is not None \
                 else find_figures(sent, self.d.ents.table.demonym)  # a Doc made without the figures component
@@ -139,6 +145,9 @@ class TextReader:
                 own_any = tellers or own_any
             own_any = self._read_statements(d, s, bool(figs), sent_claims, own_any)
             self._carry(d, s, own_any or quote_tellers or d.finder.chain(sent.root, sent), sent_claims)
+            if sent.text.rstrip().endswith(":") and not figs:
+                lead = d.finder.chain(sent.root, sent)
+                d.list_lead = (s.para, lead) if lead else None
         return self.claims
 
     def _discourse(self, doc: Doc, fld: str, ents: ArticleEntities) -> "Discourse":
@@ -694,6 +703,10 @@ def embedded_posts(text: str, para_starts: list[int]) -> list[tuple[int, int, st
             start = para_starts[i]
         out.append((start, m.start(), m.group(1).strip()))
     return out
+
+
+# one line of a list: a label and its number ("Personnel: 640"), as clean.text keeps them
+_LIST_ITEM = re.compile(r"^[^\W\d_][^\W\d_ '’-]*(?:[ '’-][^\W\d_]+){0,3}:\s*[~≈]?\d[\d,.]*$")
 
 
 def _post_author(posts: list[tuple[int, int, str]], at: int) -> list[Teller]:
