@@ -23,6 +23,9 @@ CLOCK_WORDS: frozenset[str] = _CAL.set("clock_words")
 NUMBER_WORDS: dict[str, int] = _NUM.map("units")     # "one" -> 1, "a dozen" -> 12
 SCALE_WORDS: dict[str, int] = _NUM.map("scales")     # "thousand" -> 1000, "bn" -> 1e9
 VAGUE_WORDS: frozenset[str] = _NUM.set("vague")      # "thousands": an amount without a value
+# one line of a list: a label and its number ("Personnel: 640"); clean keeps such lines under a
+# lead-in, the reader gives them the lead-in's tellers
+LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\W\d_ '’-]*(?:[ '’-][^\W\d_]+){0,3}:\s*[~≈]?\d[\d,.]*$")
 
 
 def month_number(word: str) -> Optional[int]:

@@ -547,7 +547,6 @@ def _infer_date(hints: DateHints, refs: "Optional[list[dt.date] | CorpusDates]")
     return day.isoformat(), basis, f"{wd_words}; latest date in text: {anchor_words}"
 
 
-
 def _mon(name: str) -> str:
     return _MON.replace("(?P<mon>", f"(?P<{name}>")
 

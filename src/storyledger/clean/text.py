@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlparse
 
 from storyledger.clean import dates
 from storyledger.clean.language import common_words, detect, is_foreign_line
-from storyledger.words import line_key
+from storyledger.words import LABELLED_NUMBER, line_key
 from storyledger.tables import table
 
 _LITERAL, _SUBPATTERN, _BRANCH = _sre_op.LITERAL, _sre_op.SUBPATTERN, _sre_op.BRANCH
@@ -604,8 +604,6 @@ def _line_foreign(page: _Page, n: int, u: Unit) -> bool:
     return False
 
 
-# the first rule that claims a line decides it; the order matters (a dateline with "By ..." is a
-# dateline, not a byline; a nav line of dates is a dateline)
 _PERIOD_LABEL = re.compile(r"^\W*(?:" + "|".join(sorted((re.escape(w) for w in table("periods").set("period_labels")),
                                                          key=len, reverse=True)) + r")\b", re.I)
 
@@ -629,6 +627,8 @@ def _line_period(page: _Page, n: int, u: Unit) -> bool:
     return True
 
 
+# the first rule that claims a line decides it; the order matters (a dateline with "By ..." is a
+# dateline, not a byline; a nav line of dates is a dateline)
 LINE_RULES = [_line_furniture, _line_legal, _line_period, _line_dateline, _line_byline, _line_nav, _line_relative,
               _line_counter, _line_foreign]
 
@@ -1245,16 +1245,13 @@ def _trim_tail(page: _Page) -> None:
     page.body = kept
 
 
-# "Personnel: 640": a label and its number, one line of a list a line ending in a colon introduces
-# ("Resources assigned to the fire:"); a counter alone ("Views: 120") has no such lead-in
-_LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\W\d_ '’-]*(?:[ '’-][^\W\d_]+){0,3}:\s*[~≈]?\d[\d,.]*$")
-
-
 def _listed_figure(text: str, kept: list[Unit]) -> bool:
-    if not _LABELLED_NUMBER.match(text) or not kept:
+    """ "Personnel: 640": one line of a list a line ending in a colon introduces ("Resources assigned
+    to the fire:"); a counter alone ("Views: 120") has no such lead-in."""
+    if not LABELLED_NUMBER.match(text) or not kept:
         return False
     prev = kept[-1].text
-    return prev.rstrip().endswith(":") or bool(_LABELLED_NUMBER.match(prev))
+    return prev.rstrip().endswith(":") or bool(LABELLED_NUMBER.match(prev))
 
 
 def _wire_credits(page: _Page) -> None:

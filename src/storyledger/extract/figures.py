@@ -797,8 +797,8 @@ def _subject_counted(fig: Figure, num: Token, demonym) -> None:
     elif target is not subj and target.pos_ == "NOUN":
         # "the number of active cases stands at 512": the total names what it counts, so the number
         # stands for no people named before it
-        fig.counted = " ".join(c.text for c in target.children if c.dep_ in {"amod", "compound"} and c.i < target.i)
-        fig.counted = (fig.counted + " " + target.text).strip()
+        fig.counted = " ".join([c.text for c in target.children if c.dep_ in {"amod", "compound"} and c.i < target.i]
+                               + [target.text])
         fig.path.append(target)
 
 
@@ -1149,8 +1149,7 @@ def _noun_says(fig: Figure, anchor: Token, sent: Span) -> Optional[str]:
     if fig.counted and any(t.text == fig.counted.split()[-1] for t in sent.doc[sent.start:fig.start]):
         heads.append(singular(fig.counted.split()[-1].lower()))
     if heads and heads[0] in _FIG.set("case_nouns") and (
-            is_people(fig.counted) or any(c.dep_ == "amod" and c.lower_ in _FIG.set("case_marks") for c in anchor.children) or
-            anchor.pos_ == "NUM" and any(w.lower() in _FIG.set("case_marks") for w in fig.counted.split()[:-1])):
+            is_people(fig.counted) or any(c.dep_ == "amod" and c.lower_ in _FIG.set("case_marks") for c in anchor.children)):
         return "affected"   # "suspected cases", "confirmed cases": the people an outbreak reached
     for h in heads:
         if h in _FIG.set("dead_nouns"):

@@ -32,7 +32,7 @@ from storyledger.extract.spans import dateline_of, ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Attribution, Claim, TimeSpan
 from storyledger.tables import table
-from storyledger.words import MONTHS, singular
+from storyledger.words import LABELLED_NUMBER, MONTHS, singular
 
 _DENIAL_LEMMAS = {"release", "issue", "acknowledge", "confirm", "comment", "disclose", "react", "respond",
                   "announce", "publish", "report", "reveal", "make"}
@@ -131,7 +131,7 @@ class TextReader:
                       [q for q in d.quotes if sent.start_char <= q.start < sent.end_char],
                       [q for q in d.quotes if sent.start_char - 3 <= q.end <= sent.start_char])
             self._learn_people(sent, ents)
-            if d.list_lead and s.para == d.list_lead[0] + 1 and _LIST_ITEM.match(sent.text.strip()):
+            if d.list_lead and s.para == d.list_lead[0] + 1 and LABELLED_NUMBER.match(sent.text.strip()):
                 d.para_tellers.setdefault(s.para, d.list_lead[1])
                 d.list_lead = (s.para, d.list_lead[1])
             quote_tellers = self._read_quotes(d, s)
@@ -703,10 +703,6 @@ def embedded_posts(text: str, para_starts: list[int]) -> list[tuple[int, int, st
             start = para_starts[i]
         out.append((start, m.start(), m.group(1).strip()))
     return out
-
-
-# one line of a list: a label and its number ("Personnel: 640"), as clean.text keeps them
-_LIST_ITEM = re.compile(r"^[^\W\d_][^\W\d_ '’-]*(?:[ '’-][^\W\d_]+){0,3}:\s*[~≈]?\d[\d,.]*$")
 
 
 def _post_author(posts: list[tuple[int, int, str]], at: int) -> list[Teller]:
