@@ -310,7 +310,9 @@ PAGE_ROWS_R12 = {
     },
     "17_un_displacement-flash-update.txt": {
         380: ('wounded', 'exact', 'hospital records', '2025-05-09', '2025-05-09'),
-        4200000000: ('other', 'exact', None, '2025-01-01', '2025-12-31'),
+        # the flash update's own line: its issuer ("Source: OCHA") tells it
+        4200000000: ('other', 'exact', 'United Nations Office for the Coordination of Humanitarian Affairs', '2025-01-01',
+                     '2025-12-31'),
     },
     "18_broadcaster_election-unrest.txt": {
         57: ('wounded', 'exact', 'Hospital officials', '2024-10-26', '2024-10-26'),

@@ -99,3 +99,28 @@ def parse_iso_date(text: Optional[str]) -> Optional[dt.date]:
         return dt.date.fromisoformat(text.strip()[:10])
     except ValueError:
         return None
+
+
+_REPORTS = table("periods")
+_ISSUER_HEADS = _REPORTS.set("issuer_heads")
+_NEWSROOM = _REPORTS.set("newsroom_words")
+_NAME_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&", "de", "du", "des", "la", "le", "del"})
+REPORT_KIND = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for w in _REPORTS.set("report_kinds")),
+                                                     key=len, reverse=True)) + r")\b", re.I)
+
+
+def institution_name(text: Optional[str]) -> Optional[str]:
+    """The name, when ``text`` is only an institution's name ("Ministry of Health and Social
+    Protection", "Coastal Relief Network"): capitalised words of a name, one of them an
+    institution's head word, none a newsroom's ("Cable News Network" is an outlet). None for a
+    person's name, a sentence or a newsroom."""
+    name = " ".join((text or "").split()).strip(" .,;:")
+    words = name.split()
+    if not 2 <= len(words) <= 12 or any(ch.isdigit() for ch in name):
+        return None
+    if not all(w[:1].isupper() or w.lower() in _NAME_GLUE for w in words) or words[0].lower() in _NAME_GLUE - {"the"}:
+        return None
+    low = [w.lower().strip("'’().,") for w in words]
+    if not any(w in _ISSUER_HEADS for w in low) or any(w in _NEWSROOM for w in low):
+        return None
+    return name

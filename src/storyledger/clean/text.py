@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlparse
 
 from storyledger.clean import dates
 from storyledger.clean.language import common_words, detect, is_foreign_line
-from storyledger.words import LABELLED_NUMBER, line_key
+from storyledger.words import LABELLED_NUMBER, REPORT_KIND, institution_name, line_key
 from storyledger.tables import table
 
 _LITERAL, _SUBPATTERN, _BRANCH = _sre_op.LITERAL, _sre_op.SUBPATTERN, _sre_op.BRANCH
@@ -301,6 +301,8 @@ def person_name(raw: str) -> str:
 
 def _credit(names: str, out: "Parsed") -> None:
     """A byline's names: people go to authors; a wire ("Yonhap", "Pacific Newswire") to agency."""
+    if REPORT_KIND.fullmatch(names.strip()):
+        return      # "FOR IMMEDIATE RELEASE" over a release's date is its kind, not its author
     w = wire_name(names) or (" ".join(names.split()) if _WIRE_WORDS.search(names) else None)
     desk = _DESK.match(" ".join(names.split()))
     if w:
@@ -1164,6 +1166,36 @@ def _plain_byline(page: _Page) -> None:
     page.body = [u for u in page.body if u.keep]
 
 
+_SOURCE_LABEL = re.compile(r"^\s*source\s*:\s*(?P<name>[A-Z][^:|/]{1,80})$", re.I)
+
+
+def _report_issuer(page: _Page) -> None:
+    """A report or release names who issues it in its head: its institution's name alone on a line
+    under the headline ("Ministry of Health ...") or after "Source:" ("Source: OCHA"). When the page
+    calls itself a report (a bulletin, situation report, press release, or a reporting period in
+    its head), that institution is its author (the teller of the figures it credits to no one)."""
+    out = page.out
+    if out.authors or out.agency:
+        return
+    head = []
+    for u in page.units[page.start:page.start + 10]:
+        if u.keep and _sentence_like(u.text, 12):
+            break
+        head.append(u)
+    if not (out.period or REPORT_KIND.search(out.title or "") or any(REPORT_KIND.search(u.text) for u in head)):
+        return
+    for u in head:
+        m = _SOURCE_LABEL.match(u.text.strip())
+        name = m.group("name").strip() if m else institution_name(u.text)
+        if m and (wire_name(name) or name.casefold() in outlet_table()["names"] or "." in name or _words(name) > 8):
+            name = None     # "Source: Reuters", "Source: bbc.com" credit a newsroom (the wire and legal rules)
+        if name:
+            out.authors = [name]
+            u.keep, u.why = False, "byline"
+            page.body = [b for b in page.body if b.keep]
+            return
+
+
 def _drop_bullet_runs(page: _Page) -> None:
     """Bullet runs (share buttons, font pickers, related headlines) unless they read as sentences."""
     body, i = page.body, 0
@@ -1284,7 +1316,7 @@ def _join_paragraphs(page: _Page) -> None:
 
 # the passes of parse_text, in order: each reads what the ones before it decided
 PASSES = [_mark_lines, _find_title, _drop_body_controls, _place_datelines, _drop_furniture_boxes, _plain_byline,
-          _drop_bullet_runs, _drop_captions, _drop_teasers, _trim_tail, _wire_credits, _join_paragraphs]
+          _report_issuer, _drop_bullet_runs, _drop_captions, _drop_teasers, _trim_tail, _wire_credits, _join_paragraphs]
 
 
 def _wire_credit(credit: str, text: str, names: tuple[Optional[str], ...]) -> str:

@@ -32,7 +32,7 @@ from storyledger.extract.spans import dateline_of, ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
 from storyledger.model import Attribution, Claim, TimeSpan
 from storyledger.tables import table
-from storyledger.words import LABELLED_NUMBER, MONTHS, singular
+from storyledger.words import LABELLED_NUMBER, MONTHS, institution_name, singular
 
 _DENIAL_LEMMAS = {"release", "issue", "acknowledge", "confirm", "comment", "disclose", "react", "respond",
                   "announce", "publish", "report", "reveal", "make"}
@@ -117,6 +117,7 @@ class TextReader:
         self.anchor = parse_anchor(doc._.published)
         # a report's span from its header: its figures with no time of their own describe it
         self.period = TimeSpan(**{**ctx["period"], "basis": "published"}) if ctx.get("period") else None
+        self.issuer = _issuer(ents, ctx.get("authors") or [])
         self.claims: list[Claim] = []
         self.sents: list[Span] = []
         self.d = self._discourse(doc, doc._.field or "body", ents)
@@ -273,7 +274,8 @@ class TextReader:
             d.para_tellers.setdefault(s.para, [Teller(attr.source or "", attr.source_type or "other", attr.role,
                                                       attr.source_text or "", attr.cue or "")])
         else:
-            attr = to_attribution(tellers, self.agency, "asserted")
+            # a bulletin's or release's own lines ("4 new deaths were reported during the week") are its issuer's
+            attr = to_attribution(tellers or self.issuer, self.agency, "asserted")
         if not inherited or attr.modality == "asserted":
             attr.modality = modality_of(d.doc[fig.end - 1], s.span, tellers)
         if fig.hedge_start is not None and d.doc[fig.hedge_start].lower_ in {"an", "estimated"} and attr.modality == "asserted":
@@ -650,6 +652,18 @@ def _other_noun_clause(below: list[Token], chain: list[Token]) -> bool:
 
 # Words that say what happened to people without naming them: "100 dead and 1,000 wounded".
 _STATE_NOUNS = {"dead", "wounded", "injured", "killed", "missing", "captured", "deaths", "fatalities"}
+
+
+def _issuer(ents: ArticleEntities, authors: list[str]) -> list[Teller]:
+    """The institution a page is by (a bulletin's ministry, a situation report's agency: clean credits
+    it as the author), as the teller of the page's figures that name none; [] for a newsroom's page
+    or a person's byline."""
+    for a in authors:
+        ent = ents.table.lookup(a)
+        if institution_name(a) or ent is not None and ent.type in {"government", "group", "agency"}:
+            name, typ = ents.canonical(a)
+            return [Teller(name, typ, None, a, "issued")]
+    return []
 
 
 def _office_apposed(e: Span) -> bool:
