@@ -238,6 +238,9 @@ class Article(_Model):
     published: Optional[str] = None  # ISO date or datetime
     published_basis: DateBasis = "unknown"
     published_evidence: Optional[str] = None  # the words the date was worked out from
+    # the day of the page's update stamp printed under its headline ("Published 7 March | Updated 8
+    # March"), when it is after ``published``: the body may tell of days up to it
+    updated: Optional[str] = None
     # every date the page offered, taken or not; kept when ``published`` stays unknown
     published_candidates: list[DateCandidate] = Field(default_factory=list)
     # published unknown: [first, last] ISO days its publication plausibly lies in (the story's dated

@@ -14,7 +14,7 @@ from storyledger.clean import dates
 from storyledger.clean.dedupe import article_id, duplicate_links
 from storyledger.clean.html import parse_html
 from storyledger.clean.language import detect
-from storyledger.clean.published import weigh
+from storyledger.clean.published import update_day, weigh
 from storyledger.clean.text import (
     _BYLINE, _LEAD_CREDIT, _NAV, _TERMINAL, Parsed, _credit, _sentence_like, _wire_credit, domain_of, outlet_for_domain, outlet_for_name, parse_text, period_line, wire_name,
 )
@@ -55,7 +55,8 @@ def clean_document(raw: RawDocument) -> Article:
     return Article(
         id=article_id(body), source=raw.source, kind=raw.kind, url=raw.url, title=parsed.title,
         outlet=outlet, agency=parsed.agency, authors=parsed.authors, published=published,
-        published_basis=basis, published_evidence=evidence, published_candidates=candidates, fetched_at=raw.fetched_at,
+        published_basis=basis, published_evidence=evidence, published_candidates=candidates,
+        updated=update_day(parsed.head_datelines, published), fetched_at=raw.fetched_at,
         language=parsed.language, body=body, captions=parsed.captions,
         period=TimeSpan(start=period[0], end=period[1], granularity="day" if period[0] == period[1] else "range",
                         text=period[2], basis="explicit") if period else None,

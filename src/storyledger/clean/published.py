@@ -74,6 +74,18 @@ _POSTED = re.compile(r"\b(?:published|posted|written)\b", re.I)
 _CLOCK = re.compile(r"(?:\b|(?<=\dT))\d{1,2}[:.]\d\d(?!\d)")   # "10:12", "2025-03-04T10:12:00Z"
 
 
+def update_day(stamps: list[tuple[str, str]], published: Optional[str]) -> Optional[str]:
+    """The last day an update label under the headline names ("Published 7 March 2023 | Updated 8
+    March 2023"), when it is after the publication day; else None."""
+    days = []
+    for _iso, line in stamps:
+        for up in _UPDATED.finditer(line):
+            got = dates.dateline(line[up.end():])
+            if got and published and got[0][:10] > published[:10]:
+                days.append(got[0][:10])
+    return max(days) if days else None
+
+
 def _update_only(stamp: str) -> bool:
     """"Updated: May 6, 2019" — the update label comes before the first date and no published
     label is printed ("June 12, 2020 9:49 am / Updated: Aug. 18" dates the publication first)."""

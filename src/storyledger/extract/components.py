@@ -204,11 +204,11 @@ class Times(Component):
     dates that name themselves, or that ``doc._.window`` settles)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from storyledger.extract.times import times_in
+        from storyledger.extract.times import times_in, updated_day
         anchor = parse_iso_date(doc._.published)
         text = text_of(doc)   # once: Doc.text joins every token
-        window = doc._.window
-        doc._.times = [[ts.model_dump() for ts in times_in(sent, anchor, window, text)] for sent in doc.sents]
+        window, updated = doc._.window, updated_day(doc)
+        doc._.times = [[ts.model_dump() for ts in times_in(sent, anchor, window, text, updated)] for sent in doc.sents]
         return doc
 
 

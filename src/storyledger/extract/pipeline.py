@@ -25,7 +25,7 @@ def article_context(art: Article, docs: list[Doc]) -> dict[str, Any]:
     and captions in that order, with ``doc._.gazetteer`` set (the gazetteer needs no parse)."""
     return {"outlet": art.outlet, "opening": (art.body or "").lstrip()[:200],
             "period": art.period.model_dump() if art.period else None,
-            "authors": list(art.authors),
+            "authors": list(art.authors), "updated": art.updated,
             "names": [name for doc in docs for _s, _e, name in doc._.gazetteer or []],
             "acronyms": [pair for doc in docs for pair in
                          (doc._.acronyms if doc._.acronyms is not None else text_acronyms(text_of(doc)))]}

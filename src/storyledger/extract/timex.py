@@ -139,6 +139,7 @@ class _Ctx:
     ents: list[tuple[int, int]] = field(default_factory=list)
     # publication unknown, somewhere in [lo, hi]: a year-less date takes the one year that fits
     window: Optional[tuple[dt.date, dt.date]] = None
+    updated: Optional[dt.date] = None   # the page's update day, after ``anchor`` (Article.updated)
 
 
 @dataclass
@@ -316,6 +317,18 @@ def _pick_weekday(wd: int, anchor: dt.date, tense: Optional[str], strict: bool) 
     if k == 0 and strict:
         k = 7
     return anchor - dt.timedelta(days=k)
+
+
+def _weekday_day(ctx: _Ctx, wd: int, tense: Optional[str], strict: bool) -> dt.date:
+    """A weekday's day; on a page updated within the week after its publication ("Published 7 March
+    | Updated 8 March"), a weekday of no future tense that falls after the publication day and by
+    the update ("31 were still in custody on Wednesday morning") is that day, not the week before."""
+    d = _pick_weekday(wd, ctx.anchor, tense, strict)
+    if ctx.updated is not None and tense != "future" and not strict and 0 < (ctx.updated - ctx.anchor).days < 7:
+        late = _pick_weekday(wd, ctx.updated, tense, strict)
+        if late > ctx.anchor:
+            return late
+    return d
 
 
 def _num(word: str) -> Optional[float]:
@@ -647,7 +660,7 @@ def _r_weekday(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
         tense, strict = _tense(ctx, s, e), False
         if tense == "future" and _future_in_past(ctx, s, e):
             tense = "nearest"  # the report's week is unknown: the weekday nearest the article
-    d = _pick_weekday(wd, ctx.anchor, tense, strict)
+    d = _pick_weekday(wd, ctx.anchor, tense, strict) if tense == "nearest" else _weekday_day(ctx, wd, tense, strict)
     n = _day(d, "explicit" if d == ctx.anchor else "inferred")
     if m["part"]:
         n.type = "TIME"  # value stays the date, as most TimeBank annotators wrote it
@@ -825,7 +838,7 @@ def _r_clock(m: re.Match, ctx: _Ctx, s: int, e: int) -> Optional[_Norm]:
     d = ctx.anchor
     wd = m["wd"] or m["wd2"]
     if wd:
-        d = _pick_weekday(_WEEKDAYS[wd.lower()], ctx.anchor, _tense(ctx, s, e), False)
+        d = _weekday_day(ctx, _WEEKDAYS[wd.lower()], _tense(ctx, s, e), False)
     if m["noon"]:
         hh, mi = (12 if m["noon"].lower() == "noon" else 24), 0
     elif m["h24"]:
@@ -1088,12 +1101,13 @@ def _as_date(anchor: object) -> dt.date:
 
 
 def find_timexes(doc, anchor: dt.date, window: Optional[tuple[dt.date, dt.date]] = None,
-                 text: Optional[str] = None) -> list[Timex]:
+                 text: Optional[str] = None, updated: Optional[dt.date] = None) -> list[Timex]:
     """Every time expression in a spaCy Doc or Span as TimeML-style ``Timex`` records.
 
     ``window``: the publication date is unknown but lies in it (``anchor`` is then one end of it);
     year-less dates take the one year that fits the window. ``text``: the whole Doc's text when
-    the caller has it (building it per sentence is quadratic)."""
+    the caller has it (building it per sentence is quadratic). ``updated``: the page's update day
+    (weekdays up to it, see ``_weekday_day``)."""
     anchor = _as_date(anchor)
     if not isinstance(doc, (Doc, Span)):   # (hasattr(doc, "ents") would build every entity span)
         raise TimexError(f"expected a spaCy Doc or Span, got {type(doc).__name__}")
@@ -1107,7 +1121,7 @@ def find_timexes(doc, anchor: dt.date, window: Optional[tuple[dt.date, dt.date]]
     # a sentence's entities from its own tokens (Span.ents walks every entity of the Doc before it)
     ents = [(ent.start_char, ent.end_char) for ent in (doc.ents if doc is full else ents_in(full, doc.start, doc.end))
             if ent.label_ in ("DATE", "TIME")]
-    ctx = _Ctx(doc=full, anchor=anchor, text=text, ents=ents, window=window)
+    ctx = _Ctx(doc=full, anchor=anchor, text=text, ents=ents, window=window, updated=updated)
     # Longest match wins; among equals the earlier rule. Normalise left to right so that
     # "a day later" can see the day named before it.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
@@ -1134,7 +1148,7 @@ def find_timexes(doc, anchor: dt.date, window: Optional[tuple[dt.date, dt.date]]
 
 
 def find_times(doc, anchor: dt.date, window: Optional[tuple[dt.date, dt.date]] = None,
-               text: Optional[str] = None) -> list[TimeSpan]:
+               text: Optional[str] = None, updated: Optional[dt.date] = None) -> list[TimeSpan]:
     """Every time expression in a spaCy Doc or Span, normalised against ``anchor``.
 
     ``char_start``/``char_end`` of each TimeSpan are offsets into ``doc.doc.text`` (the whole
@@ -1142,7 +1156,7 @@ def find_times(doc, anchor: dt.date, window: Optional[tuple[dt.date, dt.date]] =
     the tense and cue words around them ("last Wednesday", "by Monday", "on Friday ... said").
     Durations and vague references ("recently") are left out: they name no calendar time.
     """
-    out = [t.span for t in find_timexes(doc, anchor, window, text) if t.span is not None]
+    out = [t.span for t in find_timexes(doc, anchor, window, text, updated) if t.span is not None]
     out.sort(key=lambda sp: sp.char_start or 0)
     full = doc.doc if hasattr(doc, "doc") else doc
     return _join_ranges(out, full.text if text is None else text)
