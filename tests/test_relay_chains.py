@@ -149,3 +149,12 @@ def test_a_list_under_a_lead_in_is_the_lead_ins_tellers():
     [(_, claims)] = list(extract.extract_claims([art], nlp=extract.load_nlp()))
     assert [(c.value, c.attribution.source) for c in claims if c.kind == "figure"] == [
         (85.0, "county"), (12.0, "county"), (38.0, "sheriff"), (120.0, None)]
+
+
+def test_a_pronoun_for_no_one_told_before_is_unknown(nlp):
+    # "They" opening a text points back to no teller: the source is unknown, not the word "They"
+    art = Article(id="t", source="t.txt", body="They said at least 40 people were hurt in the crush at the gate. "
+                  "The fire service said 12 of them were taken to hospital.", published="2025-03-04")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    assert sorted((c.kind, c.value, c.attribution.source) for c in claims) == [
+        ("figure", 12.0, "fire service"), ("figure", 40.0, None), ("statement", None, "fire service")]

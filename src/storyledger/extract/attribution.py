@@ -108,7 +108,8 @@ class SourceFinder:
             prev = next((t for t in reversed(self.history) if t.source_type != "person"), None)
         if prev is not None:
             return self._teller(ph, prev.source, prev.source_type, prev.role, tok.text)
-        return self._teller(ph, tok.text, "other", None, tok.text)
+        # a pronoun for no one told of before ("They said ..." opening a text): unknown, not "They"
+        return self._teller(ph, "", "other", None, tok.text)
 
     def by_possessive(self, ph: "_Phrase") -> Optional[Teller]:
         """"his intelligence services", "its spy agency": the services of whoever the pronoun means."""
@@ -946,7 +947,7 @@ def to_attribution(tellers: list[Teller], agency: Optional[str], modality: str) 
             via.append(t.source)
     if agency and agency not in via and (src is None or src.source != agency):
         via.insert(0, agency)
-    if src is None:
+    if src is None or not src.source:
         return Attribution(via=via, modality=modality)
     return Attribution(source=src.source, source_type=src.source_type, role=src.role, via=via,
                        cue=src.cue, modality=modality, source_text=src.text)
