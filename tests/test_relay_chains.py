@@ -158,3 +158,11 @@ def test_a_pronoun_for_no_one_told_before_is_unknown(nlp):
     [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
     assert sorted((c.kind, c.value, c.attribution.source) for c in claims) == [
         ("figure", 12.0, "fire service"), ("figure", 40.0, None), ("statement", None, "fire service")]
+
+
+def test_a_closing_record_tag_read_as_a_noun_compound_tells(nlp):
+    # the tagger reads "data show" as one noun: the closing tag still names whose record it is
+    assert chains(nlp, "The country logged 310 road deaths in May, official data show.")[310] == ("official data", [])
+    assert chains(nlp, "The islands recorded 845 floods in the first half of the year, most of them in the wet "
+                       "season, BMKG data show.")[845] == ("BMKG", [])
+    assert chains(nlp, "About 40 people came to the data show in the capital.")[40] == (None, [])

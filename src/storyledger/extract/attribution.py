@@ -431,7 +431,15 @@ class SourceFinder:
                 out.extend(self._tellers_of(reviser))  # "the collector revised the death toll to 14 from nine"
             out.extend(t for c in head.children if self._is_tag(c, cur, tok, joined) for t in self._tellers_of(c))
             cur = head
+        if not out and (tail := _record_tail(sent)) is not None and tail[0] > tok.i:
+            out.append(self._record_teller(*tail))
         return out
+
+    def _record_teller(self, first: int, rec: Token) -> Teller:
+        """Whose record a closing "X data show" is: the body's name the tagger hung beside the record
+        ("BNPB data show"), else the words ("official data show")."""
+        owner = next((c for c in rec.head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < rec.i), None)
+        return self.name(owner, "show") if owner is not None else self.name_text(rec.doc[first:rec.i + 1].text, "show")
 
     def _is_tag(self, c: Token, cur: Token, tok: Token, joined: int) -> bool:
         """"..., Yonhap reported on Friday": a reporting clause hung on ``c``'s head after the content
@@ -775,6 +783,26 @@ def _record_subject(verb: Token) -> Optional[Token]:
     compound ("..., DGHS data shows": a compound on a verb is always a misparse)."""
     return next((c for c in verb.children if c.dep_ == "nsubj"), None) or \
         next((c for c in verb.children if c.dep_ == "compound" and c.i == verb.i - 1 and c.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def _record_tail(sent: Span) -> Optional[tuple[int, Token]]:
+    """ "..., BNPB data show.": a closing tag the tagger read as one noun compound ("data show"):
+    (where its words start, the record noun) when the sentence ends with a record noun and "show(s)"
+    tagged a noun, set off by a comma; else None."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    tok = words[-1] if words else None
+    if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() not in RECORD_REPORT_LEMMAS or \
+            tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+        return None
+    rec = tok.doc[tok.i - 1]
+    if rec.head.i != tok.i or rec.dep_ != "compound" or \
+            not {singular(rec.lemma_.lower()), singular(rec.lower_)} & RECORD_NOUNS:   # ("data": lemma "datum")
+        return None
+    first = rec.i   # the tag's words: the modifiers right before the record ("official", "BNPB")
+    while first - 1 > sent.start and tok.doc[first - 1].dep_ in {"compound", "amod", "det", "poss"} and \
+            first <= tok.doc[first - 1].head.i <= tok.i:
+        first -= 1
+    return (first, rec) if first > sent.start and tok.doc[first - 1].text == "," else None
 
 
 def _is_report(tok: Token) -> bool:
