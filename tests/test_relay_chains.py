@@ -166,3 +166,11 @@ def test_a_closing_record_tag_read_as_a_noun_compound_tells(nlp):
     assert chains(nlp, "The islands recorded 845 floods in the first half of the year, most of them in the wet "
                        "season, BMKG data show.")[845] == ("BMKG", [])
     assert chains(nlp, "About 40 people came to the data show in the capital.")[40] == (None, [])
+
+
+def test_who_a_causative_leads_to_report_reports(nlp):
+    # "The pressure led X to announce ...": X announces, not the pressure
+    art = Article(id="t", source="t.txt", body="The pressure led Grace Lin to announce that she would resign in June.",
+                  published="2025-03-04")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    assert [(c.kind, c.attribution.source) for c in claims] == [("statement", "Grace Lin")]

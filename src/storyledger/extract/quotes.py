@@ -143,6 +143,10 @@ def _speech(t: Token) -> bool:
 
 def _subject(verb: Token) -> Optional[Token]:
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        # "The pressure led Pelosi to announce ...": the object of the verb the report completes
+        # reports, not its subject (as attribution._subject_of reads it)
+        subj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if subj is None and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
