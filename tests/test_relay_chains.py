@@ -174,3 +174,18 @@ def test_who_a_causative_leads_to_report_reports(nlp):
                   published="2025-03-04")
     [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
     assert [(c.kind, c.attribution.source) for c in claims] == [("statement", "Grace Lin")]
+
+
+def test_a_description_with_a_name_of_several_words_is_the_name(nlp):
+    # "of" inside the apposed name ("Free Voice of the Delta") keeps it a name, not the description
+    assert chains(nlp, "The independent radio station Free Voice of the Delta reported that 14 people had died.")[14] \
+        == ("Free Voice of the Delta", [])
+
+
+def test_a_count_the_teller_cites_is_no_teller(nlp):
+    # "a nurse who cited the number of burials": the nurse counted; the number tells nothing
+    assert chains(nlp, "At least 18 people died, according to a nurse who cited the number of burials held by "
+                       "Sunday.")[18] == ("nurse", [])
+    # a count with its owner's name on it still names the owner
+    assert chains(nlp, "At least 20 people died, according to the broadcaster, which cited figures from the "
+                       "health ministry.")[20] == ("health ministry", ["broadcaster"])

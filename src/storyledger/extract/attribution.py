@@ -206,7 +206,7 @@ class SourceFinder:
             if a.dep_ != "appos" or a.i < tok.i:
                 continue
             span = tok.doc[a.left_edge.i:a.right_edge.i + 1]
-            if not (span[0].text[:1].isupper() and all(w.pos_ == "PROPN" or _in_word(w) for w in span)) or \
+            if not (span[0].text[:1].isupper() and all(w.pos_ == "PROPN" or _in_word(w) or _name_glue(w, span) for w in span)) or \
                     any(w.ent_type_ in {"GPE", "NORP", "DATE", "TIME"} for w in span):
                 return None
             name = re.sub(r"['’]s$", "", span.text).strip()
@@ -520,7 +520,7 @@ class SourceFinder:
                             # hangs "citing" on the clause or on X
                             res.extend(self.name_phrase(o, "citing") for h in (tok, pobj) for v in h.children
                                        if _citing(v, {"advcl", "xcomp", "conj", "acl"})
-                                       for o in v.children if o.dep_ in {"dobj", "pobj"})
+                                       for o in v.children if o.dep_ in {"dobj", "pobj"} and not _own_count(o))
                             res.append(self.name(pobj, "according to"))
         return res
 
@@ -547,7 +547,7 @@ class SourceFinder:
     def _cited(self, host: Token, deps: frozenset[str] | set[str] = frozenset({"advcl", "xcomp", "conj", "acl"})) -> list[Teller]:
         """"X said, citing Y": Y, for a "citing"/"quoting" clause hung on ``host``."""
         return [self.name_phrase(o, "citing") for c in host.children if _citing(c, deps)
-                for o in c.children if o.dep_ in {"dobj", "pobj"}]
+                for o in c.children if o.dep_ in {"dobj", "pobj"} and not _own_count(o)]
 
     def _told_outlet(self, verb: Token) -> list[Teller]:
         """"officials told Reuters that ...": the outlet told is the relay that carried it."""
@@ -884,6 +884,18 @@ def _core_tokens(tok: Token) -> list[Token]:
     # a hyphen inside a word whose both sides are kept ("al-Shabaab")
     joins = [t for t in tok.subtree if _in_word(t) and t.i - 1 in kept and t.i + 1 in kept]
     return sorted(toks + joins, key=lambda t: t.i) or [tok]
+
+
+def _own_count(o: Token) -> bool:
+    """ "an administrator who cited the number of funerals": a count with no one's name on it (no
+    owner, no "from"/"by") is what the teller counted, not a second teller."""
+    return singular(o.lemma_.lower()) in TALLY_NOUNS and not any(
+        c.dep_ in {"poss", "compound"} or c.dep_ == "prep" and c.lower_ != "of" for c in o.children)
+
+
+def _name_glue(t: Token, span: Span) -> bool:
+    """A small word inside a name ("Democratic Voice of Burma", "Committee for ... and ...")."""
+    return t.lower_ in {"of", "and", "for", "the", "de", "du", "des", "la", "al"} and span.start < t.i < span.end - 1
 
 
 def _in_word(t: Token) -> bool:
