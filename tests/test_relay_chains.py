@@ -189,3 +189,15 @@ def test_a_count_the_teller_cites_is_no_teller(nlp):
     # a count with its owner's name on it still names the owner
     assert chains(nlp, "At least 20 people died, according to the broadcaster, which cited figures from the "
                        "health ministry.")[20] == ("health ministry", ["broadcaster"])
+
+
+def test_a_headlines_agentless_passive_names_no_teller(nlp):
+    # "Cholera outbreak confirmed in ...": the outbreak is what was confirmed, not who confirmed it
+    art = Article(id="t", source="t.txt", title="Cholera outbreak confirmed in northern district",
+                  body="The health ministry said cases were found in three villages.", published="2025-03-04")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    assert [(c.kind, c.attribution.source) for c in claims if c.field == "title"] == []
+    art = Article(id="t", source="t.txt", title="Ministry confirms cholera outbreak in northern district",
+                  body="The health ministry said cases were found in three villages.", published="2025-03-04")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    assert [(c.kind, c.attribution.source) for c in claims if c.field == "title"] == [("statement", "Ministry")]

@@ -562,7 +562,7 @@ class TextReader:
                                  or root.lemma_.lower() == "remain" and any(c.lower_ == "silent" for c in root.children)):
             tellers = [self.d.finder.name(subj, root.lemma_.lower(), root)]
             modality = "denial"
-        elif _is_report(root) and subj is not None:
+        elif _is_report(root) and subj is not None and not (fld == "title" and _agentless(root, subj)):
             tellers = self.d.finder.chain(next((c for c in root.children if c.dep_ in {"ccomp", "dobj", "xcomp"}), root), sent) \
                 or ([] if _told_about(root, subj) else [self.d.finder.name(subj, root.lemma_.lower(), root)])
         else:
@@ -579,6 +579,13 @@ class TextReader:
 
 
 _NEITHER = frozenset({"neither"})
+
+
+def _agentless(verb: Token, subj: Token) -> bool:
+    """ "Cholera outbreak confirmed in northern district": a headline's passive with its "is" left out;
+    a common noun before a report verb in the past with nothing told after it is what was confirmed."""
+    return verb.tag_ in {"VBD", "VBN"} and subj.pos_ not in {"PROPN", "PRON"} and subj.i < verb.i and \
+        not any(c.dep_ in {"ccomp", "dobj", "xcomp", "dative"} for c in verb.children)
 
 
 def _told_about(verb: Token, subj: Token) -> bool:
