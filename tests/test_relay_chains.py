@@ -201,3 +201,15 @@ def test_a_headlines_agentless_passive_names_no_teller(nlp):
                   body="The health ministry said cases were found in three villages.", published="2025-03-04")
     [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
     assert [(c.kind, c.attribution.source) for c in claims if c.field == "title"] == [("statement", "Ministry")]
+
+
+def test_a_closing_tag_whose_verb_took_the_contents_subject_tells_it(nlp):
+    # the parser makes "storms" a second subject of "said"; the tag's own subject stands after a comma
+    body = ("Spring storms killed at least 23 people in the valley on Saturday, most of them hit by "
+            "falling trees, the Regional Emergency Service said. Another 70 people were injured.")
+    art = Article(id="t", source="t.txt", body=body, published="2025-05-13")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    # "Another 70": the same event's count, of its time
+    assert sorted((c.value, c.attribution.source, c.as_of.start, c.as_of.end) for c in claims if c.kind == "figure") == [
+        (23.0, "Regional Emergency Service", "2025-05-10", "2025-05-10"),
+        (70.0, "Regional Emergency Service", "2025-05-10", "2025-05-10")]

@@ -415,7 +415,8 @@ class SourceFinder:
                     words = head.doc[min(m.left_edge.i for m in mods):head.i + 1].text
                     out.append(self.name_text(words, head.lemma_.lower()))
             if _is_report(head) and (cur.dep_ in CONTENT_DEPS or _content_advcl(cur, head) or cur.left_edge.i == joined
-                                     or cur.dep_ == "nsubj" and _apposed_teller(cur, head) is not None):
+                                     or cur.dep_ == "nsubj" and (_apposed_teller(cur, head) is not None or
+                                                                 _tagged_after(cur, head))):
                 out.extend(self._tellers_of(head))
                 if head.dep_ == "conj" and any(c.dep_ == "nsubj" for c in head.children):
                     # "X said A, and Y said B": Y's report is coordinated with X's, not told by X
@@ -884,6 +885,14 @@ def _core_tokens(tok: Token) -> list[Token]:
     # a hyphen inside a word whose both sides are kept ("al-Shabaab")
     joins = [t for t in tok.subtree if _in_word(t) and t.i - 1 in kept and t.i + 1 in kept]
     return sorted(toks + joins, key=lambda t: t.i) or [tok]
+
+
+def _tagged_after(subj: Token, verb: Token) -> bool:
+    """ "Storms killed at least 19 people ..., the disaster authority said.": the parser made the
+    content's subject a second subject of the closing tag's verb; the tag's own subject stands
+    after it, set off by a comma."""
+    return any(c.dep_ == "nsubj" and c.i > subj.right_edge.i and c.doc[c.left_edge.i - 1].text == ","
+               for c in verb.children)
 
 
 def _own_count(o: Token) -> bool:

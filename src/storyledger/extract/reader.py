@@ -288,7 +288,7 @@ class TextReader:
         as_of = self._as_of(tok, s.span, s.times, tellers)
         if as_of is None and d.fld == "caption" and d.caption_time is not None:
             as_of = d.caption_time
-        if as_of is None and antecedent and fig.continues and antecedent.claim.as_of:
+        if as_of is None and antecedent and (fig.continues or _another(d.doc, fig)) and antecedent.claim.as_of:
             as_of = antecedent.claim.as_of
         if as_of is None and _among_them(s.span, fig):
             # "Among the wounded were four children": the wounded counted just before, at their time
@@ -729,6 +729,13 @@ def embedded_posts(text: str, para_starts: list[int]) -> list[tuple[int, int, st
 def _post_author(posts: list[tuple[int, int, str]], at: int) -> list[Teller]:
     """A number in an embedded post is its author's."""
     return next(([Teller(who, "person", None, who, "post")] for start, end, who in posts if start <= at < end), [])
+
+
+def _another(doc: Doc, fig: Figure) -> bool:
+    """ "Storms killed 19 people on Saturday ... Another 86 people were injured": a count set beside
+    the one just told, of the same event (and so of its time)."""
+    words = [t.lower_ for t in doc[max(0, fig.start - 2):fig.start]]
+    return words[-1:] == ["another"] or words[-2:] in (["a", "further"], ["an", "additional"])
 
 
 def _among_them(sent: Span, fig: Figure) -> bool:
