@@ -480,3 +480,14 @@ def test_a_hyphenated_scale_word_makes_one_amount_not_a_range(nlp):
     figs = {c.value: c.qualifier for c in figures(nlp, "The country signed a 210-million-euro deal last year. "
                                                          "Between 40 and 60 people are missing.")}
     assert figs == {210000000: "exact", 40: "range"}
+
+
+# --- round 14, helper kinds4: pages 31-40 (docs/BENCHMARKS.md, "Round 14, helper kinds4"). Each rule on
+# short sentences of our own, in more than one wording.
+def test_a_dashed_date_read_day_first_where_the_stamp_gives_a_day_first_zone():
+    text = ("Toll rises to 27 in liquor deaths\n\nLucknow | Updated: 04-06-2025 22:15 IST\n\nThe toll rose to 27 on "
+            "Wednesday, officials said. Most victims bought the liquor on Sunday.\n")
+    art = clean_document(RawDocument(source="d.txt", kind="text", text=text))
+    assert art.published and art.published.startswith("2025-06-04")
+    text = text.replace("04-06-2025 22:15 IST", "19-11-2024 10:15")
+    assert clean_document(RawDocument(source="e.txt", kind="text", text=text)).published.startswith("2024-11-19")

@@ -71,8 +71,11 @@ _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<day>\d{
                   r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b")
 _DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<m>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")   # 28.04.2025: day first
 _TIME = re.compile(r"\b(?P<h>\d{1,2})[:h](?P<mi>\d\d)(?::\d\d)?\s*(?P<ampm>[ap]\.?m\.?)?", re.I)
-# 22/11/2020: day or month first by site; read only when one of the two cannot be a month
-_SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
+# 22/11/2020, 04-06-2025: day or month first by site; read only when one of the two cannot be a
+# month or the page settles it (slash_order)
+_SLASHED = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b")
+# the time zones of places that write the day first ("Updated: 04-06-2025 22:15 IST")
+_DAY_FIRST_ZONE = re.compile(r"\d\s*(?:[ap]\.?m\.?\s*)?\(?(?:" + "|".join(sorted(_CAL.set("day_first_zones"))) + r")\b\)?")
 _DATELINE_WORDS = re.compile(
     r"\b(posted|published|updated|modified|last|date|on|at|by|kst|gmt|utc|am|pm|a\.m\.|p\.m\.|views?|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -158,11 +161,12 @@ def _find_date(line: str, order: Optional[str] = None) -> Optional[tuple[int, in
 
 def slash_order(text: str, language: Optional[str] = None) -> Optional[str]:
     """How a page writes its slashed dates, "dmy" or "mdy", when the page itself settles it: its
-    slashed dates that read only one way ("19/11/2020") all read that way; else, a weekday the
-    text is in a language other than English (day first); else, a weekday the text reports on
+    slashed (or dashed) dates that read only one way ("19/11/2020") all read that way; else, the text
+    is in a language other than English or gives a time in a zone of a country that writes the day
+    first ("22:15 IST"): day first; else, a weekday the text reports on
     ("on Sunday") is the weekday of one reading of its first ambiguous date and not of the other
     ("03/08/2025": 3 August a Sunday, 8 March a Saturday). None otherwise."""
-    if "/" not in text:
+    if "/" not in text and "-" not in text:
         return None
     seen, ambiguous = set(), None
     for m in _SLASHED.finditer(text):
@@ -177,8 +181,8 @@ def slash_order(text: str, language: Optional[str] = None) -> Optional[str]:
         return seen.pop()
     if seen or ambiguous is None:
         return None
-    if language and language != "en":
-        return "dmy"        # only English (as the US writes it) puts the month first before the year
+    if language and language != "en" or _DAY_FIRST_ZONE.search(text):
+        return "dmy"        # only English as the US writes it puts the month first before the year
     y, a, b = ambiguous
     said = {d for d, _ in collect_hints(text).report_days}
     dmy, mdy = dt.date(y, b, a).weekday() in said, dt.date(y, a, b).weekday() in said
