@@ -491,3 +491,11 @@ def test_a_dashed_date_read_day_first_where_the_stamp_gives_a_day_first_zone():
     assert art.published and art.published.startswith("2025-06-04")
     text = text.replace("04-06-2025 22:15 IST", "19-11-2024 10:15")
     assert clean_document(RawDocument(source="e.txt", kind="text", text=text)).published.startswith("2024-11-19")
+
+
+def test_lakh_crore_and_a_one_letter_currency_written_on_an_amount(nlp):
+    got = sorted(c.value for c in figures(nlp, "Police seized 1.2 lakh litres of liquor and the state offered Rs 4 "
+                                               "lakh to each family. About 2 crore people voted. Police offered a "
+                                               "K10,000 reward. Each family got P100,000. Nurses wore N95 masks on "
+                                               "the N5 road."))
+    assert got == [10000, 100000, 120000, 400000, 20000000]

@@ -74,6 +74,9 @@ _NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 # Currency marks written against the number ("USD10m", "RM3.06mil", "$US113"); "PS" and "Y="
 # are how ASCII transliteration writes the pound and yen signs.
 CURRENCY_PREFIXES: tuple[str, ...] = tuple(_AMOUNTS.list("currency_prefixes"))
+# One capital that marks a currency only on an amount written as one ("K10,000" kwacha, "N5m" naira,
+# "P100,000" pesos): thousands grouped or a scale letter, never "N95", "P7" or "K9".
+LETTER_CURRENCIES: tuple[str, ...] = tuple(_AMOUNTS.list("letter_currency_prefixes"))
 # A country mark between a separate "$" and the number ("$ US113").
 DOLLAR_COUNTRIES: tuple[str, ...] = tuple(_AMOUNTS.list("dollar_countries"))
 # Scale letters written against a number: "25k", "4.3M", "$4.2b", "2.8bn", "1.5mil".
@@ -83,7 +86,7 @@ CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | CLOCK_WORDS
 # Suffixes that make a number something other than an amount: clock times, ordinals, decades.
 NOT_AMOUNT_SUFFIXES = _AMOUNTS.set("not_amount_suffixes")
 _TOKEN_RE = re.compile(
-    r"^[~\u2248]?(?P<sign>[-+\u2212]|minus-)?(?P<cur>" + "|".join(re.escape(c) for c in CURRENCY_PREFIXES) + r")?"
+    r"^[~\u2248]?(?P<sign>[-+\u2212]|minus-)?(?P<cur>" + "|".join(re.escape(c) for c in CURRENCY_PREFIXES + LETTER_CURRENCIES) + r")?"
     r"(?P<sign2>[-\u2212])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<suf>-?[A-Za-z\u00b0%\u2033\u2032\"'/.]+[23]?)?$", re.IGNORECASE)
 
@@ -100,8 +103,10 @@ def number_token(text: str, m_million: bool = True) -> Optional[tuple[float, boo
     if m is None:
         return None
     cur, suf = m.group("cur"), (m.group("suf") or "")
-    if cur and cur.isalpha() and cur not in CURRENCY_PREFIXES:
+    if cur and cur.isalpha() and cur not in CURRENCY_PREFIXES + LETTER_CURRENCIES:
         return None  # only the exact case of letter codes ("rm3" is not ringgit)
+    if cur in LETTER_CURRENCIES and not ("," in m.group("num") or (m.group("suf") or "").rstrip(".") in SCALE_SUFFIXES):
+        return None
     suf = suf[:-1] if suf.endswith(".") and len(suf) > 1 else suf  # sentence-final stop glued on
     if suf.lower() in NOT_AMOUNT_SUFFIXES:
         return None
