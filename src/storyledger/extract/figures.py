@@ -466,6 +466,21 @@ def _no_data_point(doc, fig: Figure, sent: Span, vague: bool) -> None:
         fig.measure = None
     elif _age(doc, fig.start, fig.end, sent):
         fig.counted, fig.population, fig.measure, fig.where = "age", None, "other", None
+    elif _withdrawn(doc[fig.end - 1]):
+        fig.measure = "other"   # a correction's withdrawn figure counts no one (the corrected one does)
+
+
+def _withdrawn(tok: Token) -> bool:
+    """ "An earlier version of this article said 40 people were injured": the figure a correction
+    notice withdraws, told by the page's own earlier version."""
+    for v in tok.ancestors:
+        if v.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _FIG.set("version_nouns") and
+                any(m.lower_ in _FIG.set("withdrawn_version_marks") for m in c.children) and
+                all(o.lemma_.lower() in _FIG.set("version_of") for p in c.children if p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj") for c in v.children):
+            return True     # (not "an earlier version of the bill would have sent 300 troops")
+    return False
 
 
 def _changed_from(frm: Token) -> bool:
@@ -514,6 +529,8 @@ def _hedge(doc, fig: Figure, sent: Span) -> None:
     for words, q in HEDGES:
         n = len(words)
         if tuple(before[-n:]) == words and len(before) >= n:
+            if n == 1 and doc[lead - 1].dep_ == "prt":
+                break   # "took over two cell blocks": the verb's particle, no bound
             fig.qualifier = q
             fig.hedge_start = lead - n
             break
@@ -678,6 +695,10 @@ def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
         elif pobj is not None:
             noun = pobj
         fig.anchor = num
+    made = num.head
+    if noun is None and num.dep_ in {"nsubj", "npadvmod"} and made.dep_ == "amod" and made.head.pos_ == "NOUN" and \
+            num.i < made.i < made.head.i and all(t.pos_ in {"ADV", "VERB", "ADJ"} for t in doc[num.i + 1:made.head.i]):
+        noun = made.head   # "16 locally made guns": the parser makes the number the participle's subject
     if noun is None and not fig.anaphoric and num.dep_ in {"nsubj", "nsubjpass"} and fig.qualifier != "vague":
         # "Of the dead, 12 were children", "Of those, 31 ...": the group set before the number
         front = next((c for c in num.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < fig.start), None)
@@ -836,6 +857,18 @@ def is_people(counted: Optional[str]) -> bool:
     return head in _FIG.set("force_size_nouns")  # "the deployment could increase to 10,000", "presence at 6,000"
 
 
+def _said_object_clause(anchor: Token) -> list[Token]:
+    """ "authorities say at least 27 people, most of them elderly, have died": the parser makes the
+    people the object of "say" and "most of them" the subject of "died"; the clause is theirs."""
+    say = anchor.head
+    if anchor.dep_ != "dobj" or say.lemma_.lower() not in REPORT_LEMMAS:
+        return []
+    return [c for c in say.children if c.dep_ == "ccomp" and c.i > anchor.i and any(
+        s.dep_ in {"nsubj", "nsubjpass"} and s.i > anchor.i and any(
+            p.lower_ == "of" and any(o.lower_ in {"them", "whom"} for o in p.children) for p in s.children)
+        for s in c.children)]
+
+
 def _measure(doc, fig: Figure, sent: Span) -> None:
     """What the figure counts: a people measure from the words that govern it, else ``other``."""
     if fig.part or _ratio(doc, fig, sent):
@@ -844,6 +877,7 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     anchor = fig.anchor or doc[fig.end - 1]
     # the object of a verb that makes it act: "forced 6,000 residents to evacuate", "told 300 to flee"
     told_to = [c for c in anchor.head.children if c.dep_ == "xcomp" and c.i > anchor.i] if anchor.dep_ == "dobj" else []
+    told_to += _said_object_clause(anchor)
     nodes = _be_to(anchor) + fig.path + _own_clauses([anchor] + fig.path) + _next_participle(anchor) + told_to + \
         _governors(fig, anchor)
     fig.path = nodes
@@ -862,10 +896,16 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
         planned = planned and not modal_only  # "as many as 5,000 could be in Kursk" is a count of presence
     if measure == "deployed" and planned:
         measure = "planned"
-    elif measure is None and planned and not modal_only:
+    elif measure is None and planned and not modal_only and _sendable(fig):
         measure = "planned"  # a plan verb ("decided", "expected", "training"); a bare modal ("would be eligible") is not a plan
     fig.measure = measure or "other"
     _reached(fig)
+
+
+def _sendable(fig: Figure) -> bool:
+    """A plan verb alone plans people a side may send, not the people who live, study or travel
+    somewhere: "help the state's 7.8 million residents prepare", "expects 200,000 pilgrims"."""
+    return _counted_head(fig) not in _FIG.set("unsent_people_nouns")
 
 
 def _be_to(anchor: Token) -> list[Token]:
@@ -1044,6 +1084,9 @@ def _moved_not_sent(fig: Figure, verb: Token) -> bool:
     counted, not deployed (a bare number keeps the verb's reading)."""
     if verb.lemma_.lower() not in _FIG.set("movement_cues") or not fig.counted:
         return False
+    if any(t.lemma_.lower() in _FIG.set("escape_places") for c in verb.children if c.dep_ in {"dobj", "prep"}
+           for t in [c, *c.children] if t.dep_ in {"dobj", "pobj"}):
+        return True     # "22 miners reached the surface", "reached safety": they got out, no side sent them
     return not (_counts_forces(fig) or _counted_head(fig) in _FIG.set("responder_nouns") or _agent_noun(fig.counted))
 
 
@@ -1266,6 +1309,9 @@ def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
         if n.pos_ == "VERB" and anchor.dep_ == "dobj" and anchor.head == n and \
                 any(c.dep_ == "nsubj" and c.lemma_.lower() in shelters for c in n.children):
             return True  # the people are what the shelter holds, not its size ("built for 10,000 people")
+        if n.pos_ == "VERB" and n.dep_ == "relcl" and any(c.lower_ == "where" for c in n.children) and \
+                _shelter_named(n.head, shelters):
+            return True  # "opened two shelters, at a school and the fairgrounds, where 410 people spent the night"
         if any(c.dep_ == "prep" and c.lower_ in {"in", "at", "into", "to"} and
                any(p.dep_ == "pobj" and p.lemma_.lower() in shelters for p in c.children)
                for c in n.children):
@@ -1276,6 +1322,14 @@ def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
                 for c in n.children):
             return True  # "leaving 35,000 people without shelter": what the event left them without
     return False
+
+
+def _shelter_named(place: Token, shelters: set) -> bool:
+    """The place a "where" clause hangs on is a shelter, or is where a verb set a shelter up."""
+    while place.lemma_.lower() not in shelters and place.dep_ in {"conj", "pobj", "prep", "appos"}:
+        place = place.head
+    return place.lemma_.lower() in shelters or place.pos_ == "VERB" and any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in shelters for c in place.children)
 
 
 def _sheltering(v: Token) -> bool:
