@@ -601,3 +601,9 @@ PAGE_ROWS_R14 = {
 def test_story_kind_pages_round14(nlp, name):
     got, want = _first_tellings(nlp, name), PAGE_ROWS_R14[name]
     assert {v: got.get(v) for v in want} == want
+
+
+def test_a_scale_of_a_scale_multiplies_and_rs_with_a_full_stop_is_rupees(nlp):
+    got = sorted(c.value for c in figures(nlp, "The state announced a Rs 1.75 lakh crore package. Win Rs.25 lakhs "
+                                               "today. The fund holds one thousand million dollars."))
+    assert got == [2500000, 1000000000, 1750000000000]

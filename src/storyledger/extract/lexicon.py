@@ -131,7 +131,7 @@ def parse_number(words: list[str], m_million: bool = True) -> Optional[float]:
     total = 0.0
     current: Optional[float] = None
     prev_digits: Optional[bool] = None
-    for w in ws:
+    for k, w in enumerate(ws):
         if w == "a" and current is None:
             current = 1.0
             continue
@@ -147,6 +147,9 @@ def parse_number(words: list[str], m_million: bool = True) -> Optional[float]:
             current = (current or 0.0) + UNITS[w]
         elif w in SCALES:
             scale = SCALES[w]
+            if current is None and total and k and ws[k - 1] in SCALES:
+                total *= scale   # "1.75 lakh crore", "one thousand million": a scale of a scale
+                continue
             if current is None:
                 current = 1.0
             if scale >= 1000:
