@@ -607,3 +607,10 @@ def test_a_scale_of_a_scale_multiplies_and_rs_with_a_full_stop_is_rupees(nlp):
     got = sorted(c.value for c in figures(nlp, "The state announced a Rs 1.75 lakh crore package. Win Rs.25 lakhs "
                                                "today. The fund holds one thousand million dollars."))
     assert got == [2500000, 1000000000, 1750000000000]
+
+
+def test_a_valued_state_keeps_its_state_after_a_count_of_people(nlp):
+    # the number takes the people counted before it, not their state: its own words name the dead
+    got = measures(nlp, "The crash killed 41 people in 2019.\n\nOfficials put the number of dead at 41 on Monday. "
+                        "The ministry put the number of missing at 12.")
+    assert got == {41: "killed", 12: "missing"}

@@ -239,9 +239,12 @@ class TextReader:
                               antecedent.para == s.para):
             # "about 3,000 were in Russia, with around 10,000 expected": the number stands for
             # the people counted just before; "at least 100 dead" names only what happened
+            own = fig.measure if fig.counted is not None else None
             fig.counted, fig.population = antecedent.fig.counted, antecedent.fig.population
             fig.path = []
             _measure(doc, fig, sent)
+            if fig.measure in {None, "other"} and own not in {None, "other"}:
+                fig.measure = own   # "Officials put the number of dead at 41": its own state word says what happened
             if fig.anaphoric and not fig.part and fig.measure in {None, "other"} and \
                     antecedent.fig.measure not in {None, "other"}:
                 # "2,300 people were treated, and 140 of them were admitted": a part of a group is in
