@@ -614,3 +614,10 @@ def test_a_valued_state_keeps_its_state_after_a_count_of_people(nlp):
     got = measures(nlp, "The crash killed 41 people in 2019.\n\nOfficials put the number of dead at 41 on Monday. "
                         "The ministry put the number of missing at 12.")
     assert got == {41: "killed", 12: "missing"}
+
+
+def test_a_label_counts_the_number_after_its_colon_not_a_bracket_after_it(nlp):
+    # "cumulative deaths: 17 (case fatality rate 0.5%)": the parser hangs 17 on "rate"
+    got = {c.value: (c.counted, c.measure) for c in figures(nlp, "Cumulative deaths: 17 (case fatality rate 0.5%). "
+                                                                  "Views: 120 (this week).")}
+    assert got[17] == ("deaths", "killed") and got[120] == ("Views", "other")

@@ -682,8 +682,10 @@ def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
     noun: Optional[Token] = None
     if num.dep_ in {"nummod", "quantmod", "amod", "compound"} and num.head.pos_ in {"NOUN", "PROPN"} and \
             any(ch.isalpha() for ch in num.head.text) and \
-            not any(t.head.i == num.head.i and t.pos_ == "NUM" and t.dep_ == "nummod" for t in doc[fig.end:num.head.i]):
-        noun = num.head   # (not "5,000 two decades ago": the nearer number counts the decades)
+            not any(t.head.i == num.head.i and t.pos_ == "NUM" and t.dep_ == "nummod" or
+                    t.text == "(" and not doc[t.i + 1].like_num for t in doc[fig.end:num.head.i]):
+        noun = num.head   # (not "5,000 two decades ago": the nearer number counts the decades; nor "17 (case
+        # fatality rate 0.5%)": a bracket opens another thing, unless it only restates the number: "four (4) options")
     elif num.pos_ in {"NOUN", "PROPN"} and fig.qualifier == "vague":
         of = next((c for c in num.children if c.lower_ == "of"), None)
         noun = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
@@ -695,6 +697,10 @@ def _counted(doc, fig: Figure, sent: Span, demonym) -> None:
         elif pobj is not None:
             noun = pobj
         fig.anchor = num
+    if noun is None and fig.start - 2 >= sent.start and doc[fig.start - 1].text == ":" and \
+            doc[fig.start - 2].pos_ == "NOUN" and fig.qualifier != "vague" and \
+            (fig.end >= sent.end or doc[fig.end].is_punct):
+        noun = doc[fig.start - 2]   # "cumulative deaths: 17 (…)": a label counts the number alone after its colon
     made = num.head
     if noun is None and num.dep_ in {"nsubj", "npadvmod"} and made.dep_ == "amod" and made.head.pos_ == "NOUN" and \
             num.i < made.i < made.head.i and all(t.pos_ in {"ADV", "VERB", "ADJ"} for t in doc[num.i + 1:made.head.i]):
