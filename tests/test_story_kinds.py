@@ -621,3 +621,9 @@ def test_a_label_counts_the_number_after_its_colon_not_a_bracket_after_it(nlp):
     got = {c.value: (c.counted, c.measure) for c in figures(nlp, "Cumulative deaths: 17 (case fatality rate 0.5%). "
                                                                   "Views: 120 (this week).")}
     assert got[17] == ("deaths", "killed") and got[120] == ("Views", "other")
+
+
+def test_a_one_letter_currency_with_its_scale_letter_split_off(nlp):
+    got = sorted(c.value for c in figures(nlp, "The governor announced N5m compensation and set aside N2.5bn for "
+                                               "relief. Nurses wore N95 masks on the N5 road."))
+    assert got == [5000000, 2500000000]

@@ -16,8 +16,8 @@ from spacy.attrs import ORTH, TAG
 from spacy.tokens import Span, Token
 
 from storyledger.extract.lexicon import (
-    BOUND_VERBS, CALENDAR_WORDS, CURRENCY_PREFIXES, DOLLAR_COUNTRIES, HEDGES, MEASURE_CUES, MODALS, NOT_PEOPLE_HEADS,
-    PEOPLE, PLAN_LEMMAS, REPORT_LEMMAS, SCALE_SUFFIXES, SCALES, UNITS, VAGUE, number_token, parse_number,
+    BOUND_VERBS, CALENDAR_WORDS, CURRENCY_PREFIXES, DOLLAR_COUNTRIES, HEDGES, LETTER_CURRENCIES, MEASURE_CUES, MODALS,
+    NOT_PEOPLE_HEADS, PEOPLE, PLAN_LEMMAS, REPORT_LEMMAS, SCALE_SUFFIXES, SCALES, UNITS, VAGUE, number_token, parse_number,
 )
 from storyledger.extract.spans import ent_at
 from storyledger.tables import table
@@ -90,7 +90,11 @@ def _word_may_start(lex) -> bool:
     low, text = lex.lower_, lex.orth_
     return low in UNITS or low in _NUMWORDS or low in {"half", "a"} or "-" in low or "/" in low or \
         "\u2044" in low or lex.like_num or low.endswith("fold") or text.startswith(DOLLAR_COUNTRIES) or \
-        number_token(text) is not None
+        number_token(text) is not None or _LETTER_AMOUNT.fullmatch(text) is not None
+
+
+# "N5" of "N5m", which the tokenizer splits from its scale letter (_glued reads the two as one)
+_LETTER_AMOUNT = re.compile("(?:" + "|".join(LETTER_CURRENCIES) + r")\d+(?:\.\d+)?")
 
 
 def may_start(doc) -> numpy.ndarray:
@@ -116,6 +120,8 @@ def _glued(t: Token) -> Optional[tuple[float, bool, str]]:
     if tok is None and t.i > 0 and t.text.startswith(DOLLAR_COUNTRIES) and \
             not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 1].text in {"$", "US$"}:
         tok = number_token("$" + t.text[len(next(c for c in DOLLAR_COUNTRIES if t.text.startswith(c))):])
+    if tok is None and _LETTER_AMOUNT.fullmatch(t.text) and t.i + 1 < len(t.doc) and not t.whitespace_:
+        tok = number_token(t.text + _scale_text(t.doc[t.i + 1]))   # "N5" "m": naira, with its scale letter
     return tok
 
 
@@ -388,7 +394,7 @@ def _m_million(first: Token, nxt: Optional[Token]) -> bool:
 def _glued_text(t: Token) -> str:
     """The token's text with a "$" written before it when that "$" carries a country mark ("$US113")."""
     tok = number_token(t.text)
-    if tok is None and _glued(t) is not None:
+    if tok is None and _glued(t) is not None and not _LETTER_AMOUNT.fullmatch(t.text):
         return "$" + t.text[len(next(c for c in DOLLAR_COUNTRIES if t.text.startswith(c))):]
     return t.text
 
