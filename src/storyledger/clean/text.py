@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 
 from storyledger.clean import dates
 from storyledger.clean.language import common_words, detect, is_foreign_line
+from storyledger import grids
 from storyledger.words import LABELLED_NUMBER, REPORT_KIND, institution_name, line_key
 from storyledger.tables import table
 
@@ -442,6 +443,7 @@ class _Page:
     start: int = 0                       # index of the first unit after the headline
     slash_order: Optional[str] = None    # how the page writes "03/08/2025" (dates.slash_order)
     body: list[Unit] = field(default_factory=list)
+    grid: Optional[set[int]] = None      # units that are lines of a table of counts (grids.table_lines)
 
 
 def parse_text(text: str, title_hint: Optional[str] = None) -> Parsed:
@@ -534,6 +536,17 @@ def _menu_row(s: str) -> bool:
 
 
 _MENU_SEP = re.compile(r"[|·•]")       # (no \s* around it: a long run of spaces would be read again at each start)
+
+
+def _line_table(page: _Page, n: int, u: Unit) -> bool:
+    """A line of a table of counts ("Region | Cases | Deaths", "Khatlon | 1,406 | 9"): body, though
+    its cells between separators look like a menu."""
+    if page.grid is None:
+        page.grid = grids.table_lines([x.text for x in page.units])
+    if n not in page.grid:
+        return False
+    u.why = "table"
+    return True
 
 
 def _line_nav(page: _Page, n: int, u: Unit) -> bool:
@@ -631,7 +644,7 @@ def _line_period(page: _Page, n: int, u: Unit) -> bool:
 
 # the first rule that claims a line decides it; the order matters (a dateline with "By ..." is a
 # dateline, not a byline; a nav line of dates is a dateline)
-LINE_RULES = [_line_furniture, _line_legal, _line_period, _line_dateline, _line_byline, _line_nav, _line_relative,
+LINE_RULES = [_line_furniture, _line_legal, _line_period, _line_dateline, _line_byline, _line_table, _line_nav, _line_relative,
               _line_counter, _line_foreign]
 
 

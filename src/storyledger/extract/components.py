@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from storyledger.extract import extensions
 from storyledger.extract.extensions import text_of
+from storyledger.extract.table_cells import line_spans, read_tables
 from storyledger.words import parse_iso_date
 
 extensions.declare()
@@ -57,6 +58,7 @@ class Component:
 
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")
+_NOT_START = numpy.uint64(2 ** 64 - 1)   # -1 in SENT_START's unsigned array: the parser may not start a sentence here
 _NEWLINE = re.compile("\n")
 
 
@@ -74,6 +76,10 @@ class Paragraphs(Component):
         if breaks:
             after = numpy.searchsorted(doc.to_array("IDX"), breaks, side="right")
             starts[after[after < len(doc)]] = 1
+        # a row of a table of counts is one sentence, whatever its cells look like to the parser
+        for a, b in line_spans(text):
+            inside = numpy.searchsorted(doc.to_array("IDX"), [a, b], side="left")
+            starts[inside[0] + 1:inside[1]] = _NOT_START
         # one array write: setting Token.is_sent_start asks Doc.has_annotation("DEP"), which walks
         # every token of an unparsed Doc, once per line (quadratic on a page of one-line cells)
         doc.from_array([SENT_START], starts)
@@ -319,6 +325,7 @@ class Figures(Component):
         from storyledger.extract import gazetteer
         from storyledger.extract.figures import figures_by_sentence
         doc._.figures = figures_by_sentence(doc, gazetteer(self._nlp).demonym)
+        read_tables(doc, text_of(doc))
         return doc
 
 
