@@ -946,6 +946,8 @@ def _own_clauses(nouns: list[Token]) -> list[Token]:
         for c in noun.children:
             # a clause about the noun itself, not one where the noun is acted on by someone else:
             # "forces on the border, which it could double" says nothing of the forces counted now
+            if c.dep_ == "acl" and c.tag_ == "VBN" and any(o.dep_ == "dobj" for o in c.children):
+                continue   # "killed one person, injured dozens": a verb with an object of its own, hung on the noun
             if c.dep_ in {"acl", "relcl"} and not (c.dep_ == "relcl" and any(
                     s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WDT", "WP"} and s.lower_ != "that"
                     for s in c.children) and any(o.dep_ == "dobj" and o.tag_ in {"WDT", "WP"} for o in c.children)) \
@@ -988,6 +990,10 @@ def _governors(fig: Figure, anchor: Token) -> list[Token]:
             # patients have recovered", "it sent supplies and teams would reach 600,000 people" (the
             # verb beside it says nothing of these)
             break
+        if cur.dep_ == "conj" and cur.pos_ == "VERB" and nodes and _own_object(cur, anchor) and \
+                any(c.dep_ == "dobj" for c in cur.head.children):
+            # "killed six children and left 14 others trapped": each verb says what befell its own object
+            break
         if cur.dep_ in {"acl", "relcl"} and cur.head.pos_ == "NOUN" and not is_people(cur.head.text) and \
                 cur.head.lemma_.lower() not in _TOTAL_NOUNS and nodes and _harm_above(cur.head):
             # "buried … a school attended by 340 pupils": what befell the school did not befall the pupils
@@ -1012,6 +1018,11 @@ def _governors(fig: Figure, anchor: Token) -> list[Token]:
                                                   subj[0].lower_ in _FIG.set("people_when_counted_by_a_casualty")):
                 fig.counted = subj[0].text  # "the death toll could rise to 20,000": the toll is what is counted
     return nodes
+
+
+def _own_object(verb: Token, anchor: Token) -> bool:
+    """The counted words are (in) the verb's direct object."""
+    return any(c.dep_ == "dobj" and c.left_edge.i <= anchor.i <= c.right_edge.i for c in verb.children)
 
 
 def _harm_above(noun: Token) -> bool:
@@ -1444,7 +1455,8 @@ _NOT_AGENTS = _FIG.set("not_agent_nouns")
 
 def _agent_noun(counted: Optional[str]) -> bool:
     head = (counted or "").split()[-1].lower() if counted else ""
-    return head.endswith(("ers", "ors", "ists", "men")) and head not in _NOT_AGENTS
+    # (units of length are no agents: "135 kilometers", "40 metres")
+    return head.endswith(("ers", "ors", "ists", "men")) and head not in _NOT_AGENTS and not head.endswith(("meters", "metres"))
 
 
 _ARRIVE = _FIG.set("arrive_verbs")
