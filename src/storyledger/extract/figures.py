@@ -437,7 +437,8 @@ def _make(doc, start: int, end: int, sent: Span, demonym, share: Optional[float]
     if _refers_back(last):
         return None
     vague = all(w in VAGUE or w == "of" for w in low_words) or \
-        start > sent.start and doc[start - 1].lower_ in {"several", "few", "many"} and low_words[-1] in SCALES  # "several hundred"
+        start > sent.start and doc[start - 1].lower_ in {"several", "few", "many"} and \
+        (low_words[-1] in SCALES or low_words[-1] == "dozen")  # "several hundred", "several dozen"
     nxt = doc[end] if end < sent.end else None
     if vague and len(low_words) == 1 and low_words[0] in _FIG.set("vague_needs_of") and not \
             (nxt is not None and nxt.lower_ == "of" or start == sent.start and nxt is not None and nxt.pos_ in {"AUX", "VERB"}
