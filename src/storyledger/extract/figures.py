@@ -1219,11 +1219,19 @@ def _noun_says(fig: Figure, anchor: Token, sent: Span) -> Optional[str]:
             is_people(fig.counted) or any(c.dep_ == "amod" and c.lower_ in _FIG.set("case_marks") for c in anchor.children)):
         return "affected"   # "suspected cases", "confirmed cases": the people an outbreak reached
     for h in heads:
-        if h in _FIG.set("dead_nouns"):
+        if h in _FIG.set("dead_nouns") and not _acts_alive(anchor):
             return "killed"
         if MEASURE_CUES.get(h) in _STATES | {"killed_or_wounded"}:
             return MEASURE_CUES[h]
     return None
+
+
+def _acts_alive(noun: Token) -> bool:
+    """ "the two victims no longer wanted to pursue the charges", "victims told the court": people
+    who speak or want are alive, whatever the noun says."""
+    v = noun.head
+    return noun.dep_ == "nsubj" and v.pos_ == "VERB" and \
+        (v.lemma_.lower() in REPORT_LEMMAS or v.lemma_.lower() in _FIG.set("living_acts"))
 
 
 def _plan(anchor: Token, nodes: list[Token]) -> tuple[bool, bool]:
