@@ -1058,7 +1058,7 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
         if n.pos_ == "NOUN" and n.i != anchor.i and _beside(n, anchor):
             continue
         m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n) or _remains_of(n, anchor) \
-            or _undergone(n, anchor)
+            or _undergone(n, anchor) or _among_dead(n)
         if m == "deployed" and _moved_not_sent(fig, n) and _moved_to(n, anchor):
             return "evacuated"   # "260 residents have been moved to a mosque and a school"
         if m is None or m == "deployed" and (_people_reached(n) or _moved_not_sent(fig, n)):
@@ -1141,6 +1141,15 @@ def _remains_of(n: Token, anchor: Token) -> Optional[str]:
     """ "the bodies of 11 people were recovered": what is found of the people counted says they died."""
     if n.pos_ == "NOUN" and n.lemma_.lower() in _FIG.set("dead_nouns") and anchor.dep_ == "pobj" and \
             anchor.head.lower_ == "of" and anchor.head.head.i == n.i:
+        return "killed"
+    return None
+
+
+def _among_dead(n: Token) -> Optional[str]:
+    """ "the victims included 12 children": a group of the dead, named by a noun of the dead, that
+    includes the people counted (as "the dead included ..." does by its state word)."""
+    if n.pos_ == "NOUN" and n.dep_ == "nsubj" and n.lemma_.lower() in _FIG.set("dead_nouns") and \
+            n.head.lemma_.lower() in {"include", "comprise"}:
         return "killed"
     return None
 
