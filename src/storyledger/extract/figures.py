@@ -1127,6 +1127,9 @@ def _complements(verb: Token, nodes: list[Token]) -> list[Token]:
     for c in verb.children:
         if c.dep_ in {"acomp", "oprd", "ccomp"} and MEASURE_CUES.get(c.lower_) in _STATES:
             out.append(c)
+        elif c.dep_ == "advcl" and MEASURE_CUES.get(c.lower_) in _STATES and \
+                any(o.dep_ == "dobj" and o.right_edge.i + 1 == c.i for o in verb.children):
+            out.append(c)   # "leaving two others missing" where the parser made "missing" a clause of its own
         elif c.dep_ == "prep" and c.lower_ in {"as", "among"}:
             out.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"} and  # "reported as still missing"
                        (MEASURE_CUES.get(p.lemma_.lower()) or MEASURE_CUES.get(p.lower_)) in _STATES)
