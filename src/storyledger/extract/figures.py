@@ -1055,8 +1055,8 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
         if n.pos_ in {"VERB", "AUX"}:
             cue_nodes.extend(_complements(n, [anchor] + nodes))
     for n in cue_nodes:
-        if n.pos_ == "NOUN" and n.i != anchor.i and _beside(n, anchor):
-            continue
+        if n.pos_ == "NOUN" and n.i != anchor.i and (_beside(n, anchor) or n.lemma_.lower() in _FIG.set("verb_only_cues")):
+            continue   # (a "way station", a "base" or a "post" is a place: only the verb stations troops)
         m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n) or _remains_of(n, anchor) \
             or _undergone(n, anchor) or _among_dead(n)
         if m == "deployed" and _moved_not_sent(fig, n) and _moved_to(n, anchor):
