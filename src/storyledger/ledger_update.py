@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Optional
 
-from storyledger.ledger import build_ledger, inputs_kept_out_of_gc
+from storyledger.ledger import build_ledger, collector_paused, inputs_kept_out_of_gc
 from storyledger.ledger.disagree import build_disagreements
 from storyledger.ledger.join import _number_blocks, _text_key, article_names, build_facts, day, \
     text_minhash
@@ -145,7 +145,7 @@ def update(store) -> None:
     """Bring the stored ledger up to date with the stored articles and claims (the caller commits)."""
     store.lock_ledger()
     dirty = store.dirty_articles()
-    with inputs_kept_out_of_gc():
+    with inputs_kept_out_of_gc(), collector_paused():
         if store.get_meta("ledger_state") != _state(store) or len(dirty) > FULL_SHARE * store.count("articles"):
             rebuild(store)
         elif dirty:
