@@ -232,7 +232,7 @@ f(a, 48, "other", EX, None, ["2025-10-04", "2025-10-05"])
 f(a, 2, "killed", EX, "regional health service", ["2025-10-04", "2025-10-06"])
 f(a, 17, "wounded", EX, "regional health service", ["2025-10-04", "2025-10-06"])
 f(a, 60, "killed", AM, "Caminando Fronteras", ["2025-09-27", "2025-10-06"])
-f(a, 4800, ["killed", "missing"], EX, "Caminando Fronteras", ["2025-01-01", "2025-08-31"])
+f(a, 4800, ["killed", "missing"], [EX, AP], "Caminando Fronteras", ["2025-01-01", "2025-08-31"])
 f(a, 5100, ["killed", "missing"], EX, "Caminando Fronteras", ["2025-01-01", "2025-08-31"])
 f(a, 1050, "other", EX, "interior ministry", ["2025-01-01", "2025-08-31"])
 f(a, 5700, ["displaced", "other"], AP, "Fernando Clavijo", ["2025-10-06", "2025-10-06"])
@@ -683,7 +683,7 @@ f(a, 2000, "other", AM, None, ["2025-08-19", "2025-08-20"])
 f(a, 27, "killed", AL, "Local health authorities", ["2025-07-12", "2025-08-20"])
 f(a, 4500, ["other", "affected"], AP, "Local health authorities", ["2025-07-12", "2025-08-20"])
 f(a, 90000, "other", AP, None, ["2024-01-01", "2025-07-12"])     # "before the fighting": no date in the text
-f(a, 60000, "other", AP, "Aid agencies", ["2025-08-20", "2025-08-20"])
+f(a, 60000, "other", [AP, EX], "Aid agencies", ["2025-08-20", "2025-08-20"])
 f(a, 30, "other", EX, None, ["2025-08-20", "2025-08-31"])         # trucks planned: `planned` counts people sent
 
 a = "34_paper_coach-crash-correction.txt"
