@@ -371,3 +371,14 @@ def test_a_list_of_labelled_numbers_under_a_lead_in_is_kept():
     body = parse_text(text).paragraphs
     assert "Volunteers: 85" in body and "Sandbag trucks: 12" in body
     assert "Views: 120" not in body
+
+
+def test_an_issuer_line_under_a_short_report_head_is_no_headline():
+    # "Ministry of ..." under a short head credits the report; it is not its headline
+    page = ("Cholera: weekly bulletin\n\nMinistry of Health and Sanitation\nIssued: 12 June 2025\n\n"
+            "152 new cases of cholera were reported during the week, bringing the total since January to 2,310, "
+            "the ministry said in its weekly update.\n\nThree deaths were recorded in the northern districts, where "
+            "water supplies remain contaminated after the floods.\n")
+    parsed = parse_text(page)
+    assert parsed.title == "Cholera: weekly bulletin"
+    assert parsed.authors == ["Ministry of Health and Sanitation"]

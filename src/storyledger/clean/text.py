@@ -847,7 +847,8 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
         return max(crumbs.values())
     head = [i for i in live if i < first_sentence and _headline_like(units[i].text, first=i == live[0])]
     short = _short_headlines(units, live, first_sentence, head)
-    head = sorted(head + short)
+    # an issuer's name under a report's head ("Ministry of Health and Sanitation") credits, it heads nothing
+    head = sorted(i for i in head + short if not _issuer_line(units[i].text))
     # "Key points" right under a headline-shaped line: the bullets under it sum the story up
     # (not a menu's "In Brief" section link)
     label = next((k for k, i in enumerate(live) if i < first_sentence and _SUMMARY_LABEL.match(units[i].text)), None)
@@ -892,6 +893,18 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
                 run.insert(0, above.pop())
             return _printed_twice(units, live, run, first_sentence) or _off_topic_opener(units, live, run, first_sentence)
     return pick      # None when nothing above the body reads as a headline: the page prints none
+
+
+_ISSUER_HEADS = table("periods").set("issuer_heads")
+
+
+def _issuer_line(s: str) -> bool:
+    """A line that is only an institution's name in the form "Ministry of Health", "Office for
+    National Statistics" (a head word, then of/for): a title-case headline ending in "Service" or
+    naming a county is none."""
+    name = institution_name(s) if "," not in s else None   # ("Ann Lee, Staff Attorney, Justice Program" signs)
+    words = name.lower().split() if name else []
+    return len(words) >= 3 and words[0] in _ISSUER_HEADS and words[1] in {"of", "for"}
 
 
 def _masthead_over_date(units: list[Unit], live: list[int], above: list[int], below: int) -> bool:
