@@ -213,3 +213,12 @@ def test_a_closing_tag_whose_verb_took_the_contents_subject_tells_it(nlp):
     assert sorted((c.value, c.attribution.source, c.as_of.start, c.as_of.end) for c in claims if c.kind == "figure") == [
         (23.0, "Regional Emergency Service", "2025-05-10", "2025-05-10"),
         (70.0, "Regional Emergency Service", "2025-05-10", "2025-05-10")]
+
+
+def test_figures_a_body_gave_and_accounts_of_its_own_people(nlp):
+    # "figures the prison service gave to parliament": who gave them is the source
+    assert chains(nlp, "The jail held 980 people at the end of May, according to figures the prison service gave "
+                       "to parliament.")[980] == ("prison service", [])
+    # "citing accounts from its observers": the group's own people; the group tells it
+    assert chains(nlp, "The monitoring group put the death toll at 14 in a report released on Sunday, citing "
+                       "accounts from its 300 observers.")[14] == ("monitoring group", [])

@@ -152,7 +152,8 @@ class SourceFinder:
                           and c.pos_ in {"NOUN", "PROPN"}), None) if pobj.lemma_.lower() in DOCUMENT_NOUNS else None
             inner = self.name(owner or pobj, ph.cue, ph.verb)
             if inner.source_type != "other" or pobj.ent_type_ in {"ORG", "PERSON"} or owner is not None or \
-                    prep.lower_ in {"by", "from"} and _may_issue(pobj) or prep.dep_ == "agent" and prep.head.dep_ == "acl":
+                    (prep.lower_ in {"by", "from"} or prep.dep_ == "relcl") and _may_issue(pobj) or \
+                    prep.dep_ == "agent" and prep.head.dep_ == "acl":
                 return inner
         return None
 
@@ -724,7 +725,18 @@ def _issuer_phrases(doc_noun: Token) -> list[tuple[Token, Token]]:
             [p for p in c.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"on", "by", "in"}] \
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ISSUE_LEMMAS else []
         out.extend((p, o) for p in preps for o in p.children if o.dep_ == "pobj")
+        if c.dep_ == "relcl" and c.lemma_.lower() in _GIVE_LEMMAS:
+            # "figures the correctional service gave to parliament": the relative clause's own subject gave them
+            out.extend((c, s) for s in c.children if s.dep_ == "nsubj" and s.tag_ not in {"WDT", "WP", "PRP"})
+    head = doc_noun.head
+    if doc_noun.dep_ == "dobj" and head.lemma_.lower() in {"cite", "quote"}:
+        # "citing accounts from its field observers": the parser hangs the "from" on "citing"
+        out.extend((p, o) for p in head.children if p.dep_ == "prep" and p.lower_ in {"from", "by"}
+                   for o in p.children if o.dep_ == "pobj")
     return out
+
+
+_GIVE_LEMMAS = frozenset(ISSUE_LEMMAS | {"give", "provide", "present", "submit", "supply", "compile", "hand"})
 
 
 def _may_issue(tok: Token) -> bool:
@@ -897,7 +909,11 @@ def _tagged_after(subj: Token, verb: Token) -> bool:
 
 def _own_count(o: Token) -> bool:
     """ "an administrator who cited the number of funerals": a count with no one's name on it (no
-    owner, no "from"/"by") is what the teller counted, not a second teller."""
+    owner, no "from"/"by") is what the teller counted, not a second teller; "citing accounts from its
+    600 field observers": what the teller's own people gave it."""
+    if o.lemma_.lower() in DOCUMENT_NOUNS and any(c.dep_ == "poss" and c.lower_ in {"its", "their"}
+                                                  for _p, x in _issuer_phrases(o) for c in x.children):
+        return True
     return singular(o.lemma_.lower()) in TALLY_NOUNS and not any(
         c.dep_ in {"poss", "compound"} or c.dep_ == "prep" and c.lower_ != "of" for c in o.children)
 
