@@ -222,3 +222,13 @@ def test_figures_a_body_gave_and_accounts_of_its_own_people(nlp):
     # "citing accounts from its observers": the group's own people; the group tells it
     assert chains(nlp, "The monitoring group put the death toll at 14 in a report released on Sunday, citing "
                        "accounts from its 300 observers.")[14] == ("monitoring group", [])
+
+
+def test_a_transcripts_speaker_labels_tell_their_paragraphs(nlp):
+    body = ("MARIA COSTA (District fire chief): Good afternoon. About 120 firefighters are on the line tonight.\n\n"
+            "We have moved 45 families to the school.\n\n"
+            "QUESTION: How many homes have burned?\n\n"
+            "COSTA: At least 16 homes, but we have not reached the upper valley yet.\n")
+    assert chains(nlp, body) == {120.0: ("Maria Costa", []), 45.0: ("Maria Costa", []), 16.0: ("Maria Costa", [])}
+    # a label on a news page names no one: no role in brackets, no question asked
+    assert chains(nlp, "BREAKING: At least 16 homes burned in the upper valley overnight.\n")[16] == (None, [])

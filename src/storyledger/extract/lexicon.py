@@ -68,6 +68,7 @@ PROJECTION_CUES = _LEX.set("projection_cues")
 PLAN_CUES = _LEX.set("plan_cues")
 UNCONFIRMED_CUES = _LEX.set("unconfirmed_cues")
 GENERIC_REPORT_NOUNS = _LEX.set("generic_report_nouns")
+QUESTIONER_LABELS = _LEX.set("questioner_labels")  # "QUESTION:" in a transcript: a reporter asks
 
 _NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 

@@ -26,7 +26,7 @@ from storyledger.extract.extensions import span_text, text_of
 from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, changed_level_noun, figure_from_data, find_figures, is_people,
 )
-from storyledger.extract.lexicon import BELIEF_LEMMAS, MEASURE_CUES
+from storyledger.extract.lexicon import BELIEF_LEMMAS, MEASURE_CUES, QUESTIONER_LABELS
 from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, photo_credit, reported_speech, speech_marks
 from storyledger.extract.spans import dateline_of, ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
@@ -84,6 +84,8 @@ class Discourse:
     caption_place: Optional[str] = None
     speech_marks: Optional[tuple[list[int], list[int]]] = None   # quotes.speech_marks(doc), taken once
     posts: list[tuple[int, int, str]] = field(default_factory=list)   # embedded posts: (start, end, author)
+    # a transcript's speaker of each paragraph ("WROBEL: ..."): paragraph -> (name, role); None for a question
+    speakers: dict[int, Optional[tuple[str, Optional[str]]]] = field(default_factory=dict)
     filed: int = 0                             # where the dateline ends (spans.dateline_of): no teller before
     # a lead-in line ending in a colon and its tellers ("Resources assigned, according to DNR:"): the
     # list of "Label: N" lines right under it is theirs (paragraph of the last line, tellers)
@@ -132,6 +134,10 @@ class TextReader:
                       [q for q in d.quotes if sent.start_char <= q.start < sent.end_char],
                       [q for q in d.quotes if sent.start_char - 3 <= q.end <= sent.start_char])
             self._learn_people(sent, ents)
+            if d.speakers.get(s.para) and s.para not in d.para_tellers:
+                name, role = d.speakers[s.para]
+                d.ents.learn_person(name, role, sent.start_char)
+                d.para_tellers[s.para] = [Teller(name, "person", role, name, "transcript")]
             if d.list_lead and s.para == d.list_lead[0] + 1 and LABELLED_NUMBER.match(sent.text.strip()):
                 d.para_tellers.setdefault(s.para, d.list_lead[1])
                 d.list_lead = (s.para, d.list_lead[1])
@@ -155,6 +161,7 @@ class TextReader:
         d = Discourse(doc, fld, ents, SourceFinder(ents), doc_quotes(doc), doc_times(doc, self.anchor),
                       doc._.paragraphs if doc._.paragraphs is not None else paragraph_starts(text_of(doc)))
         d.posts = embedded_posts(text_of(doc), d.para_starts)
+        d.speakers = transcript_speakers(text_of(doc), d.para_starts)
         d.filed = dateline_of(doc)
         if fld == "caption":
             # a caption's figures happen at its date and place ("..., March 2. 90 soldiers were gathered there")
@@ -726,6 +733,37 @@ def embedded_posts(text: str, para_starts: list[int]) -> list[tuple[int, int, st
             i -= 1
             start = para_starts[i]
         out.append((start, m.start(), m.group(1).strip()))
+    return out
+
+
+# "TOMASZ WROBEL (Regional emergency co-ordinator): Good morning ...", "WROBEL: The air is good.": a
+# transcript's speaker label opening a paragraph (a name in capitals, a role in brackets at first)
+_SPEAKER_LABEL = re.compile(r"(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?: \((?P<role>[^()\n]{2,80})\))?:[ \t]+\S")
+
+
+def transcript_speakers(text: str, para_starts: list[int]) -> dict[int, Optional[tuple[str, Optional[str]]]]:
+    """Paragraph -> (speaker, role) in a transcript; None for a reporter's question ("QUESTION: ...").
+    A text is a transcript when a label names a speaker with a role in brackets and a question label
+    follows: a label then speaks for its paragraph and the unlabelled ones after it; a bare label is
+    the speaker whose surname it is ("WROBEL:"). Labels on a news page ("BREAKING: ...") name no one."""
+    found = []
+    for k, start in enumerate(para_starts):
+        m = _SPEAKER_LABEL.match(text, start)
+        if m:
+            found.append((k, m.group("name"), m.group("role")))
+    people = {name.split()[-1]: (" ".join(w.capitalize() for w in name.split()), role)
+              for _k, name, role in found if role and len(name.split()) > 1}
+    if not people or not any(name.lower() in QUESTIONER_LABELS for _k, name, _r in found):
+        return {}
+    out: dict[int, Optional[tuple[str, Optional[str]]]] = {}
+    labels = {k: (name, role) for k, name, role in found}
+    cur: Optional[tuple[str, Optional[str]]] = None
+    first = min(labels)
+    for k in range(first, len(para_starts)):
+        if k in labels:
+            name, role = labels[k]
+            cur = None if name.lower() in QUESTIONER_LABELS else people.get(name.split()[-1])
+        out[k] = cur
     return out
 
 
