@@ -112,3 +112,13 @@ def test_a_toll_compared_with_its_earlier_level():
     # "reached" is also an arrival word: the earlier level counts what the toll counts, on its own day
     assert _times("On Sunday, officials said the toll had reached 88, up from 61 on Saturday.") == [
         (61.0, "killed", "2025-05-17", "2025-05-17"), (88.0, "killed", "2025-05-18", "2025-05-18")]
+
+
+def test_the_clause_of_the_event_the_people_were_counted_in_dates_them():
+    # "violence that marred Sunday's vote": the event's own clause tells when they were killed
+    assert _times("At least 9 people were killed and about 20 others injured in violence that marred Sunday's "
+                  "council elections in the district.") == [
+        (9.0, "killed", "2025-05-18", "2025-05-18"), (20.0, "wounded", "2025-05-18", "2025-05-18")]
+    # a place's clause still tells nothing of the count ("the region, which ... annexed in 2014")
+    assert _times("About 8,000 troops joined drills in the region, which the army seized in 2014.") == [
+        (8000.0, "deployed", "2025-05-20", "2025-05-20")]

@@ -69,6 +69,7 @@ PLAN_CUES = _LEX.set("plan_cues")
 UNCONFIRMED_CUES = _LEX.set("unconfirmed_cues")
 GENERIC_REPORT_NOUNS = _LEX.set("generic_report_nouns")
 QUESTIONER_LABELS = _LEX.set("questioner_labels")  # "QUESTION:" in a transcript: a reporter asks
+EVENT_NOUNS = _LEX.set("event_nouns")   # what happened to the people counted: "killed in violence that ..."
 
 _NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 

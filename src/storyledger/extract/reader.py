@@ -26,7 +26,7 @@ from storyledger.extract.extensions import span_text, text_of
 from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, changed_level_noun, figure_from_data, find_figures, is_people,
 )
-from storyledger.extract.lexicon import BELIEF_LEMMAS, MEASURE_CUES, QUESTIONER_LABELS
+from storyledger.extract.lexicon import BELIEF_LEMMAS, EVENT_NOUNS, MEASURE_CUES, QUESTIONER_LABELS
 from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, photo_credit, reported_speech, speech_marks
 from storyledger.extract.spans import dateline_of, ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
@@ -664,8 +664,15 @@ def _other_noun_clause(below: list[Token], chain: list[Token]) -> bool:
     own |= {p.i for n in chain[:2] for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj"}
     # the subject's clause tells the event's time ("the storm that hit on Sunday killed 150")
+    # (the clause of the event the people were counted in tells its time: "killed in violence that
+    # marred Saturday's elections")
     return any(a.dep_ == "relcl" and a.head.pos_ in {"NOUN", "PROPN"} and a.head.i not in own
-               and a.head.dep_ not in {"nsubj", "nsubjpass"} for a in below)
+               and a.head.dep_ not in {"nsubj", "nsubjpass"} and not _event_of(a.head) for a in below)
+
+
+def _event_of(noun: Token) -> bool:
+    """An event in which the people were counted ("killed in violence", "hurt during the riot")."""
+    return noun.lower_ in EVENT_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "amid"}
 
 # Words that say what happened to people without naming them: "100 dead and 1,000 wounded".
 _STATE_NOUNS = {"dead", "wounded", "injured", "killed", "missing", "captured", "deaths", "fatalities"}
