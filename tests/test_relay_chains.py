@@ -174,6 +174,11 @@ def test_who_a_causative_leads_to_report_reports(nlp):
                   published="2025-03-04")
     [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
     assert [(c.kind, c.attribution.source) for c in claims] == [("statement", "Grace Lin")]
+    # a time spent is no one who reports ("spent 45 seconds explaining how ...")
+    art = Article(id="t", source="t.txt", body="Grace Lin said she had been at home. Lin also spent 45 seconds "
+                  "explaining how she could not have been there.", published="2025-03-04")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=nlp))
+    assert {c.attribution.source for c in claims if c.kind == "statement"} == {"Grace Lin"}
 
 
 def test_a_description_with_a_name_of_several_words_is_the_name(nlp):

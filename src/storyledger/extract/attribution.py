@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from storyledger.extract.entities import ArticleEntities, is_title_word
 from storyledger.extract.figures import gapped_valuation, valuation_verb
-from storyledger.extract.quotes import DOCUMENT_NOUNS, ORG_NOUNS, description_referent, pronoun_referent
+from storyledger.extract.quotes import DOCUMENT_NOUNS, ORG_NOUNS, causee, description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
     BELIEF_LEMMAS, BRIEFING_LEMMAS, CLAUSE_ONLY_REPORT_LEMMAS, COORDINATE_MARKS, ESTIMATE_CUES, EVIDENCE_NOUNS, GENERIC_REPORT_NOUNS,
     ISSUE_LEMMAS, MASTHEAD_WORDS, PLAN_CUES, PROJECTION_CUES, RECORD_NOUNS, RECORD_REPORT_LEMMAS, REPORT_LEMMAS,
@@ -642,7 +642,7 @@ def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
     if subj is None and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
         # "The pressure led the speaker to announce ...", "asked officials to confirm": the object
         # of the verb the report completes is who reports, not its subject
-        subj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        subj = causee(verb)
     if subj is None and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} \
@@ -903,8 +903,10 @@ def _tagged_after(subj: Token, verb: Token) -> bool:
     """ "Storms killed at least 19 people ..., the disaster authority said.": the parser made the
     content's subject a second subject of the closing tag's verb; the tag's own subject stands
     after it, set off by a comma."""
-    return any(c.dep_ == "nsubj" and c.i > subj.right_edge.i and c.doc[c.left_edge.i - 1].text == ","
-               for c in verb.children)
+    if any(c.i > verb.i and c.dep_ not in {"punct", "prep", "npadvmod", "advmod"} for c in verb.children):
+        return False     # a tag closes the sentence: "..., the authority said (on Sunday)."
+    return any(c.dep_ == "nsubj" and c.i > subj.right_edge.i and c.right_edge.i == verb.i - 1 and
+               c.doc[c.left_edge.i - 1].text == "," for c in verb.children)
 
 
 def _own_count(o: Token) -> bool:
