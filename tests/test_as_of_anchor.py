@@ -122,3 +122,13 @@ def test_the_clause_of_the_event_the_people_were_counted_in_dates_them():
     # a place's clause still tells nothing of the count ("the region, which ... annexed in 2014")
     assert _times("About 8,000 troops joined drills in the region, which the army seized in 2014.") == [
         (8000.0, "deployed", "2025-05-20", "2025-05-20")]
+
+
+def test_a_tallys_new_level_hung_on_its_since_clause():
+    # the parser hangs "to 1,230" on "began": the level is the tally verb's, told by the officials, and
+    # runs from May; the 40 who died on Monday are of Monday, not of the tally's start
+    art = Article(id="t", source="t", body="Officials said 40 more patients died on Monday, raising the death toll "
+                  "since the outbreak began in March to 1,230.", published="2025-05-20")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=extract.load_nlp()))
+    assert sorted((c.value, c.attribution.source, c.as_of.start, c.as_of.end) for c in claims if c.kind == "figure") == [
+        (40.0, "Officials", "2025-05-19", "2025-05-19"), (1230.0, "Officials", "2025-03-01", "2025-05-19")]

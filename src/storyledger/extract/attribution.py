@@ -374,7 +374,7 @@ class SourceFinder:
     def chain(self, tok: Token, sent: Span) -> list[Teller]:
         """Tellers from innermost (the source) to outermost relay, for the clause of ``tok``."""
         out: list[Teller] = self._reported_by(tok)
-        cur = tok
+        cur = _level_host(tok) or tok
         seen = 0
         joined = -1      # first token of a clause set beside the told one ("..., while 230 were hurt")
         while seen < 40:
@@ -897,6 +897,20 @@ def _core_tokens(tok: Token) -> list[Token]:
     # a hyphen inside a word whose both sides are kept ("al-Shabaab")
     joins = [t for t in tok.subtree if _in_word(t) and t.i - 1 in kept and t.i + 1 in kept]
     return sorted(toks + joins, key=lambda t: t.i) or [tok]
+
+
+def _level_host(tok: Token) -> Optional[Token]:
+    """ "..., bringing the number of deaths since the rains began in March to 64": the parser hangs
+    "to 64" on the verb of the "since" clause; the new level is the tally verb's ("bringing")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "to" or prep.head.dep_ != "advcl" or \
+            not any(m.dep_ == "mark" and m.lower_ in {"since", "after"} for m in prep.head.children):
+        return None
+    host = prep.head.head     # the clause hangs on the tally verb or on the tally's noun phrase
+    while host.pos_ not in {"VERB", "AUX"} and host.head.i != host.i:
+        host = host.head
+    tally = any(c.dep_ == "dobj" and singular(c.lemma_.lower()) in TALLY_NOUNS for c in host.children)
+    return host if tally and host.pos_ == "VERB" else None
 
 
 def _tagged_after(subj: Token, verb: Token) -> bool:

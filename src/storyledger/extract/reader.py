@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.attribution import (
     REPORT_NOUNS,
-    SourceFinder, Teller, _is_report, modality_of, says_any, to_attribution,
+    SourceFinder, Teller, _is_report, _level_host, modality_of, says_any, to_attribution,
 )
 from storyledger.extract.components import text_acronyms, paragraph_starts
 from storyledger.extract.entities import AliasTable, ArticleEntities, is_title_word
@@ -26,7 +26,7 @@ from storyledger.extract.extensions import span_text, text_of
 from storyledger.extract.figures import (
     Figure, _measure, _money_or_share, _pop_of, changed_level_noun, figure_from_data, find_figures, is_people,
 )
-from storyledger.extract.lexicon import BELIEF_LEMMAS, EVENT_NOUNS, MEASURE_CUES, QUESTIONER_LABELS
+from storyledger.extract.lexicon import BELIEF_LEMMAS, EVENT_NOUNS, MEASURE_CUES, QUESTIONER_LABELS, TALLY_NOUNS
 from storyledger.extract.quotes import QuoteSpan, Reported, doc_quotes, photo_credit, reported_speech, speech_marks
 from storyledger.extract.spans import dateline_of, ent_at
 from storyledger.extract.times import doc_times, parse_anchor, published_span
@@ -479,7 +479,7 @@ class TextReader:
     def _as_of(self, tok: Token, sent: Span, times: list[TimeSpan], tellers: list[Teller]) -> Optional[TimeSpan]:
         """The time nearest the figure's own clause; ``basis`` says whether it sits on the clause
         or on the telling ("said on Monday")."""
-        chain = [tok] + list(tok.ancestors)
+        chain = _figure_chain(tok)
         report_at = next((k for k, n in enumerate(chain) if k > 0 and _is_report(n) and
                           chain[k - 1].dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}), len(chain))
         # a figure in the present ("but 25 others remain in captivity") is as of the telling
@@ -508,9 +508,12 @@ class TextReader:
     def _since(self, tok: Token, sent: Span, times: list[TimeSpan]) -> Optional[TimeSpan]:
         """ "displaced since the ceasefire began on April 2": the day a running count starts from,
         told by a time inside a "since" clause on the figure's own chain."""
-        chain = [tok] + list(tok.ancestors)
+        chain = _figure_chain(tok)
         for _k, ts, below, span in _time_paths(tok, chain, sent, times):
-            if not _not_its_time(tok, below, span) and _start_clause(below, span) == "since":
+            # (not the start of a running tally set beside the figure: "40 died on Monday, raising the
+            # toll since the outbreak began in May to 1,230" dates the 1,230 from May, not the 40)
+            if not _not_its_time(tok, below, span) and _start_clause(below, span) == "since" and \
+                    not any(a.dep_ == "advcl" and _level_host_of(a) for a in below[1:]):
                 return ts
         return None
 
@@ -605,6 +608,20 @@ def _told_about(verb: Token, subj: Token) -> bool:
 
 # Subordinators whose clause gives the start of what a count describes, not its time.
 _START_MARKS = {"since", "after"}
+
+
+def _figure_chain(tok: Token) -> list[Token]:
+    """The figure and the words it hangs from; a tally's new level the parser hung on the "since"
+    clause before it ("bringing the number ... since the rains began in March to 64") hangs from the
+    tally verb."""
+    host = _level_host(tok)
+    return [tok] + ([host] + list(host.ancestors) if host is not None else list(tok.ancestors))
+
+
+def _level_host_of(verb: Token) -> bool:
+    """A verb that brings a tally to a new level ("raising the death toll ... to 1,230")."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and singular(c.lemma_.lower()) in TALLY_NOUNS
+                                       for c in verb.children)
 
 
 def _time_paths(tok: Token, chain: list[Token], sent: Span, times: list[TimeSpan]):
