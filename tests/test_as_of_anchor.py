@@ -132,3 +132,17 @@ def test_a_tallys_new_level_hung_on_its_since_clause():
     [(_, claims)] = list(extract.extract_claims([art], nlp=extract.load_nlp()))
     assert sorted((c.value, c.attribution.source, c.as_of.start, c.as_of.end) for c in claims if c.kind == "figure") == [
         (40.0, "Officials", "2025-05-19", "2025-05-19"), (1230.0, "Officials", "2025-03-01", "2025-05-19")]
+
+
+def test_a_past_sentence_with_no_time_goes_on_with_the_event_before_it():
+    # the second sentence tells the same night's storms: Friday, not the publication day
+    assert _times("Tornadoes tore through the valley late on Friday, killing four people, officials said. More "
+                  "than 80,000 customers were without power at the peak of the storms.") == [
+        (4.0, "killed", "2025-05-16", "2025-05-16"), (80000.0, "other", "2025-05-16", "2025-05-16")]
+    # in the present, or in another paragraph, it does not
+    assert _times("Tornadoes tore through the valley late on Friday, killing four people, officials said. More "
+                  "than 80,000 customers are without power.") == [
+        (4.0, "killed", "2025-05-16", "2025-05-16"), (80000.0, "other", "2025-05-20", "2025-05-20")]
+    assert _times("Tornadoes tore through the valley late on Friday, killing four people, officials said.\n\n"
+                  "More than 80,000 customers were without power at the peak of the storms.") == [
+        (4.0, "killed", "2025-05-16", "2025-05-16"), (80000.0, "other", "2025-05-20", "2025-05-20")]

@@ -310,7 +310,7 @@ class TextReader:
             as_of = TimeSpan(start=antecedent.claim.as_of.start, end=self.anchor.isoformat(),
                              granularity="range", text=None, basis="inferred")
         if as_of is None:
-            as_of = self._part_of_before(d, s)
+            as_of = self._part_of_before(d, s) or self._same_event_before(d, s, tok)
         if as_of is None:
             as_of = self.period or published_span(self.anchor)
         since = self._since(tok, s.span, s.times)
@@ -340,6 +340,21 @@ class TextReader:
             if c.counted and singular(c.counted.split()[-1].lower()) == key:
                 return c.as_of.model_copy(update={"basis": "inferred"}) if c.as_of and c.as_of.basis == "clause" else None
         return None
+
+    def _same_event_before(self, d: "Discourse", s: "_Sent", tok: Token) -> Optional[TimeSpan]:
+        """ "Tornadoes tore through Missouri late on Friday, killing five people, officials said. More
+        than 120,000 customers were without power at the peak of the storms": a sentence in the past
+        with no time of its own, right after a sentence of its paragraph that dated its count by its
+        own clause, goes on telling that event, of that time."""
+        verb = next((n for n in [tok, *tok.ancestors] if n.pos_ in {"VERB", "AUX"}), None)
+        if s.i == 0 or s.times or verb is None or not _past(verb) or \
+                bisect.bisect_right(d.para_starts, self.sents[s.i - 1].start_char) - 1 != s.para:
+            return None
+        prev = self.sents[s.i - 1]
+        before = [c for c in self.claims if c.kind == "figure" and c.field == d.fld and
+                  prev.start_char <= c.char_start < prev.end_char and c.as_of is not None]
+        dated = next((c.as_of for c in reversed(before) if c.as_of.basis == "clause"), None)
+        return dated.model_copy(update={"basis": "inferred"}) if dated is not None else None
 
     def _read_statements(self, d: "Discourse", s: "_Sent", has_figures: bool, sent_claims: list[Claim],
                          own_any: list[Teller]) -> list[Teller]:
@@ -864,6 +879,15 @@ def _earlier_value(below: list[Token], span: Span) -> bool:
     """ "about 750 soldiers each, up from 60 two weeks ago": the time of the number compared with."""
     return any(a.lower_ == "from" and any(t.pos_ == "NUM" and not span.start <= t.i < span.end for t in a.subtree)
                for a in below)
+
+
+def _past(verb: Token) -> bool:
+    """The clause tells of the past: a past verb ("were", "killed"), or a participle after a past
+    auxiliary ("had been displaced", "were killed"); not the present perfect ("have died")."""
+    if verb.tag_ == "VBD":
+        return True
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ in {"VBD", "VBN"} for a in auxes)
 
 
 def _perfect(fig: Figure) -> bool:
