@@ -146,3 +146,14 @@ def test_a_past_sentence_with_no_time_goes_on_with_the_event_before_it():
     assert _times("Tornadoes tore through the valley late on Friday, killing four people, officials said.\n\n"
                   "More than 80,000 customers were without power at the peak of the storms.") == [
         (4.0, "killed", "2025-05-16", "2025-05-16"), (80000.0, "other", "2025-05-20", "2025-05-20")]
+
+
+def test_a_revision_participle_after_the_tag_is_the_tellers_and_not_of_the_contents_time():
+    # "raising the toll from 12": the teller of "said" goes on; the old level is not of Monday night,
+    # the time inside what was said, but of the telling ("this evening")
+    art = Article(id="t", source="t", body="The number of people killed when a dam burst near the town on Monday "
+                  "night has risen to 19, the civil protection unit said this evening, raising the toll from 12.",
+                  published="2025-05-20")
+    [(_, claims)] = list(extract.extract_claims([art], nlp=extract.load_nlp()))
+    got = {c.value: (c.attribution.source, c.as_of.start) for c in claims if c.kind == "figure"}
+    assert got[12.0] == ("civil protection unit", "2025-05-20")

@@ -679,6 +679,8 @@ def _revision_verb(prep: Token) -> Optional[Token]:
             not any(c.dep_ == "dobj" and singular(c.lemma_.lower()) in TALLY_NOUNS for c in verb.children):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _is_report(verb.head):
+        return verb   # "..., the unit said this evening, raising the toll from 12": the teller goes on
     return verb if subj is not None and (_may_issue(subj) or subj.pos_ == "PRON") else None
 
 

@@ -506,6 +506,10 @@ class TextReader:
             if _not_its_time(tok, below, span) or _start_clause(below, span) is not None or \
                     _other_noun_clause(below, chain):
                 continue
+            if below and below[-1].dep_ == "ccomp" and 0 < k and chain[k - 1].dep_ == "advcl" and _is_report(chain[k]):
+                # "... died on Monday night has risen to 19, the unit said, raising the toll from 12": the
+                # time of what the teller said, not of the figure beside it
+                continue
             if (ts.text or "").lower() in {"currently", "now", "at present", "presently"}:
                 k += len(chain)  # "now" is the time of the telling: prefer any other time
             # of two times that meet the chain at one word, for a figure in the present the one hung on
