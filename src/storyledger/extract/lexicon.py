@@ -70,6 +70,7 @@ UNCONFIRMED_CUES = _LEX.set("unconfirmed_cues")
 GENERIC_REPORT_NOUNS = _LEX.set("generic_report_nouns")
 QUESTIONER_LABELS = _LEX.set("questioner_labels")  # "QUESTION:" in a transcript: a reporter asks
 EVENT_NOUNS = _LEX.set("event_nouns")   # what happened to the people counted: "killed in violence that ..."
+EVENT_COUNTS = _LEX.set("event_counts")  # besides people, what an event's count tallies: homes, customers, flights
 
 _NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
