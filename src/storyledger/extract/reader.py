@@ -350,7 +350,10 @@ class TextReader:
         own clause, goes on telling that event, of that time (asked for counts of people, homes,
         customers only: on the 543 text dumps, points, prices and durations so dated were often wrong)."""
         verb = next((n for n in [tok, *tok.ancestors] if n.pos_ in {"VERB", "AUX"}), None)
-        if s.i == 0 or s.times or verb is None or not _past(verb) or \
+        # (undated, the sentence's own weekday is unread: "said on Wednesday that 500 had arrived"; a
+        # teller before the figure opens a telling of its own: "The spy agency said about 1,500 had ...")
+        if s.i == 0 or s.times or self.anchor is None or verb is None or not _past(verb) or \
+                any(_is_report(n) and n.i < tok.i for n in tok.ancestors) or \
                 bisect.bisect_right(d.para_starts, self.sents[s.i - 1].start_char) - 1 != s.para:
             return None
         prev = self.sents[s.i - 1]
