@@ -570,7 +570,8 @@ PAGE_ROWS_R14 = {
     },
     '36_wire_weather-roundup.txt': {
         7200: ('displaced', 'approximately', 'state civil defence agency', '2025-05-08', '2025-05-12'),
-        11: ('killed', 'exact', 'Kenya Red Cross', '2025-03-01', '2025-05-12'),
+        # "over the past week" (the tally's "since ... March" beside it is the 64's start, not the 11's)
+        11: ('killed', 'exact', 'Kenya Red Cross', '2025-05-05', '2025-05-12'),
         5: ('killed', 'exact', 'state officials', '2025-05-09', '2025-05-09'),
         9: ('killed', 'exact', 'disaster management ministry', '2025-05-11', '2025-05-11'),
         7: ('killed', 'exact', 'disaster management ministry', '2025-05-11', '2025-05-11'),
