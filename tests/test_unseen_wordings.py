@@ -210,3 +210,11 @@ def test_a_belief_verb_names_who_holds_the_figure(nlp):
     got = chains(nlp, body)
     assert got[90] == ("head of the regional health office", [])
     assert got[40] == ("Officials", [])
+
+
+def test_an_event_that_claims_lives_tells_nothing(nlp):
+    # "claimed 40 lives" takes them; only "claimed that ..." tells
+    body = ("The storm claimed at least 40 lives, officials said.\n\n"
+            "The fire, which claimed 12 lives on Monday, was contained.\n\n"
+            "The group claimed that 300 fighters had been killed.")
+    assert chains(nlp, body) == {40: ("officials", []), 12: (None, []), 300: ("group", [])}
