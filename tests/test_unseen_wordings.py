@@ -218,3 +218,13 @@ def test_an_event_that_claims_lives_tells_nothing(nlp):
             "The fire, which claimed 12 lives on Monday, was contained.\n\n"
             "The group claimed that 300 fighters had been killed.")
     assert chains(nlp, body) == {40: ("officials", []), 12: (None, []), 300: ("group", [])}
+
+
+def test_a_name_beside_a_noun_of_place_is_no_one_to_say_he(nlp):
+    # the small model tags "Banda Aceh" a person; set beside "capital" it is a place, so "he" is the official
+    body = ("It destroyed houses in the district, some 320 kilometers from the provincial capital Banda Aceh, "
+            "and triggered several landslides.\n\n"
+            "Five people had so far been confirmed dead in the quake, Fauzi, an official from the local "
+            "disaster agency, told AFP late Tuesday.\n\n"
+            "Four other people died in hospitals in the district from injuries sustained in the quake, he said.")
+    assert chains(nlp, body)[4][0] == "Fauzi"

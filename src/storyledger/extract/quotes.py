@@ -263,7 +263,7 @@ def _ner_mentions(ents: tuple[Span, ...]) -> list[Mention]:
     mentions: list[Mention] = []
     keys: list[str] = []
     for e in ents:
-        if e.label_ != "PERSON" or _names_thing(e.root) or photo_credit(e):
+        if e.label_ != "PERSON" or _names_thing(e.root) or photo_credit(e) or _named_place(e.root):
             continue
         key = _mention_key(e.text, keys)
         if key not in keys:
@@ -303,6 +303,18 @@ def photo_credit(e: Span) -> bool:
     text = text_of(e.doc)   # Doc.text joins every token: per entity it was quadratic
     return "/" in e.text or "/" in text[max(e.start_char - 2, 0):e.start_char] or "/" in text[e.end_char:e.end_char + 2] \
         or _EMBED_SIGNATURE.match(text, e.end_char) is not None
+
+
+_PLACE_TITLES = table("lexicon").set("place_title_nouns")
+
+
+def _named_place(t: Token) -> bool:
+    """A name set beside a noun of place ("the provincial capital Banda Aceh", "the town of X") is a
+    place's, whatever the tagger called it."""
+    places = _PLACE_TITLES
+    if t.dep_ in {"appos", "compound"} and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in places:
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in places
 
 
 def _names_thing(t: Token) -> bool:
