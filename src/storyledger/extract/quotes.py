@@ -262,8 +262,10 @@ def person_mentions(doc: Doc, ents: Optional[tuple[Span, ...]] = None) -> tuple[
 def _ner_mentions(ents: tuple[Span, ...]) -> list[Mention]:
     mentions: list[Mention] = []
     keys: list[str] = []
+    # a name the text once sets beside a noun of place is a place's wherever else it stands
+    places = {e.text for e in ents if e.label_ == "PERSON" and _named_place(e.root)}
     for e in ents:
-        if e.label_ != "PERSON" or _names_thing(e.root) or photo_credit(e) or _named_place(e.root):
+        if e.label_ != "PERSON" or _names_thing(e.root) or photo_credit(e) or e.text in places:
             continue
         key = _mention_key(e.text, keys)
         if key not in keys:
