@@ -100,6 +100,10 @@ class Table:
     rows: list[Row]
     rule: bool = False                 # a "|---|---|" line under the header (markdown)
 
+    def line_indices(self) -> list[int]:
+        """Its lines, in order: header, the markdown rule under it if any, rows."""
+        return [self.head_line] + [self.head_line + 1] * self.rule + [r.line for r in self.rows]
+
     def place(self, row: Row) -> Optional[str]:
         """The place a row is about: its label, when the label column names places and the row is
         not the table's total."""
@@ -144,4 +148,4 @@ def tables(lines: list[str]) -> list[Table]:
 
 def table_lines(lines: list[str]) -> set[int]:
     """Indices of the lines (header and rows) of every table of counts in ``lines``."""
-    return {k for t in tables(lines) for k in [t.head_line] + [t.head_line + 1] * t.rule + [r.line for r in t.rows]}
+    return {k for t in tables(lines) for k in t.line_indices()}

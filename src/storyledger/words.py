@@ -102,7 +102,7 @@ def parse_iso_date(text: Optional[str]) -> Optional[dt.date]:
 
 
 _REPORTS = table("periods")
-_ISSUER_HEADS = _REPORTS.set("issuer_heads")
+ISSUER_HEADS = _REPORTS.set("issuer_heads")
 _NEWSROOM = _REPORTS.set("newsroom_words")
 _NAME_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&", "de", "du", "des", "la", "le", "del"})
 REPORT_KIND = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for w in _REPORTS.set("report_kinds")),
@@ -121,6 +121,6 @@ def institution_name(text: Optional[str]) -> Optional[str]:
     if not all(w[:1].isupper() or w.lower() in _NAME_GLUE for w in words) or words[0].lower() in _NAME_GLUE - {"the"}:
         return None
     low = [w.lower().strip("'’().,") for w in words]
-    if not any(w in _ISSUER_HEADS for w in low) or any(w in _NEWSROOM for w in low):
+    if not any(w in ISSUER_HEADS for w in low) or any(w in _NEWSROOM for w in low):
         return None
     return name

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse
 from storyledger.clean import dates
 from storyledger.clean.language import common_words, detect, is_foreign_line
 from storyledger import grids
-from storyledger.words import LABELLED_NUMBER, REPORT_KIND, institution_name, line_key
+from storyledger.words import ISSUER_HEADS, LABELLED_NUMBER, REPORT_KIND, institution_name, line_key
 from storyledger.tables import table
 
 _LITERAL, _SUBPATTERN, _BRANCH = _sre_op.LITERAL, _sre_op.SUBPATTERN, _sre_op.BRANCH
@@ -895,16 +895,13 @@ def _headline_above(units: list[Unit], live: list[int], first_sentence: int) -> 
     return pick      # None when nothing above the body reads as a headline: the page prints none
 
 
-_ISSUER_HEADS = table("periods").set("issuer_heads")
-
-
 def _issuer_line(s: str) -> bool:
     """A line that is only an institution's name in the form "Ministry of Health", "Office for
     National Statistics" (a head word, then of/for): a title-case headline ending in "Service" or
     naming a county is none."""
     name = institution_name(s) if "," not in s else None   # ("Ann Lee, Staff Attorney, Justice Program" signs)
     words = name.lower().split() if name else []
-    return len(words) >= 3 and words[0] in _ISSUER_HEADS and words[1] in {"of", "for"}
+    return len(words) >= 3 and words[0] in ISSUER_HEADS and words[1] in {"of", "for"}
 
 
 def _masthead_over_date(units: list[Unit], live: list[int], above: list[int], below: int) -> bool:

@@ -73,12 +73,14 @@ class Paragraphs(Component):
         # or before p); found from the breaks, without a Token object per token
         starts = doc.to_array([SENT_START])
         breaks = [m.start() for m in _NEWLINE.finditer(text)]
+        tables = line_spans(text)
+        idx = doc.to_array("IDX") if breaks or tables else None   # (each token's offset, read once)
         if breaks:
-            after = numpy.searchsorted(doc.to_array("IDX"), breaks, side="right")
+            after = numpy.searchsorted(idx, breaks, side="right")
             starts[after[after < len(doc)]] = 1
         # a row of a table of counts is one sentence, whatever its cells look like to the parser
-        for a, b in line_spans(text):
-            inside = numpy.searchsorted(doc.to_array("IDX"), [a, b], side="left")
+        for a, b in tables:
+            inside = numpy.searchsorted(idx, [a, b], side="left")
             starts[inside[0] + 1:inside[1]] = _NOT_START
         # one array write: setting Token.is_sent_start asks Doc.has_annotation("DEP"), which walks
         # every token of an unparsed Doc, once per line (quadratic on a page of one-line cells)

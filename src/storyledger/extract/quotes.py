@@ -313,10 +313,9 @@ _PLACE_TITLES = table("lexicon").set("place_title_nouns")
 def _named_place(t: Token) -> bool:
     """A name set beside a noun of place ("the provincial capital Banda Aceh", "the town of X") is a
     place's, whatever the tagger called it."""
-    places = _PLACE_TITLES
-    if t.dep_ in {"appos", "compound"} and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in places:
+    if t.dep_ in {"appos", "compound"} and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in _PLACE_TITLES:
         return True
-    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in places
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _PLACE_TITLES
 
 
 def _names_thing(t: Token) -> bool:

@@ -19,28 +19,27 @@ from storyledger.extract.figures import Figure, figure_data
 _LINE = re.compile(r"[^\n]+")
 
 
-def _lines(text: str) -> tuple[list[str], list[int]]:
-    """The text's non-empty lines and where each starts."""
+def _tables(text: str) -> tuple[list[grids.Table], list[str], list[int]]:
+    """The tables of counts in the text, with its non-empty lines and where each starts."""
+    if "|" not in text and "\t" not in text:
+        return [], [], []
     found = [(m.group(), m.start()) for m in _LINE.finditer(text) if m.group().strip()]
-    return [f[0] for f in found], [f[1] for f in found]
+    lines = [f[0] for f in found]
+    return grids.tables(lines), lines, [f[1] for f in found]
 
 
 def table_rows(text: str) -> Iterator[tuple[grids.Table, grids.Row, int]]:
     """(table, row, character offset of the row's line) of every table of counts in the text."""
-    if "|" not in text and "\t" not in text:
-        return
-    lines, starts = _lines(text)
-    for t in grids.tables(lines):
+    found, _, starts = _tables(text)
+    for t in found:
         for r in t.rows:
             yield t, r, starts[r.line]
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line of a table of counts, header included: each is one sentence."""
-    if "|" not in text and "\t" not in text:
-        return []
-    lines, starts = _lines(text)
-    return [(starts[k], starts[k] + len(lines[k])) for k in sorted(grids.table_lines(lines))]
+    found, lines, starts = _tables(text)
+    return [(starts[k], starts[k] + len(lines[k])) for t in found for k in t.line_indices()]
 
 
 def read_tables(doc: Doc, text: str) -> None:
