@@ -16,8 +16,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[0].parent / "shared" / "datasets"
 
-SCRIPTS = ["eval_extraction.py", "eval_htmldate.py", "eval_newsquant.py", "eval_quotes.py", "eval_tempeval.py",
-           "eval_textdumps.py"]
+SCRIPTS = ["eval_extraction.py", "eval_htmldate.py", "eval_newsquant.py", "eval_polnear.py", "eval_quotes.py",
+           "eval_tempeval.py", "eval_textdumps.py"]
 
 
 def main(argv: list[str]) -> int:
