@@ -628,3 +628,41 @@ def test_a_one_letter_currency_with_its_scale_letter_split_off(nlp):
     got = sorted(c.value for c in figures(nlp, "The governor announced N5m compensation and set aside N2.5bn for "
                                                "relief. Nurses wore N95 masks on the N5 road."))
     assert got == [5000000, 2500000000]
+
+
+# --- round 15, helper kinds5: pages 41-50 (docs/BENCHMARKS.md, "Round 15, helper kinds5"). Each rule on
+# our own short sentences; the wordings are from pages of at least two outlets (or last round's held-out notes).
+
+def test_people_in_evacuation_centres_are_displaced(nlp):
+    # a Philippine daily's "staying in 389 evacuation centers", a Japanese broadcaster's "spent the night at
+    # 58 evacuation centers"; a centre that names no evacuees is no shelter
+    got = measures(nlp, "About 2,600 persons were staying in 41 evacuation centers. Some 900 people spent the "
+                        "night at evacuation sites. About 300 people work at the shopping center.")
+    assert got == {2600: "displaced", 41: "other", 900: "displaced", 300: "other"}
+
+
+def test_officers_on_duty_or_taking_part_and_crews_mending_are_deployed(nlp):
+    # "1,200 officers had been on duty" (a protest page), "120 officers took part in the raids" (a police
+    # release), "1,800 staff and contractors are working to restore supply" (a storm page); a workforce at
+    # its daily work and strikers are no deployment
+    got = measures(nlp, "Police said 900 officers were on duty. More than 80 officers took part in the raids. "
+                        "About 1,500 staff and contractors are working to restore power. About 400 staff work at "
+                        "the plant. Some 2,000 workers took part in the strike.")
+    assert got == {900: "deployed", 80: "deployed", 1500: "deployed", 400: "other", 2000: "other"}
+
+
+def test_people_charged_or_remanded_are_captured(nlp):
+    # a police release's "63 people have been arrested and 41 charged"; a price charged is no arrest
+    got = measures(nlp, "Since June, 52 people have been arrested and 30 charged. Three men were charged with "
+                        "murder on Friday. The firm charged 300 customers a fee.")
+    assert got == {52: "captured", 30: "captured", 3: "captured", 300: "other"}
+
+
+def test_an_attempt_a_thing_between_and_responders_in_a_camp(nlp):
+    # last round's held-out notes (real news): a verb under "struggle/try" is not done; a verb that moved a
+    # map did not move the children it maps; aid workers in a camp work there (they did not shelter there)
+    got = measures(nlp, "Rescuers are struggling to evacuate about 20 children still trapped under the rubble. "
+                        "The state assembled a map of the 300 children removed from the ranch. "
+                        "She spoke to six aid workers in the camp. About 2,000 people are sheltering in the camp. "
+                        "Russia assembled a battalion of 800 soldiers near the border.")
+    assert got == {20: "other", 300: "other", 6: "other", 2000: "displaced", 800: "deployed"}

@@ -902,7 +902,7 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
         fig.measure = "other"
         return
     _place(doc, fig, anchor, nodes)
-    if measure in {None, "deployed"} and _sheltered(anchor, nodes):
+    if measure in {None, "deployed"} and _sheltered(anchor, nodes) and not _responder(fig, anchor):
         measure = "displaced"  # "2,400 people are staying in shelters"
     if measure is None and (_present(nodes) or _force_placed(fig, anchor, nodes) or _responding(fig, anchor)):
         measure = "deployed"  # "11,000 soldiers are now in the Kursk region", "troops near the border"
@@ -1057,8 +1057,12 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
     for n in cue_nodes:
         if n.pos_ == "NOUN" and n.i != anchor.i and (_beside(n, anchor) or n.lemma_.lower() in _FIG.set("verb_only_cues")):
             continue   # (a "way station", a "base" or a "post" is a place: only the verb stations troops)
+        if n.pos_ == "VERB" and n.dep_ == "xcomp" and n.head.lemma_.lower() in _FIG.set("attempt_verbs"):
+            continue   # "struggling to evacuate 14 children still trapped": tried, not done
         m = MEASURE_CUES.get(n.lemma_.lower()) or MEASURE_CUES.get(n.lower_) or _idiom(n) or _remains_of(n, anchor) \
             or _undergone(n, anchor) or _among_dead(n)
+        if m == "deployed" and n.pos_ == "VERB" and _thing_between(n, anchor):
+            continue   # "assembled a DNA map of the 401 children": the verb moved the map, not the children
         if m == "deployed" and _moved_not_sent(fig, n) and _moved_to(n, anchor):
             return "evacuated"   # "260 residents have been moved to a mosque and a school"
         if m is None or m == "deployed" and (_people_reached(n) or _moved_not_sent(fig, n)):
@@ -1074,6 +1078,17 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
 
 
 _STATES = {"killed", "wounded", "missing", "displaced"}
+
+
+def _thing_between(verb: Token, anchor: Token) -> bool:
+    """The counted words hang by "of" on the verb's own subject or object, a thing that is no group
+    of people ("a map of the 401 children"; not "a team of 40 rescuers", "a force of 5,000")."""
+    arg = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and
+                c.left_edge.i <= anchor.i <= c.right_edge.i), None)
+    if arg is None or arg.i == anchor.i or arg.pos_ != "NOUN" or is_people(arg.text) or \
+            arg.lemma_.lower() in _FIG.set("collective_nouns"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and c.left_edge.i <= anchor.i <= c.right_edge.i for c in arg.children)
 
 
 def _beside(noun: Token, anchor: Token) -> bool:
@@ -1172,7 +1187,11 @@ def _undergone(verb: Token, anchor: Token) -> Optional[str]:
     if anchor.dep_ == "dobj" and treated and (anchor.lemma_.lower() == "patient" or subj is not None and (
             subj.lemma_.lower() in _FIG.set("care_nouns") or _names_care(subj))):
         return treated   # "hospitals had admitted 146 people", "our clinics treated 530 patients"
-    return treated if anchor.dep_ == "nsubjpass" and lem == "treat" else None
+    if anchor.dep_ == "nsubjpass" or anchor.dep_ == "nsubj" and verb.tag_ == "VBN" and verb.dep_ == "conj":
+        # "seven have been charged", "63 were arrested and 41 charged" (the parser makes the elided
+        # passive's subject a plain one): what the law did to its subject ("charged 300 customers" is a price)
+        return _FIG.map("passive_subject_states").get(lem) or (treated if lem == "treat" else None)
+    return None
 
 
 def _names_care(noun: Token) -> bool:
@@ -1357,7 +1376,7 @@ def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
                 _shelter_named(n.head, shelters):
             return True  # "opened two shelters, at a school and the fairgrounds, where 410 people spent the night"
         if any(c.dep_ == "prep" and c.lower_ in {"in", "at", "into", "to"} and
-               any(p.dep_ == "pobj" and p.lemma_.lower() in shelters for p in c.children)
+               any(p.dep_ == "pobj" and _shelter_noun(p, shelters) for p in c.children)
                for c in n.children):
             return True
         if n.pos_ == "VERB" and anchor.dep_ == "dobj" and anchor.head == n and any(
@@ -1366,6 +1385,13 @@ def _sheltered(anchor: Token, nodes: list[Token]) -> bool:
                 for c in n.children):
             return True  # "leaving 35,000 people without shelter": what the event left them without
     return False
+
+
+def _shelter_noun(p: Token, shelters: set) -> bool:
+    """A shelter by name, or a place named for its evacuees ("staying in 389 evacuation centers", "spent
+    the night at evacuation sites"): a centre alone may be a shop or a clinic."""
+    return p.lemma_.lower() in shelters or p.lemma_.lower() in _FIG.set("shelter_compound_heads") and any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _FIG.set("shelter_compounds") for c in p.children)
 
 
 def _shelter_named(place: Token, shelters: set) -> bool:
@@ -1438,16 +1464,33 @@ def _responding(fig: Figure, anchor: Token) -> bool:
     head = _counted_head(fig)
     if not head:
         return False
-    responder = head in _FIG.set("responder_nouns") or head in _FIG.set("force_nouns") or \
-        any(c.dep_ == "compound" and c.lemma_.lower() in _FIG.set("responder_compounds") for c in anchor.children)
-    if not responder:
-        return False
+    if not _responder(fig, anchor):
+        # a workforce is sent only to mend what the event broke: "1,800 staff and contractors are
+        # working to restore supply" (not "400 staff work at the plant")
+        return head in _FIG.set("crew_nouns") and anchor.dep_ == "nsubj" and \
+            anchor.head.lemma_.lower() in _FIG.set("responder_verbs") and \
+            any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in _FIG.set("repair_verbs") for c in anchor.head.children)
     verbs = _FIG.set("responder_verbs")
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in _FIG.set("group_nouns"):
         anchor = anchor.head.head   # "a joint team of 412 rescuers was searching": the team acts
-    if anchor.dep_ in {"nsubj", "nsubjpass"} and anchor.head.lemma_.lower() in verbs:
+    if anchor.dep_ in {"nsubj", "nsubjpass"} and _responder_verb(anchor.head, verbs):
         return True
-    return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in verbs for c in anchor.children)
+    return any(c.dep_ in {"acl", "relcl"} and _responder_verb(c, verbs) for c in anchor.children)
+
+
+def _responder(fig: Figure, anchor: Token) -> bool:
+    """What the figure counts are people sent to an event ("rescuers", "troops", "aid workers"): "five
+    aid workers in the camp" work there, they did not shelter there."""
+    head = _counted_head(fig)
+    return bool(head) and (head in _FIG.set("responder_nouns") or head in _FIG.set("force_nouns") or any(
+        c.dep_ == "compound" and c.lemma_.lower() in _FIG.set("responder_compounds") for c in anchor.children))
+
+
+def _responder_verb(v: Token, verbs: set) -> bool:
+    """A verb of responders at work, or a verb and object that say it ("120 officers took part in the raids")."""
+    return v.lemma_.lower() in verbs or any(
+        c.dep_ == "dobj" and f"{v.lemma_.lower()} {c.lemma_.lower()}" in _FIG.set("responder_verb_objects")
+        for c in v.children)
 
 
 def _counted_head(fig: Figure) -> str:
