@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from storyledger.extract import extensions
 from storyledger.extract.extensions import text_of
 from storyledger.extract.table_cells import line_spans, read_tables
+from storyledger.tables import table
 from storyledger.words import parse_iso_date
 
 extensions.declare()
@@ -137,6 +138,14 @@ _WORD_TAIL = re.compile(r"(['’]s)?[,.;:)\]]*$")
 _TAIL_ENDS = frozenset(",.;:)]s")   # the tail can only match a word ending in one of these
 
 
+_HYPHEN_PARTICIPLES = table("lexicon").set("hyphen_participles")
+
+
+def _participle_tail(w: str) -> bool:
+    """"run" of "Nations-run", "backed" of "Kremlin-backed" (not "operation" of "Co-operation")."""
+    return w.islower() and (w.endswith("ed") or w in _HYPHEN_PARTICIPLES)
+
+
 def _capitalised_names(text: str, longest: int = 8) -> dict[str, tuple[int, str]]:
     """Initials -> (offset, words) of the first run of two or more capitalised words (joined by
     "of", "and", ...) with those initials: "Immigration, Refugees and Citizenship Canada" -> IRCC."""
@@ -147,6 +156,9 @@ def _capitalised_names(text: str, longest: int = 8) -> dict[str, tuple[int, str]
         w = raw.lstrip("(\"“‘")
         if w[-1:] in _TAIL_ENDS:
             w = _WORD_TAIL.sub("", w)
+        if "-" in w and _participle_tail(w.rsplit("-", 1)[1]):
+            # "a United Nations-run school": the name ends before its hyphened participle (and the run with it)
+            w = w.rsplit("-", 1)[0]
         if w[:1].isupper() and w[1:2].islower() or (w in _LINKS and run):
             at = m.start() + raw.find(w)
             run.append((w, at, at + len(w)))
