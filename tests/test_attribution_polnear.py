@@ -39,3 +39,20 @@ def test_a_name_ends_before_its_hyphened_participle():
 def test_the_un_tells_though_a_un_run_clinic_was_named(nlp):
     body = "No rebels were inside a United Nations-run clinic shelled by the army, leaving 40 people dead, the UN says."
     assert figures(nlp, body)[40] == ("United Nations", [])
+
+
+def test_a_clause_whose_predicate_the_parser_made_its_head_is_reported(nlp):
+    # "was 'reckless'": the adjective heads the reported clause, with its subject and "was" on it
+    body = "Ana Ruiz says the council's late-night vote on the harbour budget was \"reckless, even for them.\""
+    assert ("statement", "Ana Ruiz", "the council's late-night vote on the harbour budget was \"reckless, even for them") \
+        in said(nlp, body)
+
+
+def test_a_tag_inside_or_after_its_clause_reports_the_clause_around_it(nlp):
+    assert said(nlp, "The mill was the town's largest employer, Mr. Okafor said, until it closed in 2009.") == \
+        [("statement", "Okafor", "The mill was the town's largest employer until it closed in 2009")]
+    assert said(nlp, "Drought, Governor Lise Tan often says, is the gravest threat facing the valley.") == \
+        [("statement", "Lise Tan", "Drought is the gravest threat facing the valley")]
+    # a verb of saying with something said of its own is no tag ("told the board")
+    assert said(nlp, "The mill was idle, and Mr. Okafor told the board that it would close.") == \
+        [("statement", "Okafor", "that it would close")]

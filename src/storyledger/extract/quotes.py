@@ -902,8 +902,14 @@ def reported_speech(sent: Span, quotes: list[QuoteSpan],
     speech, according = marks if marks is not None else speech_marks(doc)
     out: list[Reported] = []
     for v in _tokens_within(doc, speech, sent):
-        comp = next((c for c in v.children if c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"}), None)
+        comp = next((c for c in v.children if c.dep_ in {"ccomp", "parataxis"} and _clause_head(c)), None)
         subj = _subject(v)
+        if comp is None and subj is not None and _inner_tag(v):
+            # "The plant was idle, the mayor said, until May": the clause around the tag is what was said
+            rep = _around_tag(sent, v, subj, quotes)
+            if rep is not None:
+                out.append(rep)
+            continue
         if comp is None or subj is None or subj.i >= comp.left_edge.i and subj.i <= comp.right_edge.i:
             continue
         span = _clause_span(list(doc[comp.left_edge.i:comp.right_edge.i + 1]), quotes, drop_that=True)
@@ -926,6 +932,40 @@ def reported_speech(sent: Span, quotes: list[QuoteSpan],
         if span is not None:
             out.append(Reported(acc, pobj, span[0], span[1], _chars(sent, span)))
     return out
+
+
+def _inner_tag(v: Token) -> bool:
+    """A speech verb the parser hung on the clause it tags ("..., Clarke said, ..."): a parataxis of the
+    sentence's main verb, with its own subject before it, nothing said of its own, set off by a comma."""
+    h, doc = v.head, v.doc
+    lo = v.left_edge.i
+    return v.dep_ == "parataxis" and h.dep_ == "ROOT" and h.pos_ in {"VERB", "AUX"} and \
+        any(c.dep_ in _SUBJ and c.i < v.i for c in v.children) and \
+        not any(c.dep_ in {"ccomp", "xcomp", "dobj", "parataxis", "advcl"} for c in v.children) and \
+        (doc[lo].text == "," or lo > 0 and doc[lo - 1].text == ",") and h.left_edge.i < lo
+
+
+def _around_tag(sent: Span, v: Token, subj: Token, quotes: list[QuoteSpan]) -> Optional[Reported]:
+    """The tagged clause without its tag: the words before it and, when it sits inside, after it."""
+    doc, h = sent.doc, v.head
+    lo, hi = v.left_edge.i, v.right_edge.i
+    lo, hi = (lo - 1 if doc[lo].text != "," else lo), (hi + 1 if hi + 1 < len(doc) and doc[hi + 1].text == "," else hi)
+    toks = [t for t in doc[h.left_edge.i:h.right_edge.i + 1] if not lo <= t.i <= hi]
+    span = _clause_span(toks, quotes)
+    if span is None:
+        return None
+    text = text_of(doc)
+    cut, resume = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    words = text[span[0]:span[1]] if span[1] <= cut else \
+        (text[span[0]:cut].rstrip() + " " + text[resume:span[1]].lstrip()).strip()
+    return Reported(v, subj, span[0], span[1], words)
+
+
+def _clause_head(c: Token) -> bool:
+    """A verb, or a predicate the parser made the head of its clause ("said the plan was 'reckless'":
+    the adjective, with the clause's subject and "was" hung on it)."""
+    return c.pos_ in {"VERB", "AUX"} or c.pos_ in {"ADJ", "NOUN"} and c.dep_ == "ccomp" and \
+        any(x.dep_ in _SUBJ for x in c.children) and any(x.dep_ in {"aux", "auxpass", "cop"} for x in c.children)
 
 
 def _chars(sent: Span, span: tuple[int, int]) -> str:
