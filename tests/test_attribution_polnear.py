@@ -56,3 +56,16 @@ def test_a_tag_inside_or_after_its_clause_reports_the_clause_around_it(nlp):
     # a verb of saying with something said of its own is no tag ("told the board")
     assert said(nlp, "The mill was idle, and Mr. Okafor told the board that it would close.") == \
         [("statement", "Okafor", "that it would close")]
+
+
+def test_citing_a_reason_names_no_teller(nlp):
+    body = "Analysts said rising rents have driven families out of the centre, citing the scarcity of land near the port."
+    assert said(nlp, body) == [("statement", "Analysts", "rising rents have driven families out of the centre, citing "
+                                "the scarcity of land near the port")]
+    assert figures(nlp, "At least 40 people died in the fire, the station said, citing safety concerns.")[40] == \
+        ("station", [])
+    # who can tell still does: people, a body by its remit, a country's intelligence
+    assert figures(nlp, "At least 40 people died in the fire, the station said, citing witnesses.")[40] == \
+        ("witnesses", ["station"])
+    assert figures(nlp, "At least 40 people died, the station said, citing the regional emergency bureau.")[40] == \
+        ("regional emergency bureau", ["station"])

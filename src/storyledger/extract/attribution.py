@@ -18,12 +18,13 @@ from storyledger.extract.figures import gapped_valuation, valuation_verb
 from storyledger.extract.quotes import DOCUMENT_NOUNS, ORG_NOUNS, causee, description_referent, pronoun_referent
 from storyledger.extract.lexicon import (
     BELIEF_LEMMAS, BRIEFING_LEMMAS, CLAUSE_ONLY_REPORT_LEMMAS, COORDINATE_MARKS, ESTIMATE_CUES, EVIDENCE_NOUNS, GENERIC_REPORT_NOUNS,
-    ISSUE_LEMMAS, MASTHEAD_WORDS, PLAN_CUES, PROJECTION_CUES, RECORD_NOUNS, RECORD_REPORT_LEMMAS, REPORT_LEMMAS,
+    ISSUE_LEMMAS, MASTHEAD_WORDS, NOT_PEOPLE_HEADS, PEOPLE, PLAN_CUES, PROJECTION_CUES, RECORD_NOUNS, RECORD_REPORT_LEMMAS, REPORT_LEMMAS,
     REVISION_LEMMAS, TALLY_NOUNS, UNCONFIRMED_CUES,
 )
 from storyledger.extract.extensions import text_of
 from storyledger.extract.spans import ent_at, ents_in
 from storyledger.model import Attribution
+from storyledger.tables import table
 from storyledger.words import singular
 
 
@@ -522,7 +523,8 @@ class SourceFinder:
                             # hangs "citing" on the clause or on X
                             res.extend(self.name_phrase(o, "citing") for h in (tok, pobj) for v in h.children
                                        if _citing(v, {"advcl", "xcomp", "conj", "acl"})
-                                       for o in v.children if o.dep_ in {"dobj", "pobj"} and not _own_count(o))
+                                       for o in v.children if o.dep_ in {"dobj", "pobj"} and not _own_count(o)
+                                       and _may_cite(o))
                             res.append(self.name(pobj, "according to"))
         return res
 
@@ -549,7 +551,7 @@ class SourceFinder:
     def _cited(self, host: Token, deps: frozenset[str] | set[str] = frozenset({"advcl", "xcomp", "conj", "acl"})) -> list[Teller]:
         """"X said, citing Y": Y, for a "citing"/"quoting" clause hung on ``host``."""
         return [self.name_phrase(o, "citing") for c in host.children if _citing(c, deps)
-                for o in c.children if o.dep_ in {"dobj", "pobj"} and not _own_count(o)]
+                for o in c.children if o.dep_ in {"dobj", "pobj"} and not _own_count(o) and _may_cite(o)]
 
     def _told_outlet(self, verb: Token) -> list[Teller]:
         """"officials told Reuters that ...": the outlet told is the relay that carried it."""
@@ -840,6 +842,8 @@ REPORT_NOUNS = {"report", "statement", "assessment", "estimate", "announcement",
 _REPORTING_NOUNS = frozenset(REPORT_NOUNS | GENERIC_REPORT_NOUNS)
 _PUBLISHED_NOUNS = frozenset(_REPORTING_NOUNS | DOCUMENT_NOUNS)
 _DENIABLE = frozenset(REPORT_LEMMAS | {"confirm", "acknowledge"})
+_CITED_PEOPLE = frozenset(PEOPLE | NOT_PEOPLE_HEADS | table("lexicon").set("cited_tellers")
+                          | table("lexicon").set("state_heads") | table("lexicon").set("remit_heads"))
 
 
 def _left_subject(verb: Token) -> Optional[Token]:
@@ -923,6 +927,16 @@ def _tagged_after(subj: Token, verb: Token) -> bool:
         return False     # a tag closes the sentence: "..., the authority said (on Sunday)."
     return any(c.dep_ == "nsubj" and c.i > subj.right_edge.i and c.right_edge.i == verb.i - 1 and
                c.doc[c.left_edge.i - 1].text == "," for c in verb.children)
+
+
+def _may_cite(o: Token) -> bool:
+    """What "citing" names may tell: a name, someone (a title, people, sources), a body, a document or
+    a report; not the reason given ("citing his health", "citing the strategic importance of ...")."""
+    if o.pos_ == "PROPN" or o.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or _may_issue(o):
+        return True
+    lem = o.lemma_.lower()
+    return lem in DOCUMENT_NOUNS or lem in _REPORTING_NOUNS or singular(lem) in _CITED_PEOPLE or \
+        singular(lem) in RECORD_NOUNS or o.pos_ == "PRON"
 
 
 def _own_count(o: Token) -> bool:
