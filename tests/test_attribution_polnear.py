@@ -69,3 +69,12 @@ def test_citing_a_reason_names_no_teller(nlp):
         ("witnesses", ["station"])
     assert figures(nlp, "At least 40 people died, the station said, citing the regional emergency bureau.")[40] == \
         ("regional emergency bureau", ["station"])
+
+
+def test_a_bodys_it_inside_its_own_report_is_the_body(nlp):
+    # not the clinic told of the sentence before
+    body = ("The Al-Noor clinic said 42 people were killed in the market.\n\n"
+            "The WHO said earlier that it had confirmed 30 dead and 55 wounded.")
+    got = figures(nlp, body)
+    assert got[55] == ("World Health Organization", [])
+    assert got[42] == ("Al-Noor clinic", [])

@@ -436,7 +436,7 @@ class SourceFinder:
             cur = head
         if not out and (tail := _record_tail(sent)) is not None and tail[0] > tok.i:
             out.append(self._record_teller(*tail))
-        return out
+        return _own_pronouns(out)
 
     def _record_teller(self, first: int, rec: Token) -> Teller:
         """Whose record a closing "X data show" is: the body's name the tagger hung beside the record
@@ -565,6 +565,18 @@ class SourceFinder:
                 if t.source_type in {"outlet", "wire"} or c.pos_ == "PROPN" and c.lower_ in MASTHEAD_WORDS:
                     out.append(t)
         return out
+
+
+def _own_pronouns(tellers: list[Teller]) -> list[Teller]:
+    """"The UN said it had confirmed 30 dead": a body's "it" ("they", "we") telling inside that body's
+    own report is the body, not whoever the text told of before."""
+    out = list(tellers)
+    for k in range(len(out) - 2, -1, -1):
+        t, outer = out[k], out[k + 1]
+        if t.text.lower() in _PRONOUNS_BODY and outer.source and outer.generic is None and \
+                outer.source_type not in {"person", "other"}:
+            out[k] = Teller(outer.source, outer.source_type, outer.role, t.text, t.cue, verb=t.verb)
+    return out
 
 
 @dataclass
