@@ -78,3 +78,24 @@ def test_a_bodys_it_inside_its_own_report_is_the_body(nlp):
     got = figures(nlp, body)
     assert got[55] == ("World Health Organization", [])
     assert got[42] == ("Al-Noor clinic", [])
+
+
+def test_of_two_subjects_the_parser_gave_a_tag_the_speaker_is_next_to_the_verb(nlp):
+    from spacy.tokens import Doc
+
+    from storyledger.extract.attribution import _subject_of
+    from storyledger.extract.quotes import _subject
+    # the misparse of a real page: a noun of the quoted words and the speaker, both subjects of "said"
+    words = ['"', "Full", "panic", "mode", ",", '"', "said", "Tessa", "Morland", "."]
+    heads = [6, 3, 3, 6, 6, 6, 6, 8, 6, 6]
+    deps = ["punct", "amod", "compound", "nsubj", "punct", "punct", "ROOT", "compound", "nsubj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert _subject(doc[6]).text == _subject_of(doc[6])[0].text == "Morland"
+    # a hyphened name the parser split in two subjects stays whole
+    words = ['"', "No", ",", '"', "Wilson", "-", "Raybould", "said", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[7, 7, 7, 7, 7, 7, 7, 7, 7],
+              deps=["punct", "intj", "punct", "punct", "nsubj", "punct", "nsubj", "ROOT", "punct"])
+    assert _subject(doc[7]).text == "Wilson"
+    # the statement of a sentence that only tags the quote before it takes the speaker, not "mode"
+    body = '"The harbour plan is in panic mode. Full panic mode," said Tessa Morland, a Bristol-based trader.'
+    assert {s for _k, s, _w in said(nlp, body)} == {"Tessa Morland"}

@@ -643,10 +643,9 @@ def _subject_of(verb: Token) -> tuple[Optional[Token], list[Token]]:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     # "a man said by Ukrainian authorities to be ...": the agent tells, not the subject
     subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    # two subjects on one verb is a misparse ("9 died when the bus overturned, police said"): the
-    # one next to the verb
-    subj = subj or max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None) \
-        or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # two subjects on one verb is a misparse ("9 died when the bus overturned, police said", '"... Full
+    # panic mode," said Leslie Wimes'): the one next to the verb
+    subj = subj or min((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i), default=None)
     if subj is not None and subj.i < verb.i:
         subj = _apposed_teller(subj, verb) or subj
     if subj is None and verb.lemma_.lower() in RECORD_REPORT_LEMMAS:

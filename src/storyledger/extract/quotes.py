@@ -142,7 +142,12 @@ def _speech(t: Token) -> bool:
 
 
 def _subject(verb: Token) -> Optional[Token]:
-    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    # two subjects on one verb is a misparse ('"... Full panic mode," said Leslie Wimes'): the one
+    # next to the verb, not a noun of the quoted words
+    subjs = [c for c in verb.children if c.dep_ in _SUBJ]
+    subj = min(subjs, key=lambda c: abs(c.i - verb.i), default=None)
+    while subj is not None and subj.i >= 2 and subj.doc[subj.i - 1].text == "-" and subj.doc[subj.i - 2] in subjs:
+        subj = subj.doc[subj.i - 2]   # (a hyphened name split in two subjects: "Wilson-Raybould")
     if subj is None and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
         # "The pressure led Pelosi to announce ...": the object of the verb the report completes
         # reports, not its subject (as attribution._subject_of reads it)

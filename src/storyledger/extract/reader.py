@@ -594,7 +594,8 @@ class TextReader:
         modality = None
         tellers: list[Teller] = []
         neg = next((c for c in root.children if c.dep_ == "neg"), None)
-        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        # (of two subjects, a misparse, the one next to the verb: not a noun of the quoted words before it)
+        subj = min((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), key=lambda c: abs(c.i - root.i), default=None)
         if subj is not None and (root.lemma_.lower() in _DENIAL_LEMMAS and (neg is not None or says_any(sent, _NEITHER))
                                  or root.lemma_.lower() in {"deny", "decline", "refuse"}
                                  or root.lemma_.lower() == "remain" and any(c.lower_ == "silent" for c in root.children)):
