@@ -1,7 +1,15 @@
-"""The join's sweep keeps the tellings it can meet in judging order instead of sorting them per
-visit (``ledger.join._sweep_figures``); the facts and their joins are exactly those of the plain
-sweep below (the code before the change), on the demo story, the demo story in eight copies a day
-apart (big blocks whose windows overlap) and a generated corpus."""
+"""The join is a function of its claims, and it splits into parts that join alone.
+
+- Its facts are those of the plain sweep below (the code before the sweep kept its window in
+  judging order), on the demo story, the demo story in eight copies a day apart (big blocks whose
+  windows overlap) and a generated corpus.
+- Join parts (``ledger.join._Clusters.comp``: every pair found to be one fact, refused merges
+  included): the claims of each part, joined alone with their blocks' relay corpora and first
+  claims, give exactly the facts and joins the whole join gives them. The incremental ledger update
+  (``ledger_update``) joins again only the parts new claims reach and rests on this.
+- Building the same files in another order gives the same ledger; two tellings of one fact join,
+  and two places that exclude each other never do, not even through a telling that names no place.
+"""
 from __future__ import annotations
 
 import heapq
@@ -9,6 +17,10 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+
+from collections import defaultdict
+
+from test_ledger import art, fig
 
 from storyledger import extract, pipeline
 from storyledger.cli import demo_corpus_files
@@ -69,6 +81,35 @@ def _plain_text_sweep(idx, tellings, clusters) -> None:
                 clusters.union(j, i, ("same_words",))
 
 
+def _parts_join_alone(arts, claims) -> int:
+    """Join each part's claims alone; the facts (all but their ids) must be the whole join's. The
+    number of parts."""
+    parts: dict[str, str] = {}
+    whole = build_ledger(arts, claims, parts=parts)
+    corpora: dict[tuple, list] = defaultdict(list)
+    firsts: dict[tuple[str, str], str] = {}
+    for c in sorted(claims, key=lambda c: c.id):
+        if c.kind == "figure":
+            for k in join._number_blocks(c):
+                corpora[k] += [r] if (r := join.relay_of(c)) else []
+        elif key := join._text_key(c):
+            firsts.setdefault((c.kind, key), c.id)
+    members = defaultdict(list)
+    for c in sorted(claims, key=lambda c: c.id):
+        members[parts[c.id]].append(c)
+    names = join.article_names(claims)
+    alone = []
+    for part in members.values():
+        facts, _ = join.build_facts(arts, part, None, names, corpora=corpora, firsts=firsts)
+        alone += facts
+
+    def rows(facts):
+        return sorted(f.model_dump_json(exclude={"id"}) for f in facts)
+    assert rows(alone) == rows(whole.facts + whole.statements)
+    assert set(parts) == {c.id for c in claims}
+    return len(members)
+
+
 def _both(arts, claims, monkeypatch) -> tuple[str, str]:
     fast = build_ledger(arts, claims)
     with monkeypatch.context() as m:
@@ -105,6 +146,8 @@ def test_demo_and_eight_copies_join_as_the_plain_sweep(demo_db, monkeypatch):
     assert a == b
     a, b = _both(*_copies(arts, claims_of, 8), monkeypatch)
     assert a == b
+    assert _parts_join_alone(arts, [c for cs in claims_of.values() for c in cs]) > 10
+    assert _parts_join_alone(*_copies(arts, claims_of, 8)) > 10
 
 
 def test_generated_corpus_joins_as_the_plain_sweep(tmp_path, monkeypatch):
@@ -118,6 +161,30 @@ def test_generated_corpus_joins_as_the_plain_sweep(tmp_path, monkeypatch):
         arts, claims = s.articles(), s.claims()
     a, b = _both(arts, claims, monkeypatch)
     assert a == b
+    assert _parts_join_alone(arts, claims) > 10
+
+
+def test_files_in_another_order_give_the_same_ledger(demo_db, tmp_path):
+    db = tmp_path / "reversed.db"
+    pipeline.build(list(reversed(demo_corpus_files())), db, nlp=extract.load_nlp())
+    with LedgerStore(demo_db, readonly=True) as a, LedgerStore(db, readonly=True) as b:
+        assert a.ledger().model_dump_json() == b.ledger().model_dump_json()
+
+
+def test_two_tellings_join_and_exclusive_places_never_do():
+    arts = [art("A", "2024-10-18", outlet="Wire Site"), art("B", "2024-10-19", outlet="Seoul Daily"),
+            art("C", "2024-10-19", outlet="Capital Times")]
+    one = [fig("a1", "A", 1500, "deployed", "2024-10-17", source="National Intelligence Service", where="Vladivostok"),
+           fig("b1", "B", 1500, "deployed", "2024-10-17", source="National Intelligence Service", where="Vladivostok")]
+    led = build_ledger(arts, one)
+    assert [sorted(f.claims) for f in led.facts] == [["a1", "b1"]]
+    # Khabarovsk and Vladivostok: both in Russia's Far East, neither in the other; the telling that
+    # names no place fits either but does not make them one
+    two = [one[0], fig("b2", "B", 1500, "deployed", "2024-10-17", source="National Intelligence Service",
+                       where="Khabarovsk"),
+           fig("c2", "C", 1500, "deployed", "2024-10-17", source="National Intelligence Service")]
+    facts = [sorted(f.claims) for f in build_ledger(arts, two).facts]
+    assert len(facts) == 2 and ["a1", "b2"] not in facts and all(not {"a1", "b2"} <= set(f) for f in facts)
 
 
 def _judgements(arts, claims, monkeypatch, sweep=None) -> tuple[str, int]:

@@ -56,22 +56,23 @@ def collector_paused() -> Iterator[None]:
 
 
 def build_ledger(articles: list[Article], claims: list[Claim], previous: Optional[Ledger] = None,
-                 aliases: Optional[str] = None) -> Ledger:
+                 aliases: Optional[str] = None, parts: Optional[dict[str, str]] = None) -> Ledger:
     """``aliases``: the JSON text of the user's alias file the claims were extracted with (``build
-    --aliases FILE``); its names, part_of and demonyms count in source agreement with the packaged table."""
+    --aliases FILE``); its names, part_of and demonyms count in source agreement with the packaged table.
+    ``parts``: filled with each claim's join part (``ledger.join.cluster``), kept for the next update."""
     with inputs_kept_out_of_gc(), collector_paused():
-        return _build_ledger(articles, claims, previous, aliases)
+        return _build_ledger(articles, claims, previous, aliases, parts)
 
 
 def _build_ledger(articles: list[Article], claims: list[Claim], previous: Optional[Ledger],
-                  aliases: Optional[str]) -> Ledger:
+                  aliases: Optional[str], parts: Optional[dict[str, str]] = None) -> Ledger:
     use_aliases(aliases)
     # input order must not matter: sort once here
     articles = sorted(articles, key=lambda a: a.id)
     claims = sorted(claims, key=lambda c: c.id)
     if previous is not None and previous.statements:   # ids stay stable across both lists
         previous = previous.model_copy(update={"facts": previous.facts + previous.statements})
-    told, _ = build_facts(articles, claims, previous)
+    told, _ = build_facts(articles, claims, previous, parts=parts)
     facts = [f for f in told if f.kind == "figure"]
     by_claim = {c.id: c for c in claims}
     series = build_series(facts, by_claim)

@@ -238,13 +238,22 @@ def make_tellings(articles: list[Article], claims: list[Claim],
     return out
 
 
-def relay_corpus(tellings: list[Telling]) -> Corpus:
+def relay_of(c: Claim) -> Optional[tuple[str, list[str]]]:
+    """(origin, relays) a figure claim adds to its block's ``relay_corpus``; None when it adds nothing."""
+    a = c.attribution
+    if not a.via or is_pronoun(a.source) or (not a.source and is_pronoun(a.source_text)):
+        return None
+    origin = canon(a.source)
+    return (origin, [canon(v) for v in a.via]) if origin else None
+
+
+def relay_corpus(tellings: list[Telling], relays: Optional[list[tuple[str, list[str]]]] = None) -> Corpus:
     """Who relays whom among the tellings of one number: "OCHA, citing the Libyan Red Crescent" links
-    the two for that figure (not for every figure of the story)."""
+    the two for that figure (not for every figure of the story). ``relays``: the block's ``relay_of``
+    pairs instead (the incremental update joins part of a block with the whole block's corpus)."""
     corpus = Corpus()
-    for t in tellings:
-        if t.side and t.side.origin and t.claim.attribution.via:
-            corpus.add(t.side.origin, [canon(v) for v in t.claim.attribution.via])
+    for origin, via in (relays if relays is not None else filter(None, (relay_of(t.claim) for t in tellings))):
+        corpus.add(origin, via)
     return corpus
 
 
@@ -390,10 +399,17 @@ _NO_CORPUS = Corpus()
 
 
 class _Clusters:
-    """Union-find whose merges must keep places, peoples and hard times consistent."""
+    """Union-find whose merges must keep places, peoples and hard times consistent.
+
+    Beside it, ``comp``: a plain union-find over every pair the join finds to be one fact, refused
+    merges included (``link``). Its parts ("join parts") never meet: the join of a part's tellings
+    alone gives the clusters the whole join gives them (unions, refusals and the once-per-cluster
+    judging only ever look at pairs inside one part), which lets ``ledger_update`` join again only
+    the parts new claims reach."""
 
     def __init__(self, tellings: list[Telling]):
         self.parent = list(range(len(tellings)))
+        self.comp = list(range(len(tellings)))
         self.places = [{t.where} - {""} for t in tellings]
         self.pops = [{t.pop} - {""} for t in tellings]
         self.win = [(t.start, t.end) if t.hard else (None, None) for t in tellings]
@@ -411,10 +427,26 @@ class _Clusters:
             i = self.parent[i]
         return i
 
+    def cfind(self, i: int) -> int:
+        comp = self.comp
+        while comp[i] != i:
+            comp[i] = comp[comp[i]]
+            i = comp[i]
+        return i
+
+    def link(self, i: int, j: int) -> None:
+        """i and j were found to be one fact (whether or not their clusters merge)."""
+        ri, rj = self.cfind(i), self.cfind(j)
+        if ri != rj:
+            self.comp[max(ri, rj)] = min(ri, rj)
+
     def union(self, i: int, j: int, why: tuple[str, ...] = ()) -> bool:
+        """Merge the clusters of i and j, a pair found to be one fact (so linked in ``comp`` even when
+        the merge is refused); False when refused."""
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
+        self.link(i, j)
         if len(self.measures[ri] | self.measures[rj]) > 1:  # "other" may not chain killed to missing
             return False
         si, sj = self.sides[ri], self.sides[rj]
@@ -805,10 +837,14 @@ def _visit_figure(i: int, win: _Window, judged_by: _Judgements, clusters: _Clust
         if cj == ci:
             continue
         key = (cj, info.keys[j][0][1])
-        if key in judged:
-            continue
-        judged.add(key)
-        if not every and win.shadowed(j, k, cj, find):
+        passed = key in judged
+        if not passed:
+            judged.add(key)
+            passed = not every and win.shadowed(j, k, cj, find)
+        if passed:
+            # not judged for the clusters, but for the join parts (``_Clusters.comp``) all the same
+            if clusters.cfind(j) != clusters.cfind(i) and judged_by(j, i) is not None:
+                clusters.link(j, i)
             continue
         why = judged_by(j, i)
         if why is not None and clusters.union(j, i, why):
@@ -883,15 +919,19 @@ def text_minhash(key: str) -> tuple:
     return m, shingles
 
 
-def _join_texts(idx: list[int], tellings: list[Telling], clusters: _Clusters) -> None:
-    """Quotes and statements: same words (exactly, or nearly by MinHash) and compatible sources."""
+def _join_texts(idx: list[int], tellings: list[Telling], clusters: _Clusters,
+                firsts: Optional[dict[tuple[str, str], str]] = None) -> None:
+    """Quotes and statements: same words (exactly, or nearly by MinHash) and compatible sources.
+    Nearly the same words join through each words block's first claim; ``firsts``: the first claim
+    id of each whole block, when only some of its claims are here (a block without it joins none)."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in idx:
         blocks[(tellings[i].claim.kind, _text_key(tellings[i].claim))].append(i)
     for (_, key), members in sorted(blocks.items()):
         if key and len(members) > 1:
             _sweep(members, tellings, clusters)
-    keys = sorted(k for k in blocks if len(k[1].split()) >= 6)
+    keys = sorted(k for k in blocks if len(k[1].split()) >= 6
+                  and (firsts is None or tellings[blocks[k][0]].id == firsts[k]))
     if len(keys) < 2:
         return
     from datasketch import MinHashLSH  # only needed when there are texts to compare
@@ -923,9 +963,15 @@ def _number_blocks(c: Claim) -> list[tuple]:
     return [nk]
 
 
-def cluster(tellings: list[Telling]) -> tuple[list[list[Telling]], dict[str, list[tuple[str, str, tuple[str, ...]]]]]:
+def cluster(tellings: list[Telling], corpora: Optional[dict[tuple, list]] = None,
+            parts: Optional[dict[str, str]] = None, firsts: Optional[dict[tuple[str, str], str]] = None) \
+        -> tuple[list[list[Telling]], dict[str, list[tuple[str, str, tuple[str, ...]]]]]:
     """Groups of tellings that state one fact, each sorted by publication then claim id, and
-    for each group (keyed by its smallest claim id) the joins that made it."""
+    for each group (keyed by its smallest claim id) the joins that made it.
+
+    ``corpora``: each number block's ``relay_of`` pairs (when the tellings are only part of the
+    blocks) and ``firsts`` each words block's first claim (``_join_texts``); ``parts``: filled with each
+    claim's join part (``_Clusters``), named by its smallest claim id."""
     clusters = _Clusters(tellings)
     blocks: dict[tuple, list[int]] = defaultdict(list)
     texts: list[int] = []
@@ -938,8 +984,16 @@ def cluster(tellings: list[Telling]) -> tuple[list[list[Telling]], dict[str, lis
             texts.append(i)
     for key in sorted(blocks, key=repr):
         if len(blocks[key]) > 1:
-            _sweep_figures(blocks[key], tellings, clusters, relay_corpus([tellings[i] for i in blocks[key]]))
-    _join_texts(texts, tellings, clusters)
+            corpus = relay_corpus([tellings[i] for i in blocks[key]], None if corpora is None else corpora[key])
+            _sweep_figures(blocks[key], tellings, clusters, corpus)
+    _join_texts(texts, tellings, clusters, firsts)
+    if parts is not None:
+        first: dict[int, str] = {}
+        for i, t in enumerate(tellings):
+            r = clusters.cfind(i)
+            if r not in first or t.id < first[r]:
+                first[r] = t.id
+        parts.update((t.id, first[clusters.cfind(i)]) for i, t in enumerate(tellings))
     groups: dict[int, list[Telling]] = defaultdict(list)
     for i, t in enumerate(tellings):
         groups[clusters.find(i)].append(t)
@@ -1163,10 +1217,13 @@ def assign_ids(facts: list[Fact], previous: Optional[Ledger]) -> None:
 
 
 def build_facts(articles: list[Article], claims: list[Claim], previous: Optional[Ledger],
-                names: Optional[dict[str, tuple[str, ...]]] = None) -> tuple[list[Fact], list[Telling]]:
+                names: Optional[dict[str, tuple[str, ...]]] = None, corpora: Optional[dict[tuple, list]] = None,
+                parts: Optional[dict[str, str]] = None, firsts: Optional[dict[tuple[str, str], str]] = None) \
+        -> tuple[list[Fact], list[Telling]]:
+    """``corpora``, ``parts`` and ``firsts``: as ``cluster`` reads and fills them."""
     tellings = make_tellings(articles, claims, names)
     by_id = {a.id: a for a in articles}
-    groups, joins = cluster(tellings)
+    groups, joins = cluster(tellings, corpora, parts, firsts)
     facts = []
     for g in groups:
         f = make_fact(g, by_id)

@@ -192,10 +192,11 @@ def insert_rows(db, rows: dict[str, list[tuple]]) -> None:
 
 
 # What the incremental ledger update (storyledger/ledger_update.py) keeps between builds: which
-# articles changed since the last ledger step, each claim's fact and block keys (claims that can
-# join share a key), each article's named sources, and each fact's and series' quantity.
+# articles changed since the last ledger step, each claim's fact, block keys (claims that can
+# join share a key), join part and relays, each article's named sources, and each fact's and
+# series' quantity.
 STATE_TABLES = ("ledger_dirty", "ledger_claims", "ledger_blocks", "ledger_articles", "ledger_facts",
-                "ledger_series")
+                "ledger_series", "ledger_parts", "ledger_relays")
 STATE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS ledger_dirty (article TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS ledger_claims (claim TEXT PRIMARY KEY, article TEXT NOT NULL, fact TEXT, place TEXT);
@@ -209,6 +210,9 @@ CREATE TABLE IF NOT EXISTS ledger_facts (fact TEXT PRIMARY KEY, quantity TEXT);
 CREATE INDEX IF NOT EXISTS ledger_facts_quantity ON ledger_facts(quantity);
 CREATE TABLE IF NOT EXISTS ledger_series (series TEXT PRIMARY KEY, quantity TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS ledger_series_quantity ON ledger_series(quantity);
+CREATE TABLE IF NOT EXISTS ledger_parts (claim TEXT PRIMARY KEY, part TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS ledger_parts_part ON ledger_parts(part);
+CREATE TABLE IF NOT EXISTS ledger_relays (claim TEXT PRIMARY KEY, relays TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
 """
 
