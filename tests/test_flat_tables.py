@@ -143,12 +143,12 @@ def test_a_series_nested_two_deep_is_written_after_its_parent(db, tmp_path):
 
 def test_a_rebuild_leaves_the_bookkeeping_tables_indexed(db):
     """``ledger_update.rebuild`` drops the bookkeeping tables' indexes while it refills them
-    (``LedgerStore.clear_state``) and makes them again after (``index_state``): all six are there,
+    (``LedgerStore.clear_state``) and makes them again after (``index_state``): all seven are there,
     and the planner uses the one on block keys."""
     con = sqlite3.connect(db)
     names = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ledger_%'")}
     assert names == {"ledger_claims_article", "ledger_claims_place", "ledger_blocks_key", "ledger_blocks_claim",
-                     "ledger_facts_quantity", "ledger_series_quantity"}
+                     "ledger_facts_quantity", "ledger_series_quantity", "ledger_parts_part"}
     plan = " ".join(str(r) for r in con.execute("EXPLAIN QUERY PLAN SELECT claim FROM ledger_blocks WHERE key = 'x'"))
     assert "ledger_blocks_key" in plan
     assert con.execute("SELECT count(*) FROM ledger_blocks").fetchone()[0] > 0
