@@ -666,3 +666,22 @@ def test_an_attempt_a_thing_between_and_responders_in_a_camp(nlp):
                         "She spoke to six aid workers in the camp. About 2,000 people are sheltering in the camp. "
                         "Russia assembled a battalion of 800 soldiers near the border.")
     assert got == {20: "other", 300: "other", 6: "other", 2000: "displaced", 800: "deployed"}
+
+
+def test_a_one_letter_currency_before_a_scale_word(nlp):
+    # a Philippine daily's "P312.6 million", "P1.1 billion" (page 29's broadcaster wrote "P100,000");
+    # a bare letter and number with no scale word stays no amount ("N95 masks", "P5 phones")
+    got = sorted(c.value for c in figures(nlp, "Damage to crops was placed at P312.6 million and to roads at "
+                                               "P1.1 billion. The council set aside K2 billion. Nurses wore N95 "
+                                               "masks."))
+    assert got == [312600000, 1100000000, 2000000000]
+
+
+def test_until_a_weekday_under_a_present_perfect_or_have_is_ahead(nlp):
+    # a Gulf live page's "has extended the closure of schools in five governorates until Thursday" (the
+    # Thursday after, not before), a US page's "you have until Saturday to claim it"; a past "were closed
+    # until Thursday" stays behind
+    got = {c.value: c.as_of.start for c in figures(nlp, "The ministry has extended the closure of schools in "
+                                                        "seven districts until Thursday. Nine schools were closed "
+                                                        "until Thursday.", published="2025-11-18")}
+    assert got == {7: "2025-11-20", 9: "2025-11-13"}

@@ -122,7 +122,16 @@ def _glued(t: Token) -> Optional[tuple[float, bool, str]]:
         tok = number_token("$" + t.text[len(next(c for c in DOLLAR_COUNTRIES if t.text.startswith(c))):])
     if tok is None and _LETTER_AMOUNT.fullmatch(t.text) and t.i + 1 < len(t.doc) and not t.whitespace_:
         tok = number_token(t.text + _scale_text(t.doc[t.i + 1]))   # "N5" "m": naira, with its scale letter
+    if tok is None and _letter_then_scale(t):
+        tok = number_token("$" + t.text[1:])   # "P312.6 million": pesos, with a scale word
     return tok
+
+
+def _letter_then_scale(t: Token) -> bool:
+    """A one-letter currency on a bare number, then a scale word ("P312.6 million", "K2 billion"):
+    the scale word makes it an amount ("N95 masks", "the P5 model" stay no figure)."""
+    return _LETTER_AMOUNT.fullmatch(t.text) is not None and t.i + 1 < len(t.doc) and bool(t.whitespace_) and \
+        t.doc[t.i + 1].lower_ in SCALES and t.doc[t.i + 1].lower_ not in {"hundred", "dozen"}
 
 
 def _currency_before(t: Token) -> bool:
@@ -394,6 +403,8 @@ def _m_million(first: Token, nxt: Optional[Token]) -> bool:
 def _glued_text(t: Token) -> str:
     """The token's text with a "$" written before it when that "$" carries a country mark ("$US113")."""
     tok = number_token(t.text)
+    if tok is None and _letter_then_scale(t):
+        return "$" + t.text[1:]
     if tok is None and _glued(t) is not None and not _LETTER_AMOUNT.fullmatch(t.text):
         return "$" + t.text[len(next(c for c in DOLLAR_COUNTRIES if t.text.startswith(c))):]
     return t.text

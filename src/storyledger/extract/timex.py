@@ -162,11 +162,33 @@ def _tense(ctx: _Ctx, s: int, e: int) -> Optional[str]:
     before = text[max(0, s - 40):s].lower()
     if re.search(r"\b(by|until|till|before|starting|from next|as early as)\s+(the\s+)?(end of\s+)?$", before):
         if not re.search(r"\bhad\b[^.]*$", before):
-            # "by Monday" is ahead unless its own verb is past: "By Monday evening the toll had risen to 45"
+            # "by Monday" is ahead unless its own verb is past: "By Monday evening the toll had risen to 45";
+            # what "has been extended until Thursday" or what "you have until Saturday" to do still holds
+            if re.search(r"\b(until|till)\s+(the\s+)?$", before) and _holds_now(ctx, s, e):
+                return "future"
             return "past" if _parse_tense(ctx, s, e) == "past" else "future"
     if re.search(r"\b(since|ago|last|earlier|previous|past)\s+$", before):
         return "past"
     return _parse_tense(ctx, s, e)
+
+
+def _holds_now(ctx: _Ctx, s: int, e: int) -> bool:
+    """The verb that governs text[s:e] is a present perfect ("has extended the closure until ...") or a
+    present "have" ("you have until Saturday"): a state that runs on from now."""
+    doc = ctx.doc
+    span = doc.char_span(s, e, alignment_mode="expand") if doc is not None else None
+    if span is None or len(span) == 0:
+        return False
+    v = span.root
+    for _ in range(8):
+        if v.pos_ in ("VERB", "AUX") or v.head is v:
+            break
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return False
+    if v.lemma_ == "have" and v.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in v.children)
 
 
 def _parse_tense(ctx: _Ctx, s: int, e: int) -> Optional[str]:
