@@ -228,3 +228,18 @@ def test_a_name_beside_a_noun_of_place_is_no_one_to_say_he(nlp):
             "disaster agency, told AFP late Tuesday.\n\n"
             "Four other people died in hospitals in the district from injuries sustained in the quake, he said.")
     assert chains(nlp, body)[4][0] == "Fauzi"
+
+
+def test_the_doers_of_harm_a_persons_age_and_kin_and_suppositions_count_no_victims(nlp):
+    # false figures found on real political news (PolNeAR texts, round 15), here in our own sentences
+    body = ("Three gunmen killed 12 people in the market. The village was attacked by 200 militants, who "
+            "killed 30 residents. The man was shot at by four officers.\n\n"
+            "The death of Okafor, 43, a father of seven, shocked the town. The victim, 19, died at the scene.\n\n"
+            "If there is more than one child, the costs could double. The decision would then move to the 447 "
+            "members of the committee. Paying for two children at once will increase your chances of aid.\n\n"
+            "Five people lost their lives and 6 soldiers suffered injuries. Russia could increase its forces "
+            "to 150,000 troops. Another 300 soldiers were sent to Kursk.")
+    got = {c.value: c.measure for c in figures(nlp, body)}
+    assert got == {3: "other", 12: "killed", 200: "other", 30: "killed", 4: "other", 43: "other", 7: "other",
+                   19: "other", 1: "other", 447: "other", 2: "other", 5: "killed", 6: "wounded", 150000: "planned",
+                   300: "deployed"}

@@ -268,7 +268,10 @@ def _age(doc, start: int, end: int, sent: Span) -> bool:
         return False
     opened, name = doc[start - 1].text, doc[start - 2]
     closer = doc[end].text if end < sent.end else "."
-    return name.ent_type_ == "PERSON" and (opened == "," and closer in {",", ".", ";"} or opened == "(" and closer == ")")
+    # a name, or one person named by a noun ("the victim, 19,", "his wife (35)"): no count of one
+    # (the small model tags a surname alone as a place or an organisation as often as a person)
+    person = name.pos_ == "PROPN" or name.tag_ == "NN" and is_people(name.text)
+    return person and (opened == "," and closer in {",", ".", ";"} or opened == "(" and closer == ")")
 
 
 def find_figures(sent: Span, demonym, starts: Optional[numpy.ndarray] = None) -> list[Figure]:
@@ -905,6 +908,9 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     nodes = _be_to(anchor) + fig.path + _own_clauses([anchor] + fig.path) + _next_participle(anchor) + told_to + \
         _governors(fig, anchor)
     fig.path = nodes
+    if _doer(anchor) or _supposed(nodes):
+        fig.measure = "other"   # who did it ("shot by four officers"), or what would be ("if 5,000 were sent")
+        return
     measure = _cue(doc, fig, anchor, nodes, sent)
     planned, modal_only = _plan(anchor, nodes)
     held = _held_in(anchor, nodes) if measure in {None, "deployed"} else None
@@ -924,6 +930,35 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
         measure = "planned"  # a plan verb ("decided", "expected", "training"); a bare modal ("would be eligible") is not a plan
     fig.measure = measure or "other"
     _reached(fig)
+
+
+def _doer(anchor: Token) -> bool:
+    """The people counted did the harm: the agent of a passive ("shot at by four officers"), or the
+    subject of a harm verb whose object is its victims ("three gunmen killed 12 people", "200
+    militants, who killed 30 residents")."""
+    if anchor.dep_ == "pobj" and anchor.head.dep_ == "agent":
+        return True
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in _FIG.set("kin_nouns"):
+        return True     # "a father of seven": his children, counted to describe him
+    subj = anchor
+    verbs = [c for c in anchor.children if c.dep_ == "relcl" and any(
+        w.dep_ == "nsubj" and w.tag_ in {"WP", "WDT"} for w in c.children)]
+    if subj.dep_ == "nsubj":
+        verbs.append(subj.head)
+    return any(MEASURE_CUES.get(v.lemma_.lower()) in _CASUALTY and v.pos_ == "VERB" and any(
+        o.dep_ == "dobj" and (is_people(o.text) or o.like_num) for o in v.children) for v in verbs)
+
+
+def _supposed(nodes: list[Token]) -> bool:
+    """The figure's clause is a supposition ("If there is more than one child", "unless 500 more
+    are sent"): it tells what would be, not what is."""
+    for n in nodes:
+        if n.pos_ in {"VERB", "AUX"} and n.lemma_.lower() in REPORT_LEMMAS:
+            return False
+        if n.pos_ in {"VERB", "AUX"} and any(c.dep_ == "mark" and c.lower_ in _FIG.set("supposing_marks")
+                                            for c in n.children):
+            return True
+    return False
 
 
 def _sendable(fig: Figure) -> bool:
@@ -1074,6 +1109,9 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
             or _undergone(n, anchor) or _among_dead(n)
         if m == "deployed" and n.pos_ == "VERB" and _thing_between(n, anchor):
             continue   # "assembled a DNA map of the 401 children": the verb moved the map, not the children
+        if m in {"deployed", "evacuated", "displaced"} and anchor.dep_ == "pobj" and anchor.head.head.i == n.i \
+                and anchor.head.lower_ in {"to", "toward", "towards"}:
+            continue   # where something moves to ("would move to the 447 members") is not what moves
         if m == "deployed" and _moved_not_sent(fig, n) and _moved_to(n, anchor):
             return "evacuated"   # "260 residents have been moved to a mosque and a school"
         if m is None or m == "deployed" and (_people_reached(n) or _moved_not_sent(fig, n)):
@@ -1287,6 +1325,7 @@ def _plan(anchor: Token, nodes: list[Token]) -> tuple[bool, bool]:
         # "troops rose to 12,000", "had increased to", "rises to" report what happened
         if (lem in PLAN_LEMMAS or growth or n.lower_ in {"due", "plans"}) and not _people_reached(n) and not (
                 growth and any(c.i == anchor.i and c.dep_ in {"nsubj", "nsubjpass"} for c in n.children)) \
+                and not (growth and _grows_other(n, anchor)) \
                 and not (growth and n.tag_ != "VB" and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in n.children)):
             planned, modal_only = True, False
         if n.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in MODALS for c in n.children):
@@ -1304,6 +1343,15 @@ def _plan(anchor: Token, nodes: list[Token]) -> tuple[bool, bool]:
                 n.dep_ in {"acl", "relcl", "pcomp", "advcl"} and not any(c.lower_ == "to" for c in n.children)):
             break  # the figure's own clause ends here: "1,500 of them already deployed", not "decided"
     return planned, modal_only
+
+
+def _grows_other(verb: Token, anchor: Token) -> bool:
+    """A verb of growth whose object is something else, the figure not its size: "two children at
+    once will increase your chances" (not "increase its forces to 150,000 troops")."""
+    sized = any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "by", "from"} and
+                c.left_edge.i <= anchor.i <= c.right_edge.i for c in verb.children)
+    return not sized and any(c.dep_ == "dobj" and not c.left_edge.i <= anchor.i <= c.right_edge.i
+                             for c in verb.children)
 
 
 def _counts_people(doc, fig: Figure, anchor: Token, measure: Optional[str], told_to: list[Token],
