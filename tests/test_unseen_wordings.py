@@ -243,3 +243,12 @@ def test_the_doers_of_harm_a_persons_age_and_kin_and_suppositions_count_no_victi
     assert got == {3: "other", 12: "killed", 200: "other", 30: "killed", 4: "other", 43: "other", 7: "other",
                    19: "other", 1: "other", 447: "other", 2: "other", 5: "killed", 6: "wounded", 150000: "planned",
                    300: "deployed"}
+
+
+def test_staff_a_firm_plans_to_dismiss_are_no_force_and_an_age_of_is_an_age(nlp):
+    # business news (MEANTIME's Wikinews texts, round 15), here in our own sentences
+    body = ("The carmaker plans to lay off 4,700 employees and close five plants. The airline said it plans to "
+            "hire 800 pilots. The founder died on Tuesday at the age of 61.\n\n"
+            "The army plans to send 3,000 soldiers to the border.")
+    got = {c.value: c.measure for c in figures(nlp, body)}
+    assert got == {4700: "other", 5: "other", 800: "other", 61: "other", 3000: "planned"}

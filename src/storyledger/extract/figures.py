@@ -264,6 +264,8 @@ def _age(doc, start: int, end: int, sent: Span) -> bool:
         k -= 2      # "aged 30 and 41": each of the ages listed
     if k >= sent.start and doc[k].lower_ in {"aged", "age", "ages"}:
         return True
+    if k - 1 >= sent.start and doc[k].lower_ == "of" and doc[k - 1].lower_ in {"age", "ages"}:
+        return True     # "died at the age of 56"
     if end - start != 1 or not last.text.isdigit() or not 0 < int(last.text) < 120 or start - 2 < sent.start:
         return False
     opened, name = doc[start - 1].text, doc[start - 2]
@@ -963,8 +965,11 @@ def _supposed(nodes: list[Token]) -> bool:
 
 def _sendable(fig: Figure) -> bool:
     """A plan verb alone plans people a side may send, not the people who live, study or travel
-    somewhere: "help the state's 7.8 million residents prepare", "expects 200,000 pilgrims"."""
-    return _counted_head(fig) not in _FIG.set("unsent_people_nouns")
+    somewhere ("help the state's 7.8 million residents prepare", "expects 200,000 pilgrims"), nor
+    the staff a firm plans to dismiss or hire ("plans to lay off 47,000 employees")."""
+    anchor = fig.anchor
+    staffed = anchor is not None and anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in _FIG.set("staffing_verbs")
+    return _counted_head(fig) not in _FIG.set("unsent_people_nouns") and not staffed
 
 
 def _be_to(anchor: Token) -> list[Token]:
@@ -1110,7 +1115,8 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
         if m == "deployed" and n.pos_ == "VERB" and _thing_between(n, anchor):
             continue   # "assembled a DNA map of the 401 children": the verb moved the map, not the children
         if m in {"deployed", "evacuated", "displaced"} and anchor.dep_ == "pobj" and anchor.head.head.i == n.i \
-                and anchor.head.lower_ in {"to", "toward", "towards"}:
+                and anchor.head.lower_ in {"to", "toward", "towards"} and anchor.head.i < min(fig.start, fig.hedge_start or fig.start):
+            # (not the "to" of the figure's own "up to 2,500 troops")
             continue   # where something moves to ("would move to the 447 members") is not what moves
         if m == "deployed" and _moved_not_sent(fig, n) and _moved_to(n, anchor):
             return "evacuated"   # "260 residents have been moved to a mosque and a school"
