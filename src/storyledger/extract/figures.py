@@ -910,8 +910,9 @@ def _measure(doc, fig: Figure, sent: Span) -> None:
     nodes = _be_to(anchor) + fig.path + _own_clauses([anchor] + fig.path) + _next_participle(anchor) + told_to + \
         _governors(fig, anchor)
     fig.path = nodes
-    if _doer(anchor) or _supposed(nodes):
-        fig.measure = "other"   # who did it ("shot by four officers"), or what would be ("if 5,000 were sent")
+    if _doer(anchor) or _kin(anchor) or _supposed(nodes):
+        # who did it ("shot by four officers"), whose children ("a father of seven"), or what would be
+        fig.measure = "other"
         return
     measure = _cue(doc, fig, anchor, nodes, sent)
     planned, modal_only = _plan(anchor, nodes)
@@ -940,15 +941,18 @@ def _doer(anchor: Token) -> bool:
     militants, who killed 30 residents")."""
     if anchor.dep_ == "pobj" and anchor.head.dep_ == "agent":
         return True
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in _FIG.set("kin_nouns"):
-        return True     # "a father of seven": his children, counted to describe him
-    subj = anchor
     verbs = [c for c in anchor.children if c.dep_ == "relcl" and any(
         w.dep_ == "nsubj" and w.tag_ in {"WP", "WDT"} for w in c.children)]
-    if subj.dep_ == "nsubj":
-        verbs.append(subj.head)
+    if anchor.dep_ == "nsubj":
+        verbs.append(anchor.head)
     return any(MEASURE_CUES.get(v.lemma_.lower()) in _CASUALTY and v.pos_ == "VERB" and any(
         o.dep_ == "dobj" and (is_people(o.text) or o.like_num) for o in v.children) for v in verbs)
+
+
+def _kin(anchor: Token) -> bool:
+    """ "a father of seven": a person's children, counted to describe the person."""
+    return anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and \
+        anchor.head.head.lemma_.lower() in _FIG.set("kin_nouns")
 
 
 def _supposed(nodes: list[Token]) -> bool:
@@ -1114,9 +1118,7 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
             or _undergone(n, anchor) or _among_dead(n)
         if m == "deployed" and n.pos_ == "VERB" and _thing_between(n, anchor):
             continue   # "assembled a DNA map of the 401 children": the verb moved the map, not the children
-        if m in {"deployed", "evacuated", "displaced"} and anchor.dep_ == "pobj" and anchor.head.head.i == n.i \
-                and anchor.head.lower_ in {"to", "toward", "towards"} and anchor.head.i < min(fig.start, fig.hedge_start or fig.start):
-            # (not the "to" of the figure's own "up to 2,500 troops")
+        if m in {"deployed", "evacuated", "displaced"} and _destination(fig, anchor, n):
             continue   # where something moves to ("would move to the 447 members") is not what moves
         if m == "deployed" and _moved_not_sent(fig, n) and _moved_to(n, anchor):
             return "evacuated"   # "260 residents have been moved to a mosque and a school"
@@ -1133,6 +1135,14 @@ def _cue(doc, fig: Figure, anchor: Token, nodes: list[Token], sent: Span) -> Opt
 
 
 _STATES = {"killed", "wounded", "missing", "displaced"}
+
+
+def _destination(fig: Figure, anchor: Token, verb: Token) -> bool:
+    """The counted words are where the verb moves something to, by a "to" outside the figure's own
+    words (not the "to" of "up to 2,500 troops")."""
+    first = fig.start if fig.hedge_start is None else min(fig.start, fig.hedge_start)
+    return anchor.dep_ == "pobj" and anchor.head.head.i == verb.i and \
+        anchor.head.lower_ in {"to", "toward", "towards"} and anchor.head.i < first
 
 
 def _thing_between(verb: Token, anchor: Token) -> bool:
